@@ -1,0 +1,62 @@
+// `/sobot agents [period] [sort:<kpi>[:asc]] [top:<n>]`: one row per agent who handled chats.
+
+import { agentsMessage, DEFAULT_TOP, MAX_TOP } from '../reports/agents.ts';
+import { UserInputError } from '../src/errors.ts';
+import { AGENT_KPIS, findKpi, kpiWords } from '../src/stats/kpis.ts';
+import type { AgentKpiId } from '../src/stats/model.ts';
+import { periodFrom } from './period-input.ts';
+import { nearest } from './router.ts';
+import type { CommandDefinition } from './types.ts';
+
+function parseSort(value: string | undefined): { sortBy: AgentKpiId; order: 'asc' | 'desc' } {
+  if (value === undefined) return { sortBy: 'chats', order: 'desc' };
+  const [name = '', direction = 'desc'] = value.toLowerCase().split(':');
+  const kpi = findKpi(name);
+  if (!kpi || !(AGENT_KPIS as readonly string[]).includes(kpi.id)) {
+    const guess = nearest(name, kpiWords(AGENT_KPIS));
+    const valid = AGENT_KPIS.join(', ');
+    throw new UserInputError(
+      `I can't sort agents by "${name}".${guess ? ` Did you mean "${findKpi(guess)?.id}"?` : ''} Sort by one of: ${valid}.`,
+      `/sobot agents yesterday sort:${guess ? findKpi(guess)?.id : 'valid_reception_rate'}`,
+    );
+  }
+  if (direction !== 'asc' && direction !== 'desc') {
+    throw new UserInputError(
+      `Sort order "${direction}" should be asc or desc.`,
+      `/sobot agents sort:${kpi.id}:asc`,
+    );
+  }
+  return { sortBy: kpi.id as AgentKpiId, order: direction };
+}
+
+function parseTop(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TOP;
+  const top = Number(value);
+  if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) {
+    throw new UserInputError(
+      `top: takes a whole number from 1 to ${MAX_TOP}, not "${value}".`,
+      '/sobot agents top:20',
+    );
+  }
+  return top;
+}
+
+export const agentsCommand: CommandDefinition = {
+  name: 'agents',
+  summary:
+    'One row per agent: chats, valid reception, first response, 24h FCR, satisfaction, reply warnings.',
+  usage: '/sobot agents [period] [sort:<kpi>[:asc]] [top:<n>] [public]',
+  examples: [
+    '/sobot agents yesterday',
+    '/sobot agents last 7 days sort:valid_reception_rate',
+    '/sobot agents this month top:30 public',
+  ],
+  options: ['sort', 'top'],
+  async run(input, _ctx, deps) {
+    const { sortBy, order } = parseSort(input.options.sort);
+    const top = parseTop(input.options.top);
+    const range = periodFrom(input.words, 'agents', deps);
+    const report = await deps.stats.agents(range, {}, 'interactive');
+    return agentsMessage(report, { sortBy, order, top, lang: deps.lang, visibility: input.visibility });
+  },
+};

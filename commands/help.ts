@@ -1,0 +1,56 @@
+// `/sobot help [command]` (and `/sobot` alone): what the bot can do, with examples that work.
+
+import { UserInputError } from '../src/errors.ts';
+import type { BotMessage } from '../src/slack/message.ts';
+import { AGENT_KPIS, KPIS } from '../src/stats/kpis.ts';
+import { PERIOD_EXAMPLES } from '../src/stats/period.ts';
+import { nearest } from './router.ts';
+import type { CommandDefinition } from './types.ts';
+
+export function createHelpCommand(all: () => readonly CommandDefinition[]): CommandDefinition {
+  return {
+    name: 'help',
+    summary: 'What the bot can do, with examples.',
+    usage: '/sobot help [command]',
+    examples: ['/sobot help', '/sobot help agents'],
+    options: [],
+    async run(input, _ctx, deps): Promise<BotMessage> {
+      const commands = all();
+      const periods = `Periods (in ${deps.timeZone}): ${PERIOD_EXAMPLES.map((p) => `\`${p}\``).join(', ')}. Add \`public\` to post the answer in the channel.`;
+      const [topic] = input.words;
+      if (topic) {
+        const command = commands.find((c) => c.name === topic.toLowerCase());
+        if (!command) {
+          const guess = nearest(
+            topic,
+            commands.map((c) => c.name),
+          );
+          throw new UserInputError(`There is no command "${topic}".`, `/sobot help ${guess ?? ''}`.trim());
+        }
+        const kpis =
+          command.name === 'agents'
+            ? `\nSort by: ${AGENT_KPIS.map((id) => `\`${id}\` (${KPIS[id].label.en})`).join(', ')}.`
+            : '';
+        const text = `*${command.usage}*\n${command.summary}${kpis}\n\nExamples:\n${command.examples.map((e) => `• \`${e}\``).join('\n')}`;
+        return {
+          visibility: 'ephemeral',
+          text: `${command.usage}: ${command.summary}`,
+          blocks: [
+            { type: 'section', text: { type: 'mrkdwn', text } },
+            { type: 'context', elements: [{ type: 'mrkdwn', text: periods }] },
+          ],
+        };
+      }
+      const lines = commands.map((c) => `• \`${c.usage}\`\n   ${c.summary} e.g. \`${c.examples[0]}\``);
+      return {
+        visibility: 'ephemeral',
+        text: `Sobot stats in Slack. Commands: ${commands.map((c) => c.name).join(', ')}.`,
+        blocks: [
+          { type: 'header', text: { type: 'plain_text', text: 'Sobot stats in Slack' } },
+          { type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } },
+          { type: 'context', elements: [{ type: 'mrkdwn', text: periods }] },
+        ],
+      };
+    },
+  };
+}

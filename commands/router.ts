@@ -1,0 +1,69 @@
+// Turns the text after `/sobot` into a subcommand and its input, and runs it. Typos get a
+// "did you mean" with a command that works; nothing here talks to Slack or Sobot.
+
+import { closest, distance } from 'fastest-levenshtein';
+import { UserInputError } from '../src/errors.ts';
+import type { BotMessage } from '../src/slack/message.ts';
+import type { CommandContext, CommandDefinition, CommandDeps, CommandInput } from './types.ts';
+
+const PUBLIC_FLAGS = new Set(['public', 'share', 'in_channel']);
+const OPTION = /^([a-z_]+):(.*)$/i;
+
+export interface ParsedCommand {
+  name: string;
+  input: CommandInput;
+}
+
+export function parseCommandText(text: string): ParsedCommand {
+  const [first = '', ...rest] = text.trim().split(/\s+/).filter(Boolean);
+  const input: CommandInput = { words: [], options: {}, visibility: 'ephemeral' };
+  for (const token of rest) {
+    const option = OPTION.exec(token);
+    if (option) input.options[(option[1] as string).toLowerCase()] = option[2] as string;
+    else if (PUBLIC_FLAGS.has(token.toLowerCase())) input.visibility = 'in_channel';
+    else input.words.push(token);
+  }
+  return { name: first.toLowerCase(), input };
+}
+
+/** The nearest of `candidates` to `word`, when close enough to be a plausible typo. */
+export function nearest(word: string, candidates: readonly string[]): string | null {
+  if (candidates.length === 0 || word.length === 0) return null;
+  const best = closest(word.toLowerCase(), [...candidates]);
+  return distance(word.toLowerCase(), best) <= Math.max(2, Math.floor(best.length / 3)) ? best : null;
+}
+
+export interface CommandRouter {
+  readonly commands: readonly CommandDefinition[];
+  run(text: string, ctx: CommandContext): Promise<BotMessage>;
+}
+
+export function createCommandRouter(
+  commands: readonly CommandDefinition[],
+  deps: CommandDeps,
+): CommandRouter {
+  const byName = new Map(commands.map((command) => [command.name, command]));
+  return {
+    commands,
+    async run(text, ctx) {
+      const { name, input } = parseCommandText(text);
+      const command = byName.get(name || 'help');
+      if (!command) {
+        const guess = nearest(name, [...byName.keys()]);
+        throw new UserInputError(
+          `I don't know the command "${name}".${guess ? ` Did you mean "${guess}"?` : ''}`,
+          guess ? `/sobot ${guess}` : '/sobot help',
+        );
+      }
+      for (const key of Object.keys(input.options)) {
+        if (!command.options.includes(key)) {
+          const accepted = command.options.length
+            ? `\`${command.name}\` accepts ${command.options.map((o) => `\`${o}:\``).join(', ')}.`
+            : `\`${command.name}\` takes no options.`;
+          throw new UserInputError(`Unknown option "${key}:". ${accepted}`, command.examples[0] ?? null);
+        }
+      }
+      return command.run(input, ctx, deps);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// What every /sobot subcommand gets and gives: parsed input, who asked, the shared services.
+
+import type { Clock } from '../src/clock.ts';
+import type { BotMessage } from '../src/slack/message.ts';
+import type { StatsService } from '../src/stats/service.ts';
+
+export interface CommandInput {
+  /** The words after the subcommand, without options and flags. */
+  words: string[];
+  /** `key:value` options, keys lower-cased. */
+  options: Record<string, string>;
+  visibility: BotMessage['visibility'];
+}
+
+export interface CommandContext {
+  userId: string;
+  channelId: string;
+}
+
+export interface CommandDeps {
+  stats: StatsService;
+  clock: Clock;
+  timeZone: string;
+  lang: 'en' | 'zh';
+}
+
+export interface CommandDefinition {
+  name: string;
+  summary: string;
+  usage: string;
+  examples: readonly string[];
+  /** The `key:` options it accepts. */
+  options: readonly string[];
+  run(input: CommandInput, ctx: CommandContext, deps: CommandDeps): Promise<BotMessage>;
+}

@@ -1,0 +1,171 @@
+// Environment → one typed, validated BotConfig, parsed once at start. Every problem is collected
+// and reported together, so an admin fixes their settings in one go.
+
+import { z } from 'zod';
+import { ConfigError } from './errors.ts';
+
+export const SOBOT_DEFAULT_BASE_URLS = {
+  v5: 'https://sg.sobot.io',
+  legacy: 'https://open.sobot.com',
+} as const;
+
+export interface BotConfig {
+  slack: {
+    botToken: string;
+    /** Present → Socket Mode; absent → HTTP mode. */
+    appToken: string | null;
+    signingSecret: string | null;
+    apiUrl: string;
+    port: number;
+  };
+  sobot: {
+    api: 'v5' | 'legacy';
+    baseUrl: string;
+    appId: string;
+    appKey: string;
+    timeZone: string;
+    language: 'en' | 'zh';
+    rateLimitPerMinute: number;
+  };
+  charts: { renderer: 'local' | 'quickchart' | 'none'; quickchartUrl: string };
+  configFile: string | null;
+  dataDir: string;
+  redisUrl: string | null;
+  logLevel: string;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
+const url = (name: string) =>
+  optional.refine(
+    (v) => v === undefined || URL.canParse(v),
+    `${name} must be a URL such as https://example.com`,
+  );
+
+const envSchema = z
+  .object({
+    SLACK_BOT_TOKEN: optional
+      .refine((v) => v !== undefined, 'SLACK_BOT_TOKEN is required (the bot token, xoxb-…)')
+      .refine((v) => v === undefined || v.startsWith('xoxb-'), 'SLACK_BOT_TOKEN must start with xoxb-'),
+    SLACK_APP_TOKEN: optional.refine(
+      (v) => v === undefined || v.startsWith('xapp-'),
+      'SLACK_APP_TOKEN must start with xapp- (an app-level token with connections:write)',
+    ),
+    SLACK_SIGNING_SECRET: optional,
+    SLACK_API_URL: url('SLACK_API_URL'),
+    PORT: optional.refine(
+      (v) => v === undefined || (/^\d+$/.test(v) && Number(v) < 65536),
+      'PORT must be a port number (0–65535)',
+    ),
+    SOBOT_API: optional.refine(
+      (v) => v === undefined || v === 'v5' || v === 'legacy',
+      'SOBOT_API must be "v5" or "legacy"',
+    ),
+    SOBOT_BASE_URL: url('SOBOT_BASE_URL'),
+    SOBOT_APPID: optional.refine((v) => v !== undefined, 'SOBOT_APPID is required (from Sobot after-sales)'),
+    SOBOT_APP_KEY: optional.refine(
+      (v) => v !== undefined,
+      'SOBOT_APP_KEY is required (from Sobot after-sales)',
+    ),
+    SOBOT_TIMEZONE: optional.refine(
+      (v) => v === undefined || isTimeZone(v),
+      'SOBOT_TIMEZONE must be an IANA time zone such as Asia/Shanghai',
+    ),
+    SOBOT_LANGUAGE: optional.refine(
+      (v) => v === undefined || v === 'en' || v === 'zh',
+      'SOBOT_LANGUAGE must be "en" or "zh"',
+    ),
+    SOBOT_RATE_LIMIT: optional.refine(
+      (v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 1000),
+      'SOBOT_RATE_LIMIT must be a whole number of calls per minute (1–1000; Sobot allows 20)',
+    ),
+    BOT_CONFIG: optional,
+    DATA_DIR: optional,
+    REDIS_URL: url('REDIS_URL'),
+    CHART_RENDERER: optional.refine(
+      (v) => v === undefined || ['local', 'quickchart', 'none'].includes(v),
+      'CHART_RENDERER must be "local", "quickchart" or "none"',
+    ),
+    QUICKCHART_URL: url('QUICKCHART_URL'),
+    LOG_LEVEL: optional.refine(
+      (v) => v === undefined || ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v),
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+      });
+    }
+    if (env.SOBOT_API === 'legacy') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SOBOT_API'],
+        message: 'SOBOT_API=legacy is not supported by this version yet; use v5',
+      });
+    }
+  });
+
+/** Parses the environment; throws ConfigError naming every problem. */
+export function loadConfig(env: Record<string, string | undefined>): BotConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+  }
+  const e = parsed.data;
+  const api = e.SOBOT_API === 'legacy' ? 'legacy' : 'v5';
+  return {
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN as string,
+      appToken: e.SLACK_APP_TOKEN ?? null,
+      signingSecret: e.SLACK_SIGNING_SECRET ?? null,
+      apiUrl: withTrailingSlash(e.SLACK_API_URL ?? 'https://slack.com/api/'),
+      port: e.PORT === undefined ? 3000 : Number(e.PORT),
+    },
+    sobot: {
+      api,
+      baseUrl: (e.SOBOT_BASE_URL ?? SOBOT_DEFAULT_BASE_URLS[api]).replace(/\/+$/, ''),
+      appId: e.SOBOT_APPID as string,
+      appKey: e.SOBOT_APP_KEY as string,
+      timeZone: e.SOBOT_TIMEZONE ?? 'Asia/Shanghai',
+      language: e.SOBOT_LANGUAGE === 'zh' ? 'zh' : 'en',
+      rateLimitPerMinute: e.SOBOT_RATE_LIMIT === undefined ? 20 : Number(e.SOBOT_RATE_LIMIT),
+    },
+    charts: {
+      renderer: (e.CHART_RENDERER as BotConfig['charts']['renderer'] | undefined) ?? 'local',
+      quickchartUrl: (e.QUICKCHART_URL ?? 'https://quickchart.io').replace(/\/+$/, ''),
+    },
+    configFile: e.BOT_CONFIG ?? null,
+    dataDir: e.DATA_DIR ?? './data',
+    redisUrl: e.REDIS_URL ?? null,
+    logLevel: e.LOG_LEVEL ?? 'info',
+  };
+}
+
+function withTrailingSlash(value: string): string {
+  return value.endsWith('/') ? value : `${value}/`;
+}
+
+/** The literal secret values, for the logger to scrub wherever they appear. */
+export function secretsOf(config: BotConfig): string[] {
+  return [
+    config.slack.botToken,
+    config.slack.appToken,
+    config.slack.signingSecret,
+    config.sobot.appKey,
+  ].filter((s): s is string => typeof s === 'string');
+}

@@ -1,0 +1,92 @@
+// Renders a BotMessage as terminal text for the demo console (in the spirit of Hubot's shell
+// adapter): headers, mrkdwn, aligned tables (CJK counts as two columns), and file paths.
+
+import type { BotMessage } from '../slack/message.ts';
+
+/** Terminal columns a character takes: East Asian wide and full-width forms take two. */
+function charWidth(codePoint: number): number {
+  const wide =
+    (codePoint >= 0x1100 && codePoint <= 0x115f) ||
+    (codePoint >= 0x2e80 && codePoint <= 0xa4cf) ||
+    (codePoint >= 0xac00 && codePoint <= 0xd7a3) ||
+    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
+    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
+    (codePoint >= 0xff00 && codePoint <= 0xff60) ||
+    (codePoint >= 0xffe0 && codePoint <= 0xffe6) ||
+    (codePoint >= 0x20000 && codePoint <= 0x3fffd);
+  return wide ? 2 : 1;
+}
+
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += charWidth(char.codePointAt(0) ?? 0);
+  return width;
+}
+
+function pad(text: string, width: number, align: 'left' | 'right'): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return align === 'right' ? fill + text : text + fill;
+}
+
+/** Slack mrkdwn → plain text: entities decoded, emphasis markers dropped. */
+function plain(mrkdwn: string): string {
+  return mrkdwn
+    .replace(/:warning:/g, '⚠')
+    .replace(/(^|\s)[*_]([^*_\n]+)[*_](?=\s|$|[.,:;])/g, '$1$2')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+type Block = Record<string, unknown> & { type: string };
+const textOf = (value: unknown) => (value as { text?: string } | undefined)?.text ?? '';
+
+function renderTable(block: Block): string[] {
+  const rows = ((block.rows as unknown[][]) ?? []).map((row) => row.map(textOf));
+  const settings = (block.column_settings as { align?: string }[] | undefined) ?? [];
+  const widths = rows[0]?.map((_, col) => Math.max(...rows.map((row) => displayWidth(row[col] ?? '')))) ?? [];
+  const line = (row: string[]) =>
+    row
+      .map((text, col) => pad(text, widths[col] ?? 0, settings[col]?.align === 'right' ? 'right' : 'left'))
+      .join('  ');
+  const [head, ...body] = rows;
+  if (!head) return [];
+  return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
+}
+
+/** The message as lines of text; `imageNote` is what to print where the chart goes. */
+export function renderForConsole(message: BotMessage, imageNote: string | null): string {
+  const blocks = [...message.blocks] as Block[];
+  if (message.chart && imageNote)
+    blocks.splice(message.chart.position, 0, { type: 'image', note: imageNote });
+  const out: string[] = [];
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'header': {
+        const text = textOf(block.text);
+        out.push(text, '═'.repeat(displayWidth(text)));
+        break;
+      }
+      case 'section':
+        out.push(plain(textOf(block.text)));
+        for (const field of (block.fields as unknown[] | undefined) ?? []) out.push(plain(textOf(field)));
+        break;
+      case 'context':
+        out.push(((block.elements as unknown[]) ?? []).map((e) => plain(textOf(e))).join('  '));
+        break;
+      case 'table':
+        out.push(...renderTable(block));
+        break;
+      case 'image':
+        out.push(`[chart] ${String(block.note)}`);
+        break;
+      case 'divider':
+        out.push('─'.repeat(40));
+        break;
+      default:
+        break;
+    }
+  }
+  const visibility = message.visibility === 'ephemeral' ? '(only visible to you)' : '(posted in the channel)';
+  return [...out, visibility].join('\n');
+}

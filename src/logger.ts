@@ -1,0 +1,64 @@
+// The one pino root logger: JSON in production, pretty on a TTY, secrets redacted from every line.
+// Also adapts it to Bolt's Logger interface so Bolt's own logs go through the same redaction.
+
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import pino, { type Logger } from 'pino';
+import { redact, redactText } from './redact.ts';
+
+export type { Logger } from 'pino';
+
+export interface LoggerOptions {
+  level?: string;
+  /** Literal secret values (app key, signing secret…) to scrub wherever they appear. */
+  secrets?: readonly string[];
+  /** Where lines go; defaults to stdout (pretty when it is a TTY). */
+  destination?: pino.DestinationStream;
+  pretty?: boolean;
+}
+
+export function createLogger(opts: LoggerOptions = {}): Logger {
+  const secrets = (opts.secrets ?? []).filter((s) => s.length > 0);
+  const options: pino.LoggerOptions = {
+    level: opts.level ?? 'info',
+    base: undefined,
+    formatters: {
+      log: (object) => redact(object, secrets) as Record<string, unknown>,
+    },
+    hooks: {
+      logMethod(args, method) {
+        const scrubbed = args.map((a) => (typeof a === 'string' ? redactText(a, secrets) : a));
+        return method.apply(this, scrubbed as Parameters<typeof method>);
+      },
+    },
+  };
+  if (opts.destination) return pino(options, opts.destination);
+  const pretty = opts.pretty ?? process.stdout.isTTY === true;
+  if (pretty) {
+    return pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true } } });
+  }
+  return pino(options);
+}
+
+const BOLT_LEVELS: Record<LogLevel, string> = {
+  [LogLevel.DEBUG]: 'debug',
+  [LogLevel.INFO]: 'info',
+  [LogLevel.WARN]: 'warn',
+  [LogLevel.ERROR]: 'error',
+};
+
+/** Bolt and the Slack SDKs log through this, at or above our level. */
+export function toBoltLogger(logger: Logger): BoltLogger {
+  const child = logger.child({ module: 'bolt' });
+  const join = (msgs: unknown[]) =>
+    msgs.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+  return {
+    debug: (...msgs) => child.debug(join(msgs)),
+    info: (...msgs) => child.info(join(msgs)),
+    warn: (...msgs) => child.warn(join(msgs)),
+    error: (...msgs) => child.error(join(msgs)),
+    setLevel: () => {},
+    getLevel: () =>
+      (Object.entries(BOLT_LEVELS).find(([, v]) => v === child.level)?.[0] as LogLevel) ?? LogLevel.INFO,
+    setName: () => {},
+  };
+}

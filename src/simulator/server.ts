@@ -1,0 +1,391 @@
+// A fake Sobot v5 server on loopback: token issue and checks, the rolling rate limit, input checks,
+// and fault knobs for tests. Replies follow the v5 document's examples; data comes from company.ts.
+
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Clock } from '../clock.ts';
+import { systemClock } from '../clock.ts';
+import type { DayRange, Today } from './aggregate.ts';
+import { dayNumber, todayIn } from './aggregate.ts';
+import type { Company, CompanyOptions } from './company.ts';
+import { createCompany } from './company.ts';
+import type { DatePattern } from './endpoints.ts';
+import { ENDPOINTS } from './endpoints.ts';
+
+export interface SimulatorOptions {
+  appId?: string;
+  appKey?: string;
+  company?: CompanyOptions;
+  clock?: Clock;
+  /** Calls allowed per token within any rolling 60 s (the doc's 20). */
+  rateLimit?: number;
+  tokenTtlSec?: number;
+  port?: number;
+  host?: string;
+}
+
+export type FaultKind =
+  | 'rate_limit'
+  | 'token_expired'
+  | 'http_500'
+  | 'internal'
+  | 'malformed_json'
+  | 'hang'
+  | 'config';
+
+export interface FaultOptions {
+  count?: number;
+  /** Only requests whose path ends with this; by default any statistics endpoint (not get_token). */
+  path?: string;
+  /** For 'rate_limit': the seconds named in ret_msg (default 60). */
+  seconds?: number;
+}
+
+export interface Faults {
+  /** Delay before every reply, waited through the injected clock. */
+  latencyMs: number;
+  failNext(kind: FaultKind, options?: FaultOptions): void;
+  /** Invalidates the current token, as if it had expired. */
+  expireTokens(): void;
+  /** Drops pending failures and latency. */
+  reset(): void;
+}
+
+export interface LogEntry {
+  path: string;
+  /** The parsed JSON body, the raw text when it was not JSON, or null when empty. */
+  body: unknown;
+  headers: { token?: string; timezoneid?: string; language?: string };
+  status: number;
+  /** ret_code of the reply; null for replies without one (HTTP 500, truncated JSON, hang). */
+  retCode: string | null;
+  /** The exact JSON object served (the truncated text for 'malformed_json'). */
+  reply: unknown;
+}
+
+export type RequestLog = LogEntry[] & { clear(): void };
+
+export interface Simulator {
+  url: string;
+  /** The credentials the simulator accepts, for the demo and tests to configure the bot with. */
+  appId: string;
+  appKey: string;
+  close(): Promise<void>;
+  company: Company;
+  faults: Faults;
+  log: RequestLog;
+  /** How many tokens have been issued. */
+  readonly tokens: number;
+}
+
+const DEFAULT_ZONE = 'Asia/Shanghai';
+const WINDOW_MS = 60_000;
+const MAX_RANGE_DAYS = 90;
+const TOKEN_PATH = '/api/get_token';
+const STATS_PREFIX = '/chat-static-api/api/';
+
+type Reply = Record<string, unknown>;
+
+const fail = (retCode: string, retMsg: string): Reply => ({ ret_code: retCode, ret_msg: retMsg });
+
+export const md5 = (text: string): string => createHash('md5').update(text, 'utf8').digest('hex');
+
+const PATTERNS: Record<DatePattern, RegExp> = {
+  'yyyy-MM-dd HH:mm:ss': /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/,
+  'yyyy-MM-dd HH:mm': /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/,
+  'yyyy-MM-dd': /^(\d{4})-(\d{2})-(\d{2})$/,
+};
+
+/** The calendar day of a date input when it matches the pattern and is a real date and time. */
+function dayOf(value: unknown, pattern: DatePattern): string | null {
+  if (typeof value !== 'string') return null;
+  const match = PATTERNS[pattern].exec(value);
+  if (!match) return null;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1).map(Number) as number[];
+  const date = new Date(Date.UTC(year!, month! - 1, day!));
+  const realDay =
+    date.getUTCFullYear() === year && date.getUTCMonth() === month! - 1 && date.getUTCDate() === day;
+  return realDay && hour < 24 && minute < 60 && second < 60 ? value.slice(0, 10) : null;
+}
+
+function zoneOf(header: string | undefined): string {
+  // The doc: "not passed or defaulted to Asia/Shanghai illegally".
+  if (!header) return DEFAULT_ZONE;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: header });
+    return header;
+  } catch {
+    return DEFAULT_ZONE;
+  }
+}
+
+type RangeCheck =
+  | { ok: true; range: DayRange; startInput: string; endInput: string }
+  | { ok: false; reply: Reply };
+
+function checkRange(body: Record<string, unknown>, pattern: DatePattern, today: Today): RangeCheck {
+  const days: string[] = [];
+  for (const field of ['start_date', 'end_date']) {
+    const value = body[field];
+    if (value === undefined || value === null || value === '') {
+      return { ok: false, reply: fail('222000', `[${field}] cannot be empty`) };
+    }
+    const day = dayOf(value, pattern);
+    if (!day) {
+      return {
+        ok: false,
+        reply: fail(
+          '222000',
+          `[${field}] does not match the pattern [${pattern}]. Current input is [${value}]`,
+        ),
+      };
+    }
+    // The doc: a time after today is reset to today.
+    days.push(day <= today.date ? day : today.date);
+  }
+  const startInput = String(body.start_date);
+  const endInput = String(body.end_date);
+  const [from, to] = days as [string, string];
+  const inputs = `Current [startTime] input is [${startInput}], and [endTime] input is [${endInput}]`;
+  if (to < from || (to === from && endInput < startInput)) {
+    return { ok: false, reply: fail('222000', `[endTime] cannot be earlier than [startTime]. ${inputs}`) };
+  }
+  if (dayNumber(to) - dayNumber(from) + 1 > MAX_RANGE_DAYS) {
+    return {
+      ok: false,
+      reply: fail(
+        '222000',
+        `[startTime] and [endTime] time range cannot be greater than [${MAX_RANGE_DAYS}]d. ${inputs}`,
+      ),
+    };
+  }
+  return { ok: true, range: { from, to }, startInput, endInput };
+}
+
+interface PendingFault {
+  kind: FaultKind;
+  remaining: number;
+  path: string | undefined;
+  seconds: number;
+}
+
+const readBody = (req: IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const appId = options.appId ?? 'demo-app';
+  const appKey = options.appKey ?? 'demo-key';
+  const clock = options.clock ?? systemClock;
+  const rateLimit = options.rateLimit ?? 20;
+  const tokenTtlMs = (options.tokenTtlSec ?? 86_400) * 1000;
+  const company = createCompany(options.company);
+
+  // Issuing a token supersedes the previous one: the doc warns that a token per request breaks callers.
+  let current: { token: string; expiresAt: number } | null = null;
+  let issued = 0;
+  const callTimes = new Map<string, number[]>();
+  let pending: PendingFault[] = [];
+  const hanging = new Set<ServerResponse>();
+  const log = Object.assign([] as LogEntry[], {
+    clear(this: LogEntry[]) {
+      this.length = 0;
+    },
+  }) as RequestLog;
+
+  const faults: Faults = {
+    latencyMs: 0,
+    failNext(kind, { count = 1, path, seconds = 60 } = {}) {
+      pending.push({ kind, remaining: count, path, seconds });
+    },
+    expireTokens() {
+      current = null;
+    },
+    reset() {
+      pending = [];
+      faults.latencyMs = 0;
+    },
+  };
+
+  const takeFault = (path: string): PendingFault | null => {
+    const fault = pending.find((f) => (f.path ? path.endsWith(f.path) : path.startsWith(STATS_PREFIX)));
+    if (!fault) return null;
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) pending = pending.filter((f) => f !== fault);
+    return fault;
+  };
+
+  const send = (res: ServerResponse, entry: LogEntry, reply: Reply, status = 200): void => {
+    entry.status = status;
+    entry.retCode = typeof reply.ret_code === 'string' ? reply.ret_code : null;
+    entry.reply = reply;
+    res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8' });
+    res.end(JSON.stringify(reply));
+  };
+
+  const rateLimitMessage = (seconds: number): string =>
+    `API call too frequent. Try again [${seconds}]s later. Currently [${rateLimit}] times of API call within [60]s is allowed. Excess will be limited!`;
+
+  /** Counts the call in the token's rolling window; returns the seconds to wait when over budget. */
+  const overBudget = (token: string): number | null => {
+    const now = clock.now();
+    const times = (callTimes.get(token) ?? []).filter((t) => t > now - WINDOW_MS);
+    callTimes.set(token, times);
+    if (times.length >= rateLimit) return Math.max(1, Math.ceil((times[0]! + WINDOW_MS - now) / 1000));
+    times.push(now);
+    return null;
+  };
+
+  const faultReply = (fault: PendingFault, entry: LogEntry): Reply => {
+    switch (fault.kind) {
+      case 'rate_limit':
+        return fail('229000', rateLimitMessage(fault.seconds));
+      case 'token_expired':
+        current = null;
+        return fail('900002', 'Token invalid or not found. Get a new one!');
+      case 'config':
+        return fail('900004', 'No API configuration found for this company');
+      case 'http_500':
+        return { timestamp: clock.now(), status: 500, error: 'Internal Server Error', path: entry.path };
+      default:
+        return fail('999999', 'Unknown System Exception');
+    }
+  };
+
+  const serveFault = (res: ServerResponse, entry: LogEntry, fault: PendingFault): void => {
+    if (fault.kind === 'hang') {
+      hanging.add(res);
+      res.on('close', () => hanging.delete(res));
+    } else if (fault.kind === 'malformed_json') {
+      const text = JSON.stringify({
+        ret_code: '000000',
+        ret_msg: 'Succeed',
+        items: [{ code: '0', msg: 'x' }],
+      });
+      const truncated = text.slice(0, Math.floor(text.length / 2));
+      Object.assign(entry, { status: 200, retCode: null, reply: truncated });
+      res.writeHead(200, { 'content-type': 'application/json;charset=UTF-8' });
+      res.end(truncated);
+    } else {
+      send(res, entry, faultReply(fault, entry), fault.kind === 'http_500' ? 500 : 200);
+    }
+  };
+
+  const issueToken = (url: URL): Reply => {
+    const id = url.searchParams.get('appid') ?? '';
+    const createTime = url.searchParams.get('create_time') ?? '';
+    const sign = (url.searchParams.get('sign') ?? '').toLowerCase();
+    if (id !== appId || !createTime || sign !== md5(`${id}${createTime}${appKey}`)) {
+      return fail('900003', 'Signature verification failed: check appid, create_time and sign');
+    }
+    current = { token: randomBytes(16).toString('hex'), expiresAt: clock.now() + tokenTtlMs };
+    issued += 1;
+    return {
+      item: { token: current.token, expires_in: String(tokenTtlMs / 1000) },
+      ret_code: '000000',
+      ret_msg: 'success',
+    };
+  };
+
+  const statistics = (path: string, raw: string, entry: LogEntry): Reply => {
+    const endpoint = ENDPOINTS[path]!;
+    const token = entry.headers.token;
+    if (!token) return fail('900001', 'Token is null!');
+    if (!current || token !== current.token || clock.now() >= current.expiresAt) {
+      return fail('900002', 'Token invalid or not found. Get a new one!');
+    }
+    const waitSec = overBudget(token);
+    if (waitSec !== null) return fail('229000', rateLimitMessage(waitSec));
+    let body: Record<string, unknown> = {};
+    if (raw.trim() !== '') {
+      try {
+        const parsed: unknown = JSON.parse(raw);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+        body = parsed as Record<string, unknown>;
+      } catch {
+        return fail('222000', 'Request body is not a valid JSON object');
+      }
+    }
+    const timeZone = zoneOf(entry.headers.timezoneid);
+    const today = todayIn(timeZone, clock.now());
+    let range: DayRange = { from: today.date, to: today.date };
+    let startInput = '';
+    let endInput = '';
+    if (endpoint.datePattern) {
+      const checked = checkRange(body, endpoint.datePattern, today);
+      if (!checked.ok) return checked.reply;
+      ({ range, startInput, endInput } = checked);
+    }
+    const data = endpoint.handle(company, { body, range, today, timeZone, startInput, endInput });
+    return { ret_code: '000000', ret_msg: 'Succeed', ...data };
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://simulator');
+    const raw = await readBody(req);
+    let body: unknown = raw === '' ? null : raw;
+    try {
+      body = raw === '' ? null : JSON.parse(raw);
+    } catch {
+      // Logged as the raw text; the endpoint answers 222000.
+    }
+    const headers: LogEntry['headers'] = {};
+    for (const name of ['token', 'timezoneid', 'language'] as const) {
+      const value = header(req, name);
+      if (value !== undefined) headers[name] = value;
+    }
+    const entry: LogEntry = { path: url.pathname, body, headers, status: 0, retCode: null, reply: null };
+    log.push(entry);
+    if (faults.latencyMs > 0) await clock.sleep(faults.latencyMs);
+    const fault = takeFault(url.pathname);
+    if (fault) return serveFault(res, entry, fault);
+    if (url.pathname === TOKEN_PATH && req.method === 'GET') return send(res, entry, issueToken(url));
+    if (req.method === 'POST' && ENDPOINTS[url.pathname]) {
+      return send(res, entry, statistics(url.pathname, raw, entry));
+    }
+    send(res, entry, { timestamp: clock.now(), status: 404, error: 'Not Found', path: url.pathname }, 404);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (res.headersSent) return;
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(error));
+    });
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://${host}:${port}`,
+    appId,
+    appKey,
+    company,
+    faults,
+    log,
+    get tokens() {
+      return issued;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of hanging) res.destroy();
+        hanging.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,146 @@
+// Bolt wiring: the receiver (Socket Mode when an app token is set, otherwise HTTP with signature
+// verification), the /sobot listener, and the ops routes. Transport only: the answer comes from
+// the injected `runCommand`, every failure becomes a friendly reply via errorMessage().
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { ChartRenderer } from '../charts/render.ts';
+import type { BotConfig } from '../config.ts';
+import { BotError } from '../errors.ts';
+import { type Logger, toBoltLogger } from '../logger.ts';
+import { createSlackDelivery } from './deliver.ts';
+import { errorMessage } from './error-reply.ts';
+import type { BotMessage } from './message.ts';
+
+export const SLASH_COMMAND = '/sobot';
+
+export interface SlackAppOptions {
+  slack: BotConfig['slack'];
+  logger: Logger;
+  charts: ChartRenderer;
+  runCommand(text: string, ctx: { userId: string; channelId: string }): Promise<BotMessage>;
+  /** Body of GET /healthz. */
+  health(): Record<string, unknown>;
+  /** Body of GET /metrics (Prometheus text format). */
+  metrics(): string;
+  /** Interface to listen on (default all). */
+  host?: string;
+}
+
+export interface SlackBot {
+  readonly app: App;
+  readonly mode: 'socket' | 'http';
+  /** Starts listening; resolves with the HTTP port actually bound. */
+  start(): Promise<{ port: number }>;
+  stop(): Promise<void>;
+}
+
+function opsRoutes(opts: SlackAppOptions, mode: SlackBot['mode']): CustomRoute[] {
+  return [
+    {
+      path: '/healthz',
+      method: ['GET'],
+      handler: (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ status: 'ok', mode, ...opts.health() }));
+      },
+    },
+    {
+      path: '/metrics',
+      method: ['GET'],
+      handler: (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+        res.end(opts.metrics());
+      },
+    },
+  ];
+}
+
+/** Socket Mode needs no public endpoint, but /healthz and /metrics are still served on PORT. */
+function createOpsServer(routes: CustomRoute[]): Server {
+  return createServer((req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const route = routes.find((r) => r.path === path && [r.method].flat().includes(req.method ?? 'GET'));
+    if (route) return route.handler(Object.assign(req, { params: {} }), res);
+    res.writeHead(404).end();
+  });
+}
+
+export function createSlackBot(opts: SlackAppOptions): SlackBot {
+  const { slack } = opts;
+  const log = opts.logger.child({ module: 'slack' });
+  const boltLogger = toBoltLogger(opts.logger);
+  const clientOptions = { slackApiUrl: slack.apiUrl };
+  const mode: SlackBot['mode'] = slack.appToken ? 'socket' : 'http';
+  const routes = opsRoutes(opts, mode);
+
+  const receiver =
+    mode === 'socket'
+      ? new SocketModeReceiver({
+          appToken: slack.appToken as string,
+          logger: boltLogger,
+          installerOptions: { clientOptions },
+        })
+      : new HTTPReceiver({
+          signingSecret: slack.signingSecret as string,
+          endpoints: '/slack/events',
+          customRoutes: routes,
+          logger: boltLogger,
+        });
+  const app = new App({ token: slack.botToken, receiver, logger: boltLogger, clientOptions });
+  const delivery = createSlackDelivery({ client: app.client, charts: opts.charts, logger: opts.logger });
+
+  app.command(SLASH_COMMAND, async ({ command, ack }) => {
+    await ack();
+    const target = {
+      responseUrl: command.response_url,
+      userId: command.user_id,
+      channelId: command.channel_id,
+    };
+    const started = Date.now();
+    let message: BotMessage;
+    try {
+      message = await opts.runCommand(command.text, {
+        userId: command.user_id,
+        channelId: command.channel_id,
+      });
+    } catch (error) {
+      if (error instanceof BotError) log.info({ code: error.code, err: error }, 'command failed');
+      else log.error({ err: error }, 'command crashed');
+      message = errorMessage(error);
+    }
+    try {
+      await delivery.deliver(message, target);
+      log.info({ text: command.text, ms: Date.now() - started }, 'command answered');
+    } catch (error) {
+      log.error({ err: error }, 'could not deliver the answer');
+      await delivery.deliver(errorMessage(error), target).catch(() => {});
+    }
+  });
+
+  app.error(async (error) => {
+    log.error({ err: error }, 'unhandled Slack error');
+  });
+
+  let opsServer: Server | null = null;
+  return {
+    app,
+    mode,
+    async start() {
+      if (mode === 'http') {
+        const server = (await app.start({ port: slack.port, host: opts.host })) as Server;
+        return { port: (server.address() as AddressInfo).port };
+      }
+      const server = createOpsServer(routes);
+      opsServer = server;
+      await new Promise<void>((resolve) => server.listen(slack.port, opts.host, resolve));
+      await app.start();
+      return { port: (server.address() as AddressInfo).port };
+    },
+    async stop() {
+      await app.stop();
+      if (opsServer) await new Promise<void>((resolve) => opsServer?.close(() => resolve()));
+    },
+  };
+}

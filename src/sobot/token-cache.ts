@@ -1,0 +1,49 @@
+// One shared Sobot token per company (Sobot invalidates tokens when they are requested per call):
+// reused until shortly before it expires, refreshed by a single caller when many ask at once.
+
+import type { Clock } from '../clock.ts';
+
+export interface IssuedToken {
+  token: string;
+  expiresInSec: number;
+}
+
+export interface TokenCache {
+  get(signal?: AbortSignal): Promise<string>;
+  /** The server rejected `token`: the next get() fetches a new one (unless another caller already did). */
+  invalidate(token: string): void;
+}
+
+export function createTokenCache(opts: {
+  fetchToken: (signal?: AbortSignal) => Promise<IssuedToken>;
+  clock: Clock;
+  /** Refresh this long before expiry (default 5 minutes, or a tenth of a short lifetime). */
+  refreshMarginSec?: number;
+}): TokenCache {
+  let current: { token: string; refreshAt: number } | null = null;
+  let inFlight: Promise<string> | null = null;
+
+  const refresh = (signal?: AbortSignal): Promise<string> => {
+    inFlight ??= opts
+      .fetchToken(signal)
+      .then(({ token, expiresInSec }) => {
+        const margin = Math.min(opts.refreshMarginSec ?? 300, expiresInSec / 10);
+        current = { token, refreshAt: opts.clock.now() + (expiresInSec - margin) * 1000 };
+        return token;
+      })
+      .finally(() => {
+        inFlight = null;
+      });
+    return inFlight;
+  };
+
+  return {
+    get(signal) {
+      if (current && opts.clock.now() < current.refreshAt) return Promise.resolve(current.token);
+      return refresh(signal);
+    },
+    invalidate(token) {
+      if (current?.token === token) current = null;
+    },
+  };
+}

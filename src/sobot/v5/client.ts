@@ -1,0 +1,280 @@
+// The Sobot v5 client: owns the shared token, the shared rate budget, timeouts and retries, and
+// parses every reply with the endpoint's zod schema. Nothing else in the bot speaks HTTP to Sobot.
+
+import { createHash } from 'node:crypto';
+import { type Dispatcher, request } from 'undici';
+import type { z } from 'zod';
+import type { Clock } from '../../clock.ts';
+import type { Logger } from '../../logger.ts';
+import type { DateRange, Priority } from '../../stats/model.ts';
+import {
+  SobotApiError,
+  SobotAuthError,
+  SobotConfigError,
+  SobotInputError,
+  SobotMalformedReplyError,
+  SobotRateLimitedError,
+  SobotUnavailableError,
+} from '../errors.ts';
+import type { RateBudget } from '../rate-budget.ts';
+import { backoffDelay, fourRetriesInAboutHalfAMinute, type RetryPolicy } from '../retry.ts';
+import { createTokenCache, type IssuedToken } from '../token-cache.ts';
+import {
+  tokenReplySchema,
+  V5_MAX_PAGE_SIZE,
+  type V5EndpointKey,
+  type V5Item,
+  v5Endpoints,
+  v5Envelope,
+  v5PagingParams,
+} from './endpoints.ts';
+
+export interface SobotV5ClientOptions {
+  baseUrl: string;
+  appId: string;
+  appKey: string;
+  timeZone: string;
+  language: 'en' | 'zh';
+  budget: RateBudget;
+  clock: Clock;
+  logger: Logger;
+  dispatcher?: Dispatcher;
+  retryPolicy?: RetryPolicy;
+  timeoutMs?: number;
+}
+
+export interface CallOptions {
+  priority?: Priority;
+  signal?: AbortSignal;
+}
+
+export interface V5Page<K extends V5EndpointKey> {
+  items: V5Item<K>[];
+  item: V5Item<K> | null;
+  pageCount: number | null;
+  totalCount: number | null;
+}
+
+export interface SobotV5Client {
+  /** One call (one page for paged endpoints). */
+  call<K extends V5EndpointKey>(
+    key: K,
+    body: Record<string, unknown>,
+    opts?: CallOptions,
+  ): Promise<V5Page<K>>;
+  /** Every item of a paged endpoint, at the maximum page size of 100. */
+  fetchAll<K extends V5EndpointKey>(
+    key: K,
+    body: Record<string, unknown>,
+    opts?: CallOptions,
+  ): Promise<V5Item<K>[]>;
+}
+
+const CONFIG_HINTS: Record<string, string> = {
+  '900003': 'the signature was rejected: check SOBOT_APPID and SOBOT_APP_KEY',
+  '900004': 'this company has no API configuration: ask Sobot after-sales to enable the open API',
+  '700046': "the company's Sobot edition cannot use the API: ask Sobot after-sales about the edition",
+};
+const TOKEN_RET_CODES = new Set(['900001', '900002']);
+
+/** A failure worth retrying with back-off. */
+class TransientFailure extends Error {}
+
+export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client {
+  const log = opts.logger.child({ module: 'sobot' });
+  const policy = opts.retryPolicy ?? fourRetriesInAboutHalfAMinute;
+  const timeoutMs = opts.timeoutMs ?? 15_000;
+  const reportedConfigCodes = new Set<string>();
+
+  const reportConfigError = (error: SobotConfigError) => {
+    if (reportedConfigCodes.has(error.retCode)) return;
+    reportedConfigCodes.add(error.retCode);
+    log.error(
+      { retCode: error.retCode, endpoint: error.endpoint },
+      `sobot configuration error: ${error.hint}`,
+    );
+  };
+
+  async function send(
+    method: 'GET' | 'POST',
+    url: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<unknown> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await request(url, { method, headers, body, signal: combined, dispatcher: opts.dispatcher });
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      throw new TransientFailure(
+        timeout.aborted ? `no answer within ${timeoutMs} ms` : describeNetworkError(error),
+      );
+    }
+    const text = await response.body.text().catch(() => '');
+    if (response.statusCode >= 500) throw new TransientFailure(`HTTP ${response.statusCode}`);
+    if (response.statusCode >= 400) {
+      throw new SobotApiError(
+        String(response.statusCode),
+        `HTTP ${response.statusCode}`,
+        new URL(url).pathname,
+      );
+    }
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new TransientFailure('the reply was not valid JSON');
+    }
+  }
+
+  async function fetchToken(signal?: AbortSignal): Promise<IssuedToken> {
+    const createTime = String(Math.floor(opts.clock.now() / 1000));
+    const sign = createHash('md5').update(`${opts.appId}${createTime}${opts.appKey}`).digest('hex');
+    const query = new URLSearchParams({ appid: opts.appId, create_time: createTime, sign });
+    const json = await send('GET', `${opts.baseUrl}/api/get_token?${query}`, {}, undefined, signal);
+    const parsed = tokenReplySchema.safeParse(json);
+    if (!parsed.success)
+      throw new SobotMalformedReplyError(
+        'get_token reply did not match the documented shape',
+        '/api/get_token',
+      );
+    const { ret_code: retCode, ret_msg: retMsg, item } = parsed.data;
+    if (retCode in CONFIG_HINTS)
+      throw new SobotConfigError(retCode, CONFIG_HINTS[retCode] as string, '/api/get_token');
+    if (retCode !== '000000' || !item?.token) throw new SobotApiError(retCode, retMsg, '/api/get_token');
+    log.info({ expiresInSec: item.expires_in }, 'sobot token issued');
+    return { token: item.token, expiresInSec: item.expires_in ?? 3600 };
+  }
+
+  const tokens = createTokenCache({ fetchToken, clock: opts.clock });
+
+  async function call<K extends V5EndpointKey>(
+    key: K,
+    body: Record<string, unknown>,
+    callOpts: CallOptions = {},
+  ): Promise<V5Page<K>> {
+    const endpoint = v5Endpoints[key];
+    const path = endpoint.path;
+    const priority = callOpts.priority ?? 'interactive';
+    let transientAttempts = 0;
+    let rateLimitWaits = 0;
+    let tokenRefreshed = false;
+    for (;;) {
+      try {
+        const token = await tokens.get(callOpts.signal);
+        await opts.budget.acquire(priority, callOpts.signal);
+        const started = opts.clock.now();
+        const json = await send(
+          'POST',
+          `${opts.baseUrl}${path}`,
+          { token, timezoneid: opts.timeZone, language: opts.language, 'content-type': 'application/json' },
+          JSON.stringify(body),
+          callOpts.signal,
+        );
+        const envelope = v5Envelope.safeParse(json);
+        if (!envelope.success) throw new SobotMalformedReplyError('reply is not a Sobot envelope', path);
+        const { ret_code: retCode, ret_msg: retMsg } = envelope.data;
+        log.debug({ path, retCode, ms: opts.clock.now() - started }, 'sobot call');
+        if (retCode === '000000') return parsePage(key, envelope.data);
+        if (TOKEN_RET_CODES.has(retCode)) {
+          tokens.invalidate(token);
+          if (tokenRefreshed)
+            throw new SobotAuthError(`Sobot rejected a fresh token (${retCode}: ${retMsg})`, path);
+          tokenRefreshed = true;
+          continue;
+        }
+        if (retCode === '229000') {
+          const waitSec = retryAfterSeconds(retMsg);
+          if (rateLimitWaits >= policy.rateLimitWaits) throw new SobotRateLimitedError(path, waitSec);
+          rateLimitWaits += 1;
+          log.warn({ path, retryAfterSec: waitSec }, 'sobot rate limited');
+          opts.budget.pauseUntil(opts.clock.now() + waitSec * 1000);
+          continue;
+        }
+        if (retCode in CONFIG_HINTS)
+          throw new SobotConfigError(retCode, CONFIG_HINTS[retCode] as string, path);
+        if (retCode === '222000') throw new SobotInputError(retMsg || 'Sobot rejected the query', path);
+        if (retCode === '999999') throw new TransientFailure(`Sobot internal error (${retMsg})`);
+        throw new SobotApiError(retCode, retMsg, path);
+      } catch (error) {
+        if (error instanceof SobotConfigError) reportConfigError(error);
+        if (!(error instanceof TransientFailure)) throw error;
+        transientAttempts += 1;
+        if (transientAttempts > policy.retries) {
+          throw new SobotUnavailableError(`Sobot did not answer properly: ${error.message}`, path, {
+            cause: error,
+          });
+        }
+        const delay = backoffDelay(policy, transientAttempts);
+        log.warn(
+          { path, attempt: transientAttempts, delayMs: delay, reason: error.message },
+          'sobot call failed, retrying',
+        );
+        await opts.clock.sleep(delay, callOpts.signal);
+      }
+    }
+  }
+
+  async function fetchAll<K extends V5EndpointKey>(
+    key: K,
+    body: Record<string, unknown>,
+    callOpts: CallOptions = {},
+  ): Promise<V5Item<K>[]> {
+    const paging = v5Endpoints[key].paging;
+    if (paging === 'none') return (await call(key, body, callOpts)).items;
+    const names = v5PagingParams[paging];
+    const pageBody = (page: number) => ({
+      ...body,
+      [names.page]: String(page),
+      [names.size]: String(V5_MAX_PAGE_SIZE),
+    });
+    const first = await call(key, pageBody(1), callOpts);
+    const pageCount =
+      first.pageCount ?? (first.totalCount === null ? 1 : Math.ceil(first.totalCount / V5_MAX_PAGE_SIZE));
+    const rest = await Promise.all(
+      Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => call(key, pageBody(i + 2), callOpts)),
+    );
+    return [first, ...rest].flatMap((page) => page.items);
+  }
+
+  return { call, fetchAll };
+}
+
+function parsePage<K extends V5EndpointKey>(key: K, envelope: z.output<typeof v5Envelope>): V5Page<K> {
+  const endpoint = v5Endpoints[key];
+  const schema = endpoint.item as unknown as z.ZodType<V5Item<K>>;
+  try {
+    const items = (envelope.items ?? []).map((raw) => schema.parse(raw));
+    const item = envelope.item === undefined || envelope.item === null ? null : schema.parse(envelope.item);
+    return { items, item, pageCount: envelope.page_count, totalCount: envelope.total_count };
+  } catch (error) {
+    throw new SobotMalformedReplyError('reply did not match the documented shape', endpoint.path, {
+      cause: error,
+    });
+  }
+}
+
+/** "Try again [60]s later…" → 60. Falls back to a minute, Sobot's window. */
+export function retryAfterSeconds(retMsg: string): number {
+  const match = /again \[(\d+)\]\s*s/i.exec(retMsg);
+  return match ? Math.max(1, Number(match[1])) : 60;
+}
+
+function describeNetworkError(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? `connection failed (${code})` : 'connection failed';
+}
+
+/** start_date/end_date for `key`, in the pattern its documentation asks for. */
+export function v5DateParams(key: V5EndpointKey, range: DateRange): { start_date: string; end_date: string } {
+  switch (v5Endpoints[key].datePattern) {
+    case 'yyyy-MM-dd HH:mm:ss':
+      return { start_date: `${range.from} 00:00:00`, end_date: `${range.to} 23:59:59` };
+    case 'yyyy-MM-dd HH:mm':
+      return { start_date: `${range.from} 00:00`, end_date: `${range.to} 23:59` };
+    default:
+      return { start_date: range.from, end_date: range.to };
+  }
+}

@@ -1,0 +1,50 @@
+// Answers cached for as long as they can be trusted, and concurrent identical questions sharing
+// one upstream load (so 100 people asking at once cost one round of Sobot calls, not 100).
+
+import type { Clock } from '../clock.ts';
+
+export interface QueryCache {
+  /** The cached value for `key`, the in-flight load for it, or a new load kept for `ttlMs`. */
+  getOrLoad<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T>;
+  /** Loads started (cache misses that were not coalesced), for /metrics and the bench. */
+  readonly stats: { hits: number; coalesced: number; loads: number };
+}
+
+export function createQueryCache(opts: { clock: Clock; maxEntries?: number }): QueryCache {
+  const maxEntries = opts.maxEntries ?? 500;
+  const entries = new Map<string, { value: unknown; expiresAt: number }>();
+  const inFlight = new Map<string, Promise<unknown>>();
+  const stats = { hits: 0, coalesced: 0, loads: 0 };
+
+  const remember = (key: string, value: unknown, ttlMs: number) => {
+    entries.delete(key);
+    entries.set(key, { value, expiresAt: opts.clock.now() + ttlMs });
+    // Maps iterate in insertion order: the first key is the least recently stored.
+    while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+  };
+
+  return {
+    stats,
+    getOrLoad<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+      const cached = entries.get(key);
+      if (cached && cached.expiresAt > opts.clock.now()) {
+        stats.hits += 1;
+        return Promise.resolve(cached.value as T);
+      }
+      const pending = inFlight.get(key);
+      if (pending) {
+        stats.coalesced += 1;
+        return pending as Promise<T>;
+      }
+      stats.loads += 1;
+      const loading = load()
+        .then((value) => {
+          remember(key, value, ttlMs);
+          return value;
+        })
+        .finally(() => inFlight.delete(key));
+      inFlight.set(key, loading);
+      return loading;
+    },
+  };
+}

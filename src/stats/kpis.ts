@@ -1,0 +1,195 @@
+// The KPI registry: the single source of truth for what each KPI is called, its unit, which
+// direction is better, and where each Sobot API gives it. Commands, digests and alerts read it.
+
+import type { AgentCounts, AgentKpiId } from './model.ts';
+
+export type KpiId =
+  | 'chats'
+  | 'valid_reception_rate'
+  | 'fcr_24h'
+  | 'satisfaction'
+  | 'avg_first_response'
+  | 'response_warn_rate'
+  | 'bot_self_service_rate'
+  | 'queue_leave_rate';
+
+/** count: a whole number; ratio: a fraction 0..1 shown as %; duration: milliseconds; score: a mean rating. */
+export type KpiUnit = 'count' | 'ratio' | 'duration' | 'score';
+
+export interface KpiDefinition {
+  id: KpiId;
+  label: { en: string; zh: string };
+  /** Column header in tables. */
+  short: { en: string; zh: string };
+  unit: KpiUnit;
+  better: 'higher' | 'lower';
+  /** Other words users type for it, e.g. in `sort:fcr`. */
+  aliases: readonly string[];
+  /** Where the number comes from: `endpoint.field` in Sobot's documents (null: not offered). */
+  source: { v5Overall: string; v5PerAgent: string | null; legacy: string | null };
+}
+
+export const KPIS: Record<KpiId, KpiDefinition> = {
+  chats: {
+    id: 'chats',
+    label: { en: 'Chats', zh: '人工会话量' },
+    short: { en: 'Chats', zh: '会话' },
+    unit: 'count',
+    better: 'higher',
+    aliases: ['chat', 'sessions', 'volume', 'consult'],
+    source: {
+      v5Overall: 'getStat.human_consult',
+      v5PerAgent: 'staffWorkStatis.human_consult',
+      legacy: 'wb_session_human.consultSession',
+    },
+  },
+  valid_reception_rate: {
+    id: 'valid_reception_rate',
+    label: { en: 'Valid reception', zh: '有效接待率' },
+    short: { en: 'Valid rec.', zh: '有效接待' },
+    unit: 'ratio',
+    better: 'higher',
+    aliases: ['valid', 'reception', 'valid_reception', 'vr'],
+    source: {
+      v5Overall: 'getStat.human_valid_recep_rate',
+      v5PerAgent: 'staffWorkStatis.valid_recep_rate_str',
+      legacy: 'wb_session_human.validReceptionRate',
+    },
+  },
+  fcr_24h: {
+    id: 'fcr_24h',
+    label: { en: '24h FCR', zh: '24小时一次性解决率' },
+    short: { en: 'FCR', zh: '一次解决' },
+    unit: 'ratio',
+    better: 'higher',
+    aliases: ['fcr', 'resolution', 'first_contact_resolution'],
+    source: {
+      v5Overall: 'getGeneral.one_time_solution_rate',
+      v5PerAgent: 'staffWorkStatis.quiet_after_session_rate_str',
+      legacy: null,
+    },
+  },
+  satisfaction: {
+    id: 'satisfaction',
+    label: { en: 'Satisfied', zh: '满意率' },
+    short: { en: 'Satisfied', zh: '满意' },
+    unit: 'ratio',
+    better: 'higher',
+    aliases: ['csat', 'satisfied', 'rating'],
+    source: {
+      v5Overall: 'getSatisfactionSurvey.good_rate_str',
+      v5PerAgent: 'staffWorkStatis.good',
+      legacy: 'wb_human_satisfaction.goodLv',
+    },
+  },
+  avg_first_response: {
+    id: 'avg_first_response',
+    label: { en: 'Avg. first response', zh: '平均首次响应时长' },
+    short: { en: '1st reply', zh: '首响' },
+    unit: 'duration',
+    better: 'lower',
+    aliases: ['first_response', 'frt', 'response', 'response_time'],
+    source: {
+      v5Overall: 'getStat.avg_staff_first_res_duration',
+      v5PerAgent: 'staffWorkStatis.avg_first_response_time',
+      legacy: null,
+    },
+  },
+  response_warn_rate: {
+    id: 'response_warn_rate',
+    label: { en: 'Reply warnings', zh: '响应预警率' },
+    short: { en: 'Warnings', zh: '预警' },
+    unit: 'ratio',
+    better: 'lower',
+    aliases: ['warnings', 'warn', 'warning', 'response_warnings'],
+    source: {
+      v5Overall: 'getMsgStat.response_warn_rate',
+      v5PerAgent: 'staffWorkStatis.human_res_warn_rate_str',
+      legacy: null,
+    },
+  },
+  bot_self_service_rate: {
+    id: 'bot_self_service_rate',
+    label: { en: 'Bot self-service', zh: '机器人独立接待率' },
+    short: { en: 'Bot self', zh: '机器人独立' },
+    unit: 'ratio',
+    better: 'higher',
+    aliases: ['bot', 'self_service', 'robot'],
+    source: {
+      v5Overall: 'getRobotReception.robot_self_reception_num_proportion',
+      v5PerAgent: null,
+      legacy: 'wb_session_robot.selfReceptionRate',
+    },
+  },
+  queue_leave_rate: {
+    id: 'queue_leave_rate',
+    label: { en: 'Queue leave', zh: '排队放弃率' },
+    short: { en: 'Queue leave', zh: '排队放弃' },
+    unit: 'ratio',
+    better: 'lower',
+    aliases: ['queue', 'abandon', 'abandonment'],
+    source: { v5Overall: 'getStat.queue_leave_rate', v5PerAgent: null, legacy: null },
+  },
+};
+
+/** The columns of the per-agent table, in order. */
+export const AGENT_KPIS: readonly AgentKpiId[] = [
+  'chats',
+  'valid_reception_rate',
+  'avg_first_response',
+  'fcr_24h',
+  'satisfaction',
+  'response_warn_rate',
+];
+
+const normalise = (word: string) => word.toLowerCase().replace(/[\s-]+/g, '_');
+
+/** A KPI by id or alias (`fcr`, `valid-reception`), or undefined. */
+export function findKpi(word: string): KpiDefinition | undefined {
+  const wanted = normalise(word);
+  return Object.values(KPIS).find((kpi) => kpi.id === wanted || kpi.aliases.includes(wanted));
+}
+
+/** Every word that names a KPI, for suggestions. */
+export function kpiWords(ids: readonly KpiId[] = Object.keys(KPIS) as KpiId[]): string[] {
+  return ids.flatMap((id) => [id, ...KPIS[id].aliases]);
+}
+
+const share = (part: number | null, whole: number | null): number | null =>
+  part === null || whole === null || whole === 0 ? null : part / whole;
+
+/**
+ * Team KPIs from summed agent counts: rates are ratios of the sums (never averages of rates),
+ * the first-response average is weighted by each agent's chats.
+ */
+export function kpisFromCounts(rows: readonly AgentCounts[]): Record<AgentKpiId, number | null> {
+  const sum = (pick: (c: AgentCounts) => number | null): number | null => {
+    const values = rows.map(pick).filter((v): v is number => v !== null);
+    return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
+  };
+  const weighted = rows.filter((c) => c.avgFirstResponseMs !== null && (c.chats ?? 0) > 0);
+  const weight = weighted.reduce((a, c) => a + (c.chats as number), 0);
+  return {
+    chats: sum((c) => c.chats),
+    valid_reception_rate: share(
+      sum((c) => c.validReceptions),
+      sum((c) => c.inquiryChats),
+    ),
+    fcr_24h: share(
+      sum((c) => c.fcr24hChats),
+      sum((c) => c.lastReceptionChats),
+    ),
+    satisfaction: share(
+      sum((c) => c.satisfiedChats),
+      sum((c) => c.ratedChats),
+    ),
+    avg_first_response:
+      weight === 0
+        ? null
+        : weighted.reduce((a, c) => a + (c.avgFirstResponseMs as number) * (c.chats as number), 0) / weight,
+    response_warn_rate: share(
+      sum((c) => c.responseWarnings),
+      sum((c) => c.responseRounds),
+    ),
+  };
+}

@@ -1,0 +1,363 @@
+// The period grammar: what users type after a command ("yesterday", "last 7 days", "2026-11-01..2026-11-15")
+// becomes an inclusive DateRange in the company time zone, or a problem with a suggestion that works.
+// Pure: the instant and the zone come in as arguments; the server's own zone is never consulted.
+
+import { TZDate, tz } from '@date-fns/tz';
+import {
+  addDays,
+  differenceInCalendarDays,
+  format,
+  getDaysInMonth,
+  lastDayOfMonth,
+  startOfISOWeek,
+  startOfMonth,
+  subMonths,
+} from 'date-fns';
+import { distance } from 'fastest-levenshtein';
+import type { DateRange } from './model.ts';
+
+/** The forms, in the order help text shows them. */
+export const PERIOD_EXAMPLES: readonly string[] = [
+  'today',
+  'yesterday',
+  'this week',
+  'last week',
+  'last 7 days',
+  'last 30 days',
+  'this month',
+  'last month',
+  '2026-11-02',
+  '2026-11-01..2026-11-15',
+];
+
+/** Sobot's statistics endpoints refuse ranges longer than this. */
+export const MAX_RANGE_DAYS = 90;
+
+export type PeriodResult =
+  | { ok: true; range: DateRange; label: string }
+  | { ok: false; problem: string; suggestion: string | null };
+
+export interface ParsePeriodOptions {
+  /** The instant "today" is taken from, in epoch milliseconds. */
+  now: number;
+  /** IANA zone (or UTC offset) in which days begin and end. */
+  timeZone: string;
+  /** What an empty text means; 'yesterday' unless configured. */
+  defaultPeriod?: string;
+}
+
+/** A span of calendar days before it is tied to a zone; dates are `yyyy-MM-dd`. */
+interface Span {
+  from: string;
+  to: string;
+}
+
+/** The zone a text is read in, and the date it already is there. */
+interface Zone {
+  timeZone: string;
+  today: string;
+}
+
+const DEFAULT_PERIOD = 'yesterday';
+
+/** How much of an unknown text the problem sentence echoes back. */
+const MAX_ECHO_CHARS = 40;
+
+type NamedPeriod = 'today' | 'yesterday' | 'this week' | 'last week' | 'this month' | 'last month';
+
+const NAMED_SPANS: Record<NamedPeriod, (today: string) => Span> = {
+  today: (today) => ({ from: today, to: today }),
+  yesterday: (today) => {
+    const yesterday = shiftDays(today, -1);
+    return { from: yesterday, to: yesterday };
+  },
+  'this week': (today) => ({ from: toIso(startOfISOWeek(toDay(today))), to: today }),
+  'last week': (today) => {
+    const monday = toIso(startOfISOWeek(toDay(today)));
+    return { from: shiftDays(monday, -7), to: shiftDays(monday, -1) };
+  },
+  'this month': (today) => ({ from: toIso(startOfMonth(toDay(today))), to: today }),
+  'last month': (today) => {
+    const firstOfLastMonth = subMonths(startOfMonth(toDay(today)), 1);
+    return { from: toIso(firstOfLastMonth), to: toIso(lastDayOfMonth(firstOfLastMonth)) };
+  },
+};
+
+const NAMED_ALIASES: ReadonlyMap<string, NamedPeriod> = new Map<string, NamedPeriod>([
+  ['today', 'today'],
+  ['yesterday', 'yesterday'],
+  ['this week', 'this week'],
+  ['last week', 'last week'],
+  ['this month', 'this month'],
+  ['last month', 'last month'],
+  ['今天', 'today'],
+  ['今日', 'today'],
+  ['昨天', 'yesterday'],
+  ['昨日', 'yesterday'],
+  ['本周', 'this week'],
+  ['这周', 'this week'],
+  ['上周', 'last week'],
+  ['本月', 'this month'],
+  ['这个月', 'this month'],
+  ['上月', 'last month'],
+  ['上个月', 'last month'],
+]);
+
+/** "last 7 days", "last 1 day", "past 30 days", "7d", "最近7天", "近7天". */
+const DAY_COUNT_PATTERNS: readonly RegExp[] = [
+  /^(?:last|past) ?(\d+) ?days?$/,
+  /^(\d+) ?d$/,
+  /^(?:最近|近|过去) ?(\d+) ?天$/,
+];
+
+const DATE = String.raw`(\d{4})[-/](\d{1,2})[-/](\d{1,2})`;
+const SINGLE_DATE = new RegExp(`^${DATE}$`);
+// `..` is the canonical separator; people also type "to", dashes, "~" or 至 between two dates.
+const DATE_RANGE = new RegExp(`^${DATE} ?(?:\\.{2,3}|to|[–—~至-]) ?${DATE}$`);
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const ZH_WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+/** Resolves what the user typed into a range of days in `opts.timeZone`. */
+export function parsePeriod(text: string, opts: ParsePeriodOptions): PeriodResult {
+  const zone: Zone = { timeZone: opts.timeZone, today: todayIn(opts.timeZone, opts.now) };
+  let typed = collapseSpaces(text);
+  if (typed === '') typed = collapseSpaces(opts.defaultPeriod ?? '') || DEFAULT_PERIOD;
+  const outcome = resolve(collapseSpaces(normalize(typed)), typed, zone);
+  if (!outcome.ok) return outcome;
+  return { ok: true, range: { ...outcome.span, timeZone: opts.timeZone }, label: outcome.label };
+}
+
+type Outcome =
+  | { ok: true; span: Span; label: string }
+  | { ok: false; problem: string; suggestion: string | null };
+
+function resolve(words: string, typed: string, zone: Zone): Outcome {
+  const named = NAMED_ALIASES.get(words);
+  if (named) return { ok: true, span: NAMED_SPANS[named](zone.today), label: named };
+
+  const dayCount = matchDayCount(words);
+  if (dayCount !== null) return lastDays(dayCount, zone.today);
+
+  const single = SINGLE_DATE.exec(words);
+  if (single) return explicitDates(single.slice(1, 4), single.slice(1, 4), zone);
+
+  const range = DATE_RANGE.exec(words);
+  if (range) return explicitDates(range.slice(1, 4), range.slice(4, 7), zone);
+
+  return unknownPeriod(words, typed);
+}
+
+function matchDayCount(words: string): string | null {
+  for (const pattern of DAY_COUNT_PATTERNS) {
+    const digits = pattern.exec(words)?.[1];
+    if (digits !== undefined) return digits;
+  }
+  return null;
+}
+
+/** The N days ending yesterday: today is still running, so its numbers are incomplete. */
+function lastDays(digits: string, today: string): Outcome {
+  const days = Number(digits);
+  if (days < 1 || days > MAX_RANGE_DAYS) {
+    const asked = digits.replace(/^0+(?=\d)/, '');
+    return {
+      ok: false,
+      problem: `I can look back 1 to ${MAX_RANGE_DAYS} days, not ${asked}.`,
+      suggestion: days < 1 ? 'yesterday' : `last ${MAX_RANGE_DAYS} days`,
+    };
+  }
+  return {
+    ok: true,
+    span: { from: shiftDays(today, -days), to: shiftDays(today, -1) },
+    label: days === 1 ? 'last 1 day' : `last ${days} days`,
+  };
+}
+
+type InvalidDate = { ok: false; problem: string; closest: string | null };
+type DateCheck = { ok: true; date: string } | InvalidDate;
+
+function explicitDates(fromParts: string[], toParts: string[], zone: Zone): Outcome {
+  const from = checkDate(fromParts);
+  const to = checkDate(toParts);
+  if (!from.ok || !to.ok) return invalidDates(from, to, zone.today);
+  const span = { from: from.date, to: to.date };
+  const problem = spanProblem(span, zone);
+  if (problem) return { ok: false, problem, suggestion: spanText(repair(span, zone.today), zone.today) };
+  return { ok: true, span, label: spanText(span) };
+}
+
+/** Names the first invalid date; suggests the span with an overlong day cut to the month's last day. */
+function invalidDates(from: DateCheck, to: DateCheck, today: string): Outcome {
+  const invalid = [from, to].find((check): check is InvalidDate => !check.ok);
+  const closestFrom = from.ok ? from.date : from.closest;
+  const closestTo = to.ok ? to.date : to.closest;
+  const suggestion =
+    closestFrom && closestTo ? spanText(repair({ from: closestFrom, to: closestTo }, today), today) : null;
+  return { ok: false, problem: invalid?.problem ?? 'That is not a date.', suggestion };
+}
+
+function checkDate(parts: string[]): DateCheck {
+  const [year = 0, month = 0, day = 0] = parts.map(Number);
+  const typed = parts.join('-');
+  if (month < 1 || month > 12) {
+    return { ok: false, problem: `${typed} is not a date: months run from 01 to 12.`, closest: null };
+  }
+  if (day < 1) return { ok: false, problem: `${typed} is not a date: days start at 01.`, closest: null };
+  const daysInMonth = getDaysInMonth(dayFromParts(year, month, 1));
+  if (day > daysInMonth) {
+    return {
+      ok: false,
+      problem: `${typed} is not a date: ${MONTH_NAMES[month - 1]} ${year} has ${daysInMonth} days.`,
+      closest: isoFromParts(year, month, daysInMonth),
+    };
+  }
+  return { ok: true, date: isoFromParts(year, month, day) };
+}
+
+function spanProblem(span: Span, zone: Zone): string | null {
+  if (span.from > span.to) return `The start ${span.from} is after the end ${span.to}.`;
+  if (span.to > zone.today) return `${span.to} is in the future: today is ${zone.today} in ${zone.timeZone}.`;
+  const days = spanDays(span);
+  if (days > MAX_RANGE_DAYS) {
+    return `Sobot reports at most ${MAX_RANGE_DAYS} days at a time; ${spanText(span)} is ${days} days.`;
+  }
+  return null;
+}
+
+/** The nearest span that parses: ends swapped, clipped to today, then cut to the last 90 days. */
+function repair({ from, to }: Span, today: string): Span {
+  let start = from <= to ? from : to;
+  let end = from <= to ? to : from;
+  if (start > today) start = today;
+  if (end > today) end = today;
+  if (spanDays({ from: start, to: end }) > MAX_RANGE_DAYS) start = shiftDays(end, 1 - MAX_RANGE_DAYS);
+  return { from: start, to: end };
+}
+
+/** How a span is typed back: one date, or `from..to`; `today` when given and the span is just today. */
+function spanText(span: Span, today?: string): string {
+  if (span.from !== span.to) return `${span.from}..${span.to}`;
+  return span.from === today ? 'today' : span.from;
+}
+
+function unknownPeriod(words: string, typed: string): Outcome {
+  const echo = typed.length > MAX_ECHO_CHARS ? `${typed.slice(0, MAX_ECHO_CHARS - 1)}…` : typed;
+  return { ok: false, problem: `I don't know the period "${echo}".`, suggestion: nearestForm(words) };
+}
+
+/** The form a typo most likely meant, or the default when nothing is close. */
+function nearestForm(words: string): string {
+  const candidates: string[] = [...NAMED_ALIASES.keys(), 'last 7 days', 'last 30 days'];
+  const count = Number(/\d+/.exec(words)?.[0]);
+  if (count >= 1 && count <= MAX_RANGE_DAYS) candidates.push(`last ${count} days`);
+  let best = DEFAULT_PERIOD;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    const d = distance(words, candidate);
+    // A third of the letters may be wrong: "yesterdy" → yesterday, but 前天 is not 今天.
+    const tolerated = Math.floor(Math.max(words.length, candidate.length) / 3);
+    if (d <= tolerated && d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** 'Sat 21 Nov 2026', 'Mon 16 – Sun 22 Nov 2026'; zh '2026年11月21日 周六', '2026年11月16日 – 11月22日'. */
+export function describeRange(range: DateRange, lang: 'en' | 'zh' = 'en'): string {
+  const from = toDay(range.from);
+  const to = toDay(range.to);
+  const sameYear = from.getFullYear() === to.getFullYear();
+  const sameMonth = sameYear && from.getMonth() === to.getMonth();
+  if (lang === 'zh') {
+    const full = "yyyy'年'M'月'd'日'";
+    if (range.from === range.to) return `${format(from, full)} ${ZH_WEEKDAYS[from.getDay()]}`;
+    return `${format(from, full)} – ${format(to, sameYear ? "M'月'd'日'" : full)}`;
+  }
+  const full = 'EEE d MMM yyyy';
+  if (range.from === range.to) return format(from, full);
+  const start = sameMonth ? 'EEE d' : sameYear ? 'EEE d MMM' : full;
+  return `${format(from, start)} – ${format(to, full)}`;
+}
+
+/** The span of the same length that ends the day before `range` starts. */
+export function previousRange(range: DateRange): DateRange {
+  const days = rangeDays(range);
+  return { from: shiftDays(range.from, -days), to: shiftDays(range.from, -1), timeZone: range.timeZone };
+}
+
+/** Inclusive count of calendar days. */
+export function rangeDays(range: DateRange): number {
+  return spanDays(range);
+}
+
+/** True once the range's last day is over in its own zone, so its numbers can no longer change. */
+export function isClosed(range: DateRange, now: number): boolean {
+  return range.to < todayIn(range.timeZone, now);
+}
+
+/** The calendar date (`yyyy-MM-dd`) in `timeZone` at the instant `now`. */
+export function todayIn(timeZone: string, now: number): string {
+  // An empty zone would make TZDate fall back to the server's own zone.
+  if (timeZone.trim() === '') throw new RangeError('A time zone is required');
+  try {
+    return format(now, 'yyyy-MM-dd', { in: tz(timeZone) });
+  } catch (cause) {
+    throw new RangeError(`Unknown time zone "${timeZone}"`, { cause });
+  }
+}
+
+// Once "today in the zone" is known, the rest is arithmetic on calendar dates. Doing it on dates pinned to
+// UTC midnight keeps DST out of it: a day is always 24 hours there, whatever the company's zone does.
+
+function toDay(iso: string): TZDate {
+  const [year = 0, month = 1, day = 1] = iso.split('-').map(Number);
+  return dayFromParts(year, month, day);
+}
+
+function dayFromParts(year: number, month: number, day: number): TZDate {
+  const date = new TZDate(2000, 0, 1, 'UTC');
+  // setFullYear, unlike the constructor, does not read years 0–99 as 1900–1999.
+  date.setFullYear(year, month - 1, day);
+  return date;
+}
+
+function isoFromParts(year: number, month: number, day: number): string {
+  return toIso(dayFromParts(year, month, day));
+}
+
+function toIso(date: Date): string {
+  return format(date, 'yyyy-MM-dd');
+}
+
+function shiftDays(iso: string, days: number): string {
+  return toIso(addDays(toDay(iso), days));
+}
+
+function spanDays(span: Span): number {
+  return differenceInCalendarDays(toDay(span.to), toDay(span.from)) + 1;
+}
+
+function collapseSpaces(text: string): string {
+  return text.trim().replace(/\s+/g, ' ');
+}
+
+/** Case and width folded: Slack users on CJK keyboards often send full-width digits ("最近７天"). */
+function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}

@@ -1,0 +1,258 @@
+// Specs for the quirk coercers: every reply quirk listed in sobot-api/README.md, plus round-trip properties.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { change, count, durationMs, fields, list, ratio, text, timestampMs } from '../../src/sobot/coerce.ts';
+
+describe('count', () => {
+  it.each([
+    [21, 21],
+    ['21', 21],
+    ['1747893918830', 1747893918830],
+    ['3.00', 3],
+    [3.44, 3.44],
+    [' 7 ', 7],
+    ['-5', -5],
+  ])('reads %j as %j', (raw, expected) => {
+    expect(count.parse(raw)).toBe(expected);
+  });
+
+  it.each(['', 'NA', '-', null, undefined])('reads %j as null', (raw) => {
+    expect(count.parse(raw)).toBeNull();
+  });
+
+  it('gives null for a missing key inside an object', () => {
+    expect(z.object({ a: count }).parse({})).toEqual({ a: null });
+  });
+
+  it.each(['abc', '66.67%', '00:03:02', '1,234', true, {}, []])(
+    'rejects %j with an issue naming the value',
+    (raw) => {
+      const result = count.safeParse(raw);
+      expect(result.success).toBe(false);
+    },
+  );
+
+  it('names the unreadable value in the issue', () => {
+    const result = count.safeParse('abc');
+    expect(result.error?.issues[0]?.message).toContain('"abc"');
+  });
+
+  it('reads any safe integer written as a string back to itself', () => {
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), (n) => {
+        expect(count.parse(String(n))).toBe(n);
+      }),
+    );
+  });
+
+  it('never throws on arbitrary strings: it yields a number, null or an issue', () => {
+    fc.assert(
+      fc.property(fc.string(), (raw) => {
+        const result = count.safeParse(raw);
+        if (result.success) expect(result.data === null || Number.isFinite(result.data)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('ratio', () => {
+  it('keeps a fraction that arrives as a number', () => {
+    expect(ratio.parse(0.714)).toBe(0.714);
+    expect(ratio.parse(0.7142857142857143)).toBe(0.7142857142857143);
+  });
+
+  it('turns "71.43%" into 0.7143', () => {
+    expect(ratio.parse('71.43%')).toBe(0.7143);
+  });
+
+  it('turns "-32.26%" into -0.3226', () => {
+    expect(ratio.parse('-32.26%')).toBe(-0.3226);
+  });
+
+  it('turns "100.00%" into 1 and "450.00%" into 4.5', () => {
+    expect(ratio.parse('100.00%')).toBe(1);
+    expect(ratio.parse('450.00%')).toBe(4.5);
+  });
+
+  it('turns "0.00%" and "-0.00%" into a plain 0, never -0', () => {
+    expect(ratio.parse('0.00%')).toBe(0);
+    expect(ratio.parse('-0.00%')).toBe(0);
+  });
+
+  it('reads a plain numeric string "0.75" as the fraction 0.75', () => {
+    expect(ratio.parse('0.75')).toBe(0.75);
+  });
+
+  it.each(['NA', '', null, undefined])('reads %j as null', (raw) => {
+    expect(ratio.parse(raw)).toBeNull();
+  });
+
+  it('gives null for a missing key inside an object', () => {
+    expect(z.object({ r: ratio }).parse({})).toEqual({ r: null });
+  });
+
+  it.each(['abc%', '%', '71.43%%', 'seventy'])('rejects %j', (raw) => {
+    expect(ratio.safeParse(raw).success).toBe(false);
+  });
+
+  it('parses any fraction formatted as "xx.xx%" back to within 0.00005', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -10, max: 10, noNaN: true }), (fraction) => {
+        const parsed = ratio.parse(`${(fraction * 100).toFixed(2)}%`);
+        expect(parsed).not.toBeNull();
+        expect(Math.abs(parsed! - fraction)).toBeLessThanOrEqual(0.00005 + 1e-12);
+      }),
+    );
+  });
+
+  it('reads whole basis points without float noise', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000_000, max: 1_000_000 }), (basisPoints) => {
+        const percent = `${(basisPoints / 100).toFixed(2)}%`;
+        expect(ratio.parse(percent)).toBe(basisPoints / 10_000);
+      }),
+    );
+  });
+});
+
+describe('change', () => {
+  it('turns "-32.26%" into -0.3226', () => {
+    expect(change.parse('-32.26%')).toBe(-0.3226);
+  });
+
+  it('turns "NA" into null', () => {
+    expect(change.parse('NA')).toBeNull();
+  });
+
+  it('gives null for a missing key inside an object', () => {
+    expect(z.object({ mom: change }).parse({})).toEqual({ mom: null });
+  });
+});
+
+describe('durationMs', () => {
+  it('keeps milliseconds that arrive as a number', () => {
+    expect(durationMs.parse(628769.25)).toBe(628769.25);
+  });
+
+  it('reads milliseconds that arrive as a string', () => {
+    expect(durationMs.parse('11529665')).toBe(11529665);
+  });
+
+  it.each([
+    ['00:03:02', 182_000],
+    ['00:00:00', 0],
+    ['01:12:43', (72 * 60 + 43) * 1000],
+    ['1:00:00', 3_600_000],
+    ['123:04:05', (123 * 3600 + 4 * 60 + 5) * 1000],
+  ])('reads "%s" as %d ms', (raw, expected) => {
+    expect(durationMs.parse(raw)).toBe(expected);
+  });
+
+  it.each(['NA', '', null, undefined])('reads %j as null', (raw) => {
+    expect(durationMs.parse(raw)).toBeNull();
+  });
+
+  it('gives null for a missing key inside an object', () => {
+    expect(z.object({ d: durationMs }).parse({})).toEqual({ d: null });
+  });
+
+  it.each(['00:61:00', '00:00:60', '3 min', '12:30', '-00:01:00'])('rejects %j', (raw) => {
+    expect(durationMs.safeParse(raw).success).toBe(false);
+  });
+
+  it('reads any H:mm:ss back to the seconds it was made of', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 59 }),
+        (hours, minutes, seconds) => {
+          const clock = `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
+          expect(durationMs.parse(clock)).toBe((hours * 3600 + minutes * 60 + seconds) * 1000);
+        },
+      ),
+    );
+  });
+});
+
+describe('timestampMs', () => {
+  it('reads "1747893918830" as 1747893918830', () => {
+    expect(timestampMs.parse('1747893918830')).toBe(1747893918830);
+  });
+
+  it('keeps epoch milliseconds that arrive as a number', () => {
+    expect(timestampMs.parse(1751953702117)).toBe(1751953702117);
+  });
+
+  it.each(['', 'NA', null, undefined])('reads %j as null', (raw) => {
+    expect(timestampMs.parse(raw)).toBeNull();
+  });
+
+  it('rejects a date string', () => {
+    expect(timestampMs.safeParse('2025-04-01').success).toBe(false);
+  });
+});
+
+describe('text', () => {
+  it('keeps strings as they are, including "" and "[]"', () => {
+    expect(text.parse('Headquarters')).toBe('Headquarters');
+    expect(text.parse('')).toBe('');
+    expect(text.parse('[]')).toBe('[]');
+  });
+
+  it('turns robot_flag 1 into "1"', () => {
+    expect(text.parse(1)).toBe('1');
+  });
+
+  it('turns null and a missing key into ""', () => {
+    expect(text.parse(null)).toBe('');
+    expect(z.object({ name: text }).parse({})).toEqual({ name: '' });
+  });
+
+  it('rejects objects', () => {
+    expect(text.safeParse({ name: 'x' }).success).toBe(false);
+  });
+
+  it('keeps any string unchanged', () => {
+    fc.assert(
+      fc.property(fc.string(), (raw) => {
+        expect(text.parse(raw)).toBe(raw);
+      }),
+    );
+  });
+});
+
+describe('list', () => {
+  it('reads a missing or null list as empty', () => {
+    const schema = z.object({ rows: list(z.object({ id: text })) });
+    expect(schema.parse({})).toEqual({ rows: [] });
+    expect(schema.parse({ rows: null })).toEqual({ rows: [] });
+    expect(schema.parse({ rows: [{ id: 7 }] })).toEqual({ rows: [{ id: '7' }] });
+  });
+});
+
+describe('fields', () => {
+  const row = fields({ text: ['staff_id'], count: ['human_consult'], ratio: ['valid_recep_rate_str'] });
+
+  it('reads each listed field with the coercer of its kind', () => {
+    expect(row.parse({ staff_id: 42, human_consult: '9', valid_recep_rate_str: '16.67%' })).toEqual({
+      staff_id: '42',
+      human_consult: 9,
+      valid_recep_rate_str: 0.1667,
+    });
+  });
+
+  it('accepts a row with every field missing', () => {
+    expect(row.parse({})).toEqual({ staff_id: '', human_consult: null, valid_recep_rate_str: null });
+  });
+
+  it('drops keys it does not list', () => {
+    expect(row.parse({ staff_id: 'a', surprise: 1 })).not.toHaveProperty('surprise');
+  });
+
+  it('refuses a field listed under two kinds', () => {
+    expect(() => fields({ count: ['x'], ratio: ['x'] })).toThrow(/"x"/);
+  });
+});

@@ -1,0 +1,215 @@
+// A fake Slack on 127.0.0.1 for tests and the bench: the Web API methods the bot calls, file
+// upload URLs, response_url endpoints and a Socket Mode WebSocket. Every message it receives
+// is checked against Block Kit limits, and rejected like Slack would when it breaks one.
+
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { blockKitProblems } from '../../src/slack/message.ts';
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+  token: string | null;
+}
+
+export interface ResponsePost {
+  payload: Record<string, unknown>;
+  accepted: boolean;
+  problems: string[];
+}
+
+export interface FakeSlack {
+  /** Web API base URL, for SLACK_API_URL. */
+  apiUrl: string;
+  baseUrl: string;
+  calls: RecordedCall[];
+  uploads: Map<string, Buffer>;
+  /** Posts received on each response_url, by id. */
+  responses: Map<string, ResponsePost[]>;
+  /** Make response_url posts that carry an image block fail, as Slack does for a bad image. */
+  rejectImages: boolean;
+  responseUrl(id: string): string;
+  /** Resolves once `count` posts reached response_url `id` (event-driven, no polling). */
+  waitForResponses(id: string, count?: number): Promise<ResponsePost[]>;
+  /** Socket Mode: resolves with the bot's ack of the envelope. */
+  sendSocketEvent(payload: Record<string, unknown>, type?: string): Promise<Record<string, unknown>>;
+  socketConnected(): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function parseArgs(req: IncomingMessage, body: Buffer): Record<string, unknown> {
+  const type = req.headers['content-type'] ?? '';
+  if (type.includes('application/json')) return JSON.parse(body.toString('utf8') || '{}');
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body.toString('utf8'))) {
+    args[key] = /^[[{]/.test(value) ? safeJson(value) : value;
+  }
+  return args;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: RecordedCall[] = [];
+  const uploads = new Map<string, Buffer>();
+  const responses = new Map<string, ResponsePost[]>();
+  const waiters: { id: string; count: number; resolve: (posts: ResponsePost[]) => void }[] = [];
+  const pendingAcks = new Map<string, (ack: Record<string, unknown>) => void>();
+  let socket: WebSocket | null = null;
+  let connected: () => void = () => {};
+  const socketReady = new Promise<void>((resolve) => {
+    connected = resolve;
+  });
+  let fileCounter = 0;
+  let envelopeCounter = 0;
+  let base = '';
+
+  const settleWaiters = () => {
+    for (const waiter of [...waiters]) {
+      const posts = responses.get(waiter.id) ?? [];
+      if (posts.length >= waiter.count) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(posts);
+      }
+    }
+  };
+
+  const api: Record<string, (args: Record<string, unknown>) => Record<string, unknown>> = {
+    'auth.test': () => ({
+      ok: true,
+      url: 'https://fake.slack.com/',
+      team: 'Fake',
+      user: 'sobot',
+      team_id: 'T0FAKE',
+      user_id: 'U0BOT',
+      bot_id: 'B0BOT',
+    }),
+    'conversations.open': (args) => ({ ok: true, channel: { id: `D${String(args.users).slice(1)}` } }),
+    'chat.postMessage': (args) => {
+      const problems = blockKitProblems(args as { text?: string; blocks?: unknown[] });
+      return problems.length
+        ? { ok: false, error: 'invalid_blocks', errors: problems }
+        : { ok: true, ts: `${Date.now() / 1000}`, channel: args.channel };
+    },
+    'files.getUploadURLExternal': (args) => {
+      fileCounter += 1;
+      const id = `F${String(fileCounter).padStart(6, '0')}`;
+      return { ok: true, upload_url: `${base}/upload/${id}`, file_id: id, filename: args.filename };
+    },
+    'files.completeUploadExternal': (args) => {
+      const files = (args.files as { id: string; title?: string }[]) ?? [];
+      return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) };
+    },
+    'apps.connections.open': () => ({ ok: true, url: `${base.replace('http', 'ws')}/socket` }),
+  };
+
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', base);
+    const body = await readBody(req);
+    const json = (status: number, value: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(value));
+    };
+    if (url.pathname.startsWith('/api/')) {
+      const method = url.pathname.slice('/api/'.length);
+      const args = parseArgs(req, body);
+      const auth = req.headers.authorization;
+      calls.push({
+        method,
+        args,
+        token: auth?.startsWith('Bearer ') ? auth.slice(7) : ((args.token as string) ?? null),
+      });
+      const handler = api[method];
+      return json(200, handler ? handler(args) : { ok: false, error: 'unknown_method' });
+    }
+    if (url.pathname.startsWith('/upload/')) {
+      uploads.set(url.pathname.slice('/upload/'.length), body);
+      res.writeHead(200).end('OK');
+      return;
+    }
+    if (url.pathname.startsWith('/response/')) {
+      const id = url.pathname.slice('/response/'.length);
+      const payload = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+      const problems = blockKitProblems(payload as { text?: string; blocks?: unknown[] });
+      const hasImage = ((payload.blocks as { type: string }[] | undefined) ?? []).some(
+        (b) => b.type === 'image',
+      );
+      if (fake.rejectImages && hasImage) problems.push('invalid image');
+      const accepted = problems.length === 0;
+      responses.set(id, [...(responses.get(id) ?? []), { payload, accepted, problems }]);
+      settleWaiters();
+      if (accepted) res.writeHead(200).end('ok');
+      else json(400, { ok: false, error: 'invalid_blocks', problems });
+      return;
+    }
+    res.writeHead(404).end();
+  });
+
+  const wss = new WebSocketServer({ server, path: '/socket' });
+  wss.on('connection', (ws) => {
+    socket = ws;
+    ws.on('message', (data) => {
+      const ack = JSON.parse(data.toString()) as Record<string, unknown>;
+      const resolve = pendingAcks.get(String(ack.envelope_id));
+      if (resolve) {
+        pendingAcks.delete(String(ack.envelope_id));
+        resolve(ack);
+      }
+    });
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0FAKE' } }));
+    connected();
+  });
+
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const fake: FakeSlack = {
+    apiUrl: `${base}/api/`,
+    baseUrl: base,
+    calls,
+    uploads,
+    responses,
+    rejectImages: false,
+    responseUrl: (id) => `${base}/response/${id}`,
+    waitForResponses(id, count = 1) {
+      return new Promise((resolve) => {
+        waiters.push({ id, count, resolve });
+        settleWaiters();
+      });
+    },
+    socketConnected: () => socketReady,
+    sendSocketEvent(payload, type = 'slash_commands') {
+      envelopeCounter += 1;
+      const envelopeId = `env-${envelopeCounter}`;
+      return new Promise((resolve, reject) => {
+        if (!socket) return reject(new Error('no Socket Mode connection'));
+        pendingAcks.set(envelopeId, resolve);
+        socket.send(
+          JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: true }),
+        );
+      });
+    },
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  return fake;
+}
