@@ -52,7 +52,7 @@ export function createCommandRouter(
         const guess = nearest(name, [...byName.keys()]);
         throw new UserInputError(
           `I don't know the command "${name}".${guess ? ` Did you mean "${guess}"?` : ''}`,
-          guess ? `/sobot ${guess}` : '/sobot help',
+          guess ? `/sobot ${[guess, ...text.trim().split(/\s+/).slice(1)].join(' ')}` : '/sobot help',
         );
       }
       for (const key of Object.keys(input.options)) {

@@ -67,8 +67,7 @@ function rowsThatFit(rows: string[][], wanted: number): number {
 
 function teamLine(report: AgentsReport, lang: 'en' | 'zh'): string {
   const t = report.totals;
-  const part = (id: AgentKpiId) =>
-    `${KPIS[id].label[lang].toLowerCase()} ${formatValue(KPIS[id].unit, t[id])}`;
+  const part = (id: AgentKpiId) => `${KPIS[id].label[lang]} ${formatValue(KPIS[id].unit, t[id])}`;
   const agents = lang === 'zh' ? `${report.rows.length} 位客服` : `${report.rows.length} agents`;
   const chats = lang === 'zh' ? `${formatCount(t.chats)} 个会话` : `${formatCount(t.chats)} chats`;
   return [
@@ -110,7 +109,7 @@ function csvNumber(id: AgentKpiId, value: number | null): string {
 
 function chartOf(rows: AgentRow[], lang: 'en' | 'zh', sortLabel: string): ChartSpec {
   return {
-    title: lang === 'zh' ? `客服（按${sortLabel}）` : `Top agents by ${sortLabel.toLowerCase()}`,
+    title: lang === 'zh' ? `客服（按${sortLabel}）` : `Top agents by ${sortLabel}`,
     labels: rows.map((row) => row.name),
     series: [
       { label: KPIS.chats.label[lang], values: rows.map((r) => r.kpis.chats), unit: 'count', type: 'bar' },
@@ -161,7 +160,7 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
   const footer = [
     lang === 'zh'
       ? `显示 ${shown} / ${sorted.length} 位客服 · 按${sortLabel}排序`
-      : `Showing ${shown} of ${sorted.length} agents · sorted by ${sortLabel.toLowerCase()}${view.order === 'asc' ? ' (ascending)' : ''}`,
+      : `Showing ${shown} of ${sorted.length} agents · sorted by ${sortLabel}${view.order === 'asc' ? ' (ascending)' : ''}`,
   ];
   if (!complete)
     footer.push(lang === 'zh' ? `完整表格见附件 ${filename}` : `full table attached as ${filename}`);

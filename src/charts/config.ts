@@ -1,6 +1,6 @@
 // Turns a ChartSpec into a Chart.js 4 configuration made of plain JSON data (no functions),
 // so the same object can be sent to QuickChart or rendered in-process.
-import type { ChartConfiguration, ChartDataset, } from 'chart.js';
+import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { ChartSeries, ChartSpec, ChartUnit } from './spec.ts';
 
 export type ChartJsConfig = ChartConfiguration<'bar' | 'line', (number | null)[], string>;

@@ -11,7 +11,9 @@ import type { ChartSpec } from './spec.ts';
 // import as `{ default: QuickChart }`; at run time its .mjs build's default export is the class itself.
 const QuickChart = QuickChartModule as unknown as typeof QuickChartModule.default;
 
-export type ChartImage = { kind: 'png'; png: Buffer; width: number; height: number } | { kind: 'url'; url: string };
+export type ChartImage =
+  | { kind: 'png'; png: Buffer; width: number; height: number }
+  | { kind: 'url'; url: string };
 
 export interface ChartRenderer {
   readonly kind: 'local' | 'quickchart' | 'none';
@@ -219,9 +221,15 @@ function createQuickChartRenderer(opts: ChartRendererOptions): ChartRenderer {
       const url = chart.getUrl();
       if (url.length <= SLACK_IMAGE_URL_MAX) return { kind: 'url', url };
       log?.debug({ urlLength: url.length }, 'chart URL too long for Slack, fetching the PNG');
-      const png = await postForPng(`${base.scheme}://${base.hostAndPath}/chart`, chart.getPostData(), timeoutMs, log);
+      const png = await postForPng(
+        `${base.scheme}://${base.hostAndPath}/chart`,
+        chart.getPostData(),
+        timeoutMs,
+        log,
+      );
       const size = readPngSize(png);
-      if (size === null) throw new ChartRenderError('the QuickChart server answered with something that is not a PNG');
+      if (size === null)
+        throw new ChartRenderError('the QuickChart server answered with something that is not a PNG');
       return { kind: 'png', png, ...size };
     },
   };
@@ -259,7 +267,9 @@ async function postForPng(
   } catch (err) {
     if (err instanceof ChartRenderError) throw err;
     if (abort.signal.aborted) {
-      throw new ChartRenderError(`the QuickChart server did not answer within ${timeoutMs} ms`, { cause: err });
+      throw new ChartRenderError(`the QuickChart server did not answer within ${timeoutMs} ms`, {
+        cause: err,
+      });
     }
     // fetch's own message is just "fetch failed"; the cause's code (ECONNREFUSED, ENOTFOUND…) says why
     // without repeating the server address, which may carry credentials.

@@ -67,7 +67,7 @@ const isCount = (key: keyof DayFigures): boolean =>
 export function scaleDay(day: DayFigures, share: number): DayFigures {
   if (share >= 1) return day;
   const scaled = { ...day };
-  for (const key of DAY_KEYS) if (isCount(key)) scaled[key] = Math.floor(day[key] * share);
+  for (const key of COUNT_KEYS) scaled[key] = Math.floor(day[key] * share);
   if (scaled.chats === 0) return emptyDay();
   const rated = ratingsTotal(scaled);
   scaled.initiativeRatings = Math.min(scaled.initiativeRatings, rated);
@@ -76,21 +76,25 @@ export function scaleDay(day: DayFigures, share: number): DayFigures {
   return scaled;
 }
 
+// Key categories worked out once: sumDays runs for every agent-day of every request.
+const COUNT_KEYS = DAY_KEYS.filter(isCount);
+const WEIGHTED_KEYS = Object.entries(WEIGHTED) as Array<[keyof DayFigures, keyof DayFigures]>;
+const MAX_KEYS = [...MAXIMA];
+
 export function sumDays(days: Iterable<DayFigures>): DayFigures {
   const total = emptyDay();
-  const weightedSums: Partial<Record<keyof DayFigures, number>> = {};
+  const weightedSums = WEIGHTED_KEYS.map(() => 0);
   for (const day of days) {
     if (day.chats === 0 && day.firstLoginMs < 0) continue;
-    for (const key of DAY_KEYS) {
-      const weightKey = WEIGHTED[key];
-      if (weightKey) weightedSums[key] = (weightedSums[key] ?? 0) + day[key] * day[weightKey];
-      else if (MAXIMA.has(key)) total[key] = Math.max(total[key], day[key]);
-      else if (isCount(key)) total[key] += day[key];
-    }
+    for (const key of COUNT_KEYS) total[key] += day[key];
+    for (const key of MAX_KEYS) total[key] = Math.max(total[key], day[key]);
+    WEIGHTED_KEYS.forEach(([key, weightKey], i) => {
+      weightedSums[i]! += day[key] * day[weightKey];
+    });
   }
-  for (const [key, weightKey] of Object.entries(WEIGHTED) as Array<[keyof DayFigures, keyof DayFigures]>) {
-    total[key] = total[weightKey] > 0 ? (weightedSums[key] ?? 0) / total[weightKey] : 0;
-  }
+  WEIGHTED_KEYS.forEach(([key, weightKey], i) => {
+    total[key] = total[weightKey] > 0 ? weightedSums[i]! / total[weightKey] : 0;
+  });
   return total;
 }
 

@@ -1,6 +1,8 @@
 // A deterministic fake company for the Sobot simulator: org chart, agents and per-agent-per-day figures.
 // Same seed, same company, same numbers: every figure is derived from a hash of (seed, id, date).
 
+import { agentNames } from './names.ts';
+
 export type RatingScheme = 'five_star' | 'nps' | 'two_level';
 
 export interface CompanyOptions {
@@ -218,140 +220,6 @@ const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * i
 const between = (rng: Rng, low: number, high: number): number => low + (high - low) * rng();
 const clampInt = (value: number, low: number, high: number): number =>
   Math.min(high, Math.max(low, Math.round(value)));
-
-// Agent names: CJK names carry pinyin for the e-mail address; the showcase names come first so that
-// every company, however small, exercises accents, apostrophes and HTML-significant characters.
-const CJK_SURNAMES: ReadonlyArray<[string, string]> = [
-  ['王', 'wang'],
-  ['李', 'li'],
-  ['张', 'zhang'],
-  ['刘', 'liu'],
-  ['陈', 'chen'],
-  ['杨', 'yang'],
-  ['黄', 'huang'],
-  ['赵', 'zhao'],
-  ['吴', 'wu'],
-  ['周', 'zhou'],
-  ['林', 'lin'],
-  ['郭', 'guo'],
-];
-const CJK_GIVEN: ReadonlyArray<[string, string]> = [
-  ['小明', 'xiaoming'],
-  ['娜', 'na'],
-  ['静', 'jing'],
-  ['伟', 'wei'],
-  ['芳', 'fang'],
-  ['敏', 'min'],
-  ['磊', 'lei'],
-  ['洋', 'yang'],
-  ['艳', 'yan'],
-  ['勇', 'yong'],
-  ['军', 'jun'],
-  ['杰', 'jie'],
-  ['婷', 'ting'],
-  ['欣怡', 'xinyi'],
-  ['子涵', 'zihan'],
-  ['浩然', 'haoran'],
-];
-const LATIN_FIRST = [
-  'Seán',
-  'José',
-  'Zoë',
-  'François',
-  'Priya',
-  'Ahmed',
-  'Olga',
-  'Björn',
-  'Chloé',
-  'Liam',
-  'Emma',
-  'Mateo',
-  'Aisha',
-  'Noah',
-  'Siobhán',
-  'Kenji',
-  'Lucía',
-  'Ólafur',
-  'Nadia',
-  'Tomás',
-  'Amara',
-  'Ines',
-  'Rafael',
-  'Hannah',
-];
-const LATIN_LAST = [
-  "O'Brien",
-  'Álvarez',
-  'Müller',
-  'Dupont',
-  'Sharma',
-  'Hassan',
-  'Ivanova',
-  'Andersson',
-  'Martin',
-  'Nguyễn',
-  'Silva',
-  "D'Angelo",
-  'Kowalski',
-  'Okafor',
-  'Tanaka',
-  'García',
-  'Novák',
-  'Smith',
-  'Jørgensen',
-  'Rossi',
-];
-const SHOWCASE_NAMES: ReadonlyArray<[string, string]> = [
-  ['王小明', 'wang.xiaoming'],
-  ["Seán O'Brien", 'sean.obrien'],
-  ['李娜', 'li.na'],
-  ['José Álvarez', 'jose.alvarez'],
-  ['陈静', 'chen.jing'],
-  ['Sam & Alex Rivera', 'sam.alex.rivera'],
-  ['张伟', 'zhang.wei'],
-  ['Mia <Trainee> Chen', 'mia.chen'],
-];
-
-const asciiSlug = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ø/g, 'o')
-    .replace(/ễ/g, 'e')
-    .toLowerCase()
-    .replace(/[^a-z ]/g, '')
-    .trim()
-    .replace(/ +/g, '.');
-
-function agentNames(rng: Rng, count: number): Array<{ name: string; nick: string; email: string }> {
-  const used = new Set<string>();
-  const names: Array<{ name: string; nick: string; email: string }> = [];
-  const add = (name: string, local: string, nick: string): boolean => {
-    if (used.has(name)) return false;
-    used.add(name);
-    names.push({ name, nick, email: `${local}@acme-support.example` });
-    return true;
-  };
-  for (const [name, local] of SHOWCASE_NAMES.slice(0, count)) add(name, local, name.split(' ')[0]!);
-  for (let i = names.length; names.length < count; i++) {
-    // Two in five are CJK, whatever the seed: the bot must align and escape them.
-    const cjk = i % 5 === 0 || i % 5 === 3;
-    for (let attempt = 0; attempt < 1000; attempt++) {
-      if (cjk) {
-        const [surname, surnamePinyin] = pick(rng, CJK_SURNAMES);
-        const [given, givenPinyin] = pick(rng, CJK_GIVEN);
-        const local = `${surnamePinyin}.${givenPinyin}${attempt > 0 ? attempt : ''}`;
-        if (add(`${surname}${given}`, local, `${surname}${given}`)) break;
-      } else {
-        const first = pick(rng, LATIN_FIRST);
-        const last = pick(rng, LATIN_LAST);
-        if (add(`${first} ${last}`, asciiSlug(`${first} ${last}`), first)) break;
-      }
-      if (attempt === 999) add(`Agent ${i + 1}`, `agent${i + 1}`, `Agent ${i + 1}`);
-    }
-  }
-  return names;
-}
 
 const REGIONAL_DEPARTMENTS = ['Greater China Region', 'APAC Region', 'EMEA Region', 'Americas Region'];
 const GROUP_NAMES = ['Sales', 'Support', 'VIP', 'Billing', 'Tech', 'Returns', 'Onboarding', 'Escalations'];
@@ -652,6 +520,8 @@ export type MissingDayKeys = Exclude<keyof DayFigures, (typeof DAY_KEYS)[number]
 const allDayKeysListed: MissingDayKeys extends never ? true : never = true;
 void allDayKeysListed;
 
+const DAY_CACHE_SIZE = 60_000;
+
 export function createCompany(options: CompanyOptions = {}): Company {
   const seed = options.seed ?? 1;
   const rng = mulberry32(hash32(`company|${seed}`));
@@ -697,6 +567,20 @@ export function createCompany(options: CompanyOptions = {}): Company {
     };
   });
   const known = new Set(agents.map((a) => a.id));
+  // Replies sum thousands of agent-days; remembering them keeps paging and benchmarks fast.
+  const days = new Map<string, DayFigures>();
+  const agentDay = (agentId: string, date: string): DayFigures => {
+    if (!known.has(agentId)) return emptyDay();
+    const key = `${agentId}|${date}`;
+    let day = days.get(key);
+    if (!day) {
+      if (days.size >= DAY_CACHE_SIZE) days.clear();
+      // Frozen: callers share the cached figures.
+      day = Object.freeze(generateDay(seed, agentId, date, ratingScheme));
+      days.set(key, day);
+    }
+    return day;
+  };
   return {
     seed,
     id: hex32(rng),
@@ -713,8 +597,7 @@ export function createCompany(options: CompanyOptions = {}): Company {
     classifications,
     regions,
     agents,
-    agentDay: (agentId, date) =>
-      known.has(agentId) ? generateDay(seed, agentId, date, ratingScheme) : emptyDay(),
+    agentDay,
     botDay: (flag, date) => generateBotDay(seed, robotCount, flag, date),
   };
 }

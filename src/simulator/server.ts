@@ -142,7 +142,7 @@ function checkRange(body: Record<string, unknown>, pattern: DatePattern, today: 
       };
     }
     // The doc: a time after today is reset to today.
-    days.push(day <= today.date ? day : today.date);
+    days.push(day.localeCompare(today.date) <= 0 ? day : today.date);
   }
   const startInput = String(body.start_date);
   const endInput = String(body.end_date);

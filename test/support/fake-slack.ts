@@ -33,6 +33,8 @@ export interface FakeSlack {
   responseUrl(id: string): string;
   /** Resolves once `count` posts reached response_url `id` (event-driven, no polling). */
   waitForResponses(id: string, count?: number): Promise<ResponsePost[]>;
+  /** Resolves with the first Web API call (already made or still to come) that matches. */
+  waitForCall(predicate: (call: RecordedCall) => boolean): Promise<RecordedCall>;
   /** Socket Mode: resolves with the bot's ack of the envelope. */
   sendSocketEvent(payload: Record<string, unknown>, type?: string): Promise<Record<string, unknown>>;
   socketConnected(): Promise<void>;
@@ -55,6 +57,24 @@ function parseArgs(req: IncomingMessage, body: Buffer): Record<string, unknown> 
   return args;
 }
 
+/** The uploaded file's bytes: the file part of a multipart body, or the raw body. */
+function fileBytes(req: IncomingMessage, body: Buffer): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(req.headers['content-type'] ?? '');
+  if (!boundary) return body;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  let start = body.indexOf(delimiter);
+  while (start >= 0) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    const part = body.subarray(start + delimiter.length, next < 0 ? body.length : next);
+    const headerEnd = part.indexOf('\r\n\r\n');
+    if (headerEnd >= 0 && /filename=/.test(part.subarray(0, headerEnd).toString('utf8'))) {
+      return part.subarray(headerEnd + 4, part.length - 2);
+    }
+    start = next;
+  }
+  return body;
+}
+
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -68,6 +88,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const uploads = new Map<string, Buffer>();
   const responses = new Map<string, ResponsePost[]>();
   const waiters: { id: string; count: number; resolve: (posts: ResponsePost[]) => void }[] = [];
+  const callWaiters: { predicate: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }[] =
+    [];
   const pendingAcks = new Map<string, (ack: Record<string, unknown>) => void>();
   let socket: WebSocket | null = null;
   let connected: () => void = () => {};
@@ -128,16 +150,21 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const method = url.pathname.slice('/api/'.length);
       const args = parseArgs(req, body);
       const auth = req.headers.authorization;
-      calls.push({
+      const call: RecordedCall = {
         method,
         args,
         token: auth?.startsWith('Bearer ') ? auth.slice(7) : ((args.token as string) ?? null),
-      });
+      };
+      calls.push(call);
+      for (const waiter of callWaiters.filter((w) => w.predicate(call))) {
+        callWaiters.splice(callWaiters.indexOf(waiter), 1);
+        waiter.resolve(call);
+      }
       const handler = api[method];
       return json(200, handler ? handler(args) : { ok: false, error: 'unknown_method' });
     }
     if (url.pathname.startsWith('/upload/')) {
-      uploads.set(url.pathname.slice('/upload/'.length), body);
+      uploads.set(url.pathname.slice('/upload/'.length), fileBytes(req, body));
       res.writeHead(200).end('OK');
       return;
     }
@@ -191,6 +218,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         waiters.push({ id, count, resolve });
         settleWaiters();
       });
+    },
+    waitForCall(predicate) {
+      const made = calls.find(predicate);
+      if (made) return Promise.resolve(made);
+      return new Promise((resolve) => callWaiters.push({ predicate, resolve }));
     },
     socketConnected: () => socketReady,
     sendSocketEvent(payload, type = 'slash_commands') {

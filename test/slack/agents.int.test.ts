@@ -1,0 +1,209 @@
+// `/sobot agents` end to end: the real Bolt app over HTTP, signed requests, the real Sobot client
+// against the simulator, and what arrives at the fake Slack.
+
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from '../support/bot-harness.ts';
+
+type Cell = { text: string };
+type Block = { type: string; rows?: Cell[][]; elements?: Cell[]; text?: Cell; slack_file?: { id: string } };
+type ServedItem = Record<string, unknown>;
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** "yyyy-MM-dd" of today minus `days` in a zone, computed with Intl (not the code under test). */
+function dayIn(zone: string, days: number): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
+  const date = new Date(`${today}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - days);
+  return date.toISOString().slice(0, 10);
+}
+
+const percent = (text: string) => Number(text.replace('%', '')) / 100;
+
+/** The message shows one decimal of a percentage, Sobot serves two: they agree within 0.05 points. */
+function expectSamePercent(shown: string | undefined, served: unknown): void {
+  expect(Math.abs(percent(shown ?? '') - percent(String(served)))).toBeLessThanOrEqual(0.0005 + 1e-9);
+}
+
+function servedWorkload(h: Harness): ServedItem[] {
+  return h.sim.log
+    .filter((entry) => entry.path.endsWith('/customerService/staffWorkStatis') && entry.retCode === '000000')
+    .flatMap((entry) => (entry.reply as { items: ServedItem[] }).items);
+}
+
+function tableOf(blocks: Block[]): string[][] {
+  const table = blocks.find((b) => b.type === 'table');
+  return (table?.rows ?? []).map((row) => row.map((cell) => cell.text));
+}
+
+describe('/sobot agents over HTTP', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ simulator: { company: { agents: 84 } } });
+  });
+  afterAll(() => h.close());
+  beforeEach(() => {
+    h.sim.log.clear();
+    h.sim.faults.reset();
+    h.slack.rejectImages = false;
+  });
+
+  it('acks at once with an empty body', async () => {
+    const response = await h.command('agents 2026-11-03', 'ack');
+    expect(response.status).toBe(200);
+    expect(response.body).toBe('');
+    await h.slack.waitForResponses('ack');
+  });
+
+  it('answers with the agents and numbers the simulator served for yesterday', async () => {
+    await h.command('agents yesterday', 'yesterday');
+    const [post] = await h.slack.waitForResponses('yesterday');
+    expect(post?.accepted).toBe(true);
+    const payload = post?.payload as { response_type: string; blocks: Block[]; text: string };
+    expect(payload.response_type).toBe('ephemeral');
+
+    const yesterday = dayIn('Asia/Shanghai', 1);
+    const request = h.sim.log.find((e) => e.path.endsWith('/staffWorkStatis'));
+    expect(request?.body).toMatchObject({ start_date: yesterday, end_date: yesterday });
+
+    const served = servedWorkload(h);
+    expect(served.length).toBeGreaterThan(15);
+    const byName = new Map(served.map((item) => [String(item.service_nick), item]));
+    const [titles, ...rows] = tableOf(payload.blocks);
+    expect(titles?.[0]).toBe('Agent');
+    expect(rows).toHaveLength(15);
+    const chats = rows.map((row) => Number(row[1]?.replace(/,/g, '')));
+    expect(chats).toEqual([...chats].sort((a, b) => b - a));
+    const topServed = served.map((item) => Number(item.human_consult)).sort((a, b) => b - a);
+    expect(chats).toEqual(topServed.slice(0, 15));
+    for (const row of rows) {
+      const item = byName.get(row[0] as string);
+      expect(item, `agent ${row[0]} was served`).toBeDefined();
+      expect(Number(row[1])).toBe(item?.human_consult);
+      expectSamePercent(row[2], item?.valid_recep_rate_str);
+      expectSamePercent(row[4], item?.quiet_after_session_rate_str);
+      expectSamePercent(row[6], item?.human_res_warn_rate_str);
+    }
+
+    const totalChats = served.reduce((sum, item) => sum + Number(item.human_consult), 0);
+    const context = payload.blocks.find((b) => b.type === 'context')?.elements?.[0]?.text ?? '';
+    expect(context).toContain(`${served.length} agents`);
+    expect(context).toContain(`${totalChats.toLocaleString('en-US')} chats`);
+    expect(payload.text).toContain(`${totalChats.toLocaleString('en-US')} chats`);
+    const [y, m, d] = yesterday.split('-');
+    const header = payload.blocks[0]?.text?.text ?? '';
+    expect(header).toContain(
+      `${Number(d)} ${new Date(Number(y), Number(m) - 1, 1).toLocaleString('en', { month: 'short' })} ${y}`,
+    );
+    expect(payload.blocks.at(-1)?.elements?.[0]?.text).toContain(`Showing 15 of ${served.length} agents`);
+  });
+
+  it('shows the chart as an uploaded PNG and sends the full table as CSV to the asker', async () => {
+    await h.command('agents last week', 'files', { user_id: 'U0ASKER' });
+    const [post] = await h.slack.waitForResponses('files');
+    const image = (post?.payload.blocks as Block[]).find((b) => b.type === 'image');
+    const fileId = image?.slack_file?.id as string;
+    expect(h.slack.uploads.get(fileId)?.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+
+    // The asker's DM (the fake names it D + user id), not the channel: the answer was ephemeral.
+    const isCsvToAsker = (c: { method: string; args: Record<string, unknown> }) =>
+      c.method === 'files.completeUploadExternal' && c.args.channel_id === 'D0ASKER';
+    const csvCall = await h.slack.waitForCall(isCsvToAsker);
+    const csvId = (csvCall?.args.files as { id: string }[])[0]?.id as string;
+    const csv = h.slack.uploads.get(csvId)?.toString('utf8') ?? '';
+    const lines = csv.trim().split('\r\n');
+    expect(lines).toHaveLength(servedWorkload(h).length + 1);
+    expect(
+      h.slack.calls.filter((c) => c.token !== null).every((c) => c.token === h.config.slack.botToken),
+    ).toBe(true);
+  });
+
+  it('posts in the channel when asked with "public"', async () => {
+    await h.command('agents 2026-11-03 public', 'public');
+    const [post] = await h.slack.waitForResponses('public');
+    expect(post?.payload.response_type).toBe('in_channel');
+  });
+
+  it('still answers, complete, when Sobot rate-limits, expires the token and fails with a 500 first', async () => {
+    h.sim.faults.failNext('rate_limit', { seconds: 1 });
+    h.sim.faults.failNext('token_expired');
+    h.sim.faults.failNext('http_500');
+    await h.command('agents last 30 days', 'faults');
+    const [post] = await h.slack.waitForResponses('faults');
+    const retCodes = h.sim.log.map((e) => e.retCode);
+    expect(retCodes).toEqual(expect.arrayContaining(['229000', '900002', null, '000000']));
+    const [, ...rows] = tableOf(post?.payload.blocks as Block[]);
+    expect(rows).toHaveLength(15);
+    expect(h.sim.tokens).toBeGreaterThanOrEqual(2);
+  });
+
+  it('tells the user what happened when Sobot stays down, and keeps serving', async () => {
+    h.sim.faults.failNext('http_500', { count: 10 });
+    await h.command('agents 2026-11-02', 'down');
+    const [post] = await h.slack.waitForResponses('down');
+    expect(post?.payload.text).toMatch(/Sobot is not answering properly/);
+    h.sim.faults.reset();
+    await h.command('agents 2026-11-02', 'after-down');
+    const [after] = await h.slack.waitForResponses('after-down');
+    expect(tableOf(after?.payload.blocks as Block[]).length).toBeGreaterThan(1);
+  });
+
+  it('answers again without the chart when Slack rejects the image', async () => {
+    h.slack.rejectImages = true;
+    await h.command('agents 2026-11-03', 'no-image');
+    const [first, second] = await h.slack.waitForResponses('no-image', 2);
+    expect(first?.accepted).toBe(false);
+    expect(second?.accepted).toBe(true);
+    const blocks = second?.payload.blocks as Block[];
+    expect(blocks.some((b) => b.type === 'image')).toBe(false);
+    expect(tableOf(blocks).length).toBe(16);
+  });
+
+  it('makes one Sobot call for 20 identical commands at once', async () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `burst-${i}`);
+    await Promise.all(ids.map((id) => h.command('agents 2026-11-10', id)));
+    await Promise.all(ids.map((id) => h.slack.waitForResponses(id)));
+    expect(h.sim.log.filter((e) => e.path.endsWith('/staffWorkStatis'))).toHaveLength(1);
+  });
+
+  it('explains a typo and shows a command that works', async () => {
+    await h.command('agents yesterdy', 'typo');
+    const [post] = await h.slack.waitForResponses('typo');
+    expect(post?.payload.text).toContain('Did you mean "yesterday"?');
+    expect(post?.payload.text).toContain('/sobot agents yesterday');
+    expect(h.sim.log).toHaveLength(0);
+  });
+
+  it('rejects a bad signature and a stale timestamp without answering', async () => {
+    const bad = await h.command('agents yesterday', 'bad-sig', { secret: 'not-the-secret' });
+    const stale = await h.command('agents yesterday', 'stale', {
+      timestampSec: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
+    expect(bad.status).toBe(401);
+    expect(stale.status).toBe(401);
+    expect(h.slack.responses.has('bad-sig')).toBe(false);
+    expect(h.slack.responses.has('stale')).toBe(false);
+  });
+
+  it('serves /healthz and /metrics', async () => {
+    const health = await fetch(`http://127.0.0.1:${h.port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', mode: 'http' });
+    const metrics = await (await fetch(`http://127.0.0.1:${h.port}/metrics`)).text();
+    expect(metrics).toMatch(/^sobot_budget_calls_in_window \d+$/m);
+  });
+
+  it('never writes a secret to the logs', () => {
+    const all = h.logs.join('');
+    expect(all.length).toBeGreaterThan(0);
+    const sobotTokens = new Set(h.sim.log.map((e) => e.headers.token).filter(Boolean));
+    for (const secret of [
+      h.config.slack.botToken,
+      h.config.slack.signingSecret,
+      h.config.sobot.appKey,
+      ...sobotTokens,
+    ]) {
+      expect(all).not.toContain(secret);
+    }
+  });
+});

@@ -1,0 +1,90 @@
+// Starts the real bot (Bolt app, Sobot client, stats, commands) against the simulator and a
+// fake Slack, all on 127.0.0.1, and captures its logs. What integration tests and the bench use.
+
+import { Writable } from 'node:stream';
+import { type BotConfig, loadConfig, secretsOf } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { type Bot, createBot } from '../../src/main.ts';
+import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.ts';
+import { rapidRetryPolicy } from '../../src/sobot/retry.ts';
+import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
+import { signedRequest, slashCommandBody } from './slack-request.ts';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const BOT_TOKEN = 'xoxb-1111-2222-testbottoken';
+export const APP_TOKEN = 'xapp-1-A0FAKE-3333-testapptoken';
+
+export interface Harness {
+  bot: Bot;
+  config: BotConfig;
+  sim: Simulator;
+  slack: FakeSlack;
+  port: number;
+  logs: string[];
+  /** Sends a signed slash command; resolves with the HTTP status and body of Bolt's answer. */
+  command(
+    text: string,
+    responseId: string,
+    extra?: { user_id?: string; timestampSec?: number; secret?: string },
+  ): Promise<{ status: number; body: string }>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  opts: { env?: Record<string, string>; simulator?: SimulatorOptions; socketMode?: boolean } = {},
+): Promise<Harness> {
+  const sim = await startSimulator(opts.simulator ?? {});
+  const slack = await startFakeSlack();
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    ...(opts.socketMode ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    SOBOT_APPID: sim.appId,
+    SOBOT_APP_KEY: sim.appKey,
+    SOBOT_BASE_URL: sim.url,
+    CHART_RENDERER: 'local',
+    LOG_LEVEL: 'debug',
+    ...opts.env,
+  });
+  const logs: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination });
+  const bot = createBot(config, { logger, host: '127.0.0.1', retryPolicy: rapidRetryPolicy });
+  const { port } = await bot.start();
+  if (opts.socketMode) await slack.socketConnected();
+
+  return {
+    bot,
+    config,
+    sim,
+    slack,
+    port,
+    logs,
+    async command(text, responseId, extra = {}) {
+      const body = slashCommandBody({
+        text,
+        response_url: slack.responseUrl(responseId),
+        user_id: extra.user_id,
+      });
+      const signed = signedRequest(extra.secret ?? SIGNING_SECRET, body, extra.timestampSec);
+      const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+        method: 'POST',
+        headers: signed.headers,
+        body: signed.body,
+      });
+      return { status: response.status, body: await response.text() };
+    },
+    async close() {
+      await bot.stop();
+      await slack.close();
+      await sim.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// A Clock whose time moves only when a test says so: sleepers wake in order as time advances.
+
+import type { Clock } from '../../src/clock.ts';
+
+export interface FakeClock extends Clock {
+  /** Moves time forward by `ms`, waking every sleeper that falls due, in order. */
+  advance(ms: number): Promise<void>;
+  /** Sleepers not yet woken. */
+  pending(): number;
+}
+
+const flush = async () => {
+  for (let i = 0; i < 20; i += 1) await Promise.resolve();
+};
+
+export function createFakeClock(start = Date.parse('2026-11-23T02:00:00Z')): FakeClock {
+  let now = start;
+  let timers: { at: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  return {
+    now: () => now,
+    sleep(ms, signal) {
+      return new Promise((resolve, reject) => {
+        if (signal?.aborted) return reject(signal.reason);
+        const timer = { at: now + ms, resolve, reject };
+        timers.push(timer);
+        signal?.addEventListener('abort', () => {
+          timers = timers.filter((t) => t !== timer);
+          reject(signal.reason);
+        });
+      });
+    },
+    async advance(ms) {
+      const target = now + ms;
+      await flush();
+      for (;;) {
+        const due = timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at)[0];
+        if (!due) break;
+        timers = timers.filter((t) => t !== due);
+        now = Math.max(now, due.at);
+        due.resolve();
+        await flush();
+      }
+      now = target;
+      await flush();
+    },
+    pending: () => timers.length,
+  };
+}
