@@ -31,6 +31,9 @@ function servedWorkload(h: Harness): ServedItem[] {
     .flatMap((entry) => (entry.reply as { items: ServedItem[] }).items);
 }
 
+const blocksOf = (post: { payload: Record<string, unknown> } | undefined): Block[] =>
+  (post?.payload.blocks ?? []) as Block[];
+
 function tableOf(blocks: Block[]): string[][] {
   const table = blocks.find((b) => b.type === 'table');
   return (table?.rows ?? []).map((row) => row.map((cell) => cell.text));
@@ -101,7 +104,7 @@ describe('/sobot agents over HTTP', () => {
   it('shows the chart as an uploaded PNG and sends the full table as CSV to the asker', async () => {
     await h.command('agents last week', 'files', { user_id: 'U0ASKER' });
     const [post] = await h.slack.waitForResponses('files');
-    const image = (post?.payload.blocks as Block[]).find((b) => b.type === 'image');
+    const image = blocksOf(post).find((b) => b.type === 'image');
     const fileId = image?.slack_file?.id as string;
     expect(h.slack.uploads.get(fileId)?.subarray(0, 8)).toEqual(PNG_SIGNATURE);
 
@@ -109,7 +112,7 @@ describe('/sobot agents over HTTP', () => {
     const isCsvToAsker = (c: { method: string; args: Record<string, unknown> }) =>
       c.method === 'files.completeUploadExternal' && c.args.channel_id === 'D0ASKER';
     const csvCall = await h.slack.waitForCall(isCsvToAsker);
-    const csvId = (csvCall?.args.files as { id: string }[])[0]?.id as string;
+    const csvId = (csvCall.args.files as { id: string }[])[0]?.id as string;
     const csv = h.slack.uploads.get(csvId)?.toString('utf8') ?? '';
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(servedWorkload(h).length + 1);
@@ -132,7 +135,7 @@ describe('/sobot agents over HTTP', () => {
     const [post] = await h.slack.waitForResponses('faults');
     const retCodes = h.sim.log.map((e) => e.retCode);
     expect(retCodes).toEqual(expect.arrayContaining(['229000', '900002', null, '000000']));
-    const [, ...rows] = tableOf(post?.payload.blocks as Block[]);
+    const [, ...rows] = tableOf(blocksOf(post));
     expect(rows).toHaveLength(15);
     expect(h.sim.tokens).toBeGreaterThanOrEqual(2);
   });
@@ -145,7 +148,7 @@ describe('/sobot agents over HTTP', () => {
     h.sim.faults.reset();
     await h.command('agents 2026-11-02', 'after-down');
     const [after] = await h.slack.waitForResponses('after-down');
-    expect(tableOf(after?.payload.blocks as Block[]).length).toBeGreaterThan(1);
+    expect(tableOf(blocksOf(after)).length).toBeGreaterThan(1);
   });
 
   it('answers again without the chart when Slack rejects the image', async () => {
@@ -154,7 +157,7 @@ describe('/sobot agents over HTTP', () => {
     const [first, second] = await h.slack.waitForResponses('no-image', 2);
     expect(first?.accepted).toBe(false);
     expect(second?.accepted).toBe(true);
-    const blocks = second?.payload.blocks as Block[];
+    const blocks = blocksOf(second);
     expect(blocks.some((b) => b.type === 'image')).toBe(false);
     expect(tableOf(blocks).length).toBe(16);
   });
