@@ -169,7 +169,8 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
   const chartRows = sorted.slice(0, Math.min(shown, CHART_AGENTS));
   const top = sorted
     .slice(0, 3)
-    .map((row) => `${row.name} ${formatCount(row.kpis.chats)}`)
+    // `text` is read as mrkdwn too: a name like <!channel> must not ping anyone.
+    .map((row) => `${escapeMrkdwn(row.name)} ${formatCount(row.kpis.chats)}`)
     .join(', ');
   return {
     visibility: view.visibility,

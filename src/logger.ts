@@ -26,7 +26,12 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
     },
     hooks: {
       logMethod(args, method) {
-        const scrubbed = args.map((a) => (typeof a === 'string' ? redactText(a, secrets) : a));
+        const scrubbed: unknown[] = args.map((a) => (typeof a === 'string' ? redactText(a, secrets) : a));
+        // `log.error(err)` makes err.message the line's msg, which never passes through the formatters.
+        const [first, second] = scrubbed;
+        if (first instanceof Error && typeof second !== 'string') {
+          scrubbed.splice(1, 0, redactText(first.message, secrets));
+        }
         return method.apply(this, scrubbed as Parameters<typeof method>);
       },
     },
@@ -50,7 +55,7 @@ const BOLT_LEVELS: Record<LogLevel, string> = {
 export function toBoltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ module: 'bolt' });
   const join = (msgs: unknown[]) =>
-    msgs.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+    msgs.map((m) => (typeof m === 'string' ? m : JSON.stringify(redact(m)))).join(' ');
   return {
     debug: (...msgs) => child.debug(join(msgs)),
     info: (...msgs) => child.info(join(msgs)),

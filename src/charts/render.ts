@@ -56,10 +56,34 @@ export function createChartRenderer(opts: ChartRendererOptions): ChartRenderer {
     case 'none':
       return { kind: 'none', render: async () => null };
     case 'local':
-      return createLocalRenderer(opts);
+      return remembered(createLocalRenderer(opts));
     case 'quickchart':
-      return createQuickChartRenderer(opts);
+      return remembered(createQuickChartRenderer(opts));
   }
+}
+
+/** Recent charts kept: enough for the answers a busy team asks for within minutes. */
+const REMEMBERED_CHARTS = 64;
+
+/**
+ * Identical specs (many people asking the same question) are drawn once: rendering is CPU work
+ * on the event loop that would otherwise delay every other request's ack. Failures are not kept.
+ */
+function remembered(renderer: ChartRenderer): ChartRenderer {
+  const images = new Map<string, Promise<ChartImage | null>>();
+  return {
+    kind: renderer.kind,
+    render(spec) {
+      const key = JSON.stringify(spec);
+      const known = images.get(key);
+      if (known) return known;
+      const image = renderer.render(spec);
+      images.set(key, image);
+      image.catch(() => images.delete(key));
+      while (images.size > REMEMBERED_CHARTS) images.delete(images.keys().next().value as string);
+      return image;
+    },
+  };
 }
 
 /** Width and height from a PNG's IHDR chunk, or null when the bytes are not a PNG. */
@@ -71,8 +95,18 @@ export function readPngSize(bytes: Uint8Array): { width: number; height: number 
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
+/** Larger than any chart Slack shows usefully; a guard against a spec that would allocate gigabytes. */
+const MAX_CHART_SIDE = 4096;
+
 function chartSize(spec: ChartSpec): { width: number; height: number } {
-  return { width: spec.width ?? DEFAULT_CHART_WIDTH, height: spec.height ?? DEFAULT_CHART_HEIGHT };
+  const width = spec.width ?? DEFAULT_CHART_WIDTH;
+  const height = spec.height ?? DEFAULT_CHART_HEIGHT;
+  for (const side of [width, height]) {
+    if (!Number.isInteger(side) || side < 1 || side > MAX_CHART_SIDE) {
+      throw new ChartRenderError(`chart width and height must be whole numbers from 1 to ${MAX_CHART_SIDE}`);
+    }
+  }
+  return { width, height };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,17 +196,20 @@ async function drawPng(runtime: LocalRuntime, spec: ChartSpec, devicePixelRatio:
   const config = buildChartConfig(spec);
   // Chart.js is typed against the DOM canvas; @napi-rs/canvas implements the parts it uses.
   const item = canvas as unknown as ConstructorParameters<typeof ChartJs>[0];
-  const chart = new runtime.Chart(item, {
-    ...config,
-    options: { ...config.options, responsive: false, animation: false, devicePixelRatio },
-    plugins: [whiteBackground],
-    // Pinned so a DOM shim in the process cannot switch Chart.js to its browser platform.
-    platform: runtime.BasicPlatform,
-  });
+  let chart: ChartJs | undefined;
   try {
+    // The constructor draws the chart (animation off), so a drawing error is thrown from here.
+    chart = new runtime.Chart(item, {
+      ...config,
+      options: { ...config.options, responsive: false, animation: false, devicePixelRatio },
+      plugins: [whiteBackground],
+      // Pinned so a DOM shim in the process cannot switch Chart.js to its browser platform.
+      platform: runtime.BasicPlatform,
+    });
     return await canvas.encode('png');
   } finally {
-    chart.destroy();
+    // Chart.js keeps every chart in Chart.instances until destroyed, also one whose constructor threw.
+    (chart ?? runtime.Chart.getChart(item))?.destroy();
   }
 }
 

@@ -79,7 +79,8 @@ function explain(error: unknown): Explanation {
 
 export function errorMessage(error: unknown): BotMessage {
   const { what, next } = explain(error);
-  const text = redactText(next ? `${what} ${next}` : what);
+  // `text` is read as mrkdwn as well: what a user typed must not become a <!channel> ping.
+  const text = escapeMrkdwn(redactText(next ? `${what} ${next}` : what));
   return {
     visibility: 'ephemeral',
     text,

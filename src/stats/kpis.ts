@@ -155,8 +155,23 @@ export function kpiWords(ids: readonly KpiId[] = Object.keys(KPIS) as KpiId[]): 
   return ids.flatMap((id) => [id, ...KPIS[id].aliases]);
 }
 
-const share = (part: number | null, whole: number | null): number | null =>
-  part === null || whole === null || whole === 0 ? null : part / whole;
+/** Sum of parts over sum of wholes, counting only agents that report both (else a rate can pass 100%). */
+function share(
+  rows: readonly AgentCounts[],
+  part: (c: AgentCounts) => number | null,
+  whole: (c: AgentCounts) => number | null,
+): number | null {
+  let parts = 0;
+  let wholes = 0;
+  for (const row of rows) {
+    const p = part(row);
+    const w = whole(row);
+    if (p === null || w === null) continue;
+    parts += p;
+    wholes += w;
+  }
+  return wholes === 0 ? null : parts / wholes;
+}
 
 /**
  * Team KPIs from summed agent counts: rates are ratios of the sums (never averages of rates),
@@ -172,24 +187,28 @@ export function kpisFromCounts(rows: readonly AgentCounts[]): Record<AgentKpiId,
   return {
     chats: sum((c) => c.chats),
     valid_reception_rate: share(
-      sum((c) => c.validReceptions),
-      sum((c) => c.inquiryChats),
+      rows,
+      (c) => c.validReceptions,
+      (c) => c.inquiryChats,
     ),
     fcr_24h: share(
-      sum((c) => c.fcr24hChats),
-      sum((c) => c.lastReceptionChats),
+      rows,
+      (c) => c.fcr24hChats,
+      (c) => c.lastReceptionChats,
     ),
     satisfaction: share(
-      sum((c) => c.satisfiedChats),
-      sum((c) => c.ratedChats),
+      rows,
+      (c) => c.satisfiedChats,
+      (c) => c.ratedChats,
     ),
     avg_first_response:
       weight === 0
         ? null
         : weighted.reduce((a, c) => a + (c.avgFirstResponseMs as number) * (c.chats as number), 0) / weight,
     response_warn_rate: share(
-      sum((c) => c.responseWarnings),
-      sum((c) => c.responseRounds),
+      rows,
+      (c) => c.responseWarnings,
+      (c) => c.responseRounds,
     ),
   };
 }

@@ -18,7 +18,10 @@ describe('/sobot in Socket Mode', () => {
   });
 
   it('acks the envelope and answers with the agents the simulator served', async () => {
-    const payload = slashCommandPayload({ text: 'agents yesterday', response_url: h.slack.responseUrl('socket') });
+    const payload = slashCommandPayload({
+      text: 'agents yesterday',
+      response_url: h.slack.responseUrl('socket'),
+    });
     const ack = await h.slack.sendSocketEvent(payload);
     expect(ack.envelope_id).toBeDefined();
     const [post] = await h.slack.waitForResponses('socket');

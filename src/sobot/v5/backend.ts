@@ -99,6 +99,8 @@ function mergeByAgent(rows: AgentRow[]): AgentRow[] {
       ]),
     ) as unknown as AgentCounts;
     const kpis = kpisFromCounts(parts.map((p) => p.counts));
+    // An average does not add up: keep the chat-weighted mean so team totals stay exact.
+    counts.avgFirstResponseMs = kpis.avg_first_response;
     return { ...first, groups: [...new Set(parts.flatMap((p) => p.groups))], counts, kpis };
   });
 }

@@ -1,0 +1,81 @@
+// `npm run bench`: figures for the README, measured against the simulator and a fake Slack on
+// loopback through the real bot (HTTP mode, signed requests, local chart rendering).
+//   - slash-command ack latency, p50/p99 over 200 commands sent 20 at a time
+//   - answer latency (command sent → answer posted to response_url), cold and warm cache
+//   - Sobot calls made for 100 identical concurrent `/sobot agents yesterday`
+
+import { performance } from 'node:perf_hooks';
+import { type Harness, startHarness } from '../test/support/bot-harness.ts';
+
+const AGENTS = 300;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const workloadCalls = (h: Harness) => h.sim.log.filter((e) => e.path.endsWith('/staffWorkStatis')).length;
+
+async function timedAnswer(h: Harness, text: string, id: string): Promise<number> {
+  const started = performance.now();
+  await h.command(text, id);
+  await h.slack.waitForResponses(id);
+  return performance.now() - started;
+}
+
+async function ackLatency(h: Harness, total: number, concurrency: number): Promise<number[]> {
+  const latencies: number[] = [];
+  let sent = 0;
+  const worker = async () => {
+    while (sent < total) {
+      const id = `ack-${sent++}`;
+      const started = performance.now();
+      const { status } = await h.command('agents yesterday', id);
+      latencies.push(performance.now() - started);
+      if (status !== 200) throw new Error(`ack failed with HTTP ${status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.all(Array.from({ length: total }, (_, i) => h.slack.waitForResponses(`ack-${i}`)));
+  return latencies.sort((a, b) => a - b);
+}
+
+async function main(): Promise<void> {
+  const h = await startHarness({ env: { LOG_LEVEL: 'warn' }, simulator: { company: { agents: AGENTS } } });
+  try {
+    const cold = await timedAnswer(h, 'agents last 30 days', 'cold');
+    const coldCalls = workloadCalls(h);
+    const warm = await timedAnswer(h, 'agents last 30 days', 'warm');
+    const warmCalls = workloadCalls(h) - coldCalls;
+
+    h.sim.log.clear();
+    const ids = Array.from({ length: 100 }, (_, i) => `same-${i}`);
+    const burstStart = performance.now();
+    await Promise.all(ids.map((id) => h.command('agents yesterday', id)));
+    await Promise.all(ids.map((id) => h.slack.waitForResponses(id)));
+    const burstMs = performance.now() - burstStart;
+    const burstCalls = workloadCalls(h);
+    const pages = Math.ceil(
+      ((h.sim.log[0]?.reply as { total_count?: number } | undefined)?.total_count ?? 0) / 100,
+    );
+
+    const acks = await ackLatency(h, 200, 20);
+
+    const rows: [string, string][] = [
+      ['company size (simulator)', `${AGENTS} agents`],
+      ['ack latency p50 (200 commands, 20 at a time)', ms(percentile(acks, 50))],
+      ['ack latency p99', ms(percentile(acks, 99))],
+      ['answer latency, cold cache (agents last 30 days)', `${ms(cold)} (${coldCalls} Sobot calls)`],
+      ['answer latency, warm cache', `${ms(warm)} (${warmCalls} Sobot calls)`],
+      ['100 identical concurrent "agents yesterday": Sobot calls', `${burstCalls} (pages: ${pages})`],
+      ['100 identical concurrent: all answered in', ms(burstMs)],
+    ];
+    const width = Math.max(...rows.map(([label]) => label.length));
+    console.log('sobot-slack bench (loopback, real Bolt app, simulator, fake Slack)\n');
+    for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
+  } finally {
+    await h.close();
+  }
+}
+
+void main();

@@ -1,0 +1,324 @@
+// Specs for the /sobot command router and the `agents` and `help` commands, run through the real
+// registry with a recording stand-in for the stats service (the real one runs in integration tests).
+
+import { describe, expect, it } from 'vitest';
+import { createCommands } from '../../commands/index.ts';
+import { parseCommandText } from '../../commands/router.ts';
+import type { CommandDeps } from '../../commands/types.ts';
+import { UserInputError } from '../../src/errors.ts';
+import type { BotMessage } from '../../src/slack/message.ts';
+import type { AgentKpis, AgentRow, DateRange, Priority, StatsFilters } from '../../src/stats/model.ts';
+import type { AgentsReport, StatsService } from '../../src/stats/service.ts';
+import { createFakeClock } from '../support/fake-clock.ts';
+
+const ctx = { userId: 'U1', channelId: 'C1' };
+
+const KPIS_OF = (i: number): AgentKpis => ({
+  chats: 100 - i,
+  valid_reception_rate: 0.5 + i / 100,
+  avg_first_response: 1_000 * (i + 1),
+  fcr_24h: 0.9 - i / 100,
+  satisfaction: null,
+  response_warn_rate: i / 200,
+});
+
+function rows(size: number): AgentRow[] {
+  return Array.from({ length: size }, (_, i) => ({
+    agentId: `a${i}`,
+    name: `Agent ${String(i).padStart(2, '0')}`,
+    email: null,
+    groups: [],
+    kpis: KPIS_OF(i),
+    counts: {
+      chats: null,
+      validChats: null,
+      inquiryChats: null,
+      validReceptions: null,
+      lastReceptionChats: null,
+      fcr24hChats: null,
+      responseRounds: null,
+      responseWarnings: null,
+      ratedChats: null,
+      satisfiedChats: null,
+      avgFirstResponseMs: null,
+      transfersIn: null,
+      transfersOut: null,
+    },
+  }));
+}
+
+interface AgentsCall {
+  range: DateRange;
+  filters: StatsFilters | undefined;
+  priority: Priority | undefined;
+}
+
+function stubStats(size = 20): StatsService & { calls: AgentsCall[] } {
+  const calls: AgentsCall[] = [];
+  return {
+    api: 'v5',
+    calls,
+    async agents(range, filters, priority) {
+      calls.push({ range, filters, priority });
+      const report: AgentsReport = {
+        range,
+        filters: filters ?? {},
+        rows: rows(size),
+        totals: {
+          chats: 1_810,
+          valid_reception_rate: 0.6,
+          avg_first_response: 5_000,
+          fcr_24h: 0.8,
+          satisfaction: null,
+          response_warn_rate: 0.05,
+        },
+      };
+      return report;
+    },
+  };
+}
+
+/** 01:30 on Mon 23 Nov 2026 in Shanghai, still 22 Nov in UTC: "yesterday" differs by zone. */
+const JUST_AFTER_MIDNIGHT_SHANGHAI = Date.parse('2026-11-22T17:30:00Z');
+
+function setup(overrides: Partial<CommandDeps> = {}) {
+  const stats = stubStats();
+  const deps: CommandDeps = {
+    stats,
+    clock: createFakeClock(JUST_AFTER_MIDNIGHT_SHANGHAI),
+    timeZone: 'Asia/Shanghai',
+    lang: 'en',
+    ...overrides,
+  };
+  return { stats, router: createCommands(deps) };
+}
+
+async function failure(run: Promise<unknown>): Promise<UserInputError> {
+  const error = await run.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UserInputError);
+  return error as UserInputError;
+}
+
+type Block = {
+  type: string;
+  text?: { text: string };
+  elements?: { text: string }[];
+  rows?: { text: string }[][];
+};
+const blocksOf = (m: BotMessage) => m.blocks as unknown as Block[];
+const tableOf = (m: BotMessage) =>
+  (blocksOf(m).find((b) => b.type === 'table')?.rows ?? []).map((row) => row.map((c) => c.text));
+const allText = (m: BotMessage) => JSON.stringify(m.blocks);
+
+describe('parseCommandText', () => {
+  it('splits the command, its words, options and the public flag', () => {
+    expect(parseCommandText('  Agents last 7 days SORT:fcr:asc top:5 public ')).toEqual({
+      name: 'agents',
+      input: {
+        words: ['last', '7', 'days'],
+        options: { sort: 'fcr:asc', top: '5' },
+        visibility: 'in_channel',
+      },
+    });
+  });
+
+  it('is ephemeral unless asked to be public', () => {
+    expect(parseCommandText('agents yesterday').input.visibility).toBe('ephemeral');
+    expect(parseCommandText('agents share').input.visibility).toBe('in_channel');
+  });
+
+  it('keeps a date range as words, not as an option', () => {
+    expect(parseCommandText('agents 2026-11-01..2026-11-15').input).toEqual({
+      words: ['2026-11-01..2026-11-15'],
+      options: {},
+      visibility: 'ephemeral',
+    });
+  });
+
+  it('gives an empty name for empty text', () => {
+    expect(parseCommandText('   ').name).toBe('');
+  });
+});
+
+describe('router', () => {
+  it('suggests the nearest command and keeps the rest of the text in the example', async () => {
+    const { router } = setup();
+    const error = await failure(router.run('agnets last week sort:fcr', ctx));
+    expect(error.message).toContain('Did you mean "agents"?');
+    expect(error.example).toBe('/sobot agents last week sort:fcr');
+  });
+
+  it('points to help when nothing is close', async () => {
+    const { router } = setup();
+    const error = await failure(router.run('zzzzzzzzzz', ctx));
+    expect(error.message).not.toContain('Did you mean');
+    expect(error.example).toBe('/sobot help');
+  });
+
+  it('names the options a command accepts when given an unknown one', async () => {
+    const { router, stats } = setup();
+    const error = await failure(router.run('agents yesterday group:Sales', ctx));
+    expect(error.message).toContain('"group:"');
+    expect(error.message).toContain('`sort:`');
+    expect(error.message).toContain('`top:`');
+    expect(stats.calls).toHaveLength(0);
+  });
+});
+
+describe('agents command', () => {
+  it('asks for yesterday in the configured zone by default', async () => {
+    const { router, stats } = setup();
+    await router.run('agents', ctx);
+    expect(stats.calls).toEqual([
+      {
+        range: { from: '2026-11-22', to: '2026-11-22', timeZone: 'Asia/Shanghai' },
+        filters: {},
+        priority: 'interactive',
+      },
+    ]);
+  });
+
+  it('reads "yesterday" in another configured zone from the same instant', async () => {
+    const { router, stats } = setup({ timeZone: 'UTC' });
+    await router.run('agents yesterday', ctx);
+    expect(stats.calls[0]?.range).toEqual({ from: '2026-11-21', to: '2026-11-21', timeZone: 'UTC' });
+  });
+
+  it('sorts by chats, busiest first, 15 rows by default', async () => {
+    const { router } = setup();
+    const message = await router.run('agents', ctx);
+    const table = tableOf(message);
+    expect(table).toHaveLength(16);
+    expect(table[1]?.[0]).toBe('Agent 00');
+  });
+
+  it('understands sort:fcr as 24h FCR', async () => {
+    const { router } = setup();
+    const message = await router.run('agents sort:fcr', ctx);
+    // FCR falls with i, so Agent 00 leads; the footer names the KPI.
+    expect(tableOf(message)[1]?.[0]).toBe('Agent 00');
+    expect(allText(message)).toContain('sorted by 24h FCR');
+  });
+
+  it('understands sort:frt:asc as fastest first response first', async () => {
+    const { router } = setup();
+    const message = await router.run('agents sort:frt:asc', ctx);
+    expect(tableOf(message)[1]?.[0]).toBe('Agent 00');
+    expect(tableOf(message)[1]?.[3]).toBe('1s');
+    expect(allText(message)).toContain('sorted by Avg. first response (ascending)');
+  });
+
+  it('sorts valid reception descending: highest first', async () => {
+    const { router } = setup();
+    const message = await router.run('agents sort:valid', ctx);
+    expect(tableOf(message)[1]?.[0]).toBe('Agent 19');
+  });
+
+  it('rejects an unknown sort, naming the KPIs it can sort by', async () => {
+    const { router, stats } = setup();
+    const error = await failure(router.run('agents sort:happiness', ctx));
+    for (const id of [
+      'chats',
+      'valid_reception_rate',
+      'avg_first_response',
+      'fcr_24h',
+      'satisfaction',
+      'response_warn_rate',
+    ]) {
+      expect(error.message).toContain(id);
+    }
+    expect(error.example).toMatch(/^\/sobot agents /);
+    expect(stats.calls).toHaveLength(0);
+  });
+
+  it('suggests the KPI a sort typo meant', async () => {
+    const { router } = setup();
+    const error = await failure(router.run('agents sort:fcrr', ctx));
+    expect(error.message).toContain('Did you mean "fcr_24h"?');
+    expect(error.example).toBe('/sobot agents yesterday sort:fcr_24h');
+  });
+
+  it('rejects a sort order other than asc or desc', async () => {
+    const { router } = setup();
+    const error = await failure(router.run('agents sort:fcr:up', ctx));
+    expect(error.message).toContain('"up"');
+  });
+
+  it('rejects a KPI that has no per-agent column', async () => {
+    const { router } = setup();
+    const error = await failure(router.run('agents sort:queue', ctx));
+    expect(error.message).toContain('valid_reception_rate');
+  });
+
+  it.each(['0', 'abc', '500', '2.5', '-3'])('rejects top:%s', async (top) => {
+    const { router, stats } = setup();
+    const error = await failure(router.run(`agents top:${top}`, ctx));
+    expect(error.message).toContain('1 to 99');
+    expect(error.example).toBe('/sobot agents top:20');
+    expect(stats.calls).toHaveLength(0);
+  });
+
+  it('shows as many rows as top: asks', async () => {
+    const { router } = setup();
+    expect(tableOf(await router.run('agents top:5', ctx))).toHaveLength(6);
+  });
+
+  it('rejects a period it cannot read, with an example that works', async () => {
+    const { router } = setup();
+    const error = await failure(router.run('agents yesterdy', ctx));
+    expect(error.message).toContain('Did you mean "yesterday"?');
+    expect(error.example).toBe('/sobot agents yesterday');
+  });
+
+  it('posts in the channel when asked to', async () => {
+    const { router } = setup();
+    expect((await router.run('agents public', ctx)).visibility).toBe('in_channel');
+    expect((await router.run('agents', ctx)).visibility).toBe('ephemeral');
+  });
+
+  it('answers in Chinese when configured so', async () => {
+    const { router } = setup({ lang: 'zh' });
+    const message = await router.run('agents', ctx);
+    expect(tableOf(message)[0]?.[0]).toBe('客服');
+  });
+});
+
+describe('help command', () => {
+  it('lists every command with an example', async () => {
+    const { router } = setup();
+    const message = await router.run('help', ctx);
+    expect(message.visibility).toBe('ephemeral');
+    expect(message.text).toContain('agents');
+    expect(allText(message)).toContain('/sobot agents yesterday');
+    expect(allText(message)).toContain('Asia/Shanghai');
+  });
+
+  it('is what an empty /sobot answers', async () => {
+    const { router } = setup();
+    expect(await router.run('', ctx)).toEqual(await router.run('help', ctx));
+  });
+
+  it('explains one command, with the KPIs it sorts by', async () => {
+    const { router } = setup();
+    const message = await router.run('help agents', ctx);
+    expect(message.text).toContain('/sobot agents [period]');
+    expect(allText(message)).toContain('`fcr_24h` (24h FCR)');
+    expect(allText(message)).toContain('/sobot agents last 7 days sort:valid_reception_rate');
+  });
+
+  it('rejects a topic that is no command', async () => {
+    const { router } = setup();
+    const error = await failure(router.run('help nope', ctx));
+    expect(error.message).toContain('"nope"');
+    expect(error.example).toBe('/sobot help');
+  });
+
+  it('suggests the command a help typo meant', async () => {
+    const { router } = setup();
+    const error = await failure(router.run('help agent', ctx));
+    expect(error.example).toBe('/sobot help agents');
+  });
+});

@@ -1,0 +1,98 @@
+// Specs for the query cache: one upstream load however many ask at once, answers kept for their TTL
+// on an injected clock, failures never cached, and a bounded number of entries.
+
+import { describe, expect, it } from 'vitest';
+import { createQueryCache } from '../../src/stats/cache.ts';
+import { createFakeClock } from '../support/fake-clock.ts';
+
+/** A load the test resolves or rejects by hand, counting how often it was started. */
+function controlledLoad<T>() {
+  let calls = 0;
+  let settle: { resolve: (v: T) => void; reject: (e: unknown) => void } | null = null;
+  return {
+    load: () => {
+      calls += 1;
+      return new Promise<T>((resolve, reject) => {
+        settle = { resolve, reject };
+      });
+    },
+    resolve: (value: T) => settle?.resolve(value),
+    reject: (error: unknown) => settle?.reject(error),
+    calls: () => calls,
+  };
+}
+
+describe('createQueryCache', () => {
+  it('runs one load for 100 concurrent callers and gives each the same answer', async () => {
+    const cache = createQueryCache({ clock: createFakeClock() });
+    const upstream = controlledLoad<{ rows: number }>();
+    const answers = Array.from({ length: 100 }, () =>
+      cache.getOrLoad('agents|yesterday', 60_000, upstream.load),
+    );
+    upstream.resolve({ rows: 84 });
+    const values = await Promise.all(answers);
+    expect(upstream.calls()).toBe(1);
+    expect(new Set(values).size).toBe(1);
+    expect(values[0]).toEqual({ rows: 84 });
+    expect(cache.stats).toEqual({ hits: 0, coalesced: 99, loads: 1 });
+  });
+
+  it('answers from memory until the TTL has passed, then loads again', async () => {
+    const clock = createFakeClock();
+    const cache = createQueryCache({ clock });
+    let loads = 0;
+    const load = async () => {
+      loads += 1;
+      return loads;
+    };
+    expect(await cache.getOrLoad('k', 60_000, load)).toBe(1);
+    await clock.advance(59_999);
+    expect(await cache.getOrLoad('k', 60_000, load)).toBe(1);
+    await clock.advance(1);
+    expect(await cache.getOrLoad('k', 60_000, load)).toBe(2);
+    expect(cache.stats).toEqual({ hits: 1, coalesced: 0, loads: 2 });
+  });
+
+  it('keeps different keys apart', async () => {
+    const cache = createQueryCache({ clock: createFakeClock() });
+    expect(await cache.getOrLoad('a', 1_000, async () => 'A')).toBe('A');
+    expect(await cache.getOrLoad('b', 1_000, async () => 'B')).toBe('B');
+    expect(await cache.getOrLoad('a', 1_000, async () => 'not A')).toBe('A');
+  });
+
+  it('does not cache a failed load: every waiting caller sees the error, the next one retries', async () => {
+    const cache = createQueryCache({ clock: createFakeClock() });
+    const upstream = controlledLoad<string>();
+    const first = cache.getOrLoad('k', 60_000, upstream.load);
+    const second = cache.getOrLoad('k', 60_000, upstream.load);
+    upstream.reject(new Error('sobot down'));
+    await expect(first).rejects.toThrow('sobot down');
+    await expect(second).rejects.toThrow('sobot down');
+    expect(await cache.getOrLoad('k', 60_000, async () => 'recovered')).toBe('recovered');
+    expect(cache.stats.loads).toBe(2);
+  });
+
+  it('forgets the least recently stored entry beyond its cap', async () => {
+    const cache = createQueryCache({ clock: createFakeClock(), maxEntries: 2 });
+    await cache.getOrLoad('a', 60_000, async () => 'A1');
+    await cache.getOrLoad('b', 60_000, async () => 'B1');
+    await cache.getOrLoad('c', 60_000, async () => 'C1');
+    expect(await cache.getOrLoad('b', 60_000, async () => 'B2')).toBe('B1');
+    expect(await cache.getOrLoad('c', 60_000, async () => 'C2')).toBe('C1');
+    expect(await cache.getOrLoad('a', 60_000, async () => 'A2')).toBe('A2');
+  });
+
+  it('keeps at most maxEntries answers however many keys are asked', async () => {
+    const cache = createQueryCache({ clock: createFakeClock(), maxEntries: 10 });
+    for (let i = 0; i < 50; i += 1) await cache.getOrLoad(`k${i}`, 60_000, async () => i);
+    let reloaded = 0;
+    for (let i = 49; i >= 0; i -= 1) {
+      await cache.getOrLoad(`k${i}`, 60_000, async () => {
+        reloaded += 1;
+        return -1;
+      });
+    }
+    // Only the last ten stored (k40..k49) were still held; k39..k0 had to be loaded again.
+    expect(reloaded).toBe(40);
+  });
+});

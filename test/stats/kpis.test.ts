@@ -1,0 +1,209 @@
+// Specs for the KPI registry: every KPI is fully described, every v5 source names a field the
+// endpoint's documented reply really has, and team KPIs are ratios of sums, computed by hand below.
+
+import { describe, expect, it } from 'vitest';
+import { type V5EndpointKey, v5Endpoints } from '../../src/sobot/v5/endpoints.ts';
+import { AGENT_KPIS, findKpi, KPIS, type KpiId, kpisFromCounts, kpiWords } from '../../src/stats/kpis.ts';
+import type { AgentCounts } from '../../src/stats/model.ts';
+
+/** The Sobot path segment used in `source` strings → our endpoint registry key. */
+const ENDPOINT_OF: Record<string, V5EndpointKey> = {
+  getStat: 'chatStats',
+  staffWorkStatis: 'agentWorkload',
+  getMsgStat: 'messageStats',
+  getGeneral: 'customerOverview',
+  getRobotReception: 'botReception',
+  getSatisfactionSurvey: 'sessionSatisfaction',
+};
+
+function fieldsOf(key: V5EndpointKey): string[] {
+  const item = v5Endpoints[key].item as unknown as { shape?: Record<string, unknown> };
+  if (!item.shape) throw new Error(`${key} has no object schema`);
+  return Object.keys(item.shape);
+}
+
+const ids = Object.keys(KPIS) as KpiId[];
+
+const v5Sources = ids.flatMap((id) =>
+  [KPIS[id].source.v5Overall, KPIS[id].source.v5PerAgent]
+    .filter((s): s is string => s !== null)
+    .map((source) => ({ id, source })),
+);
+
+describe('KPIS', () => {
+  it.each(ids)('describes %s with en and zh labels, a unit and a direction', (id) => {
+    const kpi = KPIS[id];
+    expect(kpi.id).toBe(id);
+    expect(kpi.label.en.trim()).not.toBe('');
+    expect(kpi.label.zh).toMatch(/\p{Script=Han}/u);
+    expect(kpi.short.en.trim()).not.toBe('');
+    expect(kpi.short.zh).toMatch(/\p{Script=Han}/u);
+    expect(['count', 'ratio', 'duration', 'score']).toContain(kpi.unit);
+    expect(['higher', 'lower']).toContain(kpi.better);
+  });
+
+  it('has the eight headline KPIs of the design', () => {
+    expect(ids.sort()).toEqual(
+      [
+        'chats',
+        'valid_reception_rate',
+        'fcr_24h',
+        'satisfaction',
+        'avg_first_response',
+        'response_warn_rate',
+        'bot_self_service_rate',
+        'queue_leave_rate',
+      ].sort(),
+    );
+  });
+
+  it('marks the durations and warning/leave rates as lower-is-better', () => {
+    expect(KPIS.avg_first_response.better).toBe('lower');
+    expect(KPIS.response_warn_rate.better).toBe('lower');
+    expect(KPIS.queue_leave_rate.better).toBe('lower');
+    expect(KPIS.valid_reception_rate.better).toBe('higher');
+  });
+
+  it.each(v5Sources)('$id: v5 source $source names a field of that endpoint reply', ({ source }) => {
+    const [endpoint = '', field = '', ...extra] = source.split('.');
+    expect(extra).toEqual([]);
+    const key = ENDPOINT_OF[endpoint];
+    expect(key, `unknown endpoint "${endpoint}"`).toBeDefined();
+    expect(fieldsOf(key as V5EndpointKey)).toContain(field);
+  });
+
+  it('every per-agent table column is a KPI with a per-agent v5 source', () => {
+    for (const id of AGENT_KPIS) expect(KPIS[id].source.v5PerAgent).not.toBeNull();
+  });
+
+  it('no alias is claimed by two KPIs', () => {
+    const words = kpiWords();
+    expect(new Set(words).size).toBe(words.length);
+  });
+});
+
+describe('findKpi', () => {
+  it.each([
+    ['fcr', 'fcr_24h'],
+    ['FCR', 'fcr_24h'],
+    ['valid-reception', 'valid_reception_rate'],
+    ['valid reception', 'valid_reception_rate'],
+    ['FRT', 'avg_first_response'],
+    ['avg_first_response', 'avg_first_response'],
+    ['csat', 'satisfaction'],
+    ['warnings', 'response_warn_rate'],
+  ])('finds "%s" as %s', (word, id) => {
+    expect(findKpi(word)?.id).toBe(id);
+  });
+
+  it('returns undefined for a word that names no KPI', () => {
+    expect(findKpi('happiness')).toBeUndefined();
+    expect(findKpi('')).toBeUndefined();
+  });
+});
+
+const empty: AgentCounts = {
+  chats: null,
+  validChats: null,
+  inquiryChats: null,
+  validReceptions: null,
+  lastReceptionChats: null,
+  fcr24hChats: null,
+  responseRounds: null,
+  responseWarnings: null,
+  ratedChats: null,
+  satisfiedChats: null,
+  avgFirstResponseMs: null,
+  transfersIn: null,
+  transfersOut: null,
+};
+const counts = (c: Partial<AgentCounts>): AgentCounts => ({ ...empty, ...c });
+
+describe('kpisFromCounts', () => {
+  // A busy agent, a struggling one and one without FCR/rating data.
+  const busy = counts({
+    chats: 100,
+    inquiryChats: 90,
+    validReceptions: 81,
+    lastReceptionChats: 80,
+    fcr24hChats: 60,
+    responseRounds: 400,
+    responseWarnings: 20,
+    ratedChats: 50,
+    satisfiedChats: 45,
+    avgFirstResponseMs: 10_000,
+  });
+  const struggling = counts({
+    chats: 10,
+    inquiryChats: 10,
+    validReceptions: 2,
+    lastReceptionChats: 10,
+    fcr24hChats: 1,
+    responseRounds: 100,
+    responseWarnings: 50,
+    ratedChats: 2,
+    satisfiedChats: 0,
+    avgFirstResponseMs: 60_000,
+  });
+  const partial = counts({
+    chats: 50,
+    inquiryChats: 40,
+    validReceptions: 38,
+    responseRounds: 0,
+    responseWarnings: 0,
+  });
+
+  it('sums chats', () => {
+    expect(kpisFromCounts([busy, struggling, partial]).chats).toBe(160);
+  });
+
+  it('takes the ratio of summed counts, not the mean of the agents rates', () => {
+    const team = kpisFromCounts([busy, struggling, partial]);
+    // (81 + 2 + 38) / (90 + 10 + 40); the mean of rates would be (0.9 + 0.2 + 0.95) / 3 ≈ 0.683.
+    expect(team.valid_reception_rate).toBeCloseTo(121 / 140, 10);
+    // (60 + 1) / (80 + 10); the third agent reported no FCR data.
+    expect(team.fcr_24h).toBeCloseTo(61 / 90, 10);
+    expect(team.satisfaction).toBeCloseTo(45 / 52, 10);
+    expect(team.response_warn_rate).toBeCloseTo(70 / 500, 10);
+  });
+
+  it('weights the first-response average by chats', () => {
+    // (10 s × 100 + 60 s × 10) / 110; the agent without a value is left out of both sides.
+    const team = kpisFromCounts([busy, struggling, partial]);
+    expect(team.avg_first_response).toBeCloseTo(1_600_000 / 110, 6);
+  });
+
+  it('gives null, not 0, when every agent lacks a value', () => {
+    const team = kpisFromCounts([partial, counts({ chats: 3 })]);
+    expect(team.fcr_24h).toBeNull();
+    expect(team.satisfaction).toBeNull();
+    expect(team.avg_first_response).toBeNull();
+  });
+
+  it('gives null when the base is 0', () => {
+    const team = kpisFromCounts([counts({ chats: 0, ratedChats: 0, satisfiedChats: 0, inquiryChats: 0 })]);
+    expect(team.satisfaction).toBeNull();
+    expect(team.valid_reception_rate).toBeNull();
+    expect(team.avg_first_response).toBeNull();
+  });
+
+  it('gives nulls for an empty team', () => {
+    expect(kpisFromCounts([])).toEqual({
+      chats: null,
+      valid_reception_rate: null,
+      fcr_24h: null,
+      satisfaction: null,
+      avg_first_response: null,
+      response_warn_rate: null,
+    });
+  });
+
+  it('leaves an agent whose base is missing out of the numerator too', () => {
+    // Without pairing, 5 warnings over 10 rounds would become (5 + 7) / 10 = 120%.
+    const team = kpisFromCounts([
+      counts({ responseRounds: 10, responseWarnings: 5 }),
+      counts({ responseRounds: null, responseWarnings: 7 }),
+    ]);
+    expect(team.response_warn_rate).toBeCloseTo(0.5, 10);
+  });
+});
