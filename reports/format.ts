@@ -42,9 +42,13 @@ export function formatValue(unit: KpiUnit, value: number | null): string {
   }
 }
 
-/** RFC 4180 field: quoted when it holds a comma, quote or line break. */
+/**
+ * RFC 4180 field: quoted when it holds a comma, quote or line break. Text that a spreadsheet
+ * would run as a formula (=, +, -, @ first) gets a leading apostrophe (OWASP "CSV injection").
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) && Number.isNaN(Number(value)) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function truncate(text: string, max: number): string {

@@ -21,6 +21,8 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
   const options: pino.LoggerOptions = {
     level: opts.level ?? 'info',
     base: undefined,
+    // Errors are already scrubbed into plain objects by the log formatter; keep them as they are.
+    serializers: { err: (value: unknown) => (value instanceof Error ? redact(value, secrets) : value) },
     formatters: {
       log: (object) => redact(object, secrets) as Record<string, unknown>,
     },

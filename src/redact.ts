@@ -43,10 +43,14 @@ export function redact(value: unknown, extraSecrets: readonly string[] = [], dep
   if (value === null || typeof value !== 'object' || depth > 8) return value;
   if (Array.isArray(value)) return value.map((v) => redact(v, extraSecrets, depth + 1));
   if (value instanceof Error) {
+    // Shaped like pino's standard error serializer, with every string scrubbed.
+    const fields = redact({ ...value }, extraSecrets, depth + 1) as Record<string, unknown>;
     return {
       type: value.name,
       message: redactText(value.message, extraSecrets),
-      code: (value as { code?: unknown }).code,
+      stack: redactText(value.stack ?? '', extraSecrets),
+      ...fields,
+      ...(value.cause === undefined ? {} : { cause: redact(value.cause, extraSecrets, depth + 1) }),
     };
   }
   const out: Record<string, unknown> = {};

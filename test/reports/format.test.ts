@@ -114,6 +114,10 @@ describe('csvField', () => {
     ['two\nlines', '"two\nlines"'],
     ['cr\rlf', '"cr\rlf"'],
     ['', ''],
+    ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+    ['+cmd', "'+cmd"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['-12.5', '-12.5'],
   ])('writes %j as %j', (value, field) => {
     expect(csvField(value)).toBe(field);
   });
