@@ -42,6 +42,17 @@ export function sortAgents(rows: readonly AgentRow[], sortBy: AgentKpiId, order:
   });
 }
 
+/** Agents who share a nickname get their email's local part (or id) added, so rows can be told apart. */
+export function withDistinctNames(rows: readonly AgentRow[]): AgentRow[] {
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.name, (counts.get(row.name) ?? 0) + 1);
+  return rows.map((row) =>
+    (counts.get(row.name) ?? 0) > 1
+      ? { ...row, name: `${row.name} (${row.email?.split('@')[0] ?? row.agentId.slice(0, 6)})` }
+      : row,
+  );
+}
+
 const cell = (text: string) => ({ type: 'raw_text' as const, text });
 
 function tableRows(rows: AgentRow[], lang: 'en' | 'zh') {
@@ -141,7 +152,7 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
     };
   }
 
-  const sorted = sortAgents(report.rows, view.sortBy, view.order);
+  const sorted = sortAgents(withDistinctNames(report.rows), view.sortBy, view.order);
   const table = tableRows(sorted, lang);
   const shown = rowsThatFit(table, Math.min(view.top, MAX_TOP, sorted.length));
   const team = teamLine(report, lang);

@@ -71,7 +71,14 @@ describe('/sobot agents over HTTP', () => {
 
     const served = servedWorkload(h);
     expect(served.length).toBeGreaterThan(15);
-    const byName = new Map(served.map((item) => [String(item.service_nick), item]));
+    // Agents who share a nickname are shown with their email's local part, so each row is unique.
+    const nickCount = (nick: unknown) => served.filter((other) => other.service_nick === nick).length;
+    const shownName = (item: ServedItem) =>
+      nickCount(item.service_nick) > 1
+        ? `${item.service_nick} (${String(item.service_email).split('@')[0]})`
+        : String(item.service_nick);
+    const byName = new Map(served.map((item) => [shownName(item), item]));
+    expect(byName.size).toBe(served.length);
     const [titles, ...rows] = tableOf(payload.blocks);
     expect(titles?.[0]).toBe('Agent');
     expect(rows).toHaveLength(15);
