@@ -6,7 +6,12 @@ import { UserInputError } from '../src/errors.ts';
 import { createLogger, toBoltLogger } from '../src/logger.ts';
 import { redact, redactText } from '../src/redact.ts';
 import { errorMessage } from '../src/slack/error-reply.ts';
-import { SobotApiError, SobotConfigError, SobotInputError, SobotRateLimitedError } from '../src/sobot/errors.ts';
+import {
+  SobotApiError,
+  SobotConfigError,
+  SobotInputError,
+  SobotRateLimitedError,
+} from '../src/sobot/errors.ts';
 
 const BOT_TOKEN = 'xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOp';
 const APP_TOKEN = 'xapp-1-A0123456789-1234567890123-deadbeefcafe';
@@ -31,7 +36,7 @@ function expectNoSecret(output: string): void {
 }
 
 describe('createLogger', () => {
-  it('keeps an error\'s class, stack and fields while scrubbing them', () => {
+  it("keeps an error's class, stack and fields while scrubbing them", () => {
     const { logger, output } = capture();
     logger.warn({ err: new SobotRateLimitedError('/chat-static-api/api/x', 7) }, 'sobot call failed');
     const line = JSON.parse(output()) as { err: Record<string, unknown> };

@@ -9,6 +9,7 @@ import { UserInputError } from '../../src/errors.ts';
 import type { BotMessage } from '../../src/slack/message.ts';
 import type { AgentKpis, AgentRow, DateRange, Priority, StatsFilters } from '../../src/stats/model.ts';
 import type { AgentsReport, StatsService } from '../../src/stats/service.ts';
+import { NO_COUNTS } from '../support/agent-counts.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
 
 const ctx = { userId: 'U1', channelId: 'C1' };
@@ -29,21 +30,7 @@ function rows(size: number): AgentRow[] {
     email: null,
     groups: [],
     kpis: KPIS_OF(i),
-    counts: {
-      chats: null,
-      validChats: null,
-      inquiryChats: null,
-      validReceptions: null,
-      lastReceptionChats: null,
-      fcr24hChats: null,
-      responseRounds: null,
-      responseWarnings: null,
-      ratedChats: null,
-      satisfiedChats: null,
-      avgFirstResponseMs: null,
-      transfersIn: null,
-      transfersOut: null,
-    },
+    counts: NO_COUNTS,
   }));
 }
 

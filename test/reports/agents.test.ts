@@ -7,22 +7,7 @@ import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
 import { AGENT_KPIS } from '../../src/stats/kpis.ts';
 import type { AgentCounts, AgentKpiId, AgentKpis, AgentRow } from '../../src/stats/model.ts';
 import type { AgentsReport } from '../../src/stats/service.ts';
-
-const NO_COUNTS: AgentCounts = {
-  chats: null,
-  validChats: null,
-  inquiryChats: null,
-  validReceptions: null,
-  lastReceptionChats: null,
-  fcr24hChats: null,
-  responseRounds: null,
-  responseWarnings: null,
-  ratedChats: null,
-  satisfiedChats: null,
-  avgFirstResponseMs: null,
-  transfersIn: null,
-  transfersOut: null,
-};
+import { NO_COUNTS } from '../support/agent-counts.ts';
 
 const NO_KPIS: AgentKpis = {
   chats: null,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { type V5EndpointKey, v5Endpoints } from '../../src/sobot/v5/endpoints.ts';
 import { AGENT_KPIS, findKpi, KPIS, type KpiId, kpisFromCounts, kpiWords } from '../../src/stats/kpis.ts';
 import type { AgentCounts } from '../../src/stats/model.ts';
+import { counts } from '../support/agent-counts.ts';
 
 /** The Sobot path segment used in `source` strings → our endpoint registry key. */
 const ENDPOINT_OF: Record<string, V5EndpointKey> = {
@@ -101,23 +102,6 @@ describe('findKpi', () => {
     expect(findKpi('')).toBeUndefined();
   });
 });
-
-const empty: AgentCounts = {
-  chats: null,
-  validChats: null,
-  inquiryChats: null,
-  validReceptions: null,
-  lastReceptionChats: null,
-  fcr24hChats: null,
-  responseRounds: null,
-  responseWarnings: null,
-  ratedChats: null,
-  satisfiedChats: null,
-  avgFirstResponseMs: null,
-  transfersIn: null,
-  transfersOut: null,
-};
-const counts = (c: Partial<AgentCounts>): AgentCounts => ({ ...empty, ...c });
 
 describe('kpisFromCounts', () => {
   // A busy agent, a struggling one and one without FCR/rating data.

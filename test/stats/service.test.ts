@@ -6,29 +6,11 @@ import { createQueryCache } from '../../src/stats/cache.ts';
 import { kpisFromCounts } from '../../src/stats/kpis.ts';
 import type { AgentCounts, AgentRow, DateRange, StatsBackend, StatsFilters } from '../../src/stats/model.ts';
 import { createStatsService } from '../../src/stats/service.ts';
+import { counts } from '../support/agent-counts.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-
-function counts(c: Partial<AgentCounts>): AgentCounts {
-  return {
-    chats: null,
-    validChats: null,
-    inquiryChats: null,
-    validReceptions: null,
-    lastReceptionChats: null,
-    fcr24hChats: null,
-    responseRounds: null,
-    responseWarnings: null,
-    ratedChats: null,
-    satisfiedChats: null,
-    avgFirstResponseMs: null,
-    transfersIn: null,
-    transfersOut: null,
-    ...c,
-  };
-}
 
 const ROWS: AgentRow[] = [
   {
