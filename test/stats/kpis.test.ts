@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { type V5EndpointKey, v5Endpoints } from '../../src/sobot/v5/endpoints.ts';
 import { AGENT_KPIS, findKpi, KPIS, type KpiId, kpisFromCounts, kpiWords } from '../../src/stats/kpis.ts';
-import type { AgentCounts } from '../../src/stats/model.ts';
 import { counts } from '../support/agent-counts.ts';
 
 /** The Sobot path segment used in `source` strings → our endpoint registry key. */

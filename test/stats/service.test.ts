@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createQueryCache } from '../../src/stats/cache.ts';
 import { kpisFromCounts } from '../../src/stats/kpis.ts';
-import type { AgentCounts, AgentRow, DateRange, StatsBackend, StatsFilters } from '../../src/stats/model.ts';
+import type { AgentRow, DateRange, StatsBackend, StatsFilters } from '../../src/stats/model.ts';
 import { createStatsService } from '../../src/stats/service.ts';
 import { counts } from '../support/agent-counts.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
