@@ -41,7 +41,9 @@ export function createHelpCommand(all: () => readonly CommandDefinition[]): Comm
           ],
         };
       }
-      const lines = commands.map((c) => `• \`${c.usage}\`\n   ${c.summary} e.g. \`${c.examples[0]}\``);
+      const lines = commands.map(
+        (c) => `• \`${c.usage}\`\n   ${c.summary}${c.name === 'help' ? '' : ` e.g. \`${c.examples[0]}\``}`,
+      );
       return {
         visibility: 'ephemeral',
         text: `Sobot stats in Slack. Commands: ${commands.map((c) => c.name).join(', ')}.`,

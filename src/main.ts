@@ -25,6 +25,8 @@ export interface Overrides {
   retryPolicy?: RetryPolicy;
   /** Interface the HTTP server binds (default: all). */
   host?: string;
+  /** Delay before a slow answer gets a "still fetching" notice. */
+  progressNoticeMs?: number;
 }
 
 /** Everything that answers questions, without any Slack transport (shared by the bot and the demo). */
@@ -100,6 +102,7 @@ export function createBot(config: BotConfig, overrides: Overrides = {}): Bot {
     health: () => ({ sobotApi: config.sobot.api, sobotCallsInWindow: engine.budget.inWindow() }),
     metrics: () => metricsText(engine),
     host: overrides.host,
+    progressNoticeMs: overrides.progressNoticeMs,
   });
   return { engine, slack, start: () => slack.start(), stop: () => slack.stop() };
 }

@@ -9,11 +9,17 @@ import type { ChartRenderer } from '../charts/render.ts';
 import type { BotConfig } from '../config.ts';
 import { BotError } from '../errors.ts';
 import { type Logger, toBoltLogger } from '../logger.ts';
-import { createSlackDelivery } from './deliver.ts';
+import { createSlackDelivery, postToResponseUrl } from './deliver.ts';
 import { errorMessage } from './error-reply.ts';
 import type { BotMessage } from './message.ts';
 
 export const SLASH_COMMAND = '/sobot';
+
+const PROGRESS_NOTICE = {
+  response_type: 'ephemeral',
+  replace_original: false,
+  text: ':hourglass_flowing_sand: Still fetching from Sobot (it is slow or rate-limiting right now); the answer follows.',
+};
 
 export interface SlackAppOptions {
   slack: BotConfig['slack'];
@@ -26,6 +32,8 @@ export interface SlackAppOptions {
   metrics(): string;
   /** Interface to listen on (default all). */
   host?: string;
+  /** When an answer takes longer than this, the asker is told it is on its way (default 3 s). */
+  progressNoticeMs?: number;
 }
 
 export interface SlackBot {
@@ -99,6 +107,12 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
       channelId: command.channel_id,
     };
     const started = Date.now();
+    // Sobot can be slow or rate-limiting (a 229000 means waiting up to a minute): say so, once.
+    const progress = setTimeout(() => {
+      postToResponseUrl(target.responseUrl, PROGRESS_NOTICE).catch((error) =>
+        log.warn({ err: error }, 'could not post the progress notice'),
+      );
+    }, opts.progressNoticeMs ?? 3000);
     let message: BotMessage;
     try {
       message = await opts.runCommand(command.text, {
@@ -109,6 +123,8 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
       if (error instanceof BotError) log.info({ code: error.code, err: error }, 'command failed');
       else log.error({ err: error }, 'command crashed');
       message = errorMessage(error);
+    } finally {
+      clearTimeout(progress);
     }
     try {
       await delivery.deliver(message, target);

@@ -7,6 +7,7 @@ import { parseCommandText } from '../../commands/router.ts';
 import type { CommandDeps } from '../../commands/types.ts';
 import { UserInputError } from '../../src/errors.ts';
 import type { BotMessage } from '../../src/slack/message.ts';
+import { blockKitProblems } from '../../src/slack/message.ts';
 import type { AgentKpis, AgentRow, DateRange, Priority, StatsFilters } from '../../src/stats/model.ts';
 import type { AgentsReport, StatsService } from '../../src/stats/service.ts';
 import { NO_COUNTS } from '../support/agent-counts.ts';
@@ -281,6 +282,13 @@ describe('help command', () => {
     expect(message.text).toContain('agents');
     expect(allText(message)).toContain('/sobot agents yesterday');
     expect(allText(message)).toContain('Asia/Shanghai');
+  });
+
+  it("fits Slack's limits, overview and per command", async () => {
+    const { router } = setup();
+    for (const text of ['help', 'help agents', 'help help']) {
+      expect(blockKitProblems(await router.run(text, ctx))).toEqual([]);
+    }
   });
 
   it('is what an empty /sobot answers', async () => {

@@ -169,6 +169,19 @@ describe('/sobot agents over HTTP', () => {
     expect(tableOf(blocks).length).toBe(16);
   });
 
+  it('tells the asker the answer is on its way when Sobot is slow', async () => {
+    const slow = await startHarness({ simulator: { company: { agents: 30 } }, progressNoticeMs: 20 });
+    try {
+      slow.sim.faults.latencyMs = 400;
+      await slow.command('agents yesterday', 'slow');
+      const [notice, answer] = await slow.slack.waitForResponses('slow', 2);
+      expect(notice?.payload.text).toMatch(/Still fetching from Sobot/);
+      expect(tableOf(blocksOf(answer)).length).toBeGreaterThan(1);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('makes one Sobot call for 20 identical commands at once', async () => {
     const ids = Array.from({ length: 20 }, (_, i) => `burst-${i}`);
     await Promise.all(ids.map((id) => h.command('agents 2026-11-10', id)));

@@ -31,7 +31,12 @@ export interface Harness {
 }
 
 export async function startHarness(
-  opts: { env?: Record<string, string>; simulator?: SimulatorOptions; socketMode?: boolean } = {},
+  opts: {
+    env?: Record<string, string>;
+    simulator?: SimulatorOptions;
+    socketMode?: boolean;
+    progressNoticeMs?: number;
+  } = {},
 ): Promise<Harness> {
   const sim = await startSimulator(opts.simulator ?? {});
   const slack = await startFakeSlack();
@@ -56,7 +61,12 @@ export async function startHarness(
     },
   });
   const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination });
-  const bot = createBot(config, { logger, host: '127.0.0.1', retryPolicy: rapidRetryPolicy });
+  const bot = createBot(config, {
+    logger,
+    host: '127.0.0.1',
+    retryPolicy: rapidRetryPolicy,
+    progressNoticeMs: opts.progressNoticeMs,
+  });
   const { port } = await bot.start();
   if (opts.socketMode) await slack.socketConnected();
 

@@ -1,0 +1,51 @@
+// Every error the bot can meet becomes a sendable, helpful Slack reply.
+
+import { describe, expect, it } from 'vitest';
+import { ChartRenderError } from '../../src/charts/errors.ts';
+import { ConfigError, UnsupportedError, UserInputError } from '../../src/errors.ts';
+import { errorMessage } from '../../src/slack/error-reply.ts';
+import { blockKitProblems } from '../../src/slack/message.ts';
+import {
+  SobotApiError,
+  SobotAuthError,
+  SobotConfigError,
+  SobotInputError,
+  SobotMalformedReplyError,
+  SobotRateLimitedError,
+  SobotUnavailableError,
+} from '../../src/sobot/errors.ts';
+
+const cases: [unknown, RegExp][] = [
+  [
+    new UserInputError('I don\'t know the period "yesterdy".', '/sobot agents yesterday'),
+    /Try `\/sobot agents yesterday`/,
+  ],
+  [new UnsupportedError('Per-agent data needs the v5 API.'), /needs the v5 API/],
+  [new SobotRateLimitedError('/x', 42), /about 42 seconds/],
+  [
+    new SobotConfigError('900003', 'check SOBOT_APPID and SOBOT_APP_KEY', '/api/get_token'),
+    /900003.*SOBOT_APPID/s,
+  ],
+  [new SobotAuthError('rejected twice', '/x'), /access token/],
+  [new SobotInputError('range cannot be greater than [90]d', '/x'), /greater than \[90\]d/],
+  [new SobotUnavailableError('HTTP 500', '/x'), /not answering properly/],
+  [new SobotMalformedReplyError('bad shape', '/x'), /could not read/],
+  [new SobotApiError('123456', 'odd', '/x'), /123456/],
+  [new ChartRenderError('boom'), /chart could not be drawn/],
+  [new ConfigError(['SOBOT_APPID is required']), /misconfigured/],
+  [new TypeError('x is undefined'), /went wrong on our side/],
+];
+
+describe('errorMessage', () => {
+  it.each(cases)('turns %s into an ephemeral, sendable reply that says what to do', (error, expected) => {
+    const message = errorMessage(error);
+    expect(message.visibility).toBe('ephemeral');
+    expect(message.text).toMatch(expected);
+    expect(blockKitProblems(message)).toEqual([]);
+  });
+
+  it('never shows internal details of an unexpected crash', () => {
+    const message = errorMessage(new Error('ECONNRESET at /srv/app/node_modules/undici/lib/core.js:123'));
+    expect(JSON.stringify(message)).not.toContain('node_modules');
+  });
+});
