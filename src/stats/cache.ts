@@ -6,6 +6,8 @@ import type { Clock } from '../clock.ts';
 export interface QueryCache {
   /** The cached value for `key`, the in-flight load for it, or a new load kept for `ttlMs`. */
   getOrLoad<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T>;
+  /** Drops `key`, so the next getOrLoad loads it again. */
+  forget(key: string): void;
   /** Loads started (cache misses that were not coalesced), for /metrics and the bench. */
   readonly stats: { hits: number; coalesced: number; loads: number };
 }
@@ -25,6 +27,9 @@ export function createQueryCache(opts: { clock: Clock; maxEntries?: number }): Q
 
   return {
     stats,
+    forget: (key) => {
+      entries.delete(key);
+    },
     getOrLoad<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
       const cached = entries.get(key);
       if (cached && cached.expiresAt > opts.clock.now()) {

@@ -5,6 +5,7 @@ import type { AgentCounts, AgentKpiId } from './model.ts';
 
 export type KpiId =
   | 'chats'
+  | 'bot_chats'
   | 'valid_reception_rate'
   | 'fcr_24h'
   | 'satisfaction'
@@ -42,6 +43,15 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
       v5PerAgent: 'staffWorkStatis.human_consult',
       legacy: 'wb_session_human.consultSession',
     },
+  },
+  bot_chats: {
+    id: 'bot_chats',
+    label: { en: 'Bot chats', zh: '机器人会话量' },
+    short: { en: 'Bot chats', zh: '机器人会话' },
+    unit: 'count',
+    better: 'higher',
+    aliases: ['bot_sessions', 'robot_chats'],
+    source: { v5Overall: 'getStat.robot_consult', v5PerAgent: null, legacy: null },
   },
   valid_reception_rate: {
     id: 'valid_reception_rate',

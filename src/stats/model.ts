@@ -1,6 +1,8 @@
 // The backend-neutral vocabulary of statistics: what every layer above src/sobot/ speaks.
 // Values Sobot did not give are null (shown as "–"), never 0.
 
+import type { KpiId } from './kpis.ts';
+
 /** An inclusive range of calendar days in the company time zone. Dates are `yyyy-MM-dd`. */
 export interface DateRange {
   from: string;
@@ -13,6 +15,41 @@ export interface StatsFilters {
   groupIds?: string[];
   departmentIds?: string[];
   agentIds?: string[];
+  /** Sub-channel keys (`channel_flag_key`, e.g. "4_1"). */
+  subChannelKeys?: string[];
+  /** Channel types (`source`, e.g. "0" for the desktop site). */
+  channelTypes?: string[];
+  robotIds?: string[];
+}
+
+/** What a filter or a breakdown can name. */
+export type Dimension = 'group' | 'department' | 'channel' | 'agent' | 'robot';
+
+/** One named thing of a dimension, as the backend knows it. */
+export interface DirectoryEntry {
+  dimension: Dimension;
+  id: string;
+  name: string;
+  /** Other names it answers to (nickname, email, channel key). */
+  aliases: string[];
+  /** For channels: whether `id` is a channel type or a sub-channel key. */
+  kind?: 'channel_type' | 'sub_channel';
+}
+
+/** KPI values of one scope and period; a KPI the backend cannot give is absent or null. */
+export type KpiValues = Partial<Record<KpiId, number | null>>;
+
+/** One row of a breakdown by group, department or channel. */
+export interface ScopeRow {
+  scopeId: string;
+  name: string;
+  kpis: KpiValues;
+}
+
+/** The headline figures of a period and of the period of the same length before it. */
+export interface OverviewFigures {
+  current: KpiValues;
+  previous: KpiValues;
 }
 
 /**
@@ -65,4 +102,13 @@ export type Priority = 'interactive' | 'background';
 export interface StatsBackend {
   readonly api: 'v5' | 'legacy';
   agentWorkload(range: DateRange, filters: StatsFilters, priority: Priority): Promise<AgentRow[]>;
+  overview(range: DateRange, filters: StatsFilters, priority: Priority): Promise<OverviewFigures>;
+  breakdown(
+    by: 'group' | 'department' | 'channel',
+    range: DateRange,
+    filters: StatsFilters,
+    priority: Priority,
+  ): Promise<ScopeRow[]>;
+  /** Everything of one dimension that filters can name. */
+  directory(dimension: Dimension, priority: Priority): Promise<DirectoryEntry[]>;
 }

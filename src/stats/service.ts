@@ -2,10 +2,23 @@
 // cache, so a number means the same in a command, a digest and an alert.
 
 import type { Clock } from '../clock.ts';
+import { UserInputError } from '../errors.ts';
 import type { QueryCache } from './cache.ts';
 import { kpisFromCounts } from './kpis.ts';
-import type { AgentKpis, AgentRow, DateRange, Priority, StatsBackend, StatsFilters } from './model.ts';
-import { isClosed } from './period.ts';
+import type {
+  AgentKpis,
+  AgentRow,
+  DateRange,
+  Dimension,
+  DirectoryEntry,
+  KpiValues,
+  Priority,
+  ScopeRow,
+  StatsBackend,
+  StatsFilters,
+} from './model.ts';
+import { matchName } from './names.ts';
+import { isClosed, previousRange } from './period.ts';
 
 export interface AgentsReport {
   range: DateRange;
@@ -15,9 +28,72 @@ export interface AgentsReport {
   totals: AgentKpis;
 }
 
+export interface OverviewReport {
+  range: DateRange;
+  previousRange: DateRange;
+  filters: StatsFilters;
+  current: KpiValues;
+  previous: KpiValues;
+}
+
+export interface BreakdownReport {
+  by: 'group' | 'department' | 'channel';
+  range: DateRange;
+  filters: StatsFilters;
+  rows: ScopeRow[];
+}
+
+/** Filters as users name them: `group:Sales dept:华东`. */
+export type FilterNames = Partial<Record<Dimension, string>>;
+
+export interface ResolvedFilters {
+  filters: StatsFilters;
+  /** What was applied, by its directory name, for the reply to state. */
+  applied: DirectoryEntry[];
+}
+
 export interface StatsService {
   readonly api: StatsBackend['api'];
   agents(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<AgentsReport>;
+  overview(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<OverviewReport>;
+  breakdown(
+    by: BreakdownReport['by'],
+    range: DateRange,
+    filters?: StatsFilters,
+    priority?: Priority,
+  ): Promise<BreakdownReport>;
+  /** Names → ids through the directory (cached for an hour, reloaded once on a miss). */
+  resolveFilters(names: FilterNames, priority?: Priority): Promise<ResolvedFilters>;
+}
+
+/** How long the names of groups, agents and channels are trusted. */
+const DIRECTORY_TTL_MS = 60 * 60_000;
+
+const DIMENSION_WORD: Record<Dimension, string> = {
+  group: 'skill group',
+  department: 'department',
+  channel: 'channel',
+  agent: 'agent',
+  robot: 'bot',
+};
+
+const OPTION_OF: Record<Dimension, string> = {
+  group: 'group',
+  department: 'dept',
+  channel: 'channel',
+  agent: 'agent',
+  robot: 'robot',
+};
+
+function addFilter(filters: StatsFilters, entry: DirectoryEntry): void {
+  const push = (key: keyof StatsFilters) => {
+    filters[key] = [...(filters[key] ?? []), entry.id];
+  };
+  if (entry.dimension === 'group') push('groupIds');
+  else if (entry.dimension === 'department') push('departmentIds');
+  else if (entry.dimension === 'agent') push('agentIds');
+  else if (entry.dimension === 'robot') push('robotIds');
+  else push(entry.kind === 'channel_type' ? 'channelTypes' : 'subChannelKeys');
 }
 
 export interface StatsServiceOptions {
@@ -35,19 +111,76 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
   const openTtl = opts.openPeriodTtlMs ?? 60_000;
   const ttlFor = (range: DateRange) => (isClosed(range, opts.clock.now()) ? closedTtl : openTtl);
 
+  const { backend, cache } = opts;
+  const keyOf = (what: string, range: DateRange, filters: StatsFilters) =>
+    `${what}|${range.timeZone}|${range.from}|${range.to}|${filterKey(filters)}`;
+
+  const directory = (dimension: Dimension, priority: Priority) =>
+    cache.getOrLoad(`directory|${dimension}`, DIRECTORY_TTL_MS, () => backend.directory(dimension, priority));
+
+  async function resolveOne(dimension: Dimension, name: string, priority: Priority): Promise<DirectoryEntry> {
+    let match = matchName(name, await directory(dimension, priority));
+    if (match.kind === 'none') {
+      // A group or agent created since the last load: look once more before saying no.
+      cache.forget(`directory|${dimension}`);
+      match = matchName(name, await directory(dimension, priority));
+    }
+    const option = OPTION_OF[dimension];
+    if (match.kind === 'one') return match.entry;
+    if (match.kind === 'several') {
+      const names = match.entries.map((e) => e.name);
+      throw new UserInputError(
+        `Several ${DIMENSION_WORD[dimension]}s match "${name}": ${names.join(', ')}. Which one?`,
+        `${option}:${quoted(names[0] ?? name)}`,
+      );
+    }
+    const close = match.close.map((e) => e.name);
+    throw new UserInputError(
+      close.length
+        ? `There is no ${DIMENSION_WORD[dimension]} "${name}". Close names: ${close.join(', ')}.`
+        : `There is no ${DIMENSION_WORD[dimension]} "${name}".`,
+      close[0] ? `${option}:${quoted(close[0])}` : null,
+    );
+  }
+
   return {
-    api: opts.backend.api,
+    api: backend.api,
     async agents(range, filters = {}, priority = 'interactive') {
-      const key = `agents|${range.timeZone}|${range.from}|${range.to}|${filterKey(filters)}`;
-      const rows = await opts.cache.getOrLoad(key, ttlFor(range), () =>
-        opts.backend.agentWorkload(range, filters, priority),
+      const rows = await cache.getOrLoad(keyOf('agents', range, filters), ttlFor(range), () =>
+        backend.agentWorkload(range, filters, priority),
       );
       return { range, filters, rows, totals: kpisFromCounts(rows.map((row) => row.counts)) };
+    },
+    async overview(range, filters = {}, priority = 'interactive') {
+      const figures = await cache.getOrLoad(keyOf('overview', range, filters), ttlFor(range), () =>
+        backend.overview(range, filters, priority),
+      );
+      return { range, previousRange: previousRange(range), filters, ...figures };
+    },
+    async breakdown(by, range, filters = {}, priority = 'interactive') {
+      const rows = await cache.getOrLoad(keyOf(`breakdown:${by}`, range, filters), ttlFor(range), () =>
+        backend.breakdown(by, range, filters, priority),
+      );
+      return { by, range, filters, rows };
+    },
+    async resolveFilters(names, priority = 'interactive') {
+      const wanted = Object.entries(names).filter((entry): entry is [Dimension, string] => Boolean(entry[1]));
+      const applied = await Promise.all(
+        wanted.map(([dimension, name]) => resolveOne(dimension, name, priority)),
+      );
+      const filters: StatsFilters = {};
+      for (const entry of applied) addFilter(filters, entry);
+      return { filters, applied };
     },
   };
 }
 
+const quoted = (name: string) => (/\s/.test(name) ? `"${name}"` : name);
+
 function filterKey(filters: StatsFilters): string {
-  const part = (ids: string[] | undefined) => [...(ids ?? [])].sort().join(',');
-  return `g=${part(filters.groupIds)};d=${part(filters.departmentIds)};a=${part(filters.agentIds)}`;
+  return (Object.keys(filters) as (keyof StatsFilters)[])
+    .filter((key) => filters[key]?.length)
+    .sort()
+    .map((key) => `${key}=${[...(filters[key] ?? [])].sort().join(',')}`)
+    .join(';');
 }

@@ -46,6 +46,9 @@ function stubStats(size = 20): StatsService & { calls: AgentsCall[] } {
   return {
     api: 'v5',
     calls,
+    overview: () => Promise.reject(new Error('not asked in these tests')),
+    breakdown: () => Promise.reject(new Error('not asked in these tests')),
+    resolveFilters: async () => ({ filters: {}, applied: [] }),
     async agents(range, filters, priority) {
       calls.push({ range, filters, priority });
       const report: AgentsReport = {

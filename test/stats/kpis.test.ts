@@ -42,10 +42,11 @@ describe('KPIS', () => {
     expect(['higher', 'lower']).toContain(kpi.better);
   });
 
-  it('has the eight headline KPIs of the design', () => {
+  it('has the eight headline KPIs of the design, and bot chats for the overview', () => {
     expect(ids.sort()).toEqual(
       [
         'chats',
+        'bot_chats',
         'valid_reception_rate',
         'fcr_24h',
         'satisfaction',

@@ -76,6 +76,9 @@ function recordingBackend() {
       calls.push({ range, filters });
       return ROWS;
     },
+    overview: () => Promise.reject(new Error('not asked in these tests')),
+    breakdown: () => Promise.reject(new Error('not asked in these tests')),
+    directory: () => Promise.reject(new Error('not asked in these tests')),
   };
   return { backend, calls };
 }

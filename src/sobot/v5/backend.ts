@@ -1,106 +1,127 @@
-// The v5 API as a StatsBackend: turns Sobot's per-agent workload rows (field names, quirks and
-// all) into backend-neutral AgentRows. The only place that maps v5 field names to KPIs.
+// The v5 API as a StatsBackend: which endpoints answer which question, with which parameters.
+// Field mapping lives beside it (agents.ts, sessions.ts, directory.ts); nothing above src/sobot/
+// sees a v5 field name.
 
-import { kpisFromCounts } from '../../stats/kpis.ts';
-import type { AgentCounts, AgentRow, StatsBackend } from '../../stats/model.ts';
+import { UnsupportedError } from '../../errors.ts';
+import type { DateRange, Priority, StatsBackend, StatsFilters } from '../../stats/model.ts';
+import { previousRange } from '../../stats/period.ts';
+import { mergeByAgent, toAgentRow } from './agents.ts';
 import { type SobotV5Client, v5DateParams } from './client.ts';
-import type { V5Item } from './endpoints.ts';
+import { createV5Directory } from './directory.ts';
+import { filterParams } from './filters.ts';
+import { beforeChange, satisfactionNowAndBefore, sessionKpis } from './sessions.ts';
 
-type WorkloadItem = V5Item<'agentWorkload'>;
-
-/** search_way 1 (department): each agent belongs to one department, so one row per agent. */
-const BY_DEPARTMENT = '1';
+/** getStat/staffWorkStatis `search_way`: how rows are broken down. */
+const SEARCH_WAY = { department: '1', group: '2', channel: '3' } as const;
 
 export function createV5Backend(client: SobotV5Client): StatsBackend {
+  const directory = createV5Directory(client);
+
+  /** staffWorkStatis filters by agent and group only; a department means its agents. */
+  async function workloadAudience(
+    filters: StatsFilters,
+    priority: Priority,
+  ): Promise<Record<string, unknown>> {
+    if (filters.subChannelKeys?.length || filters.channelTypes?.length || filters.robotIds?.length) {
+      throw new UnsupportedError(
+        'Sobot reports agent workload by agent, group and department only; drop the channel: or robot: filter.',
+      );
+    }
+    const audience: Record<string, unknown> = {};
+    let agentIds = filters.agentIds;
+    if (filters.departmentIds?.length) {
+      const inDepartments = await directory.agentsOf(filters.departmentIds, priority);
+      agentIds = agentIds ? agentIds.filter((id) => inDepartments.includes(id)) : inDepartments;
+      if (agentIds.length === 0) return { staff_id_list: ['none'] };
+    }
+    if (agentIds?.length) audience.staff_id_list = agentIds;
+    if (filters.groupIds?.length) audience.group_id_list = filters.groupIds;
+    return audience;
+  }
+
+  const chatStats = (range: DateRange, filters: StatsFilters, searchWay: string, priority: Priority) =>
+    client.fetchAll(
+      'chatStats',
+      {
+        search_way: searchWay,
+        summary_way: 0,
+        ...v5DateParams('chatStats', range),
+        ...filterParams(filters),
+      },
+      { priority },
+    );
+
   return {
     api: 'v5',
     async agentWorkload(range, filters, priority) {
-      const body: Record<string, unknown> = {
-        search_way: BY_DEPARTMENT,
+      const body = {
+        search_way: SEARCH_WAY.department,
         ...v5DateParams('agentWorkload', range),
+        ...(await workloadAudience(filters, priority)),
       };
-      if (filters.agentIds?.length) body.staff_id_list = filters.agentIds;
-      if (filters.groupIds?.length) body.group_id_list = filters.groupIds;
       const items = await client.fetchAll('agentWorkload', body, { priority });
       return mergeByAgent(items.map(toAgentRow));
     },
-  };
-}
 
-const sumOrNull = (...values: (number | null)[]): number | null => {
-  const present = values.filter((v): v is number => v !== null);
-  return present.length === 0 ? null : present.reduce((a, b) => a + b, 0);
-};
-
-/** Satisfied and rated chats over whichever rating scheme(s) the company uses. */
-function ratings(item: WorkloadItem): { rated: number | null; satisfied: number | null } {
-  return {
-    satisfied: sumOrNull(item.good, item.nps_good, item.level2_score5),
-    rated: sumOrNull(
-      item.good,
-      item.middle,
-      item.bad,
-      item.nps_good,
-      item.nps_middle,
-      item.nps_bad,
-      item.level2_score5,
-      item.level2_score1,
-    ),
-  };
-}
-
-export function toAgentRow(item: WorkloadItem): AgentRow {
-  const { rated, satisfied } = ratings(item);
-  const counts: AgentCounts = {
-    chats: item.human_consult,
-    validChats: item.human_valid,
-    inquiryChats: item.human_visitor_consult,
-    validReceptions: item.human_valid_recep,
-    lastReceptionChats: item.last_staff_consult,
-    fcr24hChats: item.quiet_after_session_count,
-    responseRounds: item.response_counts,
-    responseWarnings: item.human_res_warn_count,
-    ratedChats: rated,
-    satisfiedChats: satisfied,
-    avgFirstResponseMs: item.avg_first_response_time,
-    transfersIn: item.roll_in,
-    transfersOut: item.roll_out,
-  };
-  const computed = kpisFromCounts([counts]);
-  return {
-    agentId: item.staff_id,
-    name: item.service_nick || item.service_email || item.staff_id,
-    email: item.service_email || null,
-    groups: item.group_name ? item.group_name.split(',').map((g) => g.trim()) : [],
-    counts,
-    // Sobot's own per-agent rates where it gives them; computed from the counts otherwise.
-    kpis: {
-      chats: item.human_consult,
-      valid_reception_rate: item.valid_recep_rate_str ?? computed.valid_reception_rate,
-      avg_first_response: item.avg_first_response_time,
-      fcr_24h: item.quiet_after_session_rate_str ?? computed.fcr_24h,
-      satisfaction: rated === 0 ? null : computed.satisfaction,
-      response_warn_rate: item.human_res_warn_rate_str ?? computed.response_warn_rate,
+    async overview(range, filters, priority) {
+      const previous = previousRange(range);
+      const params = filterParams(filters);
+      const { robot_ids_param: _robots, ...withoutRobots } = params;
+      // Channel rows partition the chats, so summing them gives the company (or filtered) total.
+      const [now, before, general, bot, survey] = await Promise.all([
+        chatStats(range, filters, SEARCH_WAY.channel, priority),
+        chatStats(previous, filters, SEARCH_WAY.channel, priority),
+        client.call(
+          'customerOverview',
+          { search_way: 2, ...v5DateParams('customerOverview', range), ...params },
+          { priority },
+        ),
+        client.call(
+          'botReception',
+          { search_way: 2, ...v5DateParams('botReception', range), ...params },
+          { priority },
+        ),
+        client.call(
+          'sessionSatisfaction',
+          { search_way: 1, ...v5DateParams('sessionSatisfaction', range), ...withoutRobots },
+          { priority },
+        ),
+      ]);
+      const fcr = general.item?.one_time_solution_rate ?? null;
+      const selfService = bot.item?.robot_self_reception_num_proportion ?? null;
+      const satisfaction = satisfactionNowAndBefore(survey.item);
+      return {
+        current: {
+          ...sessionKpis(now),
+          fcr_24h: fcr,
+          bot_self_service_rate: selfService,
+          satisfaction: satisfaction.current,
+        },
+        previous: {
+          ...sessionKpis(before),
+          fcr_24h: beforeChange(fcr, general.item?.one_time_solution_rate_cycle ?? null),
+          bot_self_service_rate: beforeChange(
+            selfService,
+            bot.item?.robot_self_reception_num_proportion_cycle ?? null,
+          ),
+          satisfaction: satisfaction.previous,
+        },
+      };
     },
-  };
-}
 
-/** An agent in several groups may come back once per group: one row per agent, counts summed. */
-function mergeByAgent(rows: AgentRow[]): AgentRow[] {
-  const byId = new Map<string, AgentRow[]>();
-  for (const row of rows) byId.set(row.agentId, [...(byId.get(row.agentId) ?? []), row]);
-  return [...byId.values()].map((parts) => {
-    const [first] = parts as [AgentRow, ...AgentRow[]];
-    if (parts.length === 1) return first;
-    const counts = Object.fromEntries(
-      (Object.keys(first.counts) as (keyof AgentCounts)[]).map((k) => [
-        k,
-        sumOrNull(...parts.map((p) => p.counts[k])),
-      ]),
-    ) as unknown as AgentCounts;
-    const kpis = kpisFromCounts(parts.map((p) => p.counts));
-    // An average does not add up: keep the chat-weighted mean so team totals stay exact.
-    counts.avgFirstResponseMs = kpis.avg_first_response;
-    return { ...first, groups: [...new Set(parts.flatMap((p) => p.groups))], counts, kpis };
-  });
+    async breakdown(by, range, filters, priority) {
+      const rows = await chatStats(range, filters, SEARCH_WAY[by], priority);
+      return rows.map((row) => ({
+        scopeId:
+          (by === 'department' ? row.depart_id : by === 'group' ? row.group_id : row.channel_flag) || '?',
+        name:
+          (by === 'department' ? row.depart_name : by === 'group' ? row.group_name : row.channel_flag_name) ||
+          (by === 'channel' ? row.source_name : '') ||
+          '?',
+        kpis: sessionKpis([row]),
+      }));
+    },
+
+    directory: (dimension, priority) => directory.list(dimension, priority),
+  };
 }

@@ -1,0 +1,87 @@
+// Session KPIs from getStat rows (company totals, breakdowns) and the overview's other sources:
+// 24h FCR from getGeneral, bot self-service from getRobotReception, satisfaction from
+// getSatisfactionSurvey. Previous-period values come from Sobot's own MoM fields where it gives
+// them (previous = current / (1 + change)), so a period comparison costs no extra call there.
+
+import type { KpiValues } from '../../stats/model.ts';
+import type { V5Item } from './endpoints.ts';
+
+type ChatStats = V5Item<'chatStats'>;
+
+const sum = (values: (number | null)[]): number | null => {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length === 0 ? null : present.reduce((a, b) => a + b, 0);
+};
+const share = (part: number | null, whole: number | null) =>
+  part === null || whole === null || whole === 0 ? null : part / whole;
+
+/** KPIs of one or several getStat rows: counts summed, rates as ratios of the sums. */
+export function sessionKpis(rows: readonly ChatStats[]): KpiValues {
+  const total = (pick: (row: ChatStats) => number | null) => sum(rows.map(pick));
+  const weighted = rows.filter((r) => r.avg_staff_first_res_duration !== null && (r.human_consult ?? 0) > 0);
+  const weight = weighted.reduce((a, r) => a + (r.human_consult as number), 0);
+  return {
+    chats: total((r) => r.human_consult),
+    bot_chats: total((r) => r.robot_consult),
+    // getStat's valid reception % is valid receptions over all human chats (doc: 40 / 56 = 71.43%).
+    valid_reception_rate: share(
+      total((r) => r.human_valid_recep),
+      total((r) => r.human_consult),
+    ),
+    queue_leave_rate: share(
+      total((r) => r.queue_leave),
+      total((r) => r.queue),
+    ),
+    response_warn_rate: share(
+      total((r) => r.response_warn_count),
+      total((r) => r.staff_res_total_count),
+    ),
+    avg_first_response:
+      weight === 0
+        ? null
+        : weighted.reduce(
+            (a, r) => a + (r.avg_staff_first_res_duration as number) * (r.human_consult as number),
+            0,
+          ) / weight,
+  };
+}
+
+/** The value before a relative period-over-period change ("-5.36%" → current / 0.9464). */
+export function beforeChange(current: number | null, change: number | null): number | null {
+  if (current === null || change === null || change <= -1) return null;
+  return current / (1 + change);
+}
+
+type Survey = V5Item<'sessionSatisfaction'>;
+
+/** Satisfied share of rated chats across the rating scales in use, now and before (from the MoM fields). */
+export function satisfactionNowAndBefore(survey: Survey | null): {
+  current: number | null;
+  previous: number | null;
+} {
+  if (!survey) return { current: null, previous: null };
+  const satisfied: [number | null, number | null][] = [
+    [survey.good, survey.good_ratio],
+    [survey.nps_good, survey.nps_good_ratio],
+    [survey.level2_score5, survey.level2_score5_ratio],
+  ];
+  const others: [number | null, number | null][] = [
+    [survey.middle, survey.middle_ratio],
+    [survey.bad, survey.bad_ratio],
+    [survey.nps_middle, survey.nps_middle_ratio],
+    [survey.nps_bad, survey.nps_bad_ratio],
+    [survey.level2_score1, survey.level2_score1_ratio],
+  ];
+  const now = (pairs: [number | null, number | null][]) => sum(pairs.map(([value]) => value));
+  // A scale not in use reads 0 with an "NA" change: it contributed 0 before too. Any other
+  // unknown makes the previous share unknown rather than wrong.
+  const before = (pairs: [number | null, number | null][]) => {
+    const values = pairs.map(([value, change]) =>
+      value === 0 && change === null ? 0 : beforeChange(value, change),
+    );
+    return values.includes(null) ? null : sum(values);
+  };
+  const ratedNow = sum([now(satisfied), now(others)]);
+  const ratedBefore = sum([before(satisfied), before(others)]);
+  return { current: share(now(satisfied), ratedNow), previous: share(before(satisfied), ratedBefore) };
+}

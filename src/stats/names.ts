@@ -1,0 +1,37 @@
+// Forgiving name matching for filters (`group:sales`, `agent:jose`, `dept:华东`): case, accents
+// and spacing do not matter; a unique partial match is accepted; otherwise the close names.
+
+import { distance } from 'fastest-levenshtein';
+import type { DirectoryEntry } from './model.ts';
+
+export type NameMatch =
+  | { kind: 'one'; entry: DirectoryEntry }
+  | { kind: 'several'; entries: DirectoryEntry[] }
+  | { kind: 'none'; close: DirectoryEntry[] };
+
+/** Lower-case, accents stripped (José → jose), spaces, dashes and underscores folded. */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
+}
+
+const namesOf = (entry: DirectoryEntry) => [entry.name, ...entry.aliases].map(foldName).filter(Boolean);
+
+export function matchName(wanted: string, entries: readonly DirectoryEntry[]): NameMatch {
+  const target = foldName(wanted);
+  const exact = entries.filter((e) => e.id === wanted || namesOf(e).includes(target));
+  if (exact.length === 1) return { kind: 'one', entry: exact[0] as DirectoryEntry };
+  if (exact.length > 1) return { kind: 'several', entries: exact };
+  const partial = entries.filter((e) => namesOf(e).some((name) => name.includes(target)));
+  if (partial.length === 1) return { kind: 'one', entry: partial[0] as DirectoryEntry };
+  if (partial.length > 1) return { kind: 'several', entries: partial.slice(0, 10) };
+  const scored = entries
+    .map((entry) => ({ entry, score: Math.min(...namesOf(entry).map((name) => distance(name, target))) }))
+    .filter(({ score }) => score <= Math.max(2, Math.floor(target.length / 2)))
+    .sort((a, b) => a.score - b.score);
+  return { kind: 'none', close: scored.slice(0, 5).map(({ entry }) => entry) };
+}
