@@ -1,9 +1,11 @@
 // `/sobot agents [period] [sort:<kpi>[:asc]] [top:<n>]`: one row per agent who handled chats.
 
 import { agentsMessage, DEFAULT_TOP, MAX_TOP } from '../reports/agents.ts';
+import { filtersText } from '../reports/filters.ts';
 import { UserInputError } from '../src/errors.ts';
 import { AGENT_KPIS, findKpi, kpiWords } from '../src/stats/kpis.ts';
 import type { AgentKpiId } from '../src/stats/model.ts';
+import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
 import { periodFrom } from './period-input.ts';
 import { nearest } from './router.ts';
 import type { CommandDefinition } from './types.ts';
@@ -45,18 +47,27 @@ export const agentsCommand: CommandDefinition = {
   name: 'agents',
   summary:
     'One row per agent: chats, valid reception, first response, 24h FCR, satisfaction, reply warnings.',
-  usage: '/sobot agents [period] [sort:<kpi>[:asc]] [top:<n>] [public]',
+  usage: '/sobot agents [period] [sort:<kpi>[:asc]] [top:<n>] [group:|dept:|agent:<name>] [public]',
   examples: [
     '/sobot agents yesterday',
     '/sobot agents last 7 days sort:valid_reception_rate',
     '/sobot agents this month top:30 public',
+    '/sobot agents last week group:Sales',
   ],
-  options: ['sort', 'top'],
+  options: ['sort', 'top', ...FILTER_OPTIONS],
   async run(input, _ctx, deps) {
     const { sortBy, order } = parseSort(input.options.sort);
     const top = parseTop(input.options.top);
     const range = periodFrom(input.words, 'agents', deps);
-    const report = await deps.stats.agents(range, {}, 'interactive');
-    return agentsMessage(report, { sortBy, order, top, lang: deps.lang, visibility: input.visibility });
+    const { filters, applied } = await filtersFrom('agents', input, deps);
+    const report = await deps.stats.agents(range, filters, 'interactive');
+    return agentsMessage(report, {
+      sortBy,
+      order,
+      top,
+      lang: deps.lang,
+      visibility: input.visibility,
+      filters: filtersText(applied, deps.lang),
+    });
   },
 };

@@ -2,7 +2,11 @@
 // the line below, its help text (in the handler), and its test.
 
 import { agentsCommand } from './agents.ts';
+import { channelsCommand } from './channels.ts';
+import { departmentsCommand } from './departments.ts';
+import { groupsCommand } from './groups.ts';
 import { createHelpCommand } from './help.ts';
+import { overviewCommand } from './overview.ts';
 import { type CommandRouter, createCommandRouter } from './router.ts';
 import type { CommandDefinition, CommandDeps } from './types.ts';
 
@@ -10,7 +14,11 @@ export function createCommands(deps: CommandDeps): CommandRouter {
   const commands: CommandDefinition[] = [];
   commands.push(
     createHelpCommand(() => commands),
+    overviewCommand,
     agentsCommand,
+    groupsCommand,
+    departmentsCommand,
+    channelsCommand,
   );
   return createCommandRouter(commands, deps);
 }

@@ -8,6 +8,9 @@ import type { CommandContext, CommandDefinition, CommandDeps, CommandInput } fro
 
 const PUBLIC_FLAGS = new Set(['public', 'share', 'in_channel']);
 const OPTION = /^([a-z_]+):(.*)$/i;
+/** Words, or `key:"several words"` (straight or curly quotes, as Slack clients type them). */
+const TOKEN = /[^\s"“”]*["“][^"“”]*["”]|\S+/g;
+const unquote = (value: string) => value.replace(/^["“]|["”]$/g, '');
 
 export interface ParsedCommand {
   name: string;
@@ -15,11 +18,11 @@ export interface ParsedCommand {
 }
 
 export function parseCommandText(text: string): ParsedCommand {
-  const [first = '', ...rest] = text.trim().split(/\s+/).filter(Boolean);
+  const [first = '', ...rest] = text.trim().match(TOKEN) ?? [];
   const input: CommandInput = { words: [], options: {}, visibility: 'ephemeral' };
   for (const token of rest) {
     const option = OPTION.exec(token);
-    if (option) input.options[(option[1] as string).toLowerCase()] = option[2] as string;
+    if (option) input.options[(option[1] as string).toLowerCase()] = unquote(option[2] as string);
     else if (PUBLIC_FLAGS.has(token.toLowerCase())) input.visibility = 'in_channel';
     else input.words.push(token);
   }

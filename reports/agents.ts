@@ -26,6 +26,8 @@ export interface AgentsView {
   top: number;
   lang: 'en' | 'zh';
   visibility: BotMessage['visibility'];
+  /** The filters applied, as `filtersText()` states them. */
+  filters?: string | null;
 }
 
 export const DEFAULT_TOP = 15;
@@ -49,7 +51,8 @@ export function withDistinctNames(rows: readonly AgentRow[]): AgentRow[] {
 function teamLine(report: AgentsReport, lang: 'en' | 'zh'): string {
   const t = report.totals;
   const part = (id: AgentKpiId) => `${KPIS[id].label[lang]} ${formatValue(KPIS[id].unit, t[id])}`;
-  const agents = lang === 'zh' ? `${report.rows.length} 位客服` : `${report.rows.length} agents`;
+  const n = report.rows.length;
+  const agents = lang === 'zh' ? `${n} 位客服` : `${n} agent${n === 1 ? '' : 's'}`;
   const chats = lang === 'zh' ? `${formatCount(t.chats)} 个会话` : `${formatCount(t.chats)} chats`;
   return [
     agents,
@@ -86,7 +89,13 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
       text: `${title}: ${none}`,
       blocks: [
         { type: 'header', text: { type: 'plain_text', text: title } },
-        { type: 'section', text: { type: 'mrkdwn', text: `${none} (${escapeMrkdwn(zone)})` } },
+        {
+          type: 'section',
+          text: {
+            type: 'mrkdwn',
+            text: `${none} (${escapeMrkdwn([zone, view.filters].filter(Boolean).join(' · '))})`,
+          },
+        },
       ],
     };
   }
@@ -103,7 +112,12 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
   const sortLabel = KPIS[view.sortBy].label[lang];
   const blocks: BotMessage['blocks'] = [
     { type: 'header', text: { type: 'plain_text', text: title } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `${escapeMrkdwn(zone)} · ${team}` }] },
+    {
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: escapeMrkdwn([zone, view.filters, team].filter(Boolean).join(' · ')) },
+      ],
+    },
     table,
   ];
   const complete = shown === sorted.length;
@@ -125,7 +139,10 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
     .join(', ');
   return {
     visibility: view.visibility,
-    text: `${title} (${zone}): ${team}. Top: ${top}.`.slice(0, SLACK_LIMITS.fallbackText),
+    text: `${title} (${[zone, view.filters].filter(Boolean).join(', ')}): ${team}. Top: ${top}.`.slice(
+      0,
+      SLACK_LIMITS.fallbackText,
+    ),
     blocks,
     chart: {
       spec: chatsAndReceptionChart(

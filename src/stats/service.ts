@@ -119,11 +119,13 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
     cache.getOrLoad(`directory|${dimension}`, DIRECTORY_TTL_MS, () => backend.directory(dimension, priority));
 
   async function resolveOne(dimension: Dimension, name: string, priority: Priority): Promise<DirectoryEntry> {
-    let match = matchName(name, await directory(dimension, priority));
+    let entries = await directory(dimension, priority);
+    let match = matchName(name, entries);
     if (match.kind === 'none') {
       // A group or agent created since the last load: look once more before saying no.
       cache.forget(`directory|${dimension}`);
-      match = matchName(name, await directory(dimension, priority));
+      entries = await directory(dimension, priority);
+      match = matchName(name, entries);
     }
     const option = OPTION_OF[dimension];
     if (match.kind === 'one') return match.entry;
@@ -134,10 +136,12 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
         `${option}:${quoted(names[0] ?? name)}`,
       );
     }
-    const close = match.close.map((e) => e.name);
+    // With no close name, a short directory is worth listing whole.
+    const close = (match.close.length ? match.close : entries.length <= 12 ? entries : []).map((e) => e.name);
+    const known = match.close.length ? 'Close names' : `The ${DIMENSION_WORD[dimension]}s are`;
     throw new UserInputError(
       close.length
-        ? `There is no ${DIMENSION_WORD[dimension]} "${name}". Close names: ${close.join(', ')}.`
+        ? `There is no ${DIMENSION_WORD[dimension]} "${name}". ${known}: ${close.join(', ')}.`
         : `There is no ${DIMENSION_WORD[dimension]} "${name}".`,
       close[0] ? `${option}:${quoted(close[0])}` : null,
     );

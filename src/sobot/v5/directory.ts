@@ -60,7 +60,7 @@ export function createV5Directory(client: SobotV5Client): V5Directory {
           return (await client.fetchAll('agents', { search_way: 1 }, opts)).map((a) => ({
             dimension,
             id: a.service_id,
-            name: a.service_nick || a.service_name,
+            name: a.service_name || a.service_nick,
             aliases: [a.service_name, a.service_nick].filter(Boolean),
           }));
         case 'robot':

@@ -1,0 +1,33 @@
+// What `groups`, `departments` and `channels` share: the same KPIs, broken down another way.
+
+import { breakdownMessage } from '../reports/breakdown.ts';
+import { filtersText } from '../reports/filters.ts';
+import type { BreakdownReport } from '../src/stats/service.ts';
+import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
+import { periodFrom } from './period-input.ts';
+import type { CommandDefinition } from './types.ts';
+
+export function breakdownCommand(
+  name: string,
+  by: BreakdownReport['by'],
+  summary: string,
+  examples: readonly string[],
+): CommandDefinition {
+  return {
+    name,
+    summary,
+    usage: `/sobot ${name} [period] [group:|dept:|channel:|agent:|robot:<name>] [public]`,
+    examples,
+    options: [...FILTER_OPTIONS],
+    async run(input, _ctx, deps) {
+      const range = periodFrom(input.words, name, deps);
+      const { filters, applied } = await filtersFrom(name, input, deps);
+      const report = await deps.stats.breakdown(by, range, filters, 'interactive');
+      return breakdownMessage(report, {
+        lang: deps.lang,
+        visibility: input.visibility,
+        filters: filtersText(applied, deps.lang),
+      });
+    },
+  };
+}

@@ -1,0 +1,28 @@
+// The filter options every command accepts where Sobot allows them (`group:Sales`,
+// `dept:"East China"`, `channel:APP`, `agent:jose`, `robot:1`), resolved to ids by the stats service.
+
+import { UserInputError } from '../src/errors.ts';
+import type { ResolvedFilters } from '../src/stats/service.ts';
+import type { CommandDeps, CommandInput } from './types.ts';
+
+export const FILTER_OPTIONS = ['group', 'dept', 'channel', 'agent', 'robot'] as const;
+
+export async function filtersFrom(
+  command: string,
+  input: CommandInput,
+  deps: CommandDeps,
+): Promise<ResolvedFilters> {
+  const { group, dept, channel, agent, robot } = input.options;
+  try {
+    return await deps.stats.resolveFilters({ group, department: dept, channel, agent, robot }, 'interactive');
+  } catch (error) {
+    // The service suggests a corrected option (`group:Sales`); show it in the whole command.
+    const fix = error instanceof UserInputError ? /^([a-z]+):/.exec(error.example ?? '') : null;
+    if (!fix || !(error instanceof UserInputError)) throw error;
+    const kept = Object.entries(input.options)
+      .filter(([key]) => key !== fix[1])
+      .map(([key, value]) => `${key}:${/\s/.test(value) ? `"${value}"` : value}`);
+    const example = ['/sobot', command, ...input.words, ...kept, error.example].join(' ');
+    throw new UserInputError(error.message, example);
+  }
+}

@@ -1,0 +1,30 @@
+// `/sobot overview [period] [filters]`: the headline KPIs with their change against the period before.
+
+import { filtersText } from '../reports/filters.ts';
+import { overviewMessage } from '../reports/overview.ts';
+import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
+import { periodFrom } from './period-input.ts';
+import type { CommandDefinition } from './types.ts';
+
+export const overviewCommand: CommandDefinition = {
+  name: 'overview',
+  summary:
+    'The headline card: chats, valid reception, 24h FCR, satisfaction, first response, reply warnings, queue leave and bot self-service, each against the period before.',
+  usage: '/sobot overview [period] [group:|dept:|channel:|agent:|robot:<name>] [public]',
+  examples: [
+    '/sobot overview yesterday',
+    '/sobot overview this week group:Sales',
+    '/sobot overview last month public',
+  ],
+  options: [...FILTER_OPTIONS],
+  async run(input, _ctx, deps) {
+    const range = periodFrom(input.words, 'overview', deps);
+    const { filters, applied } = await filtersFrom('overview', input, deps);
+    const report = await deps.stats.overview(range, filters, 'interactive');
+    return overviewMessage(report, {
+      lang: deps.lang,
+      visibility: input.visibility,
+      filters: filtersText(applied, deps.lang),
+    });
+  },
+};

@@ -1,0 +1,100 @@
+// `/sobot groups|departments|channels`: the session KPIs per skill group, department or channel,
+// busiest first, with a chart of the busiest and the full table as CSV when it does not fit.
+
+import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
+import type { KpiId } from '../src/stats/kpis.ts';
+import { describeRange } from '../src/stats/period.ts';
+import type { BreakdownReport } from '../src/stats/service.ts';
+import { formatCount, truncate } from './format.ts';
+import {
+  CHART_BARS,
+  chatsAndReceptionChart,
+  csvColumn,
+  csvFilename,
+  csvValue,
+  kpiTable,
+  MAX_TABLE_ROWS,
+  sortByKpi,
+  toCsv,
+} from './table.ts';
+
+/** What getStat gives per scope. */
+export const BREAKDOWN_KPIS: readonly KpiId[] = [
+  'chats',
+  'bot_chats',
+  'valid_reception_rate',
+  'avg_first_response',
+  'response_warn_rate',
+  'queue_leave_rate',
+];
+
+const NAMES = {
+  group: { en: ['Skill groups', 'Skill group', 'groups'], zh: ['技能组', '技能组', 'groups'] },
+  department: { en: ['Departments', 'Department', 'departments'], zh: ['部门', '部门', 'departments'] },
+  channel: { en: ['Channels', 'Channel', 'channels'], zh: ['渠道', '渠道', 'channels'] },
+} as const;
+
+export interface BreakdownView {
+  lang: 'en' | 'zh';
+  visibility: BotMessage['visibility'];
+  filters: string | null;
+}
+
+export function breakdownMessage(report: BreakdownReport, view: BreakdownView): BotMessage {
+  const { lang } = view;
+  const [plural, singular, file] = NAMES[report.by][lang];
+  const when = describeRange(report.range, lang);
+  const title = truncate(`${plural} · ${when}`, SLACK_LIMITS.headerText);
+  const scope = [report.range.timeZone, view.filters].filter(Boolean).join(' · ');
+  const header = { type: 'header' as const, text: { type: 'plain_text' as const, text: title } };
+  const active = report.rows.filter((row) => (row.kpis.chats ?? 0) > 0 || (row.kpis.bot_chats ?? 0) > 0);
+  if (active.length === 0) {
+    const none = lang === 'zh' ? '这段时间没有会话。' : 'No chats in this period.';
+    return {
+      visibility: view.visibility,
+      text: `${title}: ${none}`,
+      blocks: [
+        header,
+        { type: 'section', text: { type: 'mrkdwn', text: `${none} (${escapeMrkdwn(scope)})` } },
+      ],
+    };
+  }
+  const sorted = sortByKpi(active, 'chats', 'desc');
+  const { block: table, shown } = kpiTable(sorted, BREAKDOWN_KPIS, singular, lang, MAX_TABLE_ROWS);
+  const complete = shown === sorted.length;
+  const filename = csvFilename(file, report.range);
+  const footer = `${lang === 'zh' ? '显示' : 'Showing'} ${shown} / ${sorted.length}${complete ? '' : ` · ${filename}`}`;
+  const busiest = sorted
+    .slice(0, 3)
+    .map((row) => `${escapeMrkdwn(row.name)} ${formatCount(row.kpis.chats ?? null)}`)
+    .join(', ');
+  return {
+    visibility: view.visibility,
+    text: `${title} (${scope}): ${sorted.length} ${file} with chats. Busiest: ${busiest}.`,
+    blocks: [
+      header,
+      { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(scope) }] },
+      table,
+      { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(footer) }] },
+    ],
+    chart: {
+      spec: chatsAndReceptionChart(plural, sorted.slice(0, CHART_BARS), lang),
+      altText: `Bar chart of chats and valid reception for the busiest ${file}`,
+      position: 3,
+    },
+    ...(complete
+      ? {}
+      : {
+          files: [
+            {
+              filename,
+              title: `${plural} ${when}`,
+              content: toCsv(
+                [file.replace(/s$/, ''), ...BREAKDOWN_KPIS.map(csvColumn)],
+                sorted.map((row) => [row.name, ...BREAKDOWN_KPIS.map((id) => csvValue(id, row.kpis[id]))]),
+              ),
+            },
+          ],
+        }),
+  };
+}

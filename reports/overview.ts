@@ -1,0 +1,97 @@
+// `/sobot overview`: the headline card. Each KPI with its change against the previous period of
+// the same length, marked better or worse by the KPI's direction, and a small comparison chart.
+
+import type { ChartSpec } from '../src/charts/spec.ts';
+import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
+import { KPIS, type KpiId } from '../src/stats/kpis.ts';
+import { describeRange } from '../src/stats/period.ts';
+import type { OverviewReport } from '../src/stats/service.ts';
+import { changeOf, changeText } from './change.ts';
+import { formatValue, truncate } from './format.ts';
+
+/** The card's KPIs, in reading order (Slack shows at most 10 fields per section). */
+export const OVERVIEW_KPIS: readonly KpiId[] = [
+  'chats',
+  'bot_chats',
+  'valid_reception_rate',
+  'fcr_24h',
+  'satisfaction',
+  'avg_first_response',
+  'response_warn_rate',
+  'queue_leave_rate',
+  'bot_self_service_rate',
+];
+
+export interface OverviewView {
+  lang: 'en' | 'zh';
+  visibility: BotMessage['visibility'];
+  filters: string | null;
+}
+
+function comparisonChart(report: OverviewReport, lang: 'en' | 'zh'): ChartSpec {
+  const rates = OVERVIEW_KPIS.filter((id) => KPIS[id].unit === 'ratio');
+  return {
+    title: lang === 'zh' ? '本期与上期' : 'This period and the one before',
+    labels: rates.map((id) => KPIS[id].short[lang]),
+    series: [
+      {
+        label: describeRange(report.previousRange, lang),
+        values: rates.map((id) => report.previous[id] ?? null),
+        unit: 'ratio',
+        type: 'bar',
+      },
+      {
+        label: describeRange(report.range, lang),
+        values: rates.map((id) => report.current[id] ?? null),
+        unit: 'ratio',
+        type: 'bar',
+      },
+    ],
+  };
+}
+
+export function overviewMessage(report: OverviewReport, view: OverviewView): BotMessage {
+  const { lang } = view;
+  const when = describeRange(report.range, lang);
+  const title = truncate(`${lang === 'zh' ? '概览' : 'Overview'} · ${when}`, SLACK_LIMITS.headerText);
+  const scope = [report.range.timeZone, view.filters].filter(Boolean).join(' · ');
+  const compared = `${lang === 'zh' ? '对比' : 'compared with'} ${describeRange(report.previousRange, lang)}`;
+  const header = { type: 'header' as const, text: { type: 'plain_text' as const, text: title } };
+  if (!report.current.chats && !report.current.bot_chats) {
+    const none = lang === 'zh' ? '这段时间没有会话。' : 'No chats in this period.';
+    return {
+      visibility: view.visibility,
+      text: `${title}: ${none}`,
+      blocks: [
+        header,
+        { type: 'section', text: { type: 'mrkdwn', text: `${none} (${escapeMrkdwn(scope)})` } },
+      ],
+    };
+  }
+  const line = (id: KpiId) => {
+    const value = formatValue(KPIS[id].unit, report.current[id] ?? null);
+    const change = changeText(changeOf(id, report.current[id], report.previous[id]), lang);
+    return { id, label: KPIS[id].label[lang], value, change };
+  };
+  const lines = OVERVIEW_KPIS.map(line);
+  return {
+    visibility: view.visibility,
+    text: `${title} (${scope}): ${lines.map((l) => `${l.label} ${l.value}`).join(', ')}.`,
+    blocks: [
+      header,
+      { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(`${scope} · ${compared}`) }] },
+      {
+        type: 'section',
+        fields: lines.map((l) => ({
+          type: 'mrkdwn' as const,
+          text: `*${l.label}*\n${l.value}  _${l.change}_`,
+        })),
+      },
+    ],
+    chart: {
+      spec: comparisonChart(report, lang),
+      altText: `Bar chart of the rate KPIs in ${when} and in the period before`,
+      position: 3,
+    },
+  };
+}
