@@ -151,10 +151,11 @@ describe('router', () => {
 
   it('names the options a command accepts when given an unknown one', async () => {
     const { router, stats } = setup();
-    const error = await failure(router.run('agents yesterday group:Sales', ctx));
-    expect(error.message).toContain('"group:"');
+    const error = await failure(router.run('agents yesterday colour:blue', ctx));
+    expect(error.message).toContain('"colour:"');
     expect(error.message).toContain('`sort:`');
     expect(error.message).toContain('`top:`');
+    expect(error.message).toContain('`group:`');
     expect(stats.calls).toHaveLength(0);
   });
 });
