@@ -1,0 +1,94 @@
+// `/sobot overview`, `groups` and `channels`, and name filters, end to end: the real app, the
+// simulator and a fake Slack. The numbers in the reply are the numbers the simulator served.
+
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from '../support/bot-harness.ts';
+
+type Cell = { text: string };
+type Block = { type: string; rows?: Cell[][]; fields?: Cell[]; elements?: Cell[] };
+type Served = Record<string, unknown>;
+
+const DAY = '2026-11-10';
+
+function served(h: Harness, pathEnd: string, where: (body: Served) => boolean = () => true): Served[] {
+  return h.sim.log
+    .filter((e) => e.path.endsWith(pathEnd) && e.retCode === '000000' && where(e.body as Served))
+    .map((e) => e.reply as Served);
+}
+
+const items = (replies: Served[]) => replies.flatMap((r) => (r.items as Served[]) ?? []);
+const sum = (rows: Served[], key: string) => rows.reduce((total, row) => total + Number(row[key] ?? 0), 0);
+const percent = (text: string) => Number(text.replace('%', '')) / 100;
+
+async function answer(h: Harness, text: string, id: string): Promise<{ blocks: Block[]; text: string }> {
+  await h.command(text, id);
+  const [post] = await h.slack.waitForResponses(id);
+  expect(post?.accepted).toBe(true);
+  return post?.payload as { blocks: Block[]; text: string };
+}
+
+function field(blocks: Block[], label: string): string {
+  const fields = blocks.find((b) => b.type === 'section' && b.fields)?.fields ?? [];
+  const text = fields.find((f) => f.text.startsWith(`*${label}*`))?.text ?? '';
+  return text.split('\n')[1]?.split(/\s{2}/)[0] ?? '';
+}
+
+describe('overview, breakdowns and filters over HTTP', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ simulator: { company: { agents: 120 } } });
+  });
+  afterAll(() => h.close());
+  beforeEach(() => h.sim.log.clear());
+
+  it('overview: headline numbers equal what Sobot served for the day', async () => {
+    const { blocks } = await answer(h, `overview ${DAY}`, 'overview');
+    const channelRows = items(served(h, '/session/getStat', (b) => b.start_date === `${DAY} 00:00:00`));
+    expect(field(blocks, 'Chats')).toBe(sum(channelRows, 'human_consult').toLocaleString('en-US'));
+    expect(field(blocks, 'Bot chats')).toBe(sum(channelRows, 'robot_consult').toLocaleString('en-US'));
+    const validReception = sum(channelRows, 'human_valid_recep') / sum(channelRows, 'human_consult');
+    expect(Math.abs(percent(field(blocks, 'Valid reception')) - validReception)).toBeLessThanOrEqual(0.0005);
+    const general = served(h, '/custom/getGeneral')[0]?.item as Served;
+    expect(
+      Math.abs(percent(field(blocks, '24h FCR')) - percent(String(general.one_time_solution_rate))),
+    ).toBeLessThanOrEqual(0.0005 + 1e-9);
+    const bot = served(h, '/custom/getRobotReception')[0]?.item as Served;
+    expect(
+      Math.abs(
+        percent(field(blocks, 'Bot self-service')) - percent(String(bot.robot_self_reception_num_proportion)),
+      ),
+    ).toBeLessThanOrEqual(0.0005 + 1e-9);
+    // The previous day was asked for too, for the comparison.
+    expect(served(h, '/session/getStat', (b) => b.start_date === '2026-11-09 00:00:00')).not.toHaveLength(0);
+  });
+
+  it('groups: one row per skill group with the chats Sobot served', async () => {
+    const { blocks } = await answer(h, `groups ${DAY}`, 'groups');
+    const rows = items(served(h, '/session/getStat', (b) => String(b.search_way) === '2'));
+    const table = blocks.find((b) => b.type === 'table')?.rows?.map((row) => row.map((c) => c.text)) ?? [];
+    const shown = new Map(table.slice(1).map((row) => [row[0], Number(row[1]?.replace(/,/g, ''))]));
+    const active = rows.filter((r) => Number(r.human_consult) > 0 || Number(r.robot_consult) > 0);
+    expect(shown.size).toBe(active.length);
+    for (const row of active) expect(shown.get(String(row.group_name))).toBe(Number(row.human_consult));
+  });
+
+  it('filters by a skill group named loosely, and says so in the reply', async () => {
+    const { blocks } = await answer(h, `overview ${DAY} group:sales`, 'filtered');
+    const groups = items(served(h, '/condition/getGroupList'));
+    const sales = groups.find((g) => g.group_name === 'Sales');
+    const statsBodies = h.sim.log
+      .filter((e) => e.path.endsWith('/session/getStat'))
+      .map((e) => e.body as Served);
+    expect(statsBodies.length).toBeGreaterThan(0);
+    for (const body of statsBodies) expect(body.group_ids_param).toBe(sales?.group_id);
+    const context = blocks.find((b) => b.type === 'context')?.elements?.[0]?.text ?? '';
+    expect(context).toContain('Skill group: Sales');
+  });
+
+  it('answers an unknown group with the close names and a command that works', async () => {
+    const { text } = await answer(h, `channels ${DAY} group:Salez`, 'unknown-group');
+    expect(text).toContain('There is no skill group "Salez"');
+    expect(text).toContain(`/sobot channels ${DAY} group:Sales`);
+    expect(h.sim.log.filter((e) => e.path.endsWith('/session/getStat'))).toHaveLength(0);
+  });
+});
