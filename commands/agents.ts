@@ -1,4 +1,5 @@
-// `/sobot agents [period] [sort:<kpi>[:asc]] [top:<n>]`: one row per agent who handled chats.
+// `/sobot agents [period] [sort:<kpi>[:asc|:desc]] [top:<n>] [filters]`: one row per agent who
+// handled chats. Sorting puts the best first (the KPI's own sense) unless asked otherwise.
 
 import { agentsMessage, DEFAULT_TOP, MAX_TOP } from '../reports/agents.ts';
 import { filtersText } from '../reports/filters.ts';
@@ -12,7 +13,7 @@ import type { CommandDefinition } from './types.ts';
 
 function parseSort(value: string | undefined): { sortBy: AgentKpiId; order: 'asc' | 'desc' } {
   if (value === undefined) return { sortBy: 'chats', order: 'desc' };
-  const [name = '', direction = 'desc'] = value.toLowerCase().split(':');
+  const [name = '', direction] = value.toLowerCase().split(':');
   const kpi = findKpi(name);
   if (!kpi || !(AGENT_KPIS as readonly string[]).includes(kpi.id)) {
     const guess = nearest(name, kpiWords(AGENT_KPIS));
@@ -21,6 +22,9 @@ function parseSort(value: string | undefined): { sortBy: AgentKpiId; order: 'asc
       `I can't sort agents by "${name}".${guess ? ` Did you mean "${findKpi(guess)?.id}"?` : ''} Sort by one of: ${valid}.`,
       `/sobot agents yesterday sort:${guess ? findKpi(guess)?.id : 'valid_reception_rate'}`,
     );
+  }
+  if (direction === undefined) {
+    return { sortBy: kpi.id as AgentKpiId, order: kpi.better === 'higher' ? 'desc' : 'asc' };
   }
   if (direction !== 'asc' && direction !== 'desc') {
     throw new UserInputError(
@@ -47,7 +51,7 @@ export const agentsCommand: CommandDefinition = {
   name: 'agents',
   summary:
     'One row per agent: chats, valid reception, first response, 24h FCR, satisfaction, reply warnings.',
-  usage: '/sobot agents [period] [sort:<kpi>[:asc]] [top:<n>] [group:|dept:|agent:<name>] [public]',
+  usage: '/sobot agents [period] [sort:<kpi>[:asc|:desc]] [top:<n>] [group:|dept:|agent:<name>] [public]',
   examples: [
     '/sobot agents yesterday',
     '/sobot agents last 7 days sort:valid_reception_rate',
@@ -55,10 +59,11 @@ export const agentsCommand: CommandDefinition = {
     '/sobot agents last week group:Sales',
   ],
   options: ['sort', 'top', ...FILTER_OPTIONS],
+  sortKpis: AGENT_KPIS,
   async run(input, _ctx, deps) {
     const { sortBy, order } = parseSort(input.options.sort);
     const top = parseTop(input.options.top);
-    const range = periodFrom(input.words, 'agents', deps);
+    const range = periodFrom(input, 'agents', deps);
     const { filters, applied } = await filtersFrom('agents', input, deps);
     const report = await deps.stats.agents(range, filters, 'interactive');
     return agentsMessage(report, {

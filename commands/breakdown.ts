@@ -20,7 +20,7 @@ export function breakdownCommand(
     examples,
     options: [...FILTER_OPTIONS],
     async run(input, _ctx, deps) {
-      const range = periodFrom(input.words, name, deps);
+      const range = periodFrom(input, name, deps);
       const { filters, applied } = await filtersFrom(name, input, deps);
       const report = await deps.stats.breakdown(by, range, filters, 'interactive');
       return breakdownMessage(report, {

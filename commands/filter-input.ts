@@ -3,6 +3,7 @@
 
 import { UserInputError } from '../src/errors.ts';
 import type { ResolvedFilters } from '../src/stats/service.ts';
+import { commandText } from './router.ts';
 import type { CommandDeps, CommandInput } from './types.ts';
 
 export const FILTER_OPTIONS = ['group', 'dept', 'channel', 'agent', 'robot'] as const;
@@ -19,10 +20,10 @@ export async function filtersFrom(
     // The service suggests a corrected option (`group:Sales`); show it in the whole command.
     const fix = error instanceof UserInputError ? /^([a-z]+):/.exec(error.example ?? '') : null;
     if (!fix || !(error instanceof UserInputError)) throw error;
-    const kept = Object.entries(input.options)
-      .filter(([key]) => key !== fix[1])
-      .map(([key, value]) => `${key}:${/\s/.test(value) ? `"${value}"` : value}`);
-    const example = ['/sobot', command, ...input.words, ...kept, error.example].join(' ');
-    throw new UserInputError(error.message, example);
+    const kept = Object.fromEntries(Object.entries(input.options).filter(([key]) => key !== fix[1]));
+    throw new UserInputError(
+      error.message,
+      `${commandText(command, { ...input, options: kept })} ${error.example}`,
+    );
   }
 }

@@ -2,7 +2,7 @@
 
 import { UserInputError } from '../src/errors.ts';
 import type { BotMessage } from '../src/slack/message.ts';
-import { AGENT_KPIS, KPIS } from '../src/stats/kpis.ts';
+import { KPIS } from '../src/stats/kpis.ts';
 import { PERIOD_EXAMPLES } from '../src/stats/period.ts';
 import { nearest } from './router.ts';
 import type { CommandDefinition } from './types.ts';
@@ -27,10 +27,9 @@ export function createHelpCommand(all: () => readonly CommandDefinition[]): Comm
           );
           throw new UserInputError(`There is no command "${topic}".`, `/sobot help ${guess ?? ''}`.trim());
         }
-        const kpis =
-          command.name === 'agents'
-            ? `\nSort by: ${AGENT_KPIS.map((id) => `\`${id}\` (${KPIS[id].label.en})`).join(', ')}.`
-            : '';
+        const kpis = command.sortKpis
+          ? `\nSort by: ${command.sortKpis.map((id) => `\`${id}\` (${KPIS[id].label.en})`).join(', ')}.`
+          : '';
         const text = `*${command.usage}*\n${command.summary}${kpis}\n\nExamples:\n${command.examples.map((e) => `• \`${e}\``).join('\n')}`;
         return {
           visibility: 'ephemeral',

@@ -18,7 +18,7 @@ export const overviewCommand: CommandDefinition = {
   ],
   options: [...FILTER_OPTIONS],
   async run(input, _ctx, deps) {
-    const range = periodFrom(input.words, 'overview', deps);
+    const range = periodFrom(input, 'overview', deps);
     const { filters, applied } = await filtersFrom('overview', input, deps);
     const report = await deps.stats.overview(range, filters, 'interactive');
     return overviewMessage(report, {

@@ -4,12 +4,14 @@
 import { UserInputError } from '../src/errors.ts';
 import type { DateRange } from '../src/stats/model.ts';
 import { parsePeriod } from '../src/stats/period.ts';
-import type { CommandDeps } from './types.ts';
+import { commandText } from './router.ts';
+import type { CommandDeps, CommandInput } from './types.ts';
 
-export function periodFrom(words: readonly string[], command: string, deps: CommandDeps): DateRange {
-  const result = parsePeriod(words.join(' '), { now: deps.clock.now(), timeZone: deps.timeZone });
+export function periodFrom(input: CommandInput, command: string, deps: CommandDeps): DateRange {
+  const result = parsePeriod(input.words.join(' '), { now: deps.clock.now(), timeZone: deps.timeZone });
   if (result.ok) return result.range;
-  const example = `/sobot ${command} ${result.suggestion ?? 'yesterday'}`;
+  // The user's other options stay in the example, so it runs as they meant it.
+  const example = commandText(command, { ...input, words: [result.suggestion ?? 'yesterday'] });
   throw new UserInputError(
     result.suggestion ? `${result.problem} Did you mean "${result.suggestion}"?` : result.problem,
     example,

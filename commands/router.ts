@@ -4,6 +4,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { UserInputError } from '../src/errors.ts';
 import type { BotMessage } from '../src/slack/message.ts';
+import { parsePeriod } from '../src/stats/period.ts';
 import type { CommandContext, CommandDefinition, CommandDeps, CommandInput } from './types.ts';
 
 const PUBLIC_FLAGS = new Set(['public', 'share', 'in_channel']);
@@ -29,11 +30,27 @@ export function parseCommandText(text: string): ParsedCommand {
   return { name: first.toLowerCase(), input };
 }
 
+/** The inverse of parseCommandText: `/sobot agents last week top:5 group:"Head Office" public`. */
+export function commandText(name: string, input: CommandInput): string {
+  const options = Object.entries(input.options).map(
+    ([key, value]) => `${key}:${/\s/.test(value) ? `"${value}"` : value}`,
+  );
+  const flag = input.visibility === 'in_channel' ? ['public'] : [];
+  return ['/sobot', name, ...input.words, ...options, ...flag].join(' ');
+}
+
 /** The nearest of `candidates` to `word`, when close enough to be a plausible typo. */
 export function nearest(word: string, candidates: readonly string[]): string | null {
   if (candidates.length === 0 || word.length === 0) return null;
   const best = closest(word.toLowerCase(), [...candidates]);
   return distance(word.toLowerCase(), best) <= Math.max(2, Math.floor(best.length / 3)) ? best : null;
+}
+
+/** The input with its period words replaced by the suggested ones when they do not parse. */
+function withWorkingPeriod(input: CommandInput, deps: CommandDeps): CommandInput {
+  const period = parsePeriod(input.words.join(' '), { now: deps.clock.now(), timeZone: deps.timeZone });
+  if (period.ok) return input;
+  return { ...input, words: period.suggestion ? [period.suggestion] : [] };
 }
 
 export interface CommandRouter {
@@ -55,7 +72,7 @@ export function createCommandRouter(
         const guess = nearest(name, [...byName.keys()]);
         throw new UserInputError(
           `I don't know the command "${name}".${guess ? ` Did you mean "${guess}"?` : ''}`,
-          guess ? `/sobot ${[guess, ...text.trim().split(/\s+/).slice(1)].join(' ')}` : '/sobot help',
+          guess ? commandText(guess, withWorkingPeriod(input, deps)) : '/sobot help',
         );
       }
       for (const key of Object.keys(input.options)) {

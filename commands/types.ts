@@ -2,6 +2,7 @@
 
 import type { Clock } from '../src/clock.ts';
 import type { BotMessage } from '../src/slack/message.ts';
+import type { KpiId } from '../src/stats/kpis.ts';
 import type { StatsService } from '../src/stats/service.ts';
 
 export interface CommandInput {
@@ -31,5 +32,7 @@ export interface CommandDefinition {
   examples: readonly string[];
   /** The `key:` options it accepts. */
   options: readonly string[];
+  /** KPIs its `sort:` accepts, listed by `/sobot help <command>`. */
+  sortKpis?: readonly KpiId[];
   run(input: CommandInput, ctx: CommandContext, deps: CommandDeps): Promise<BotMessage>;
 }

@@ -110,6 +110,7 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
   );
   const team = teamLine(report, lang);
   const sortLabel = KPIS[view.sortBy].label[lang];
+  const bestFirst = (view.order === 'desc') === (KPIS[view.sortBy].better === 'higher');
   const blocks: BotMessage['blocks'] = [
     { type: 'header', text: { type: 'plain_text', text: title } },
     {
@@ -125,7 +126,7 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
   const footer = [
     lang === 'zh'
       ? `显示 ${shown} / ${sorted.length} 位客服 · 按${sortLabel}排序`
-      : `Showing ${shown} of ${sorted.length} agents · sorted by ${sortLabel}${view.order === 'asc' ? ' (ascending)' : ''}`,
+      : `Showing ${shown} of ${sorted.length} agents · sorted by ${sortLabel}, ${bestFirst ? 'best' : 'worst'} first`,
   ];
   if (!complete)
     footer.push(lang === 'zh' ? `完整表格见附件 ${filename}` : `full table attached as ${filename}`);
@@ -146,7 +147,7 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
     blocks,
     chart: {
       spec: chatsAndReceptionChart(
-        lang === 'zh' ? `客服（按${sortLabel}）` : `Top agents by ${sortLabel}`,
+        lang === 'zh' ? `客服（按${sortLabel}）` : `${bestFirst ? 'Top' : 'Bottom'} agents by ${sortLabel}`,
         chartRows,
         lang,
       ),

@@ -70,7 +70,7 @@ export function breakdownMessage(report: BreakdownReport, view: BreakdownView): 
     .join(', ');
   return {
     visibility: view.visibility,
-    text: `${title} (${scope}): ${sorted.length} ${file} with chats. Busiest: ${busiest}.`,
+    text: `${title} (${escapeMrkdwn(scope)}): ${sorted.length} ${file} with chats. Busiest: ${busiest}.`,
     blocks: [
       header,
       { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(scope) }] },

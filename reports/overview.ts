@@ -76,7 +76,7 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
   const lines = OVERVIEW_KPIS.map(line);
   return {
     visibility: view.visibility,
-    text: `${title} (${scope}): ${lines.map((l) => `${l.label} ${l.value}`).join(', ')}.`,
+    text: `${title} (${escapeMrkdwn(scope)}): ${lines.map((l) => `${l.label} ${l.value}`).join(', ')}.`,
     blocks: [
       header,
       { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(`${scope} · ${compared}`) }] },

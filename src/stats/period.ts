@@ -256,15 +256,18 @@ function spanText(span: Span, today?: string): string {
 
 function unknownPeriod(words: string, typed: string): Outcome {
   const echo = typed.length > MAX_ECHO_CHARS ? `${typed.slice(0, MAX_ECHO_CHARS - 1)}…` : typed;
-  return { ok: false, problem: `I don't know the period "${echo}".`, suggestion: nearestForm(words) };
+  const suggestion = nearestForm(words);
+  // Nothing close: list the forms instead of pretending the user meant "yesterday".
+  const forms = suggestion ? '' : ` Periods look like: ${PERIOD_EXAMPLES.join(', ')}.`;
+  return { ok: false, problem: `I don't know the period "${echo}".${forms}`, suggestion };
 }
 
-/** The form a typo most likely meant, or the default when nothing is close. */
-function nearestForm(words: string): string {
+/** The form a typo most likely meant, or null when nothing is close. */
+function nearestForm(words: string): string | null {
   const candidates: string[] = [...NAMED_ALIASES.keys(), 'last 7 days', 'last 30 days'];
   const count = Number(/\d+/.exec(words)?.[0]);
   if (count >= 1 && count <= MAX_RANGE_DAYS) candidates.push(`last ${count} days`);
-  let best = DEFAULT_PERIOD;
+  let best: string | null = null;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
     const d = distance(words, candidate);

@@ -2,14 +2,29 @@
 // registry with a recording stand-in for the stats service (the real one runs in integration tests).
 
 import { describe, expect, it } from 'vitest';
+import { filtersFrom } from '../../commands/filter-input.ts';
 import { createCommands } from '../../commands/index.ts';
 import { parseCommandText } from '../../commands/router.ts';
-import type { CommandDeps } from '../../commands/types.ts';
+import type { CommandDeps, CommandInput } from '../../commands/types.ts';
 import { UserInputError } from '../../src/errors.ts';
 import type { BotMessage } from '../../src/slack/message.ts';
 import { blockKitProblems } from '../../src/slack/message.ts';
-import type { AgentKpis, AgentRow, DateRange, Priority, StatsFilters } from '../../src/stats/model.ts';
-import type { AgentsReport, StatsService } from '../../src/stats/service.ts';
+import { createQueryCache } from '../../src/stats/cache.ts';
+import type {
+  AgentKpis,
+  AgentRow,
+  DateRange,
+  DirectoryEntry,
+  Priority,
+  StatsBackend,
+  StatsFilters,
+} from '../../src/stats/model.ts';
+import {
+  type AgentsReport,
+  createStatsService,
+  type FilterNames,
+  type StatsService,
+} from '../../src/stats/service.ts';
 import { NO_COUNTS } from '../support/agent-counts.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
 
@@ -72,15 +87,19 @@ function stubStats(size = 20): StatsService & { calls: AgentsCall[] } {
 /** 01:30 on Mon 23 Nov 2026 in Shanghai, still 22 Nov in UTC: "yesterday" differs by zone. */
 const JUST_AFTER_MIDNIGHT_SHANGHAI = Date.parse('2026-11-22T17:30:00Z');
 
-function setup(overrides: Partial<CommandDeps> = {}) {
-  const stats = stubStats();
-  const deps: CommandDeps = {
-    stats,
+function setupDeps(overrides: Partial<CommandDeps> = {}): CommandDeps {
+  return {
+    stats: stubStats(),
     clock: createFakeClock(JUST_AFTER_MIDNIGHT_SHANGHAI),
     timeZone: 'Asia/Shanghai',
     lang: 'en',
     ...overrides,
   };
+}
+
+function setup(overrides: Partial<CommandDeps> = {}) {
+  const stats = stubStats();
+  const deps = setupDeps({ stats, ...overrides });
   return { stats, router: createCommands(deps) };
 }
 
@@ -200,7 +219,20 @@ describe('agents command', () => {
     const message = await router.run('agents sort:frt:asc', ctx);
     expect(tableOf(message)[1]?.[0]).toBe('Agent 00');
     expect(tableOf(message)[1]?.[3]).toBe('1s');
-    expect(allText(message)).toContain('sorted by Avg. first response (ascending)');
+    expect(allText(message)).toContain('sorted by Avg. first response, best first');
+  });
+
+  it('sorts by a lower-is-better KPI best first without being told', async () => {
+    const { router } = setup();
+    const message = await router.run('agents sort:frt', ctx);
+    expect(tableOf(message)[1]?.[3]).toBe('1s');
+  });
+
+  it('puts the worst first when asked with :desc on a lower-is-better KPI', async () => {
+    const { router } = setup();
+    const message = await router.run('agents sort:frt:desc', ctx);
+    expect(tableOf(message)[1]?.[0]).not.toBe('Agent 00');
+    expect(allText(message)).toContain('worst first');
   });
 
   it('sorts valid reception descending: highest first', async () => {
@@ -319,5 +351,120 @@ describe('help command', () => {
     const { router } = setup();
     const error = await failure(router.run('help agent', ctx));
     expect(error.example).toBe('/sobot help agents');
+  });
+});
+
+describe('parseCommandText with quoted option values', () => {
+  it('reads group:"Session Stat Test" as one value', () => {
+    expect(parseCommandText('agents yesterday group:"Session Stat Test" top:5').input).toEqual({
+      words: ['yesterday'],
+      options: { group: 'Session Stat Test', top: '5' },
+      visibility: 'ephemeral',
+    });
+  });
+
+  it('reads curly quotes as Slack clients type them', () => {
+    expect(parseCommandText('groups last 7 days dept:“East China” public').input).toEqual({
+      words: ['last', '7', 'days'],
+      options: { dept: 'East China' },
+      visibility: 'in_channel',
+    });
+  });
+
+  it('reads several quoted values, CJK and a quoted single word', () => {
+    expect(
+      parseCommandText('overview group:"Sales VIP" dept:"华东 一部" channel:"APP"').input.options,
+    ).toEqual({
+      group: 'Sales VIP',
+      dept: '华东 一部',
+      channel: 'APP',
+    });
+  });
+
+  it('keeps the option key lower-cased and the quoted value as typed', () => {
+    expect(parseCommandText('agents GROUP:"Sales  Team"').input.options).toEqual({ group: 'Sales  Team' });
+  });
+});
+
+/** A stats service whose resolveFilters fails as the real one does for an unknown or ambiguous name. */
+function rejectingStats(error: unknown): StatsService & { asked: FilterNames[] } {
+  const asked: FilterNames[] = [];
+  return {
+    ...stubStats(),
+    asked,
+    async resolveFilters(names) {
+      asked.push(names);
+      throw error;
+    },
+  };
+}
+
+const unknownSales = () =>
+  new UserInputError('There is no skill group "Sals". Close names: Sales.', 'group:Sales');
+
+describe('filtersFrom', () => {
+  it('rewrites the example into the whole command', async () => {
+    const { router } = setup({ stats: rejectingStats(unknownSales()) });
+    const error = await failure(router.run('agents yesterday top:5 group:Sals', ctx));
+    expect(error.message).toBe('There is no skill group "Sals". Close names: Sales.');
+    expect(error.example).toBe('/sobot agents yesterday top:5 group:Sales');
+  });
+
+  it('passes every filter option to the service under its dimension', async () => {
+    const stats = rejectingStats(unknownSales());
+    const { router } = setup({ stats });
+    await failure(router.run('overview group:"Sals" dept:"East China" channel:APP agent:jose robot:1', ctx));
+    expect(stats.asked).toEqual([
+      { group: 'Sals', department: 'East China', channel: 'APP', agent: 'jose', robot: '1' },
+    ]);
+  });
+
+  it('keeps the other options, quoting values with spaces', async () => {
+    const stats = rejectingStats(unknownSales());
+    const input: CommandInput = {
+      words: ['last', '7', 'days'],
+      options: { dept: 'East China', group: 'Sals' },
+      visibility: 'ephemeral',
+    };
+    const deps = { ...setupDeps(), stats };
+    const error = await failure(filtersFrom('groups', input, deps));
+    expect(error.example).toBe('/sobot groups last 7 days dept:"East China" group:Sales');
+  });
+
+  it('replaces the option the correction is for, not another', async () => {
+    const stats = rejectingStats(new UserInputError('There is no department "Est".', 'dept:"East China"'));
+    const { router } = setup({ stats });
+    const error = await failure(router.run('departments yesterday dept:Est group:Sales', ctx));
+    expect(error.example).toBe('/sobot departments yesterday group:Sales dept:"East China"');
+  });
+
+  it('leaves an error without an example as it is', async () => {
+    const original = new UserInputError('There is no skill group "Marketing".', null);
+    const { router } = setup({ stats: rejectingStats(original) });
+    const error = await failure(router.run('agents group:Marketing', ctx));
+    expect(error).toBe(original);
+  });
+
+  it('lets other errors through untouched', async () => {
+    const outage = new Error('Sobot is down');
+    const { router } = setup({ stats: rejectingStats(outage) });
+    await expect(router.run('agents group:Sales', ctx)).rejects.toBe(outage);
+  });
+
+  it('rewrites the real service error for a name that is not in the directory', async () => {
+    const clock = createFakeClock();
+    const sales: DirectoryEntry = { dimension: 'group', id: 'g1', name: 'Sales Team', aliases: [] };
+    const backend: StatsBackend = {
+      api: 'v5',
+      agentWorkload: () => Promise.reject(new Error('not asked')),
+      overview: () => Promise.reject(new Error('not asked')),
+      breakdown: () => Promise.reject(new Error('not asked')),
+      directory: async (dimension) => (dimension === 'group' ? [sales] : []),
+    };
+    const real = createStatsService({ backend, cache: createQueryCache({ clock }), clock });
+    const { router } = setup({ stats: { ...stubStats(), resolveFilters: real.resolveFilters } });
+    const error = await failure(router.run('agents yesterday top:5 group:"Sales Taem"', ctx));
+    expect(error.message).toContain('Sales Team');
+    expect(error.example).toBe('/sobot agents yesterday top:5 group:"Sales Team"');
   });
 });

@@ -354,7 +354,7 @@ describe('sortAgents', () => {
         .map((r) => r[0]),
     ).toEqual(['Bob', 'Cai', 'Ann', 'Dee', 'Eve']);
     expect(tableOf(message)[1]?.[3]).toBe('3s');
-    expect(contextTexts(message).join('\n')).toContain('(ascending)');
+    expect(contextTexts(message).join('\n')).toContain('best first');
   });
 
   it('does not reorder its input', () => {

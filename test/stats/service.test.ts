@@ -1,10 +1,21 @@
 // Specs for the stats service over a recording backend and the real cache on a fake clock: how long
-// answers stay fresh for ended and running periods, and team totals computed from the counts.
+// answers stay fresh for ended and running periods, team totals computed from the counts, filter
+// names resolved through the directory, and cached overviews and breakdowns.
 
 import { describe, expect, it } from 'vitest';
+import { UserInputError } from '../../src/errors.ts';
 import { createQueryCache } from '../../src/stats/cache.ts';
 import { kpisFromCounts } from '../../src/stats/kpis.ts';
-import type { AgentRow, DateRange, StatsBackend, StatsFilters } from '../../src/stats/model.ts';
+import type {
+  AgentRow,
+  DateRange,
+  Dimension,
+  DirectoryEntry,
+  OverviewFigures,
+  ScopeRow,
+  StatsBackend,
+  StatsFilters,
+} from '../../src/stats/model.ts';
 import { createStatsService } from '../../src/stats/service.ts';
 import { counts } from '../support/agent-counts.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
@@ -179,5 +190,272 @@ describe('createStatsService', () => {
 
   it('reports which API it speaks', () => {
     expect(setup().stats.api).toBe('v5');
+  });
+});
+
+// ---- filters by name, overview and breakdown ----
+
+const entry = (
+  dimension: Dimension,
+  id: string,
+  name: string,
+  extra: Partial<DirectoryEntry> = {},
+): DirectoryEntry => ({ dimension, id, name, aliases: [], ...extra });
+
+const SALES = entry('group', 'g1', 'Sales');
+const SUPPORT = entry('group', 'g2', 'Support');
+const SALES_VIP = entry('group', 'g3', 'Sales VIP');
+const SESSION = entry('group', 'g4', 'Session Stat Test');
+const BILLING = entry('group', 'g5', 'Billing');
+const APP = entry('channel', '2', 'APP', { kind: 'channel_type' });
+const IOS = entry('channel', '2_1', 'iOS App Store', { aliases: ['2_1'], kind: 'sub_channel' });
+const EAST = entry('department', 'd1', 'East China');
+const JOSE = entry('agent', 's1', 'José', { aliases: ['jose@example.com'] });
+const BOT = entry('robot', '1', 'Sobot Assistant');
+
+const DIRECTORY: Record<Dimension, DirectoryEntry[]> = {
+  group: [SALES, SUPPORT, SALES_VIP, SESSION],
+  channel: [APP, IOS],
+  department: [EAST],
+  agent: [JOSE],
+  robot: [BOT],
+};
+
+const FIGURES: OverviewFigures = {
+  current: { chats: 56, valid_reception_rate: 40 / 56 },
+  previous: { chats: 50, valid_reception_rate: 0.7 },
+};
+
+const SCOPES: ScopeRow[] = [{ scopeId: 'g1', name: 'Sales', kpis: { chats: 56 } }];
+
+/**
+ * A backend whose directory answers `loads[n]` on its n-th load of a dimension (the last one
+ * thereafter), and which records every directory load and every overview and breakdown question.
+ */
+function directoryBackend(loads: Partial<Record<Dimension, DirectoryEntry[][]>> = {}) {
+  const directoryCalls: Dimension[] = [];
+  const questions: { what: string; range: DateRange; filters: StatsFilters }[] = [];
+  const backend: StatsBackend = {
+    api: 'v5',
+    agentWorkload: () => Promise.reject(new Error('not asked in these tests')),
+    async overview(range, filters) {
+      questions.push({ what: 'overview', range, filters });
+      return FIGURES;
+    },
+    async breakdown(by, range, filters) {
+      questions.push({ what: `breakdown:${by}`, range, filters });
+      return SCOPES;
+    },
+    async directory(dimension) {
+      const versions = loads[dimension] ?? [DIRECTORY[dimension]];
+      const n = directoryCalls.filter((d) => d === dimension).length;
+      directoryCalls.push(dimension);
+      return versions[Math.min(n, versions.length - 1)] ?? [];
+    },
+  };
+  const loadsOf = (dimension: Dimension) => directoryCalls.filter((d) => d === dimension).length;
+  return { backend, directoryCalls, questions, loadsOf };
+}
+
+function serviceOver(loads?: Partial<Record<Dimension, DirectoryEntry[][]>>) {
+  const clock = createFakeClock();
+  const recorded = directoryBackend(loads);
+  const stats = createStatsService({ backend: recorded.backend, cache: createQueryCache({ clock }), clock });
+  return { clock, stats, ...recorded };
+}
+
+async function inputError(run: Promise<unknown>): Promise<UserInputError> {
+  const error = await run.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UserInputError);
+  return error as UserInputError;
+}
+
+describe('resolveFilters', () => {
+  it('turns a group and a channel type name into ids, and says what it applied', async () => {
+    const { stats } = serviceOver();
+    expect(await stats.resolveFilters({ group: 'sales', channel: 'APP' })).toEqual({
+      filters: { groupIds: ['g1'], channelTypes: ['2'] },
+      applied: [SALES, APP],
+    });
+  });
+
+  it('turns a sub-channel, by name or by key, into a sub-channel key', async () => {
+    const { stats } = serviceOver();
+    expect(await stats.resolveFilters({ channel: 'ios app store' })).toEqual({
+      filters: { subChannelKeys: ['2_1'] },
+      applied: [IOS],
+    });
+    expect((await stats.resolveFilters({ channel: '2_1' })).filters).toEqual({ subChannelKeys: ['2_1'] });
+  });
+
+  it('maps departments, agents and bots to their filters', async () => {
+    const { stats } = serviceOver();
+    const resolved = await stats.resolveFilters({ department: 'east china', agent: 'jose', robot: 'sobot' });
+    expect(resolved.filters).toEqual({ departmentIds: ['d1'], agentIds: ['s1'], robotIds: ['1'] });
+    expect(resolved.applied).toEqual([EAST, JOSE, BOT]);
+  });
+
+  it('applies nothing and loads no directory when no filter is named', async () => {
+    const { stats, directoryCalls } = serviceOver();
+    expect(await stats.resolveFilters({})).toEqual({ filters: {}, applied: [] });
+    expect(await stats.resolveFilters({ group: undefined, channel: '' })).toEqual({
+      filters: {},
+      applied: [],
+    });
+    expect(directoryCalls).toEqual([]);
+  });
+
+  it('loads a directory once for many resolves within an hour, and again after it', async () => {
+    const { clock, stats, loadsOf } = serviceOver();
+    for (const name of ['Sales', 'support', 'g3', 'session stat test'])
+      await stats.resolveFilters({ group: name });
+    await clock.advance(HOUR - 1);
+    await stats.resolveFilters({ group: 'Sales' });
+    expect(loadsOf('group')).toBe(1);
+    await clock.advance(1);
+    await stats.resolveFilters({ group: 'Sales' });
+    expect(loadsOf('group')).toBe(2);
+  });
+
+  it('keeps each dimension apart', async () => {
+    const { stats, loadsOf } = serviceOver();
+    await stats.resolveFilters({ group: 'Sales', channel: 'APP' });
+    await stats.resolveFilters({ group: 'Support', channel: 'iOS' });
+    expect(loadsOf('group')).toBe(1);
+    expect(loadsOf('channel')).toBe(1);
+    expect(loadsOf('agent')).toBe(0);
+  });
+
+  it('reloads the directory once when a name is not found, and finds a group created since', async () => {
+    const { stats, loadsOf } = serviceOver({ group: [DIRECTORY.group, [...DIRECTORY.group, BILLING]] });
+    await stats.resolveFilters({ group: 'Sales' });
+    expect(loadsOf('group')).toBe(1);
+    expect(await stats.resolveFilters({ group: 'billing' })).toEqual({
+      filters: { groupIds: ['g5'] },
+      applied: [BILLING],
+    });
+    expect(loadsOf('group')).toBe(2);
+    // The reloaded directory is cached like the first one.
+    await stats.resolveFilters({ group: 'Billing' });
+    await stats.resolveFilters({ group: 'Sales' });
+    expect(loadsOf('group')).toBe(2);
+  });
+
+  it('reloads only once for a name that is still unknown', async () => {
+    const { stats, loadsOf } = serviceOver();
+    await inputError(stats.resolveFilters({ group: 'Slaes' }));
+    expect(loadsOf('group')).toBe(2);
+  });
+
+  it('rejects an unknown name, listing the close names, with an example that works', async () => {
+    const { stats } = serviceOver();
+    const error = await inputError(stats.resolveFilters({ group: 'Slaes' }));
+    expect(error.message).toContain('"Slaes"');
+    expect(error.message).toContain('Close names: Sales.');
+    expect(error.example).toBe('group:Sales');
+  });
+
+  it('quotes a close name with spaces in the example', async () => {
+    const { stats } = serviceOver();
+    const error = await inputError(stats.resolveFilters({ group: 'Sesion Stat Tset' }));
+    expect(error.message).toContain('Session Stat Test');
+    expect(error.example).toBe('group:"Session Stat Test"');
+  });
+
+  it('lists a short directory whole when nothing is close', async () => {
+    const { stats } = serviceOver();
+    const error = await inputError(stats.resolveFilters({ group: 'Marketing' }));
+    expect(error.message).toContain('no skill group "Marketing"');
+    for (const name of ['Sales', 'Support', 'Sales VIP', 'Session Stat Test']) {
+      expect(error.message).toContain(name);
+    }
+    expect(error.example).toBe('group:Sales');
+  });
+
+  it('lists nothing from a long directory when nothing is close', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => entry('group', `x${i}`, `Team ${i}`));
+    const { stats } = serviceOver({ group: [many] });
+    const error = await inputError(stats.resolveFilters({ group: 'Marketing' }));
+    expect(error.message).toContain('"Marketing"');
+    expect(error.message).not.toContain('Team 1');
+    expect(error.example).toBeNull();
+  });
+
+  it('names the option of the dimension in the example', async () => {
+    const { stats } = serviceOver();
+    const error = await inputError(stats.resolveFilters({ department: 'East Chnia' }));
+    expect(error.message).toContain('department');
+    expect(error.example).toBe('dept:"East China"');
+  });
+
+  it('rejects a name that fits several, listing them', async () => {
+    const { stats } = serviceOver();
+    const error = await inputError(stats.resolveFilters({ group: 'sal' }));
+    expect(error.message).toContain('Several skill groups match "sal"');
+    expect(error.message).toContain('Sales, Sales VIP');
+    expect(error.example).toBe('group:Sales');
+  });
+});
+
+describe('overview and breakdown', () => {
+  const WEEK: DateRange = { from: '2026-11-16', to: '2026-11-22', timeZone: 'Asia/Shanghai' };
+
+  it('returns the figures with the period of the same length before', async () => {
+    const { stats } = serviceOver();
+    const report = await stats.overview(WEEK, { groupIds: ['g1'] });
+    expect(report).toEqual({
+      range: WEEK,
+      previousRange: { from: '2026-11-09', to: '2026-11-15', timeZone: 'Asia/Shanghai' },
+      filters: { groupIds: ['g1'] },
+      ...FIGURES,
+    });
+    // A day: the day before; October (31 days): the 31 days before, 31 Aug – 30 Sep.
+    expect((await stats.overview(day('2026-11-22'))).previousRange).toEqual(day('2026-11-21'));
+    const october: DateRange = { from: '2026-10-01', to: '2026-10-31', timeZone: 'UTC' };
+    expect((await stats.overview(october)).previousRange).toEqual({
+      from: '2026-08-31',
+      to: '2026-09-30',
+      timeZone: 'UTC',
+    });
+  });
+
+  it('caches the overview per range and filters', async () => {
+    const { stats, questions } = serviceOver();
+    await stats.overview(WEEK, { groupIds: ['g1'] });
+    await stats.overview(WEEK, { groupIds: ['g1'] });
+    expect(questions).toHaveLength(1);
+    await stats.overview(WEEK, { groupIds: ['g2'] });
+    await stats.overview(WEEK);
+    await stats.overview(day('2026-11-22'), { groupIds: ['g1'] });
+    expect(questions).toHaveLength(4);
+    expect(questions[0]).toEqual({ what: 'overview', range: WEEK, filters: { groupIds: ['g1'] } });
+  });
+
+  it('caches the breakdown per dimension, range and filters', async () => {
+    const { stats, questions } = serviceOver();
+    const report = await stats.breakdown('group', WEEK, { channelTypes: ['2'] });
+    expect(report).toEqual({ by: 'group', range: WEEK, filters: { channelTypes: ['2'] }, rows: SCOPES });
+    await stats.breakdown('group', WEEK, { channelTypes: ['2'] });
+    expect(questions).toHaveLength(1);
+    await stats.breakdown('channel', WEEK, { channelTypes: ['2'] });
+    await stats.breakdown('group', WEEK);
+    await stats.breakdown('group', day('2026-11-22'), { channelTypes: ['2'] });
+    expect(questions.map((q) => q.what)).toEqual([
+      'breakdown:group',
+      'breakdown:channel',
+      'breakdown:group',
+      'breakdown:group',
+    ]);
+  });
+
+  it('does not confuse an overview with a breakdown of the same range', async () => {
+    const { stats, questions } = serviceOver();
+    await stats.overview(WEEK);
+    await stats.breakdown('group', WEEK);
+    await stats.breakdown('department', WEEK);
+    expect(questions.map((q) => q.what)).toEqual(['overview', 'breakdown:group', 'breakdown:department']);
   });
 });

@@ -48,7 +48,9 @@ export function toAgentRow(item: WorkloadItem): AgentRow {
   };
   const computed = kpisFromCounts([counts]);
   return {
-    agentId: item.staff_id,
+    // staff_id is in every reply seen but not in the field table: fall back to what identifies
+    // an agent next, so two agents are never merged into one.
+    agentId: item.staff_id || item.service_email || item.service_nick,
     name: item.service_nick || item.service_email || item.staff_id,
     email: item.service_email || null,
     groups: item.group_name ? item.group_name.split(',').map((g) => g.trim()) : [],

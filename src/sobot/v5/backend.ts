@@ -60,7 +60,8 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
         ...(await workloadAudience(filters, priority)),
       };
       const items = await client.fetchAll('agentWorkload', body, { priority });
-      return mergeByAgent(items.map(toAgentRow));
+      // "Agents who handled chats": an idle agent listed with zeros is not one of them.
+      return mergeByAgent(items.map(toAgentRow)).filter((row) => (row.counts.chats ?? 0) > 0);
     },
 
     async overview(range, filters, priority) {

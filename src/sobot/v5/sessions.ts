@@ -81,7 +81,9 @@ export function satisfactionNowAndBefore(survey: Survey | null): {
     );
     return values.includes(null) ? null : sum(values);
   };
-  const ratedNow = sum([now(satisfied), now(others)]);
-  const ratedBefore = sum([before(satisfied), before(others)]);
+  // Both parts must be known: sum() would drop an unknown one and give 100% satisfied.
+  const both = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
+  const ratedNow = both(now(satisfied), now(others));
+  const ratedBefore = both(before(satisfied), before(others));
   return { current: share(now(satisfied), ratedNow), previous: share(before(satisfied), ratedBefore) };
 }

@@ -1,0 +1,203 @@
+// Specs for the `/sobot overview` card: a hand-made report of one week against the week before,
+// checked against Slack's limits, with every value and change text written out by hand.
+
+import { describe, expect, it } from 'vitest';
+import { OVERVIEW_KPIS, type OverviewView, overviewMessage } from '../../reports/overview.ts';
+import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
+import type { KpiValues } from '../../src/stats/model.ts';
+import type { OverviewReport } from '../../src/stats/service.ts';
+
+const WEEK = { from: '2026-11-16', to: '2026-11-22', timeZone: 'Asia/Shanghai' };
+const WEEK_BEFORE = { from: '2026-11-09', to: '2026-11-15', timeZone: 'Asia/Shanghai' };
+
+const CURRENT: KpiValues = {
+  chats: 1_200,
+  bot_chats: 800,
+  valid_reception_rate: 0.884,
+  fcr_24h: 0.71,
+  satisfaction: 0.9,
+  avg_first_response: 18_000,
+  response_warn_rate: 0.05,
+  queue_leave_rate: 0.1,
+  bot_self_service_rate: 0.6,
+};
+
+const PREVIOUS: KpiValues = {
+  chats: 1_000,
+  bot_chats: 800,
+  valid_reception_rate: 0.872,
+  fcr_24h: 0.75,
+  satisfaction: null,
+  avg_first_response: 20_000,
+  response_warn_rate: 0.03,
+  queue_leave_rate: 0.1,
+  bot_self_service_rate: 0.55,
+};
+
+function report(current: KpiValues = CURRENT, previous: KpiValues = PREVIOUS): OverviewReport {
+  return { range: WEEK, previousRange: WEEK_BEFORE, filters: {}, current, previous };
+}
+
+const VIEW: OverviewView = { lang: 'en', visibility: 'ephemeral', filters: null };
+
+type Text = { type: string; text: string };
+type Block = { type: string; text?: Text; elements?: Text[]; fields?: Text[] };
+const blocksOf = (m: BotMessage) => m.blocks as unknown as Block[];
+const fieldsOf = (m: BotMessage) =>
+  blocksOf(m)
+    .flatMap((b) => b.fields ?? [])
+    .map((f) => f.text);
+const contextTexts = (m: BotMessage) =>
+  blocksOf(m)
+    .filter((b) => b.type === 'context')
+    .flatMap((b) => (b.elements ?? []).map((e) => e.text));
+const headerOf = (m: BotMessage) => blocksOf(m).find((b) => b.type === 'header')?.text?.text ?? '';
+
+/** Label, value and change of each KPI, worked by hand from CURRENT and PREVIOUS. */
+const EXPECTED_EN: [label: string, value: string, change: string][] = [
+  ['Chats', '1,200', '▲ 20.0% better'],
+  ['Bot chats', '800', 'unchanged'],
+  ['Valid reception', '88.4%', '▲ 1.2 pts better'],
+  ['24h FCR', '71.0%', '▼ 4.0 pts worse'],
+  ['Satisfied', '90.0%', 'no comparison'],
+  ['Avg. first response', '18s', '▼ 10.0% better'],
+  ['Reply warnings', '5.0%', '▲ 2.0 pts worse'],
+  ['Queue leave', '10.0%', 'unchanged'],
+  ['Bot self-service', '60.0%', '▲ 5.0 pts better'],
+];
+
+describe('overviewMessage', () => {
+  const message = overviewMessage(report(), VIEW);
+
+  it('shows every KPI with its value and change, in reading order', () => {
+    const fields = fieldsOf(message);
+    expect(fields).toHaveLength(EXPECTED_EN.length);
+    EXPECTED_EN.forEach(([label, value, change], i) => {
+      expect(fields[i]).toContain(`*${label}*`);
+      expect(fields[i]).toContain(value);
+      expect(fields[i]).toContain(change);
+    });
+  });
+
+  it('has a field per KPI of OVERVIEW_KPIS, within Slack limits', () => {
+    expect(OVERVIEW_KPIS).toHaveLength(9);
+    expect(fieldsOf(message).length).toBeLessThanOrEqual(10);
+    expect(blockKitProblems(message)).toEqual([]);
+  });
+
+  it('names the week in the header and the week compared with', () => {
+    expect(headerOf(message)).toBe('Overview · Mon 16 – Sun 22 Nov 2026');
+    expect(contextTexts(message).join('\n')).toContain('compared with Mon 9 – Sun 15 Nov 2026');
+    expect(contextTexts(message).join('\n')).toContain('Asia/Shanghai');
+  });
+
+  it('carries the values in the plain-text fallback', () => {
+    expect(message.text).toContain('Chats 1,200');
+    expect(message.text).toContain('Valid reception 88.4%');
+  });
+
+  it('shows "–" and no comparison for a KPI Sobot did not give', () => {
+    const fields = fieldsOf(overviewMessage(report({ ...CURRENT, fcr_24h: null }), VIEW));
+    expect(fields[3]).toContain('*24h FCR*');
+    expect(fields[3]).toContain('–');
+    expect(fields[3]).toContain('no comparison');
+  });
+
+  it('keeps the visibility it was asked for', () => {
+    expect(overviewMessage(report(), { ...VIEW, visibility: 'in_channel' }).visibility).toBe('in_channel');
+  });
+});
+
+describe('overviewMessage chart', () => {
+  const message = overviewMessage(report(), VIEW);
+  const spec = message.chart?.spec;
+
+  it('compares the rate KPIs of both periods, the period before first', () => {
+    expect(spec?.labels).toEqual(['Valid rec.', 'FCR', 'Satisfied', 'Warnings', 'Queue leave', 'Bot self']);
+    expect(spec?.series).toHaveLength(2);
+    expect(spec?.series[0]?.label).toBe('Mon 9 – Sun 15 Nov 2026');
+    expect(spec?.series[0]?.values).toEqual([0.872, 0.75, null, 0.03, 0.1, 0.55]);
+    expect(spec?.series[1]?.label).toBe('Mon 16 – Sun 22 Nov 2026');
+    expect(spec?.series[1]?.values).toEqual([0.884, 0.71, 0.9, 0.05, 0.1, 0.6]);
+    for (const series of spec?.series ?? []) expect(series.unit).toBe('ratio');
+  });
+
+  it('goes after the KPI fields', () => {
+    const position = message.chart?.position ?? 0;
+    expect(blocksOf(message)[position - 1]?.fields).toBeDefined();
+    expect(message.chart?.altText.length).toBeGreaterThan(0);
+  });
+});
+
+describe('overviewMessage with filters', () => {
+  it('states the filters, escaped for mrkdwn', () => {
+    const message = overviewMessage(report(), { ...VIEW, filters: 'Skill group: R&D <East> · Channel: APP' });
+    const context = contextTexts(message).join('\n');
+    expect(context).toContain('Skill group: R&amp;D &lt;East&gt; · Channel: APP');
+    expect(context).not.toContain('<East>');
+    expect(blockKitProblems(message)).toEqual([]);
+  });
+
+  it('does not let a filter name ping anyone from the fallback text', () => {
+    const message = overviewMessage(report(), { ...VIEW, filters: 'Skill group: <!channel>' });
+    expect(message.text).not.toContain('<!channel>');
+    expect(message.text).toContain('&lt;!channel&gt;');
+  });
+
+  it('states the filters when there were no chats too', () => {
+    const none = { chats: 0, bot_chats: 0 };
+    const message = overviewMessage(report(none, PREVIOUS), { ...VIEW, filters: 'Skill group: Sales' });
+    expect(JSON.stringify(message.blocks)).toContain('Skill group: Sales');
+  });
+});
+
+describe('overviewMessage with no chats', () => {
+  it.each([
+    ['zero', { chats: 0, bot_chats: 0 }],
+    ['missing', { chats: null }],
+  ])('says so, with no fields and no chart, when chats are %s', (_what, current) => {
+    const message = overviewMessage(report(current, PREVIOUS), VIEW);
+    expect(message.text).toContain('No chats in this period');
+    expect(fieldsOf(message)).toEqual([]);
+    expect(message.chart).toBeUndefined();
+    expect(blockKitProblems(message)).toEqual([]);
+  });
+
+  it('still shows the card when only the bot had chats', () => {
+    const message = overviewMessage(report({ ...CURRENT, chats: 0, bot_chats: 40 }), VIEW);
+    expect(fieldsOf(message)).toHaveLength(9);
+    expect(message.chart).toBeDefined();
+  });
+
+  it('says so in Chinese', () => {
+    const message = overviewMessage(report({ chats: 0, bot_chats: 0 }), { ...VIEW, lang: 'zh' });
+    expect(message.text).toContain('这段时间没有会话');
+    expect(message.chart).toBeUndefined();
+  });
+});
+
+describe('overviewMessage in Chinese', () => {
+  const message = overviewMessage(report(), { ...VIEW, lang: 'zh' });
+
+  it('uses Chinese labels and verdicts', () => {
+    const fields = fieldsOf(message);
+    expect(fields[0]).toContain('*人工会话量*');
+    expect(fields[0]).toContain('▲ 20.0% 改善');
+    expect(fields[1]).toContain('持平');
+    expect(fields[2]).toContain('*有效接待率*');
+    expect(fields[3]).toContain('*24小时一次性解决率*');
+    expect(fields[3]).toContain('▼ 4.0 pts 变差');
+    expect(fields[4]).toContain('无可比数据');
+    expect(fields[5]).toContain('*平均首次响应时长*');
+    expect(fields[6]).toContain('*响应预警率*');
+    expect(fields[7]).toContain('*排队放弃率*');
+    expect(fields[8]).toContain('*机器人独立接待率*');
+    expect(blockKitProblems(message)).toEqual([]);
+  });
+
+  it('names both periods in Chinese', () => {
+    expect(headerOf(message)).toBe('概览 · 2026年11月16日 – 11月22日');
+    expect(contextTexts(message).join('\n')).toContain('对比 2026年11月9日 – 11月15日');
+    expect(message.chart?.spec.labels[0]).toBe('有效接待');
+  });
+});

@@ -1,0 +1,105 @@
+// Specs for forgiving filter-name matching: folding of case, accents and spacing; exact before
+// partial; ids; and the close names offered when nothing matches.
+
+import { describe, expect, it } from 'vitest';
+import type { DirectoryEntry } from '../../src/stats/model.ts';
+import { foldName, matchName } from '../../src/stats/names.ts';
+
+const group = (id: string, name: string, aliases: string[] = []): DirectoryEntry => ({
+  dimension: 'group',
+  id,
+  name,
+  aliases,
+});
+
+const SALES = group('g1', 'Sales');
+const SALES_VIP = group('g2', 'Sales VIP');
+const SUPPORT = group('g3', 'Support');
+const SESSION = group('g4', 'Session Stat-Test');
+const EAST = group('g5', '华东 一部');
+const JOSE = group('a1', 'José Álvarez', ['jalvarez', 'jose.alvarez@example.com']);
+
+const DIRECTORY = [SALES, SALES_VIP, SUPPORT, SESSION, EAST, JOSE];
+
+const namesOf = (entries: readonly DirectoryEntry[]) => entries.map((e) => e.name);
+
+describe('foldName', () => {
+  it.each([
+    ['José', 'jose'],
+    ['Álvarez', 'alvarez'],
+    ['Session  Stat-Test', 'session stat test'],
+    ['  SALES_team ', 'sales team'],
+    ['Support\t-\tDesk', 'support desk'],
+    ['ＡＰＰ', 'app'],
+    ['华东 一部', '华东 一部'],
+  ])('folds %j to %j', (name, folded) => {
+    expect(foldName(name)).toBe(folded);
+  });
+});
+
+describe('matchName', () => {
+  it('prefers an exact name over partial ones', () => {
+    // "sales" is also part of "Sales VIP", but it is exactly "Sales".
+    expect(matchName('sales', DIRECTORY)).toEqual({ kind: 'one', entry: SALES });
+  });
+
+  it('matches regardless of case, accents and spacing', () => {
+    expect(matchName('SESSION stat test', DIRECTORY)).toEqual({ kind: 'one', entry: SESSION });
+    expect(matchName('session_stat  test', DIRECTORY)).toEqual({ kind: 'one', entry: SESSION });
+    expect(matchName('jose alvarez', DIRECTORY)).toEqual({ kind: 'one', entry: JOSE });
+  });
+
+  it('matches an id', () => {
+    expect(matchName('g3', DIRECTORY)).toEqual({ kind: 'one', entry: SUPPORT });
+  });
+
+  it('matches an alias', () => {
+    expect(matchName('JAlvarez', DIRECTORY)).toEqual({ kind: 'one', entry: JOSE });
+    expect(matchName('jose.alvarez@example.com', DIRECTORY)).toEqual({ kind: 'one', entry: JOSE });
+  });
+
+  it('accepts a unique partial match', () => {
+    expect(matchName('vip', DIRECTORY)).toEqual({ kind: 'one', entry: SALES_VIP });
+    expect(matchName('华东', DIRECTORY)).toEqual({ kind: 'one', entry: EAST });
+    expect(matchName('jose', DIRECTORY)).toEqual({ kind: 'one', entry: JOSE });
+  });
+
+  it('returns several when a partial name fits more than one', () => {
+    const match = matchName('sal', DIRECTORY);
+    expect(match.kind).toBe('several');
+    expect(match.kind === 'several' && namesOf(match.entries)).toEqual(['Sales', 'Sales VIP']);
+  });
+
+  it('returns several when two entries share the exact name', () => {
+    const twin = group('g9', 'sales');
+    const match = matchName('Sales', [SALES, twin, SALES_VIP]);
+    expect(match).toEqual({ kind: 'several', entries: [SALES, twin] });
+  });
+
+  it('offers the close names when nothing matches', () => {
+    // "slaes" is two edits from "sales".
+    expect(matchName('Slaes', DIRECTORY)).toEqual({ kind: 'none', close: [SALES] });
+    expect(matchName('Suport', DIRECTORY)).toEqual({ kind: 'none', close: [SUPPORT] });
+  });
+
+  it('offers no names when nothing is close', () => {
+    expect(matchName('Marketing', DIRECTORY)).toEqual({ kind: 'none', close: [] });
+    expect(matchName('zzzzzz', DIRECTORY)).toEqual({ kind: 'none', close: [] });
+  });
+
+  it('offers at most five close names, the closest first', () => {
+    const teams = ['Team A', 'Team B', 'Team C', 'Team D', 'Team E', 'Team F', 'Team G', 'Team X'].map(
+      (name, i) => group(`t${i}`, name),
+    );
+    // "Taem X" is two edits from "team x" and three from every other team.
+    const match = matchName('Taem X', teams);
+    expect(match.kind).toBe('none');
+    const close = match.kind === 'none' ? match.close : [];
+    expect(close).toHaveLength(5);
+    expect(close[0]?.name).toBe('Team X');
+  });
+
+  it('answers none with no close names for an empty directory', () => {
+    expect(matchName('Sales', [])).toEqual({ kind: 'none', close: [] });
+  });
+});
