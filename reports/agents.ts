@@ -140,7 +140,7 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
     .join(', ');
   return {
     visibility: view.visibility,
-    text: `${title} (${[zone, view.filters].filter(Boolean).join(', ')}): ${team}. Top: ${top}.`.slice(
+    text: `${title} (${escapeMrkdwn([zone, view.filters].filter(Boolean).join(', '))}): ${team}. Top: ${top}.`.slice(
       0,
       SLACK_LIMITS.fallbackText,
     ),

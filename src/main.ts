@@ -27,6 +27,8 @@ export interface Overrides {
   host?: string;
   /** Delay before a slow answer gets a "still fetching" notice. */
   progressNoticeMs?: number;
+  /** Delay before a chart Slack refused is offered once more. */
+  imageRetryDelayMs?: number;
 }
 
 /** Everything that answers questions, without any Slack transport (shared by the bot and the demo). */
@@ -103,6 +105,7 @@ export function createBot(config: BotConfig, overrides: Overrides = {}): Bot {
     metrics: () => metricsText(engine),
     host: overrides.host,
     progressNoticeMs: overrides.progressNoticeMs,
+    imageRetryDelayMs: overrides.imageRetryDelayMs,
   });
   return { engine, slack, start: () => slack.start(), stop: () => slack.stop() };
 }
@@ -117,7 +120,17 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     process.exit(1);
   }
   const bot = createBot(config);
-  const { port } = await bot.start();
+  let port: number;
+  try {
+    ({ port } = await bot.start());
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+        ? `port ${config.slack.port} is already in use`
+        : String((error as Error).message);
+    process.stderr.write(`sobot-slack cannot start: ${reason}.\n`);
+    process.exit(1);
+  }
   bot.engine.logger.info(
     { mode: bot.slack.mode, port, sobot: config.sobot.baseUrl },
     'sobot-slack is running',

@@ -34,6 +34,8 @@ export interface SlackAppOptions {
   host?: string;
   /** When an answer takes longer than this, the asker is told it is on its way (default 3 s). */
   progressNoticeMs?: number;
+  /** See DeliveryOptions.imageRetryDelayMs. */
+  imageRetryDelayMs?: number;
 }
 
 export interface SlackBot {
@@ -44,14 +46,18 @@ export interface SlackBot {
   stop(): Promise<void>;
 }
 
-function opsRoutes(opts: SlackAppOptions, mode: SlackBot['mode']): CustomRoute[] {
+function opsRoutes(opts: SlackAppOptions, mode: SlackBot['mode'], socketState: () => string): CustomRoute[] {
   return [
     {
       path: '/healthz',
       method: ['GET'],
       handler: (_req, res) => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ status: 'ok', mode, ...opts.health() }));
+        const healthy = mode === 'http' || socketState() === 'connected';
+        res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
+        const socket = mode === 'socket' ? { socket: socketState() } : {};
+        res.end(
+          JSON.stringify({ status: healthy ? 'ok' : 'unavailable', mode, ...socket, ...opts.health() }),
+        );
       },
     },
     {
@@ -79,9 +85,14 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
   const { slack } = opts;
   const log = opts.logger.child({ module: 'slack' });
   const boltLogger = toBoltLogger(opts.logger);
-  const clientOptions = { slackApiUrl: slack.apiUrl };
+  // Slack's default (10 retries over ~30 min) would hold an answer past its response_url's life.
+  const clientOptions = {
+    slackApiUrl: slack.apiUrl,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000 },
+    timeout: 10_000,
+  };
   const mode: SlackBot['mode'] = slack.appToken ? 'socket' : 'http';
-  const routes = opsRoutes(opts, mode);
+  const routes = opsRoutes(opts, mode, () => socketState);
 
   const receiver =
     mode === 'socket'
@@ -97,7 +108,21 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
           logger: boltLogger,
         });
   const app = new App({ token: slack.botToken, receiver, logger: boltLogger, clientOptions });
-  const delivery = createSlackDelivery({ client: app.client, charts: opts.charts, logger: opts.logger });
+  const delivery = createSlackDelivery({
+    client: app.client,
+    charts: opts.charts,
+    logger: opts.logger,
+    imageRetryDelayMs: opts.imageRetryDelayMs,
+  });
+  // In Socket Mode, healthy means connected: a dropped WebSocket should fail the HEALTHCHECK.
+  let socketState = 'connecting';
+  if (receiver instanceof SocketModeReceiver) {
+    for (const state of ['connected', 'reconnecting', 'disconnected']) {
+      receiver.client.on(state, () => {
+        socketState = state;
+      });
+    }
+  }
 
   app.command(SLASH_COMMAND, async ({ command, ack }) => {
     await ack();
@@ -150,7 +175,10 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
       }
       const server = createOpsServer(routes);
       opsServer = server;
-      await new Promise<void>((resolve) => server.listen(slack.port, opts.host, resolve));
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(slack.port, opts.host, resolve);
+      });
       await app.start();
       return { port: (server.address() as AddressInfo).port };
     },

@@ -23,14 +23,44 @@ export class SlackRejectedError extends Error {
   readonly code = 'slack_rejected';
 }
 
-export function createSlackDelivery(opts: {
+export interface DeliveryOptions {
   client: WebClient;
   charts: ChartRenderer;
   logger: Logger;
-}): SlackDelivery {
-  const log = opts.logger.child({ module: 'deliver' });
+  /** The chart may hold the answer back this long at most (render + upload); then it goes without. */
+  chartDeadlineMs?: number;
+  /**
+   * Slack can refuse a just-uploaded file in an image block until it has processed it
+   * ("invalid slack file"): wait this long and try once more before answering without the chart.
+   */
+  imageRetryDelayMs?: number;
+}
 
+/** response_url posts that hang are abandoned after this long. */
+const RESPONSE_URL_TIMEOUT_MS = 10_000;
+
+export function createSlackDelivery(opts: DeliveryOptions): SlackDelivery {
+  const log = opts.logger.child({ module: 'deliver' });
+  const chartDeadlineMs = opts.chartDeadlineMs ?? 8_000;
+  const imageRetryDelayMs = opts.imageRetryDelayMs ?? 1_500;
+
+  /** The image block, or null when the chart is off, failed, or missed its deadline. */
   async function imageBlock(message: BotMessage): Promise<Record<string, unknown> | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<null>((resolve) => {
+      timer = setTimeout(() => {
+        log.warn({ deadlineMs: chartDeadlineMs }, 'chart too slow; answering without it');
+        resolve(null);
+      }, chartDeadlineMs);
+    });
+    try {
+      return await Promise.race([chartBlock(message), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function chartBlock(message: BotMessage): Promise<Record<string, unknown> | null> {
     if (!message.chart) return null;
     let image: ChartImage | null;
     try {
@@ -57,19 +87,30 @@ export function createSlackDelivery(opts: {
     }
   }
 
+  const directMessage = async (userId: string) =>
+    (await opts.client.conversations.open({ users: userId })).channel?.id ?? userId;
+
+  const upload = (channel: string, file: FileAttachment) =>
+    opts.client.files.uploadV2({
+      channel_id: channel,
+      file: Buffer.from(file.content, 'utf8'),
+      filename: file.filename,
+      title: file.title,
+    });
+
   async function sendFiles(files: FileAttachment[], message: BotMessage, target: ReplyTarget): Promise<void> {
-    // An ephemeral answer's file goes to the asker's DM, so the channel does not see it.
-    const channel =
-      message.visibility === 'in_channel'
-        ? target.channelId
-        : ((await opts.client.conversations.open({ users: target.userId })).channel?.id ?? target.userId);
     for (const file of files) {
-      await opts.client.files.uploadV2({
-        channel_id: channel,
-        file: Buffer.from(file.content, 'utf8'),
-        filename: file.filename,
-        title: file.title,
-      });
+      // An ephemeral answer's file goes to the asker's DM, so the channel does not see it. A public
+      // one goes to the channel, or to the DM when the bot may not post files there (not a member).
+      if (message.visibility === 'in_channel') {
+        try {
+          await upload(target.channelId, file);
+          continue;
+        } catch (error) {
+          log.info({ err: error }, 'could not share the file in the channel; sending it to the asker');
+        }
+      }
+      await upload(await directMessage(target.userId), file);
     }
   }
 
@@ -83,12 +124,18 @@ export function createSlackDelivery(opts: {
         await postToResponseUrl(target.responseUrl, { ...payload, blocks });
       } catch (error) {
         if (!image) throw error;
-        log.warn({ err: error }, 'Slack rejected the answer with its chart; sending it without');
-        const note = {
-          type: 'context',
-          elements: [{ type: 'mrkdwn', text: '_The chart could not be shown._' }],
-        };
-        await postToResponseUrl(target.responseUrl, { ...payload, blocks: [...message.blocks, note] });
+        log.warn({ err: error }, 'Slack rejected the answer with its chart; trying again shortly');
+        await new Promise((resolve) => setTimeout(resolve, imageRetryDelayMs));
+        try {
+          await postToResponseUrl(target.responseUrl, { ...payload, blocks });
+        } catch (again) {
+          log.warn({ err: again }, 'Slack rejected the chart again; sending the answer without it');
+          const note = {
+            type: 'context',
+            elements: [{ type: 'mrkdwn', text: '_The chart could not be shown._' }],
+          };
+          await postToResponseUrl(target.responseUrl, { ...payload, blocks: [...message.blocks, note] });
+        }
       }
       if (message.files?.length) {
         try {
@@ -112,6 +159,7 @@ export async function postToResponseUrl(url: string, payload: Record<string, unk
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(payload),
+    signal: AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS),
   });
   const body = await response.body.text();
   let rejected = response.statusCode >= 400;

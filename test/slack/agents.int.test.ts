@@ -134,6 +134,16 @@ describe('/sobot agents over HTTP', () => {
     expect(post?.payload.response_type).toBe('in_channel');
   });
 
+  it('sends the CSV of a public answer to the asker when the bot may not share files in the channel', async () => {
+    h.slack.channelsWithoutBot.add('C0OUTSIDE');
+    await h.command('agents last week public', 'outside', { user_id: 'U0PUBLIC', channel_id: 'C0OUTSIDE' });
+    await h.slack.waitForResponses('outside');
+    const shared = await h.slack.waitForCall(
+      (c) => c.method === 'files.completeUploadExternal' && c.args.channel_id === 'D0PUBLIC',
+    );
+    expect(shared).toBeDefined();
+  });
+
   it('still answers, complete, when Sobot rate-limits, expires the token and fails with a 500 first', async () => {
     h.sim.faults.failNext('rate_limit', { seconds: 1 });
     h.sim.faults.failNext('token_expired');
@@ -161,10 +171,12 @@ describe('/sobot agents over HTTP', () => {
   it('answers again without the chart when Slack rejects the image', async () => {
     h.slack.rejectImages = true;
     await h.command('agents 2026-11-03', 'no-image');
-    const [first, second] = await h.slack.waitForResponses('no-image', 2);
+    // Once more with the image (Slack may not have processed the file yet), then without it.
+    const [first, again, last] = await h.slack.waitForResponses('no-image', 3);
     expect(first?.accepted).toBe(false);
-    expect(second?.accepted).toBe(true);
-    const blocks = blocksOf(second);
+    expect(again?.accepted).toBe(false);
+    expect(last?.accepted).toBe(true);
+    const blocks = blocksOf(last);
     expect(blocks.some((b) => b.type === 'image')).toBe(false);
     expect(tableOf(blocks).length).toBe(16);
   });

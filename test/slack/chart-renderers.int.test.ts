@@ -28,7 +28,7 @@ describe('CHART_RENDERER seen from Slack', () => {
     try {
       await h.command('agents yesterday top:5', 'qc');
       const [post] = await h.slack.waitForResponses('qc');
-      const image = (post?.payload.blocks as Block[]).find((b) => b.type === 'image');
+      const image = ((post?.payload.blocks ?? []) as Block[]).find((b) => b.type === 'image');
       expect(image?.image_url?.startsWith(`${base}/chart?`)).toBe(true);
       expect(image?.image_url?.length).toBeLessThanOrEqual(3000);
       expect(image?.alt_text).toMatch(/chats and valid reception/);
@@ -43,7 +43,7 @@ describe('CHART_RENDERER seen from Slack', () => {
     try {
       await h.command('agents yesterday', 'none');
       const [post] = await h.slack.waitForResponses('none');
-      const blocks = post?.payload.blocks as Block[];
+      const blocks = (post?.payload.blocks ?? []) as Block[];
       expect(blocks.some((b) => b.type === 'image')).toBe(false);
       expect(blocks.some((b) => b.type === 'table')).toBe(true);
     } finally {

@@ -35,6 +35,7 @@ describe('/sobot in Socket Mode', () => {
 
   it('still serves /healthz on PORT', async () => {
     const health = await fetch(`http://127.0.0.1:${h.port}/healthz`);
-    expect(await health.json()).toMatchObject({ status: 'ok', mode: 'socket' });
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', mode: 'socket', socket: 'connected' });
   });
 });

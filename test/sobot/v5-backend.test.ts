@@ -141,6 +141,23 @@ function clientAnswering(items: WorkloadItem[]): SobotV5Client {
 describe('createV5Backend().agentWorkload', () => {
   const range = { from: '2025-07-01', to: '2025-07-07', timeZone: ZONE };
 
+  it('leaves out agents listed with no chats: the table is of agents who handled chats', async () => {
+    const busy = parseItem({ staff_id: 'a1', service_nick: 'Ann', human_consult: 3 });
+    const idle = parseItem({ staff_id: 'a2', service_nick: 'Bob', human_consult: 0 });
+    const rows = await createV5Backend(clientAnswering([busy, idle])).agentWorkload(range, {}, 'interactive');
+    expect(rows.map((r) => r.name)).toEqual(['Ann']);
+  });
+
+  it('never merges two agents when a reply leaves staff_id out', async () => {
+    const ann = parseItem({ service_nick: 'Ann', service_email: 'ann@example.com', human_consult: 3 });
+    const bob = parseItem({ service_nick: 'Bob', service_email: 'bob@example.com', human_consult: 4 });
+    const rows = await createV5Backend(clientAnswering([ann, bob])).agentWorkload(range, {}, 'interactive');
+    expect(rows.map((r) => [r.agentId, r.counts.chats])).toEqual([
+      ['ann@example.com', 3],
+      ['bob@example.com', 4],
+    ]);
+  });
+
   it('merges an agent listed once per group into one row, summing counts and recomputing rates', async () => {
     const common = { staff_id: 'b7', service_nick: 'Bo', service_email: 'bo@example.com' };
     const inSales = parseItem({

@@ -25,7 +25,7 @@ export interface Harness {
   command(
     text: string,
     responseId: string,
-    extra?: { user_id?: string; timestampSec?: number; secret?: string },
+    extra?: { user_id?: string; channel_id?: string; timestampSec?: number; secret?: string },
   ): Promise<{ status: number; body: string }>;
   close(): Promise<void>;
 }
@@ -66,6 +66,7 @@ export async function startHarness(
     host: '127.0.0.1',
     retryPolicy: rapidRetryPolicy,
     progressNoticeMs: opts.progressNoticeMs,
+    imageRetryDelayMs: 10,
   });
   const { port } = await bot.start();
   if (opts.socketMode) await slack.socketConnected();
@@ -82,6 +83,7 @@ export async function startHarness(
         text,
         response_url: slack.responseUrl(responseId),
         user_id: extra.user_id,
+        channel_id: extra.channel_id,
       });
       const signed = signedRequest(extra.secret ?? SIGNING_SECRET, body, extra.timestampSec);
       const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {

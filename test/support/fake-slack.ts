@@ -30,6 +30,8 @@ export interface FakeSlack {
   responses: Map<string, ResponsePost[]>;
   /** Make response_url posts that carry an image block fail, as Slack does for a bad image. */
   rejectImages: boolean;
+  /** Channels the bot is not a member of: sharing a file there fails with not_in_channel. */
+  channelsWithoutBot: Set<string>;
   responseUrl(id: string): string;
   /** Resolves once `count` posts reached response_url `id` (event-driven, no polling). */
   waitForResponses(id: string, count?: number): Promise<ResponsePost[]>;
@@ -133,6 +135,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return { ok: true, upload_url: `${base}/upload/${id}`, file_id: id, filename: args.filename };
     },
     'files.completeUploadExternal': (args) => {
+      if (fake.channelsWithoutBot.has(String(args.channel_id))) return { ok: false, error: 'not_in_channel' };
       const files = (args.files as { id: string; title?: string }[]) ?? [];
       return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) };
     },
@@ -212,6 +215,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     uploads,
     responses,
     rejectImages: false,
+    channelsWithoutBot: new Set(),
     responseUrl: (id) => `${base}/response/${id}`,
     waitForResponses(id, count = 1) {
       return new Promise((resolve) => {
