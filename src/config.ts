@@ -2,6 +2,7 @@
 // and reported together, so an admin fixes their settings in one go.
 
 import { z } from 'zod';
+import { DEFAULT_QUICKCHART_URL } from './charts/render.ts';
 import { ConfigError } from './errors.ts';
 
 export const SOBOT_DEFAULT_BASE_URLS = {
@@ -147,7 +148,7 @@ export function loadConfig(env: Record<string, string | undefined>): BotConfig {
     },
     charts: {
       renderer: (e.CHART_RENDERER as BotConfig['charts']['renderer'] | undefined) ?? 'local',
-      quickchartUrl: (e.QUICKCHART_URL ?? 'https://quickchart.io').replace(/\/+$/, ''),
+      quickchartUrl: (e.QUICKCHART_URL ?? DEFAULT_QUICKCHART_URL).replace(/\/+$/, ''),
     },
     configFile: e.BOT_CONFIG ?? null,
     dataDir: e.DATA_DIR ?? './data',

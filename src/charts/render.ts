@@ -3,6 +3,7 @@
 import type { Chart as ChartJs, Plugin } from 'chart.js';
 import type { Logger } from 'pino';
 import QuickChartModule from 'quickchart-js';
+import { SLACK_LIMITS } from '../slack/message.ts';
 import { buildChartConfig } from './config.ts';
 import { ChartRenderError } from './errors.ts';
 import type { ChartSpec } from './spec.ts';
@@ -37,7 +38,7 @@ export const DEFAULT_QUICKCHART_URL = 'https://quickchart.io';
 export const DEFAULT_CHART_TIMEOUT_MS = 10_000;
 const DEFAULT_DEVICE_PIXEL_RATIO = 2;
 /** Slack rejects an image block whose image_url is longer than this (Block Kit image block reference). */
-export const SLACK_IMAGE_URL_MAX = 3000;
+export const SLACK_IMAGE_URL_MAX = SLACK_LIMITS.url;
 
 /** Families tried in order; the CJK ones first so agent names like 王小明 do not draw as boxes. */
 const PREFERRED_FONT_FAMILIES = [

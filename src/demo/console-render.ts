@@ -1,7 +1,7 @@
 // Renders a BotMessage as terminal text for the demo console (in the spirit of Hubot's shell
 // adapter): headers, mrkdwn, aligned tables (CJK counts as two columns), and file paths.
 
-import type { BotMessage } from '../slack/message.ts';
+import { type BotMessage, textOf } from '../slack/message.ts';
 
 /** Terminal columns a character takes: East Asian wide and full-width forms take two. */
 function charWidth(codePoint: number): number {
@@ -39,7 +39,6 @@ function plain(mrkdwn: string): string {
 }
 
 type Block = Record<string, unknown> & { type: string };
-const textOf = (value: unknown) => (value as { text?: string } | undefined)?.text ?? '';
 
 function renderTable(block: Block): string[] {
   const rows = ((block.rows as unknown[][]) ?? []).map((row) => row.map(textOf));

@@ -1,8 +1,7 @@
 // The one mapping from an error to what the user reads: what happened and what to do next.
 // Internal details stay in the logs; the user never sees a stack trace or a secret.
 
-import { ChartRenderError } from '../charts/errors.ts';
-import { ConfigError, UnsupportedError, UserInputError } from '../errors.ts';
+import { UnsupportedError, UserInputError } from '../errors.ts';
 import { redactText } from '../redact.ts';
 import {
   SobotApiError,
@@ -68,9 +67,6 @@ function explain(error: unknown): Explanation {
       next: 'Please try again later; details are in the bot logs.',
     };
   }
-  if (error instanceof ChartRenderError) return { what: 'The chart could not be drawn.', next: null };
-  if (error instanceof ConfigError)
-    return { what: 'The bot is misconfigured.', next: 'An admin should check the bot logs.' };
   return {
     what: 'Something went wrong on our side.',
     next: 'Please try again; details are in the bot logs.',

@@ -55,7 +55,8 @@ export function escapeMrkdwn(text: string): string {
 
 type AnyBlock = Record<string, unknown> & { type: string };
 
-const textOf = (value: unknown): string =>
+/** The `text` of a Block Kit text object, or '' for anything else. */
+export const textOf = (value: unknown): string =>
   typeof value === 'object' && value !== null && typeof (value as { text?: unknown }).text === 'string'
     ? ((value as { text: string }).text ?? '')
     : '';

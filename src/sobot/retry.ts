@@ -11,7 +11,7 @@ export interface RetryPolicy {
   rateLimitWaits: number;
 }
 
-/** Production: 4 retries spread over roughly half a minute. */
+/** Production: 4 retries, 15 s of back-off in all (plus the calls' own timeouts). */
 export const fourRetriesInAboutHalfAMinute: RetryPolicy = {
   retries: 4,
   minDelayMs: 1_000,
@@ -20,7 +20,7 @@ export const fourRetriesInAboutHalfAMinute: RetryPolicy = {
   rateLimitWaits: 3,
 };
 
-/** Tests and the demo's fault drills: the same shape, milliseconds apart. */
+/** Tests and the bench: the same shape, milliseconds apart. */
 export const rapidRetryPolicy: RetryPolicy = {
   retries: 3,
   minDelayMs: 5,

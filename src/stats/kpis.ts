@@ -183,15 +183,23 @@ function share(
   return wholes === 0 ? null : parts / wholes;
 }
 
+/** The sum of the values that are known; null when none is. */
+export function sumKnown(values: readonly (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
+}
+
+/** part / whole, or null when either is unknown or the whole is 0. */
+export function ratioOf(part: number | null, whole: number | null): number | null {
+  return part === null || whole === null || whole === 0 ? null : part / whole;
+}
+
 /**
  * Team KPIs from summed agent counts: rates are ratios of the sums (never averages of rates),
  * the first-response average is weighted by each agent's chats.
  */
 export function kpisFromCounts(rows: readonly AgentCounts[]): Record<AgentKpiId, number | null> {
-  const sum = (pick: (c: AgentCounts) => number | null): number | null => {
-    const values = rows.map(pick).filter((v): v is number => v !== null);
-    return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
-  };
+  const sum = (pick: (c: AgentCounts) => number | null) => sumKnown(rows.map(pick));
   const weighted = rows.filter((c) => c.avgFirstResponseMs !== null && (c.chats ?? 0) > 0);
   const weight = weighted.reduce((a, c) => a + (c.chats as number), 0);
   return {

@@ -54,7 +54,7 @@ export interface OverviewFigures {
 
 /**
  * Raw per-agent counts and averages for a period: the numbers the KPIs are computed from.
- * Counts add up across rows; averages carry the count they are weighted by.
+ * Counts add up across rows; the first-response average is weighted by chats when rows are combined.
  */
 export interface AgentCounts {
   chats: number | null;

@@ -1,8 +1,7 @@
 // Every error the bot can meet becomes a sendable, helpful Slack reply.
 
 import { describe, expect, it } from 'vitest';
-import { ChartRenderError } from '../../src/charts/errors.ts';
-import { ConfigError, UnsupportedError, UserInputError } from '../../src/errors.ts';
+import { UnsupportedError, UserInputError } from '../../src/errors.ts';
 import { errorMessage } from '../../src/slack/error-reply.ts';
 import { blockKitProblems } from '../../src/slack/message.ts';
 import {
@@ -31,8 +30,6 @@ const cases: [unknown, RegExp][] = [
   [new SobotUnavailableError('HTTP 500', '/x'), /not answering properly/],
   [new SobotMalformedReplyError('bad shape', '/x'), /could not read/],
   [new SobotApiError('123456', 'odd', '/x'), /123456/],
-  [new ChartRenderError('boom'), /chart could not be drawn/],
-  [new ConfigError(['SOBOT_APPID is required']), /misconfigured/],
   [new TypeError('x is undefined'), /went wrong on our side/],
 ];
 

@@ -1,16 +1,13 @@
 // Agent workload rows (staffWorkStatis) → backend-neutral AgentRows: Sobot's own per-agent rates
 // where it gives them, counts for exact team totals, one row per agent.
 
-import { kpisFromCounts } from '../../stats/kpis.ts';
+import { kpisFromCounts, sumKnown } from '../../stats/kpis.ts';
 import type { AgentCounts, AgentRow } from '../../stats/model.ts';
 import type { V5Item } from './endpoints.ts';
 
 type WorkloadItem = V5Item<'agentWorkload'>;
 
-const sumOrNull = (...values: (number | null)[]): number | null => {
-  const present = values.filter((v): v is number => v !== null);
-  return present.length === 0 ? null : present.reduce((a, b) => a + b, 0);
-};
+const sumOrNull = (...values: (number | null)[]) => sumKnown(values);
 
 /** Satisfied and rated chats over whichever rating scheme(s) the company uses. */
 function ratings(item: WorkloadItem): { rated: number | null; satisfied: number | null } {

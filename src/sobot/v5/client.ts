@@ -20,6 +20,7 @@ import type { RateBudget } from '../rate-budget.ts';
 import { backoffDelay, fourRetriesInAboutHalfAMinute, type RetryPolicy } from '../retry.ts';
 import { createTokenCache, type IssuedToken } from '../token-cache.ts';
 import {
+  tokenPath,
   tokenReplySchema,
   V5_MAX_PAGE_SIZE,
   type V5EndpointKey,
@@ -133,17 +134,14 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client {
     const createTime = String(Math.floor(opts.clock.now() / 1000));
     const sign = createHash('md5').update(`${opts.appId}${createTime}${opts.appKey}`).digest('hex');
     const query = new URLSearchParams({ appid: opts.appId, create_time: createTime, sign });
-    const json = await send('GET', `${opts.baseUrl}/api/get_token?${query}`, {}, undefined, signal);
+    const json = await send('GET', `${opts.baseUrl}${tokenPath}?${query}`, {}, undefined, signal);
     const parsed = tokenReplySchema.safeParse(json);
     if (!parsed.success)
-      throw new SobotMalformedReplyError(
-        'get_token reply did not match the documented shape',
-        '/api/get_token',
-      );
+      throw new SobotMalformedReplyError('get_token reply did not match the documented shape', tokenPath);
     const { ret_code: retCode, ret_msg: retMsg, item } = parsed.data;
     if (retCode in CONFIG_HINTS)
-      throw new SobotConfigError(retCode, CONFIG_HINTS[retCode] as string, '/api/get_token');
-    if (retCode !== '000000' || !item?.token) throw new SobotApiError(retCode, retMsg, '/api/get_token');
+      throw new SobotConfigError(retCode, CONFIG_HINTS[retCode] as string, tokenPath);
+    if (retCode !== '000000' || !item?.token) throw new SobotApiError(retCode, retMsg, tokenPath);
     log.info({ expiresInSec: item.expires_in }, 'sobot token issued');
     return { token: item.token, expiresInSec: item.expires_in ?? 3600 };
   }

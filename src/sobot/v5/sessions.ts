@@ -3,36 +3,30 @@
 // getSatisfactionSurvey. Previous-period values come from Sobot's own MoM fields where it gives
 // them (previous = current / (1 + change)), so a period comparison costs no extra call there.
 
+import { ratioOf, sumKnown } from '../../stats/kpis.ts';
 import type { KpiValues } from '../../stats/model.ts';
 import type { V5Item } from './endpoints.ts';
 
 type ChatStats = V5Item<'chatStats'>;
 
-const sum = (values: (number | null)[]): number | null => {
-  const present = values.filter((v): v is number => v !== null);
-  return present.length === 0 ? null : present.reduce((a, b) => a + b, 0);
-};
-const share = (part: number | null, whole: number | null) =>
-  part === null || whole === null || whole === 0 ? null : part / whole;
-
 /** KPIs of one or several getStat rows: counts summed, rates as ratios of the sums. */
 export function sessionKpis(rows: readonly ChatStats[]): KpiValues {
-  const total = (pick: (row: ChatStats) => number | null) => sum(rows.map(pick));
+  const total = (pick: (row: ChatStats) => number | null) => sumKnown(rows.map(pick));
   const weighted = rows.filter((r) => r.avg_staff_first_res_duration !== null && (r.human_consult ?? 0) > 0);
   const weight = weighted.reduce((a, r) => a + (r.human_consult as number), 0);
   return {
     chats: total((r) => r.human_consult),
     bot_chats: total((r) => r.robot_consult),
     // getStat's valid reception % is valid receptions over all human chats (doc: 40 / 56 = 71.43%).
-    valid_reception_rate: share(
+    valid_reception_rate: ratioOf(
       total((r) => r.human_valid_recep),
       total((r) => r.human_consult),
     ),
-    queue_leave_rate: share(
+    queue_leave_rate: ratioOf(
       total((r) => r.queue_leave),
       total((r) => r.queue),
     ),
-    response_warn_rate: share(
+    response_warn_rate: ratioOf(
       total((r) => r.response_warn_count),
       total((r) => r.staff_res_total_count),
     ),
@@ -72,18 +66,18 @@ export function satisfactionNowAndBefore(survey: Survey | null): {
     [survey.nps_bad, survey.nps_bad_ratio],
     [survey.level2_score1, survey.level2_score1_ratio],
   ];
-  const now = (pairs: [number | null, number | null][]) => sum(pairs.map(([value]) => value));
+  const now = (pairs: [number | null, number | null][]) => sumKnown(pairs.map(([value]) => value));
   // A scale not in use reads 0 with an "NA" change: it contributed 0 before too. Any other
   // unknown makes the previous share unknown rather than wrong.
   const before = (pairs: [number | null, number | null][]) => {
     const values = pairs.map(([value, change]) =>
       value === 0 && change === null ? 0 : beforeChange(value, change),
     );
-    return values.includes(null) ? null : sum(values);
+    return values.includes(null) ? null : sumKnown(values);
   };
-  // Both parts must be known: sum() would drop an unknown one and give 100% satisfied.
+  // Both parts must be known: sumKnown() would drop an unknown one and give 100% satisfied.
   const both = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
   const ratedNow = both(now(satisfied), now(others));
   const ratedBefore = both(before(satisfied), before(others));
-  return { current: share(now(satisfied), ratedNow), previous: share(before(satisfied), ratedBefore) };
+  return { current: ratioOf(now(satisfied), ratedNow), previous: ratioOf(before(satisfied), ratedBefore) };
 }
