@@ -1,6 +1,7 @@
 // The backend-neutral vocabulary of statistics: what every layer above src/sobot/ speaks.
 // Values Sobot did not give are null (shown as "–"), never 0.
 
+import type { AgentDetail, BotFigures, CustomerFigures, SatisfactionFigures } from './cards.ts';
 import type { KpiId } from './kpis.ts';
 
 /** An inclusive range of calendar days in the company time zone. Dates are `yyyy-MM-dd`. */
@@ -111,4 +112,9 @@ export interface StatsBackend {
   ): Promise<ScopeRow[]>;
   /** Everything of one dimension that filters can name. */
   directory(dimension: Dimension, priority: Priority): Promise<DirectoryEntry[]>;
+  satisfaction(range: DateRange, filters: StatsFilters, priority: Priority): Promise<SatisfactionFigures>;
+  bot(range: DateRange, filters: StatsFilters, priority: Priority): Promise<BotFigures>;
+  customers(range: DateRange, filters: StatsFilters, priority: Priority): Promise<CustomerFigures>;
+  /** One agent's card; null when the agent handled no chats in the range. */
+  agentDetail(range: DateRange, agentId: string, priority: Priority): Promise<AgentDetail | null>;
 }

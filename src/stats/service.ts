@@ -4,6 +4,7 @@
 import type { Clock } from '../clock.ts';
 import { UserInputError } from '../errors.ts';
 import type { QueryCache } from './cache.ts';
+import type { AgentDetail, BotFigures, CustomerFigures, SatisfactionFigures } from './cards.ts';
 import { kpisFromCounts } from './kpis.ts';
 import type {
   AgentKpis,
@@ -64,6 +65,21 @@ export interface StatsService {
   ): Promise<BreakdownReport>;
   /** Names → ids through the directory (cached for an hour, reloaded once on a miss). */
   resolveFilters(names: FilterNames, priority?: Priority): Promise<ResolvedFilters>;
+  satisfaction(
+    range: DateRange,
+    filters?: StatsFilters,
+    priority?: Priority,
+  ): Promise<Card<SatisfactionFigures>>;
+  bot(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<Card<BotFigures>>;
+  customers(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<Card<CustomerFigures>>;
+  agentDetail(range: DateRange, agentId: string, priority?: Priority): Promise<Card<AgentDetail | null>>;
+}
+
+/** A card's figures with the range and filters they are for. */
+export interface Card<T> {
+  range: DateRange;
+  filters: StatsFilters;
+  figures: T;
 }
 
 /** How long the names of groups, agents and channels are trusted. */
@@ -118,6 +134,16 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
   const directory = (dimension: Dimension, priority: Priority) =>
     cache.getOrLoad(`directory|${dimension}`, DIRECTORY_TTL_MS, () => backend.directory(dimension, priority));
 
+  async function card<T>(
+    what: string,
+    range: DateRange,
+    filters: StatsFilters,
+    load: () => Promise<T>,
+  ): Promise<Card<T>> {
+    const figures = await cache.getOrLoad(keyOf(what, range, filters), ttlFor(range), load);
+    return { range, filters, figures };
+  }
+
   async function resolveOne(dimension: Dimension, name: string, priority: Priority): Promise<DirectoryEntry> {
     let entries = await directory(dimension, priority);
     let match = matchName(name, entries);
@@ -167,6 +193,14 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
       );
       return { by, range, filters, rows };
     },
+    satisfaction: (range, filters = {}, priority = 'interactive') =>
+      card('satisfaction', range, filters, () => backend.satisfaction(range, filters, priority)),
+    bot: (range, filters = {}, priority = 'interactive') =>
+      card('bot', range, filters, () => backend.bot(range, filters, priority)),
+    customers: (range, filters = {}, priority = 'interactive') =>
+      card('customers', range, filters, () => backend.customers(range, filters, priority)),
+    agentDetail: (range, agentId, priority = 'interactive') =>
+      card('agent', range, { agentIds: [agentId] }, () => backend.agentDetail(range, agentId, priority)),
     async resolveFilters(names, priority = 'interactive') {
       const wanted = Object.entries(names).filter((entry): entry is [Dimension, string] => Boolean(entry[1]));
       const applied = await Promise.all(

@@ -27,6 +27,7 @@ import {
 } from '../../src/stats/service.ts';
 import { NO_COUNTS } from '../support/agent-counts.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
+import { unusedBackend, unusedStats } from '../support/unused-stats.ts';
 
 const ctx = { userId: 'U1', channelId: 'C1' };
 
@@ -59,10 +60,8 @@ interface AgentsCall {
 function stubStats(size = 20): StatsService & { calls: AgentsCall[] } {
   const calls: AgentsCall[] = [];
   return {
-    api: 'v5',
+    ...unusedStats(),
     calls,
-    overview: () => Promise.reject(new Error('not asked in these tests')),
-    breakdown: () => Promise.reject(new Error('not asked in these tests')),
     resolveFilters: async () => ({ filters: {}, applied: [] }),
     async agents(range, filters, priority) {
       calls.push({ range, filters, priority });
@@ -455,10 +454,7 @@ describe('filtersFrom', () => {
     const clock = createFakeClock();
     const sales: DirectoryEntry = { dimension: 'group', id: 'g1', name: 'Sales Team', aliases: [] };
     const backend: StatsBackend = {
-      api: 'v5',
-      agentWorkload: () => Promise.reject(new Error('not asked')),
-      overview: () => Promise.reject(new Error('not asked')),
-      breakdown: () => Promise.reject(new Error('not asked')),
+      ...unusedBackend(),
       directory: async (dimension) => (dimension === 'group' ? [sales] : []),
     };
     const real = createStatsService({ backend, cache: createQueryCache({ clock }), clock });

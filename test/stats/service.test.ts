@@ -19,6 +19,7 @@ import type {
 import { createStatsService } from '../../src/stats/service.ts';
 import { counts } from '../support/agent-counts.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
+import { unusedBackend } from '../support/unused-stats.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -82,14 +83,11 @@ const ROWS: AgentRow[] = [
 function recordingBackend() {
   const calls: { range: DateRange; filters: StatsFilters }[] = [];
   const backend: StatsBackend = {
-    api: 'v5',
+    ...unusedBackend(),
     async agentWorkload(range, filters) {
       calls.push({ range, filters });
       return ROWS;
     },
-    overview: () => Promise.reject(new Error('not asked in these tests')),
-    breakdown: () => Promise.reject(new Error('not asked in these tests')),
-    directory: () => Promise.reject(new Error('not asked in these tests')),
   };
   return { backend, calls };
 }
@@ -236,8 +234,7 @@ function directoryBackend(loads: Partial<Record<Dimension, DirectoryEntry[][]>> 
   const directoryCalls: Dimension[] = [];
   const questions: { what: string; range: DateRange; filters: StatsFilters }[] = [];
   const backend: StatsBackend = {
-    api: 'v5',
-    agentWorkload: () => Promise.reject(new Error('not asked in these tests')),
+    ...unusedBackend(),
     async overview(range, filters) {
       questions.push({ what: 'overview', range, filters });
       return FIGURES;

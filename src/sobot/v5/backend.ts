@@ -5,10 +5,14 @@
 import { UnsupportedError } from '../../errors.ts';
 import type { DateRange, Priority, StatsBackend, StatsFilters } from '../../stats/model.ts';
 import { previousRange } from '../../stats/period.ts';
+import { fetchAgentDetail } from './agent-detail.ts';
 import { mergeByAgent, toAgentRow } from './agents.ts';
+import { fetchBot } from './bot.ts';
 import { type SobotV5Client, v5DateParams } from './client.ts';
+import { fetchCustomers } from './customers.ts';
 import { createV5Directory } from './directory.ts';
 import { filterParams } from './filters.ts';
+import { fetchSatisfaction } from './satisfaction.ts';
 import { beforeChange, satisfactionNowAndBefore, sessionKpis } from './sessions.ts';
 
 /** getStat/staffWorkStatis `search_way`: how rows are broken down. */
@@ -124,5 +128,9 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
     },
 
     directory: (dimension, priority) => directory.list(dimension, priority),
+    satisfaction: (range, filters, priority) => fetchSatisfaction(client, range, filters, priority),
+    bot: (range, filters, priority) => fetchBot(client, range, filters, priority),
+    customers: (range, filters, priority) => fetchCustomers(client, range, filters, priority),
+    agentDetail: (range, agentId, priority) => fetchAgentDetail(client, range, agentId, priority),
   };
 }

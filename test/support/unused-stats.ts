@@ -1,0 +1,35 @@
+// Test doubles start from these: every method fails loudly, so a test states exactly which
+// parts of the stats backend or service it stands in for.
+
+import type { StatsBackend } from '../../src/stats/model.ts';
+import type { StatsService } from '../../src/stats/service.ts';
+
+const notAsked = (name: string) => () => Promise.reject(new Error(`${name} was not expected in this test`));
+
+export function unusedBackend(): StatsBackend {
+  return {
+    api: 'v5',
+    agentWorkload: notAsked('agentWorkload'),
+    overview: notAsked('overview'),
+    breakdown: notAsked('breakdown'),
+    directory: notAsked('directory'),
+    satisfaction: notAsked('satisfaction'),
+    bot: notAsked('bot'),
+    customers: notAsked('customers'),
+    agentDetail: notAsked('agentDetail'),
+  };
+}
+
+export function unusedStats(): StatsService {
+  return {
+    api: 'v5',
+    agents: notAsked('agents'),
+    overview: notAsked('overview'),
+    breakdown: notAsked('breakdown'),
+    resolveFilters: notAsked('resolveFilters'),
+    satisfaction: notAsked('satisfaction'),
+    bot: notAsked('bot'),
+    customers: notAsked('customers'),
+    agentDetail: notAsked('agentDetail'),
+  };
+}
