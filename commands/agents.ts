@@ -7,6 +7,7 @@ import { UserInputError } from '../src/errors.ts';
 import { AGENT_KPIS, findKpi, kpiWords } from '../src/stats/kpis.ts';
 import type { AgentKpiId } from '../src/stats/model.ts';
 import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
+import { withFollowUps } from './follow-ups.ts';
 import { periodFrom } from './period-input.ts';
 import { nearest } from './router.ts';
 import type { CommandDefinition } from './types.ts';
@@ -66,7 +67,7 @@ export const agentsCommand: CommandDefinition = {
     const range = periodFrom(input, 'agents', deps);
     const { filters, applied } = await filtersFrom('agents', input, deps);
     const report = await deps.stats.agents(range, filters, 'interactive');
-    return agentsMessage(report, {
+    const message = agentsMessage(report, {
       sortBy,
       order,
       top,
@@ -74,5 +75,6 @@ export const agentsCommand: CommandDefinition = {
       visibility: input.visibility,
       filters: filtersText(applied, deps.lang),
     });
+    return withFollowUps(message, 'agents', input, range);
   },
 };

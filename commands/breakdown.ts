@@ -4,6 +4,7 @@ import { breakdownMessage } from '../reports/breakdown.ts';
 import { filtersText } from '../reports/filters.ts';
 import type { BreakdownReport } from '../src/stats/service.ts';
 import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
+import { withFollowUps } from './follow-ups.ts';
 import { periodFrom } from './period-input.ts';
 import type { CommandDefinition } from './types.ts';
 
@@ -23,11 +24,12 @@ export function breakdownCommand(
       const range = periodFrom(input, name, deps);
       const { filters, applied } = await filtersFrom(name, input, deps);
       const report = await deps.stats.breakdown(by, range, filters, 'interactive');
-      return breakdownMessage(report, {
+      const message = breakdownMessage(report, {
         lang: deps.lang,
         visibility: input.visibility,
         filters: filtersText(applied, deps.lang),
       });
+      return withFollowUps(message, name, input, range);
     },
   };
 }

@@ -3,6 +3,7 @@
 import { filtersText } from '../reports/filters.ts';
 import { overviewMessage } from '../reports/overview.ts';
 import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
+import { withFollowUps } from './follow-ups.ts';
 import { periodFrom } from './period-input.ts';
 import type { CommandDefinition } from './types.ts';
 
@@ -21,10 +22,11 @@ export const overviewCommand: CommandDefinition = {
     const range = periodFrom(input, 'overview', deps);
     const { filters, applied } = await filtersFrom('overview', input, deps);
     const report = await deps.stats.overview(range, filters, 'interactive');
-    return overviewMessage(report, {
+    const message = overviewMessage(report, {
       lang: deps.lang,
       visibility: input.visibility,
       filters: filtersText(applied, deps.lang),
     });
+    return withFollowUps(message, 'overview', input, range);
   },
 };

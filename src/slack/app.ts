@@ -4,16 +4,26 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import {
+  App,
+  type BlockAction,
+  type ButtonAction,
+  type CustomRoute,
+  HTTPReceiver,
+  SocketModeReceiver,
+} from '@slack/bolt';
 import type { ChartRenderer } from '../charts/render.ts';
 import type { BotConfig } from '../config.ts';
 import { BotError } from '../errors.ts';
 import { type Logger, toBoltLogger } from '../logger.ts';
-import { createSlackDelivery, postToResponseUrl } from './deliver.ts';
+import { createSlackDelivery, postToResponseUrl, type ReplyTarget } from './deliver.ts';
 import { errorMessage } from './error-reply.ts';
 import type { BotMessage } from './message.ts';
 
 export const SLASH_COMMAND = '/sobot';
+
+/** action_ids of buttons whose value is a /sobot command to run. */
+const FOLLOW_UP_ACTIONS = /^sobot_(rerun|share)$/;
 
 const PROGRESS_NOTICE = {
   response_type: 'ephemeral',
@@ -124,13 +134,8 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     }
   }
 
-  app.command(SLASH_COMMAND, async ({ command, ack }) => {
-    await ack();
-    const target = {
-      responseUrl: command.response_url,
-      userId: command.user_id,
-      channelId: command.channel_id,
-    };
+  /** Runs `text` as a /sobot command and answers at `target`, whatever happens on the way. */
+  async function answer(text: string, target: ReplyTarget): Promise<void> {
     const started = Date.now();
     // Sobot can be slow or rate-limiting (a 229000 means waiting up to a minute): say so, once.
     const progress = setTimeout(() => {
@@ -140,10 +145,7 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     }, opts.progressNoticeMs ?? 3000);
     let message: BotMessage;
     try {
-      message = await opts.runCommand(command.text, {
-        userId: command.user_id,
-        channelId: command.channel_id,
-      });
+      message = await opts.runCommand(text, { userId: target.userId, channelId: target.channelId });
     } catch (error) {
       if (error instanceof BotError) log.info({ code: error.code, err: error }, 'command failed');
       else log.error({ err: error }, 'command crashed');
@@ -153,11 +155,31 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     }
     try {
       await delivery.deliver(message, target);
-      log.info({ text: command.text, ms: Date.now() - started }, 'command answered');
+      log.info({ text, ms: Date.now() - started }, 'command answered');
     } catch (error) {
       log.error({ err: error }, 'could not deliver the answer');
       await delivery.deliver(errorMessage(error), target).catch(() => {});
     }
+  }
+
+  app.command(SLASH_COMMAND, async ({ command, ack }) => {
+    await ack();
+    await answer(command.text, {
+      responseUrl: command.response_url,
+      userId: command.user_id,
+      channelId: command.channel_id,
+    });
+  });
+
+  // The buttons under an answer ("Previous period", "Share to channel") carry the whole command
+  // they run as their value (commands/follow-ups.ts), so a click is just another command.
+  app.action<BlockAction<ButtonAction>>(FOLLOW_UP_ACTIONS, async ({ ack, body, action }) => {
+    await ack();
+    await answer(action.value?.replace(/^\/sobot\s*/, '') ?? '', {
+      responseUrl: body.response_url,
+      userId: body.user.id,
+      channelId: body.channel?.id ?? body.user.id,
+    });
   });
 
   app.error(async (error) => {

@@ -105,7 +105,10 @@ describe('/sobot agents over HTTP', () => {
     expect(header).toContain(
       `${Number(d)} ${new Date(Number(y), Number(m) - 1, 1).toLocaleString('en', { month: 'short' })} ${y}`,
     );
-    expect(payload.blocks.at(-1)?.elements?.[0]?.text).toContain(`Showing 15 of ${served.length} agents`);
+    const contexts = payload.blocks
+      .filter((b) => b.type === 'context')
+      .map((b) => b.elements?.[0]?.text ?? '');
+    expect(contexts.some((text) => text.includes(`Showing 15 of ${served.length} agents`))).toBe(true);
   });
 
   it('shows the chart as an uploaded PNG and sends the full table as CSV to the asker', async () => {
@@ -126,6 +129,27 @@ describe('/sobot agents over HTTP', () => {
     expect(
       h.slack.calls.filter((c) => c.token !== null).every((c) => c.token === h.config.slack.botToken),
     ).toBe(true);
+  });
+
+  it('offers "Previous day" and "Share to channel" buttons that run the command again', async () => {
+    await h.command('agents 2026-11-05 top:5', 'buttons');
+    const [post] = await h.slack.waitForResponses('buttons');
+    type Button = { action_id: string; value: string; text: { text: string } };
+    const actions = blocksOf(post).find((b) => b.type === 'actions') as unknown as { elements: Button[] };
+    const [previous, share] = actions.elements;
+    expect(previous?.text.text).toBe('◀ Previous day');
+    expect(share?.text.text).toBe('Share to channel');
+
+    expect((await h.click(previous as Button, 'clicked-previous')).status).toBe(200);
+    const [before] = await h.slack.waitForResponses('clicked-previous');
+    expect(blocksOf(before)[0]?.text?.text).toContain('Wed 4 Nov 2026');
+    expect(tableOf(blocksOf(before))).toHaveLength(6);
+    expect(h.sim.log.some((e) => (e.body as { start_date?: string }).start_date === '2026-11-04')).toBe(true);
+
+    await h.click(share as Button, 'clicked-share');
+    const [shared] = await h.slack.waitForResponses('clicked-share');
+    expect(shared?.payload.response_type).toBe('in_channel');
+    expect(blocksOf(shared)[0]?.text?.text).toContain('Thu 5 Nov 2026');
   });
 
   it('posts in the channel when asked with "public"', async () => {

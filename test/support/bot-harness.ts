@@ -27,6 +27,8 @@ export interface Harness {
     responseId: string,
     extra?: { user_id?: string; channel_id?: string; timestampSec?: number; secret?: string },
   ): Promise<{ status: number; body: string }>;
+  /** Clicks a button: sends Slack's signed block_actions payload for it. */
+  click(button: { action_id: string; value: string }, responseId: string): Promise<{ status: number }>;
   close(): Promise<void>;
 }
 
@@ -92,6 +94,36 @@ export async function startHarness(
         body: signed.body,
       });
       return { status: response.status, body: await response.text() };
+    },
+    async click(button, responseId) {
+      const payload = {
+        type: 'block_actions',
+        team: { id: 'T0FAKE', domain: 'fake' },
+        user: { id: 'U0LEAD', username: 'lead', team_id: 'T0FAKE' },
+        api_app_id: 'A0FAKE',
+        token: 'deprecated-verification-token',
+        container: { type: 'message', message_ts: '1.2', channel_id: 'C0TEAM', is_ephemeral: true },
+        trigger_id: '123.456.abc',
+        channel: { id: 'C0TEAM', name: 'cs-leads' },
+        response_url: slack.responseUrl(responseId),
+        actions: [
+          {
+            type: 'button',
+            action_id: button.action_id,
+            block_id: 'b1',
+            value: button.value,
+            action_ts: '1.3',
+          },
+        ],
+      };
+      const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      const signed = signedRequest(SIGNING_SECRET, body);
+      const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+        method: 'POST',
+        headers: signed.headers,
+        body: signed.body,
+      });
+      return { status: response.status };
     },
     async close() {
       await bot.stop();
