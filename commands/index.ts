@@ -8,6 +8,7 @@ import { groupsCommand } from './groups.ts';
 import { createHelpCommand } from './help.ts';
 import { overviewCommand } from './overview.ts';
 import { type CommandRouter, createCommandRouter } from './router.ts';
+import { topicsCommand } from './topics.ts';
 import type { CommandDefinition, CommandDeps } from './types.ts';
 
 export function createCommands(deps: CommandDeps): CommandRouter {
@@ -19,6 +20,7 @@ export function createCommands(deps: CommandDeps): CommandRouter {
     groupsCommand,
     departmentsCommand,
     channelsCommand,
+    topicsCommand,
   );
   return createCommandRouter(commands, deps);
 }

@@ -38,21 +38,18 @@ export function sortByKpi<T extends NamedKpis>(rows: readonly T[], kpi: KpiId, o
 
 const cell = (text: string) => ({ type: 'raw_text' as const, text });
 
-/** A table of up to `wanted` rows, as many as fit in one message; `shown` says how many did. */
-export function kpiTable(
-  rows: readonly NamedKpis[],
-  columns: readonly KpiId[],
-  firstTitle: string,
-  lang: 'en' | 'zh',
+/**
+ * A table with a name column and right-aligned figures: up to `wanted` rows, as many as fit in
+ * one message; `shown` says how many did.
+ */
+export function textTable(
+  titles: readonly string[],
+  lines: readonly string[][],
   wanted: number,
 ): { block: TableBlock; shown: number } {
-  const titles = [firstTitle, ...columns.map((id) => KPIS[id].short[lang])];
-  const body = rows
+  const body = lines
     .slice(0, Math.min(wanted, MAX_TABLE_ROWS))
-    .map((row) => [
-      truncate(row.name, NAME_WIDTH),
-      ...columns.map((id) => formatValue(KPIS[id].unit, row.kpis[id] ?? null)),
-    ]);
+    .map(([name = '', ...figures]) => [truncate(name, NAME_WIDTH), ...figures]);
   let chars = 0;
   let shown = 0;
   for (const line of body) {
@@ -65,9 +62,24 @@ export function kpiTable(
     block: {
       type: 'table',
       rows: [titles, ...body.slice(0, shown)].map((line) => line.map(cell)),
-      column_settings: [{ is_wrapped: true }, ...columns.map(() => ({ align: 'right' as const }))],
+      column_settings: [{ is_wrapped: true }, ...titles.slice(1).map(() => ({ align: 'right' as const }))],
     },
   };
+}
+
+/** textTable() of KPI columns. */
+export function kpiTable(
+  rows: readonly NamedKpis[],
+  columns: readonly KpiId[],
+  firstTitle: string,
+  lang: 'en' | 'zh',
+  wanted: number,
+): { block: TableBlock; shown: number } {
+  return textTable(
+    [firstTitle, ...columns.map((id) => KPIS[id].short[lang])],
+    rows.map((row) => [row.name, ...columns.map((id) => formatValue(KPIS[id].unit, row.kpis[id] ?? null))]),
+    wanted,
+  );
 }
 
 /** Machine-readable KPI column titles and values: rates in %, durations in seconds, blanks for missing. */

@@ -47,7 +47,7 @@ export interface BotFigures {
   /** Transfers the bot's rules triggered. */
   triggeredTransfers: number | null;
   keywordTransfers: number | null;
-  /** The same shares of received customers, as Sobot gives them. */
+  /** The same as shares of the transfers to agents, as Sobot gives them (doc: 1441 / 1452 = 99.24%). */
   activeTransferRate: number | null;
   triggeredTransferRate: number | null;
   keywordTransferRate: number | null;
@@ -99,4 +99,18 @@ export interface AgentDetail {
   ratings: { scale: RatingScale | null; distribution: RatingBucket[]; averageScore: number | null };
   /** null when Sobot has no work log for the agent in the period. */
   workStatus: WorkStatus | null;
+}
+
+/** One service classification (topic) and how its chats were rated. */
+export interface TopicRow {
+  id: string;
+  name: string;
+  /** 1 for a top-level topic, 2 for a sub-topic. */
+  level: number | null;
+  chats: number | null;
+  ratedChats: number | null;
+  /** 5★ (or 9–10 on the 10-point scale) of the rated chats. */
+  satisfaction: number | null;
+  /** Mean of the 5-star ratings; null when none. */
+  averageStars: number | null;
 }

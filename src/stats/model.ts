@@ -1,7 +1,7 @@
 // The backend-neutral vocabulary of statistics: what every layer above src/sobot/ speaks.
 // Values Sobot did not give are null (shown as "–"), never 0.
 
-import type { AgentDetail, BotFigures, CustomerFigures, SatisfactionFigures } from './cards.ts';
+import type { AgentDetail, BotFigures, CustomerFigures, SatisfactionFigures, TopicRow } from './cards.ts';
 import type { KpiId } from './kpis.ts';
 
 /** An inclusive range of calendar days in the company time zone. Dates are `yyyy-MM-dd`. */
@@ -115,6 +115,8 @@ export interface StatsBackend {
   satisfaction(range: DateRange, filters: StatsFilters, priority: Priority): Promise<SatisfactionFigures>;
   bot(range: DateRange, filters: StatsFilters, priority: Priority): Promise<BotFigures>;
   customers(range: DateRange, filters: StatsFilters, priority: Priority): Promise<CustomerFigures>;
+  /** Chats and ratings per service classification (the level-1 topics). */
+  topics(range: DateRange, filters: StatsFilters, priority: Priority): Promise<TopicRow[]>;
   /** One agent's card; null when the agent handled no chats in the range. */
   agentDetail(range: DateRange, agentId: string, priority: Priority): Promise<AgentDetail | null>;
 }

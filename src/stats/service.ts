@@ -4,7 +4,7 @@
 import type { Clock } from '../clock.ts';
 import { UserInputError } from '../errors.ts';
 import type { QueryCache } from './cache.ts';
-import type { AgentDetail, BotFigures, CustomerFigures, SatisfactionFigures } from './cards.ts';
+import type { AgentDetail, BotFigures, CustomerFigures, SatisfactionFigures, TopicRow } from './cards.ts';
 import { kpisFromCounts } from './kpis.ts';
 import type {
   AgentKpis,
@@ -73,6 +73,7 @@ export interface StatsService {
   bot(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<Card<BotFigures>>;
   customers(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<Card<CustomerFigures>>;
   agentDetail(range: DateRange, agentId: string, priority?: Priority): Promise<Card<AgentDetail | null>>;
+  topics(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<Card<TopicRow[]>>;
 }
 
 /** A card's figures with the range and filters they are for. */
@@ -199,6 +200,8 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
       card('bot', range, filters, () => backend.bot(range, filters, priority)),
     customers: (range, filters = {}, priority = 'interactive') =>
       card('customers', range, filters, () => backend.customers(range, filters, priority)),
+    topics: (range, filters = {}, priority = 'interactive') =>
+      card('topics', range, filters, () => backend.topics(range, filters, priority)),
     agentDetail: (range, agentId, priority = 'interactive') =>
       card('agent', range, { agentIds: [agentId] }, () => backend.agentDetail(range, agentId, priority)),
     async resolveFilters(names, priority = 'interactive') {

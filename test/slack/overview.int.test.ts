@@ -92,3 +92,24 @@ describe('overview, breakdowns and filters over HTTP', () => {
     expect(h.sim.log.filter((e) => e.path.endsWith('/session/getStat'))).toHaveLength(0);
   });
 });
+
+describe('/sobot topics over HTTP', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ simulator: { company: { agents: 60 } } });
+  });
+  afterAll(() => h.close());
+
+  it('shows each topic with the chats the service summary served', async () => {
+    const { blocks } = await answer(h, `topics ${DAY}`, 'topics');
+    const topics = items(served(h, '/summary/search'));
+    const table = blocks.find((b) => b.type === 'table')?.rows?.map((row) => row.map((c) => c.text)) ?? [];
+    const shown = new Map(table.slice(1).map((row) => [row[0], Number(row[1]?.replace(/,/g, ''))]));
+    expect(shown.size).toBe(topics.length);
+    for (const topic of topics) {
+      expect(shown.get(String(topic.classify_show_name))).toBe(
+        sum(topic.details as Served[], 'total_conversation_num'),
+      );
+    }
+  });
+});

@@ -16,6 +16,7 @@ export function unusedBackend(): StatsBackend {
     satisfaction: notAsked('satisfaction'),
     bot: notAsked('bot'),
     customers: notAsked('customers'),
+    topics: notAsked('topics'),
     agentDetail: notAsked('agentDetail'),
   };
 }
@@ -30,6 +31,7 @@ export function unusedStats(): StatsService {
     satisfaction: notAsked('satisfaction'),
     bot: notAsked('bot'),
     customers: notAsked('customers'),
+    topics: notAsked('topics'),
     agentDetail: notAsked('agentDetail'),
   };
 }

@@ -14,6 +14,7 @@ import { createV5Directory } from './directory.ts';
 import { filterParams } from './filters.ts';
 import { fetchSatisfaction } from './satisfaction.ts';
 import { beforeChange, satisfactionNowAndBefore, sessionKpis } from './sessions.ts';
+import { fetchTopics } from './topics.ts';
 
 /** getStat/staffWorkStatis `search_way`: how rows are broken down. */
 const SEARCH_WAY = { department: '1', group: '2', channel: '3' } as const;
@@ -131,6 +132,7 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
     satisfaction: (range, filters, priority) => fetchSatisfaction(client, range, filters, priority),
     bot: (range, filters, priority) => fetchBot(client, range, filters, priority),
     customers: (range, filters, priority) => fetchCustomers(client, range, filters, priority),
+    topics: (range, filters, priority) => fetchTopics(client, range, filters, priority),
     agentDetail: (range, agentId, priority) => fetchAgentDetail(client, range, agentId, priority),
   };
 }

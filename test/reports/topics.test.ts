@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { topicsMessage } from '../../reports/topics.ts';
+import { blockKitProblems } from '../../src/slack/message.ts';
+import type { TopicRow } from '../../src/stats/cards.ts';
+
+const range = { from: '2026-11-16', to: '2026-11-22', timeZone: 'Asia/Shanghai' };
+const view = { lang: 'en' as const, visibility: 'ephemeral' as const, filters: null };
+const topic = (name: string, chats: number | null, extra: Partial<TopicRow> = {}): TopicRow => ({
+  id: name,
+  name,
+  level: 1,
+  chats,
+  ratedChats: null,
+  satisfaction: null,
+  averageStars: null,
+  ...extra,
+});
+const tableOf = (blocks: unknown[]) =>
+  (
+    (blocks.find((b) => (b as { type: string }).type === 'table') as { rows: { text: string }[][] })?.rows ??
+    []
+  ).map((row) => row.map((cell) => cell.text));
+
+describe('topicsMessage', () => {
+  it('lists topics busiest first with their figures, and leaves out topics without chats', () => {
+    const message = topicsMessage(
+      {
+        range,
+        filters: {},
+        figures: [
+          topic('Refunds', 12, { ratedChats: 7, satisfaction: 3 / 7, averageStars: 3.6 }),
+          topic('Login & <SSO>', 1_250),
+          topic('Idle', 0),
+        ],
+      },
+      view,
+    );
+    expect(tableOf(message.blocks)).toEqual([
+      ['Topic', 'Chats', 'Rated', 'Satisfied', 'Avg. ★'],
+      ['Login & <SSO>', '1,250', '–', '–', '–'],
+      ['Refunds', '12', '7', '42.9%', '3.6'],
+    ]);
+    expect(message.text).toContain('Login &amp; &lt;SSO&gt; 1,250');
+    expect(blockKitProblems(message)).toEqual([]);
+  });
+
+  it('says so when no chat was classified', () => {
+    const message = topicsMessage({ range, filters: {}, figures: [topic('Idle', 0)] }, view);
+    expect(message.text).toContain('No classified chats in this period.');
+    expect(message.chart).toBeUndefined();
+  });
+
+  it('fits 150 topics: what does not fit goes to a CSV', () => {
+    const figures = Array.from({ length: 150 }, (_, i) =>
+      topic(`Topic number ${i} with a long name`, 1000 - i),
+    );
+    const message = topicsMessage({ range, filters: {}, figures }, view);
+    expect(blockKitProblems(message)).toEqual([]);
+    expect(tableOf(message.blocks).length).toBeLessThanOrEqual(100);
+    expect(message.files?.[0]?.content.trim().split('\r\n')).toHaveLength(151);
+  });
+});

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { UnsupportedError } from '../../src/errors.ts';
+import type { SobotV5Client } from '../../src/sobot/v5/client.ts';
+import { v5Endpoints } from '../../src/sobot/v5/endpoints.ts';
+import { fetchTopics, toTopicRow } from '../../src/sobot/v5/topics.ts';
+
+const fixture = JSON.parse(
+  readFileSync(new URL('../fixtures/v5/serviceSummary.json', import.meta.url), 'utf8'),
+) as {
+  items: unknown[];
+};
+const parse = (raw: unknown) => v5Endpoints.serviceSummary.item.parse(raw);
+
+describe('toTopicRow', () => {
+  it('reads the doc example: "Category 2" with 2 chats and nothing rated', () => {
+    const row = toTopicRow(parse(fixture.items[0]));
+    expect(row).toEqual({
+      id: '1675771496144510978',
+      name: 'Category 2',
+      level: 1,
+      chats: 2,
+      ratedChats: 0,
+      satisfaction: null,
+      averageStars: null,
+    });
+  });
+
+  it('sums the detail rows and rates 5★ and 9–10 as satisfied', () => {
+    const detail = (chats: number, stars: number[], nps: Record<number, number> = {}) => ({
+      total_conversation_num: chats,
+      comment_type_total_num:
+        stars.reduce((a, b) => a + b, 0) + Object.values(nps).reduce((a, b) => a + b, 0),
+      ...Object.fromEntries(stars.map((count, i) => [`star_level_num${i + 1}`, count])),
+      ...Object.fromEntries(Object.entries(nps).map(([score, count]) => [`score_num${score}`, count])),
+    });
+    const row = toTopicRow(
+      parse({
+        classify_id: 'c1',
+        classify_show_name: 'Refunds',
+        level: '1',
+        // Day one: 1×1★, 1×3★, 2×5★; day two: 1×4★ and two 10-point ratings, a 10 and a 6.
+        details: [detail(10, [1, 0, 1, 0, 2]), detail(5, [0, 0, 0, 1, 0], { 10: 1, 6: 1 })],
+      }),
+    );
+    expect(row.chats).toBe(15);
+    expect(row.ratedChats).toBe(7);
+    // Satisfied: two 5★ and one 10 of 7 ratings.
+    expect(row.satisfaction).toBeCloseTo(3 / 7, 10);
+    // Stars: (1 + 3 + 5 + 5 + 4) / 5 ratings.
+    expect(row.averageStars).toBeCloseTo(18 / 5, 10);
+  });
+});
+
+describe('fetchTopics', () => {
+  const range = { from: '2026-11-16', to: '2026-11-22', timeZone: 'Asia/Shanghai' };
+
+  it('asks for the whole period, filtered by skill group', async () => {
+    const bodies: Record<string, unknown>[] = [];
+    const client: SobotV5Client = {
+      call: () => Promise.reject(new Error('not used')),
+      fetchAll: async (_key, body) => {
+        bodies.push(body);
+        return [];
+      },
+    };
+    await fetchTopics(client, range, { groupIds: ['g1', 'g2'] }, 'interactive');
+    expect(bodies).toEqual([
+      {
+        summary_way: 0,
+        start_date: '2026-11-16 00:00:00',
+        end_date: '2026-11-22 23:59:59',
+        group_ids_param: 'g1,g2',
+      },
+    ]);
+  });
+
+  it('refuses filters the service summary does not take', async () => {
+    const client = {
+      call: () => Promise.reject(),
+      fetchAll: () => Promise.reject(),
+    } as unknown as SobotV5Client;
+    await expect(fetchTopics(client, range, { channelTypes: ['0'] }, 'interactive')).rejects.toBeInstanceOf(
+      UnsupportedError,
+    );
+  });
+});
