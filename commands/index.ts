@@ -9,6 +9,7 @@ import { createHelpCommand } from './help.ts';
 import { overviewCommand } from './overview.ts';
 import { type CommandRouter, createCommandRouter } from './router.ts';
 import { topicsCommand } from './topics.ts';
+import { trendCommand } from './trend.ts';
 import type { CommandDefinition, CommandDeps } from './types.ts';
 
 export function createCommands(deps: CommandDeps): CommandRouter {
@@ -21,6 +22,7 @@ export function createCommands(deps: CommandDeps): CommandRouter {
     departmentsCommand,
     channelsCommand,
     topicsCommand,
+    trendCommand,
   );
   return createCommandRouter(commands, deps);
 }

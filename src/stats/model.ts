@@ -104,6 +104,8 @@ export interface StatsBackend {
   readonly api: 'v5' | 'legacy';
   agentWorkload(range: DateRange, filters: StatsFilters, priority: Priority): Promise<AgentRow[]>;
   overview(range: DateRange, filters: StatsFilters, priority: Priority): Promise<OverviewFigures>;
+  /** The session KPIs of one range (chats, valid reception, first response, warnings, queue leave). */
+  sessions(range: DateRange, filters: StatsFilters, priority: Priority): Promise<KpiValues>;
   breakdown(
     by: 'group' | 'department' | 'channel',
     range: DateRange,

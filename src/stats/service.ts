@@ -5,7 +5,7 @@ import type { Clock } from '../clock.ts';
 import { UserInputError } from '../errors.ts';
 import type { QueryCache } from './cache.ts';
 import type { AgentDetail, BotFigures, CustomerFigures, SatisfactionFigures, TopicRow } from './cards.ts';
-import { kpisFromCounts } from './kpis.ts';
+import { type KpiId, kpisFromCounts } from './kpis.ts';
 import type {
   AgentKpis,
   AgentRow,
@@ -20,6 +20,7 @@ import type {
 } from './model.ts';
 import { matchName } from './names.ts';
 import { isClosed, previousRange } from './period.ts';
+import { type Granularity, trendBuckets } from './trend.ts';
 
 export interface AgentsReport {
   range: DateRange;
@@ -65,6 +66,8 @@ export interface StatsService {
   ): Promise<BreakdownReport>;
   /** Names → ids through the directory (cached for an hour, reloaded once on a miss). */
   resolveFilters(names: FilterNames, priority?: Priority): Promise<ResolvedFilters>;
+  /** One of TREND_KPIS per day (or week) of `range`; each point a cached session query. */
+  trend(kpi: KpiId, range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<TrendReport>;
   satisfaction(
     range: DateRange,
     filters?: StatsFilters,
@@ -74,6 +77,14 @@ export interface StatsService {
   customers(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<Card<CustomerFigures>>;
   agentDetail(range: DateRange, agentId: string, priority?: Priority): Promise<Card<AgentDetail | null>>;
   topics(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<Card<TopicRow[]>>;
+}
+
+export interface TrendReport {
+  kpi: KpiId;
+  range: DateRange;
+  filters: StatsFilters;
+  granularity: Granularity;
+  points: { range: DateRange; value: number | null }[];
 }
 
 /** A card's figures with the range and filters they are for. */
@@ -204,6 +215,23 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
       card('topics', range, filters, () => backend.topics(range, filters, priority)),
     agentDetail: (range, agentId, priority = 'interactive') =>
       card('agent', range, { agentIds: [agentId] }, () => backend.agentDetail(range, agentId, priority)),
+    async trend(kpi, range, filters = {}, priority = 'interactive') {
+      const { granularity, buckets } = trendBuckets(range);
+      const values = await Promise.all(
+        buckets.map((bucket) =>
+          cache.getOrLoad(keyOf('sessions', bucket, filters), ttlFor(bucket), () =>
+            backend.sessions(bucket, filters, priority),
+          ),
+        ),
+      );
+      return {
+        kpi,
+        range,
+        filters,
+        granularity,
+        points: buckets.map((bucket, i) => ({ range: bucket, value: values[i]?.[kpi] ?? null })),
+      };
+    },
     async resolveFilters(names, priority = 'interactive') {
       const wanted = Object.entries(names).filter((entry): entry is [Dimension, string] => Boolean(entry[1]));
       const applied = await Promise.all(

@@ -113,3 +113,22 @@ describe('/sobot topics over HTTP', () => {
     }
   });
 });
+
+describe('/sobot trend over HTTP', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ simulator: { company: { agents: 40 } } });
+  });
+  afterAll(() => h.close());
+
+  it('draws one point a day, each the chats Sobot served for that day', async () => {
+    const { blocks } = await answer(h, 'trend chats 2026-11-02..2026-11-08', 'trend');
+    const table = blocks.find((b) => b.type === 'table')?.rows?.map((row) => row.map((c) => c.text)) ?? [];
+    expect(table).toHaveLength(8);
+    for (const [i, row] of table.slice(1).entries()) {
+      const date = `2026-11-0${i + 2}`;
+      const rows = items(served(h, '/session/getStat', (b) => b.start_date === `${date} 00:00:00`));
+      expect(Number(row[1]?.replace(/,/g, ''))).toBe(sum(rows, 'human_consult'));
+    }
+  });
+});

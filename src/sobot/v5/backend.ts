@@ -115,6 +115,9 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
       };
     },
 
+    sessions: async (range, filters, priority) =>
+      sessionKpis(await chatStats(range, filters, SEARCH_WAY.channel, priority)),
+
     async breakdown(by, range, filters, priority) {
       const rows = await chatStats(range, filters, SEARCH_WAY[by], priority);
       return rows.map((row) => ({

@@ -1,0 +1,57 @@
+// `/sobot trend <kpi> [period] [filters]`: one KPI over time, a point a day (a week beyond two weeks).
+
+import { filtersText } from '../reports/filters.ts';
+import { trendMessage } from '../reports/trend.ts';
+import { UserInputError } from '../src/errors.ts';
+import { findKpi, kpiWords } from '../src/stats/kpis.ts';
+import { TREND_KPIS } from '../src/stats/trend.ts';
+import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
+import { withFollowUps } from './follow-ups.ts';
+import { periodFrom } from './period-input.ts';
+import { nearest } from './router.ts';
+import type { CommandDefinition } from './types.ts';
+
+/** Without a period, a trend shows the last two weeks. */
+const DEFAULT_TREND_PERIOD = 'last 14 days';
+
+export const trendCommand: CommandDefinition = {
+  name: 'trend',
+  summary:
+    'One KPI over time: a line chart, a point a day (a week for periods over two weeks), with its low, high and average.',
+  usage: '/sobot trend <kpi> [period] [group:|dept:|channel:|agent:|robot:<name>] [public]',
+  examples: [
+    '/sobot trend chats',
+    '/sobot trend valid_reception_rate last 30 days',
+    '/sobot trend warnings this month group:Sales',
+  ],
+  options: [...FILTER_OPTIONS],
+  sortKpis: TREND_KPIS,
+  async run(input, _ctx, deps) {
+    const [word = '', ...periodWords] = input.words;
+    const kpi = findKpi(word);
+    if (kpi && !TREND_KPIS.includes(kpi.id)) {
+      throw new UserInputError(
+        `${kpi.label.en} has no daily series in Sobot's session statistics. Trends cover: ${TREND_KPIS.join(', ')}.`,
+        `/sobot overview ${periodWords.join(' ') || DEFAULT_TREND_PERIOD}`.trim(),
+      );
+    }
+    if (!kpi) {
+      const guess = word ? nearest(word, kpiWords(TREND_KPIS)) : null;
+      const valid = TREND_KPIS.join(', ');
+      throw new UserInputError(
+        `${word ? `I can't draw a trend of "${word}".` : 'Which KPI?'}${guess ? ` Did you mean "${findKpi(guess)?.id}"?` : ''} Trends cover: ${valid}.`,
+        `/sobot trend ${guess ? findKpi(guess)?.id : 'chats'} ${periodWords.join(' ') || DEFAULT_TREND_PERIOD}`.trim(),
+      );
+    }
+    const rest = { ...input, words: periodWords.length ? periodWords : [DEFAULT_TREND_PERIOD] };
+    const range = periodFrom(rest, `trend ${kpi.id}`, deps);
+    const { filters, applied } = await filtersFrom(`trend ${kpi.id}`, rest, deps);
+    const report = await deps.stats.trend(kpi.id, range, filters, 'interactive');
+    const message = trendMessage(report, {
+      lang: deps.lang,
+      visibility: input.visibility,
+      filters: filtersText(applied, deps.lang),
+    });
+    return withFollowUps(message, `trend ${kpi.id}`, rest, range);
+  },
+};

@@ -1,0 +1,88 @@
+// `/sobot trend <kpi>`: one KPI per day (or week) as a line chart, with its lowest, highest and
+// average point in words and a small table of the points.
+
+import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
+import { KPIS } from '../src/stats/kpis.ts';
+import type { DateRange } from '../src/stats/model.ts';
+import { describeRange } from '../src/stats/period.ts';
+import type { TrendReport } from '../src/stats/service.ts';
+import { formatValue, truncate } from './format.ts';
+import { textTable } from './table.ts';
+
+export interface TrendView {
+  lang: 'en' | 'zh';
+  visibility: BotMessage['visibility'];
+  filters: string | null;
+}
+
+/** "11-21" for a day, "11-16–11-22" for a week: short enough for a chart axis. */
+const shortLabel = (range: DateRange) =>
+  range.from === range.to ? range.from.slice(5) : `${range.from.slice(5)}–${range.to.slice(5)}`;
+
+export function trendMessage(report: TrendReport, view: TrendView): BotMessage {
+  const { lang } = view;
+  const kpi = KPIS[report.kpi];
+  const when = describeRange(report.range, lang);
+  const title = truncate(`${kpi.label[lang]} · ${when}`, SLACK_LIMITS.headerText);
+  const each =
+    lang === 'zh'
+      ? report.granularity === 'day'
+        ? '按天'
+        : '按周'
+      : report.granularity === 'day'
+        ? 'daily'
+        : 'weekly';
+  const scope = escapeMrkdwn([report.range.timeZone, view.filters, each].filter(Boolean).join(' · '));
+  const header = { type: 'header' as const, text: { type: 'plain_text' as const, text: title } };
+  const known = report.points.filter((p): p is { range: DateRange; value: number } => p.value !== null);
+  if (known.length === 0) {
+    const none = lang === 'zh' ? '这段时间没有数据。' : 'No data for this period.';
+    return {
+      visibility: view.visibility,
+      text: `${title}: ${none}`,
+      blocks: [header, { type: 'section', text: { type: 'mrkdwn', text: `${none} (${scope})` } }],
+    };
+  }
+  const format = (value: number | null) => formatValue(kpi.unit, value);
+  const lowest = known.reduce((a, b) => (b.value < a.value ? b : a));
+  const highest = known.reduce((a, b) => (b.value > a.value ? b : a));
+  const average = known.reduce((sum, p) => sum + p.value, 0) / known.length;
+  const summary =
+    lang === 'zh'
+      ? `最低 ${format(lowest.value)}（${describeRange(lowest.range, lang)}）· 最高 ${format(highest.value)}（${describeRange(highest.range, lang)}）· 平均 ${format(average)}`
+      : `Lowest ${format(lowest.value)} (${describeRange(lowest.range, lang)}) · highest ${format(highest.value)} (${describeRange(highest.range, lang)}) · ${each} average ${format(average)}`;
+  const { block } = textTable(
+    [lang === 'zh' ? '日期' : report.granularity === 'day' ? 'Day' : 'Week', kpi.short[lang]],
+    report.points.map((p) => [
+      report.granularity === 'day' ? describeRange(p.range, lang) : `${p.range.from} – ${p.range.to}`,
+      format(p.value),
+    ]),
+    report.points.length,
+  );
+  return {
+    visibility: view.visibility,
+    text: `${title} (${scope}): ${summary}.`,
+    blocks: [
+      header,
+      { type: 'context', elements: [{ type: 'mrkdwn', text: scope }] },
+      { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(summary) } },
+      block,
+    ],
+    chart: {
+      spec: {
+        title: `${kpi.label[lang]} (${each})`,
+        labels: report.points.map((p) => shortLabel(p.range)),
+        series: [
+          {
+            label: kpi.label[lang],
+            values: report.points.map((p) => p.value),
+            unit: kpi.unit === 'score' ? 'count' : kpi.unit,
+            type: 'line',
+          },
+        ],
+      },
+      altText: `Line chart of ${kpi.label.en} ${each} over ${when}`,
+      position: 3,
+    },
+  };
+}
