@@ -173,4 +173,9 @@ export function hms(ms: number): string {
 /** Period-over-period change as Sobot writes it: "-32.26%", or "NA" when the previous value is 0. */
 export const change = (current: number, previous: number): string =>
   previous === 0 ? 'NA' : percent((current - previous) / previous);
+/**
+ * A rate's MoM as getGeneral and getRobotReception write it: the difference in points, not a
+ * relative change (doc: robot_self_reception_num_proportion 22.00% with _cycle 20.56% = 22.00% − 12/834).
+ */
+export const pointChange = (current: number, previous: number): string => percent(current - previous);
 export const round2 = (value: number): number => Math.round(value * 100) / 100;

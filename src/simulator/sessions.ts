@@ -1,6 +1,6 @@
 // Chat, message and customer statistics replies (getStat, getMsgStat, custom/*), shaped like the doc.
 
-import { change, hms, pct, percent, previousPeriod, ratio, round2 } from './aggregate.ts';
+import { change, hms, pct, percent, pointChange, previousPeriod, ratio, round2 } from './aggregate.ts';
 import type { BotDayFigures, Company, DayFigures } from './company.ts';
 import type { BreakdownRow, EndpointRequest, Json } from './params.ts';
 import { audienceBot, audienceFigures } from './params.ts';
@@ -113,8 +113,10 @@ export function general(company: Company, request: EndpointRequest): Json {
     const isRate = key === 'old_visitor_proportion' || key === 'one_time_solution_rate';
     item[key] = isRate ? percent(cur[key]) : String(cur[key]);
   }
-  for (const key of Object.keys(cur) as Array<keyof typeof cur>)
-    item[`${key}_cycle`] = change(cur[key], prev[key]);
+  for (const key of Object.keys(cur) as Array<keyof typeof cur>) {
+    const isRate = key === 'old_visitor_proportion' || key === 'one_time_solution_rate';
+    item[`${key}_cycle`] = (isRate ? pointChange : change)(cur[key], prev[key]);
+  }
   return { item };
 }
 
@@ -136,8 +138,8 @@ export function robotReception(company: Company, request: EndpointRequest): Json
   const prev = values(audienceBot(company, request, previousPeriod(request.range)));
   const item: Json = {};
   for (const [key, value, isRate] of cur) item[key] = isRate ? percent(value) : String(value);
-  cur.forEach(([key, value], i) => {
-    item[`${key}_cycle`] = change(value, prev[i]![1]);
+  cur.forEach(([key, value, isRate], i) => {
+    item[`${key}_cycle`] = (isRate ? pointChange : change)(value, prev[i]![1]);
   });
   return { item };
 }
@@ -154,8 +156,8 @@ export function staffReception(company: Company, request: EndpointRequest): Json
   const prev = values(audienceFigures(company, request, previousPeriod(request.range)));
   const item: Json = {};
   for (const [key, value, isRate] of cur) item[key] = isRate ? percent(value) : String(value);
-  cur.forEach(([key, value], i) => {
-    item[`${key}_cycle`] = change(value, prev[i]![1]);
+  cur.forEach(([key, value, isRate], i) => {
+    item[`${key}_cycle`] = (isRate ? pointChange : change)(value, prev[i]![1]);
   });
   return { item };
 }

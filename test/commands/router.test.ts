@@ -348,7 +348,7 @@ describe('help command', () => {
 
   it('suggests the command a help typo meant', async () => {
     const { router } = setup();
-    const error = await failure(router.run('help agent', ctx));
+    const error = await failure(router.run('help agnets', ctx));
     expect(error.example).toBe('/sobot help agents');
   });
 });

@@ -5,7 +5,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { v5Endpoints, v5Envelope } from '../../src/sobot/v5/endpoints.ts';
 import { filterParams } from '../../src/sobot/v5/filters.ts';
-import { beforeChange, satisfactionNowAndBefore, sessionKpis } from '../../src/sobot/v5/sessions.ts';
+import {
+  beforeChange,
+  beforePointChange,
+  satisfactionNowAndBefore,
+  sessionKpis,
+} from '../../src/sobot/v5/sessions.ts';
 
 function fixture(name: string): { item?: unknown; items?: unknown[] } {
   const raw = JSON.parse(readFileSync(new URL(`../fixtures/v5/${name}.json`, import.meta.url), 'utf8'));
@@ -195,5 +200,14 @@ describe('filterParams', () => {
   it('omits filters that are absent or empty', () => {
     expect(filterParams({})).toEqual({});
     expect(filterParams({ groupIds: [], agentIds: undefined, channelTypes: ['2'] })).toEqual({ source: '2' });
+  });
+});
+
+describe('beforePointChange', () => {
+  it("reads a percentage MoM as points, as the doc's bot reception example shows", () => {
+    // robot_self_reception_num_proportion 22.00%, _cycle 20.56%: before, 66 / 450% → 12 self-served
+    // of 300 / -64.03% → 834 valid, i.e. 1.44%.
+    expect(beforePointChange(0.22, 0.2056)).toBeCloseTo(12 / 834, 4);
+    expect(beforePointChange(0.22, null)).toBeNull();
   });
 });

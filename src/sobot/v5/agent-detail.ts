@@ -1,15 +1,188 @@
-// One agent's card from staffWorkStatis and getWorkLogList (being written).
+// One agent's card: staffWorkStatis (workload, response times, ratings) and getWorkLogList (work
+// status) for one agent id, asked in parallel and read into the backend-neutral AgentDetail.
 
-import { UnsupportedError } from '../../errors.ts';
-import type { AgentDetail } from '../../stats/cards.ts';
+import type { AgentDetail, RatingBucket, RatingScale, WorkStatus } from '../../stats/cards.ts';
+import { ratioOf, sumKnown } from '../../stats/kpis.ts';
 import type { DateRange, Priority } from '../../stats/model.ts';
-import type { SobotV5Client } from './client.ts';
+import { mergeByAgent, toAgentRow } from './agents.ts';
+import { type SobotV5Client, v5DateParams } from './client.ts';
+import type { V5Item } from './endpoints.ts';
+
+type WorkloadItem = V5Item<'agentWorkload'>;
+type WorkLogItem = V5Item<'workLog'>;
+
+/** staffWorkStatis `search_way` 1: rows by department (one per agent when filtered by agent). */
+const BY_DEPARTMENT = '1';
 
 export async function fetchAgentDetail(
-  _client: SobotV5Client,
-  _range: DateRange,
-  _agentId: string,
-  _priority: Priority,
+  client: SobotV5Client,
+  range: DateRange,
+  agentId: string,
+  priority: Priority,
 ): Promise<AgentDetail | null> {
-  throw new UnsupportedError('not built yet');
+  const [workload, workLog] = await Promise.all([
+    client.fetchAll(
+      'agentWorkload',
+      { search_way: BY_DEPARTMENT, ...v5DateParams('agentWorkload', range), staff_id_list: [agentId] },
+      { priority },
+    ),
+    // getWorkLogList takes agent ids comma-separated (`staff_ids_param`), unlike staffWorkStatis.
+    client.fetchAll('workLog', { ...v5DateParams('workLog', range), staff_ids_param: agentId }, { priority }),
+  ]);
+  return agentDetailFrom(agentId, workload, workLog);
+}
+
+/** The card from the agent's rows; rows of other agents (should Sobot ignore the filter) are left out. */
+export function agentDetailFrom(
+  agentId: string,
+  workload: readonly WorkloadItem[],
+  workLog: readonly WorkLogItem[],
+): AgentDetail | null {
+  // staff_id is not in the doc's field table: a row without one is taken as the agent asked for.
+  const items = workload.filter((item) => !item.staff_id || item.staff_id === agentId);
+  const [row] = mergeByAgent(items.map((item) => ({ ...toAgentRow(item), agentId })));
+  if (!row) return null;
+  return {
+    row,
+    responseTimes: responseTimes(items),
+    ratings: ratings(items),
+    workStatus: workStatus(workLog.filter((entry) => entry.staff_id === agentId)),
+  };
+}
+
+/** Sobot's own figures for one row; for several (one per group) a chat-weighted mean, the max of maxima. */
+function responseTimes(items: readonly WorkloadItem[]): AgentDetail['responseTimes'] {
+  const [only] = items;
+  if (items.length === 1 && only) {
+    return {
+      firstMs: only.avg_first_response_time,
+      averageMs: only.response_time_avg,
+      maxMs: only.response_duration_max,
+      within30sRate: only.first_response_in30s_rate_str,
+      within60sRate: only.first_response_in60s_rate_str,
+    };
+  }
+  const weighted = (pick: (item: WorkloadItem) => number | null) =>
+    weightedMean(items.map((item) => [pick(item), item.human_consult]));
+  const maxima = items.map((item) => item.response_duration_max).filter((v): v is number => v !== null);
+  return {
+    firstMs: weighted((item) => item.avg_first_response_time),
+    averageMs: weighted((item) => item.response_time_avg),
+    maxMs: maxima.length ? Math.max(...maxima) : null,
+    within30sRate: weighted((item) => item.first_response_in30s_rate_str),
+    within60sRate: weighted((item) => item.first_response_in60s_rate_str),
+  };
+}
+
+function weightedMean(pairs: readonly [number | null, number | null][]): number | null {
+  let total = 0;
+  let weight = 0;
+  for (const [value, w] of pairs) {
+    if (value === null || w === null || w <= 0) continue;
+    total += value * w;
+    weight += w;
+  }
+  return weight === 0 ? null : total / weight;
+}
+
+interface ScaleSpec {
+  scale: RatingScale;
+  /** Best first: label, count field, Sobot's share field. */
+  buckets: readonly [string, keyof WorkloadItem, keyof WorkloadItem][];
+  average: keyof WorkloadItem | null;
+}
+
+const SCALES: readonly ScaleSpec[] = [
+  {
+    scale: 'five_star',
+    buckets: [5, 4, 3, 2, 1].map(
+      (s) => [`${s}★`, `score${s}`, `score${s}_rate_str`] as [string, keyof WorkloadItem, keyof WorkloadItem],
+    ),
+    average: 'avg_comment_score',
+  },
+  {
+    scale: 'nps',
+    buckets: [10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0].map(
+      (s) =>
+        [String(s), `nps_score${s}`, `nps_score${s}_rate_str`] as [
+          string,
+          keyof WorkloadItem,
+          keyof WorkloadItem,
+        ],
+    ),
+    average: 'avg_nps_score',
+  },
+  {
+    scale: 'two_level',
+    buckets: [
+      ['Satisfied', 'level2_score5', 'level2_score5_rate_str'],
+      ['Dissatisfied', 'level2_score1', 'level2_score1_rate_str'],
+    ],
+    average: null,
+  },
+];
+
+const numberAt = (item: WorkloadItem, key: keyof WorkloadItem): number | null => {
+  const value = item[key];
+  return typeof value === 'number' ? value : null;
+};
+
+/**
+ * The distribution on the scale with the most ratings: a company rates on one scale, but Sobot
+ * reports all three (zeros on the unused ones, e.g. the doc's staff1 has one NPS rating only).
+ */
+function ratings(items: readonly WorkloadItem[]): AgentDetail['ratings'] {
+  const totals = SCALES.map((spec) => {
+    const counts = spec.buckets.map(([, field]) => sumKnown(items.map((item) => numberAt(item, field))));
+    return { spec, counts, total: sumKnown(counts) ?? 0 };
+  });
+  const best = totals.reduce((a, b) => (b.total > a.total ? b : a));
+  if (best.total === 0) return { scale: null, distribution: [], averageScore: null };
+  const [only] = items;
+  const single = items.length === 1 ? only : undefined;
+  const distribution: RatingBucket[] = best.spec.buckets.map(([label, , shareField], i) => {
+    const count = best.counts[i] ?? null;
+    // Sobot's own share where one row gives it; of the summed counts when rows were merged.
+    const share = single ? numberAt(single, shareField) : ratioOf(count, best.total);
+    return { label, count, share };
+  });
+  const { average } = best.spec;
+  const averageScore =
+    average === null
+      ? null
+      : single
+        ? numberAt(single, average)
+        : weightedMean(
+            items.map((item) => {
+              const rated = sumKnown(best.spec.buckets.map(([, field]) => numberAt(item, field)));
+              return [numberAt(item, average), rated];
+            }),
+          );
+  return { scale: best.spec.scale, distribution, averageScore };
+}
+
+/** One row per agent and day (or per range): durations add up; first login the earliest, last logout the latest. */
+function workStatus(rows: readonly WorkLogItem[]): WorkStatus | null {
+  if (rows.length === 0) return null;
+  const sum = (pick: (row: WorkLogItem) => number | null) => sumKnown(rows.map(pick));
+  // The doc's example rows have start_login_time ("First login time") later than first_login_time
+  // ("First online time") in the same row; the earlier of the two is when the agent first came in.
+  const logins = rows.flatMap((row) => [row.start_login_time, row.first_login_time]);
+  const logouts = rows.map((row) => row.last_leave_time);
+  return {
+    onlineMs: sum((row) => row.online_duration),
+    busyMs: sum((row) => row.busy_all_duration ?? row.busy_duration),
+    busyCount: sum((row) => row.busy_counts),
+    breakMs: sum((row) => row.rest_duration),
+    mealMs: sum((row) => row.eat_duration),
+    trainingMs: sum((row) => row.train_duration),
+    meetingMs: sum((row) => row.meet_duration),
+    firstLoginAt: extreme(logins, Math.min),
+    lastLogoutAt: extreme(logouts, Math.max),
+  };
+}
+
+function extreme(values: readonly (number | null)[], pick: (...values: number[]) => number): number | null {
+  const known = values.filter((v): v is number => v !== null && v > 0);
+  return known.length ? pick(...known) : null;
 }

@@ -13,7 +13,7 @@ import { fetchCustomers } from './customers.ts';
 import { createV5Directory } from './directory.ts';
 import { filterParams } from './filters.ts';
 import { fetchSatisfaction } from './satisfaction.ts';
-import { beforeChange, satisfactionNowAndBefore, sessionKpis } from './sessions.ts';
+import { beforePointChange, satisfactionNowAndBefore, sessionKpis } from './sessions.ts';
 import { fetchTopics } from './topics.ts';
 
 /** getStat/staffWorkStatis `search_way`: how rows are broken down. */
@@ -105,8 +105,8 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
         },
         previous: {
           ...sessionKpis(before),
-          fcr_24h: beforeChange(fcr, general.item?.one_time_solution_rate_cycle ?? null),
-          bot_self_service_rate: beforeChange(
+          fcr_24h: beforePointChange(fcr, general.item?.one_time_solution_rate_cycle ?? null),
+          bot_self_service_rate: beforePointChange(
             selfService,
             bot.item?.robot_self_reception_num_proportion_cycle ?? null,
           ),

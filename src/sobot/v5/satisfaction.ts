@@ -1,15 +1,160 @@
-// Satisfaction card from getSatisfactionSurvey and getCustomerSatisfaction (being written).
+// Satisfaction card from getSatisfactionSurvey (per chat) and getCustomerSatisfaction (per customer),
+// read on the rating scale the company uses: 5 stars, 0–10 (NPS) or two levels.
 
-import { UnsupportedError } from '../../errors.ts';
-import type { SatisfactionFigures } from '../../stats/cards.ts';
+import type { RatingBucket, RatingScale, SatisfactionFigures } from '../../stats/cards.ts';
+import { ratioOf, sumKnown } from '../../stats/kpis.ts';
 import type { DateRange, Priority, StatsFilters } from '../../stats/model.ts';
-import type { SobotV5Client } from './client.ts';
+import { type SobotV5Client, v5DateParams } from './client.ts';
+import type { V5Item } from './endpoints.ts';
+import { filterParams } from './filters.ts';
+
+type Survey = V5Item<'sessionSatisfaction'>;
+type CustomerSurvey = V5Item<'customerSatisfaction'>;
+
+type Bucket = [label: string, count: number | null, share: number | null];
+
+/** Best first on each scale; the shares are this period's `*_rate_str` (of rated chats on that scale). */
+function chatBuckets(s: Survey): Record<RatingScale, Bucket[]> {
+  return {
+    five_star: [
+      ['5★', s.score5, s.score5_rate_str],
+      ['4★', s.score4, s.score4_rate_str],
+      ['3★', s.score3, s.score3_rate_str],
+      ['2★', s.score2, s.score2_rate_str],
+      ['1★', s.score1, s.score1_rate_str],
+    ],
+    nps: [
+      ['10', s.nps_score10, s.nps_score10_rate_str],
+      ['9', s.nps_score9, s.nps_score9_rate_str],
+      ['8', s.nps_score8, s.nps_score8_rate_str],
+      ['7', s.nps_score7, s.nps_score7_rate_str],
+      ['6', s.nps_score6, s.nps_score6_rate_str],
+      ['5', s.nps_score5, s.nps_score5_rate_str],
+      ['4', s.nps_score4, s.nps_score4_rate_str],
+      ['3', s.nps_score3, s.nps_score3_rate_str],
+      ['2', s.nps_score2, s.nps_score2_rate_str],
+      ['1', s.nps_score1, s.nps_score1_rate_str],
+      ['0', s.nps_score0, s.nps_score0_rate_str],
+    ],
+    two_level: [
+      ['Satisfied', s.level2_score5, s.level2_score5_rate_str],
+      ['Dissatisfied', s.level2_score1, s.level2_score1_rate_str],
+    ],
+  };
+}
+
+/** getCustomerSatisfaction gives counts only; shares are taken of the scale's own total. */
+function customerCounts(c: CustomerSurvey): Record<RatingScale, [string, number | null][]> {
+  return {
+    five_star: [
+      ['5★', c.score5],
+      ['4★', c.score4],
+      ['3★', c.score3],
+      ['2★', c.score2],
+      ['1★', c.score1],
+    ],
+    nps: [
+      ['10', c.nps10],
+      ['9', c.nps9],
+      ['8', c.nps8],
+      ['7', c.nps7],
+      ['6', c.nps6],
+      ['5', c.nps5],
+      ['4', c.nps4],
+      ['3', c.nps3],
+      ['2', c.nps2],
+      ['1', c.nps1],
+      ['0', c.nps0],
+    ],
+    two_level: [
+      ['Satisfied', c.level2_score5],
+      ['Dissatisfied', c.level2_score1],
+    ],
+  };
+}
+
+const SCALES: readonly RatingScale[] = ['five_star', 'nps', 'two_level'];
+
+/** The scale with the most ratings; null when nothing was rated. Ties go to the earlier scale. */
+export function mainScale(buckets: Record<RatingScale, Bucket[]>): RatingScale | null {
+  let best: RatingScale | null = null;
+  let most = 0;
+  for (const scale of SCALES) {
+    const rated = sumKnown(buckets[scale].map(([, count]) => count)) ?? 0;
+    if (rated > most) {
+      best = scale;
+      most = rated;
+    }
+  }
+  return best;
+}
+
+function satisfiedShare(s: Survey, scale: RatingScale): number | null {
+  // good = 5★ only and nps_good = 9–10 (doc example: good 156 = score5 156).
+  if (scale === 'five_star') return s.good_rate_str;
+  if (scale === 'nps') return s.good_nps_rate_str;
+  return s.level2_score5_rate_str;
+}
+
+function customerFigures(
+  c: CustomerSurvey | null,
+  scale: RatingScale | null,
+): SatisfactionFigures['customers'] {
+  if (!c) return { rated: null, resolved: null, averageScore: null, distribution: [] };
+  const counts = scale ? customerCounts(c)[scale] : [];
+  const total = counts.some(([, count]) => count === null) ? null : sumKnown(counts.map(([, n]) => n));
+  return {
+    rated: c.evaluate,
+    resolved: c.solved,
+    averageScore: scale === 'five_star' ? c.score5_average : scale === 'nps' ? c.nps10_average : null,
+    distribution: counts.map(([label, count]) => ({ label, count, share: ratioOf(count, total) })),
+  };
+}
+
+/** The card's figures from the two replies' items (null: Sobot sent no item). */
+export function satisfactionFigures(
+  survey: Survey | null,
+  customers: CustomerSurvey | null,
+): SatisfactionFigures {
+  const buckets = survey ? chatBuckets(survey) : null;
+  const scale = buckets ? mainScale(buckets) : null;
+  const distribution: RatingBucket[] =
+    buckets && scale ? buckets[scale].map(([label, count, share]) => ({ label, count, share })) : [];
+  return {
+    scale,
+    validChats: survey?.human_valid ?? null,
+    ratedChats: survey?.total_times ?? null,
+    feedbackRate: survey?.comment_rate_str ?? null,
+    resolvedRate: survey?.solved_rate_str ?? null,
+    satisfaction: survey && scale ? satisfiedShare(survey, scale) : null,
+    averageScore:
+      survey && scale === 'five_star'
+        ? survey.avg_comment_score
+        : survey && scale === 'nps'
+          ? survey.avg_nps_score
+          : null,
+    distribution,
+    customers: customerFigures(customers, scale),
+  };
+}
 
 export async function fetchSatisfaction(
-  _client: SobotV5Client,
-  _range: DateRange,
-  _filters: StatsFilters,
-  _priority: Priority,
+  client: SobotV5Client,
+  range: DateRange,
+  filters: StatsFilters,
+  priority: Priority,
 ): Promise<SatisfactionFigures> {
-  throw new UnsupportedError('not built yet');
+  // Neither satisfaction endpoint takes robot_ids_param (doc request tables); search_way is
+  // required though the item is a company (or filtered) total whatever its value.
+  const { robot_ids_param: _robots, ...params } = filterParams(filters);
+  const body = (key: 'sessionSatisfaction' | 'customerSatisfaction') => ({
+    search_way: 1,
+    ...v5DateParams(key, range),
+    ...params,
+  });
+  const [survey, customers] = await Promise.all([
+    client.call('sessionSatisfaction', body('sessionSatisfaction'), { priority }),
+    client.call('customerSatisfaction', body('customerSatisfaction'), { priority }),
+  ]);
+  return satisfactionFigures(survey.item, customers.item);
 }

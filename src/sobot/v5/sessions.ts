@@ -40,6 +40,14 @@ export function sessionKpis(rows: readonly ChatStats[]): KpiValues {
   };
 }
 
+/**
+ * The rate before a period-over-period change given in points, as getGeneral and getRobotReception
+ * give it for their percentages (doc: 22.00% with _cycle 20.56% was 1.44%, i.e. 12 of 834).
+ */
+export function beforePointChange(current: number | null, change: number | null): number | null {
+  return current === null || change === null ? null : current - change;
+}
+
 /** The value before a relative period-over-period change ("-5.36%" → current / 0.9464). */
 export function beforeChange(current: number | null, change: number | null): number | null {
   if (current === null || change === null || change <= -1) return null;

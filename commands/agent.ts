@@ -1,0 +1,137 @@
+// `/sobot agent <name or email> [period]`: one agent's card. The words before the period are the
+// name, matched forgivingly through the directory; an email is looked up in the period's workload.
+
+import { agentMessage } from '../reports/agent.ts';
+import { UserInputError } from '../src/errors.ts';
+import type { AgentRow, DateRange } from '../src/stats/model.ts';
+import { foldName } from '../src/stats/names.ts';
+import { parsePeriod } from '../src/stats/period.ts';
+import { commandText } from './router.ts';
+import type { CommandDefinition, CommandDeps } from './types.ts';
+
+export interface NameAndPeriod {
+  name: string;
+  /** The words that made the period (empty: the default period). */
+  periodWords: string[];
+  range: DateRange;
+}
+
+const DATE_LIKE = /^\d{4}[-/]/;
+
+/** `"José Álvarez"` typed with quotes is the same name. */
+const nameOf = (words: readonly string[]) => words.join(' ').replace(/^["“]|["”]$/g, '');
+
+/**
+ * The longest run of trailing words that parses as a period is the period; the words before it are
+ * the name. At least one word stays a name: `/sobot agent today` asks for nobody.
+ */
+export function splitNameAndPeriod(words: readonly string[], deps: CommandDeps): NameAndPeriod {
+  const opts = { now: deps.clock.now(), timeZone: deps.timeZone };
+  const example = '/sobot agent José Álvarez last week';
+  const onlyPeriod = words.length > 0 && parsePeriod(words.join(' '), opts).ok;
+  if (words.length === 0 || onlyPeriod) {
+    throw new UserInputError(
+      'Which agent? Give a name or an email before the period.',
+      onlyPeriod ? ['/sobot agent José Álvarez', ...words].join(' ') : example,
+    );
+  }
+  let nearMiss: { problem: string; suggestion: string | null; at: number } | null = null;
+  for (let at = 1; at < words.length; at++) {
+    const tail = words.slice(at);
+    const period = parsePeriod(tail.join(' '), opts);
+    if (period.ok) return { name: nameOf(words.slice(0, at)), periodWords: tail, range: period.range };
+    // A typo of a period ("yesterdy") or an impossible date is reported as such, not as a name.
+    if (!nearMiss && (period.suggestion || DATE_LIKE.test(tail[0] ?? ''))) nearMiss = { ...period, at };
+  }
+  if (nearMiss) {
+    const name = words.slice(0, nearMiss.at);
+    const fixed = nearMiss.suggestion ? [nearMiss.suggestion] : [];
+    throw new UserInputError(
+      nearMiss.suggestion ? `${nearMiss.problem} Did you mean "${nearMiss.suggestion}"?` : nearMiss.problem,
+      ['/sobot agent', ...name, ...fixed].join(' '),
+    );
+  }
+  const period = parsePeriod('', opts);
+  if (!period.ok) throw new UserInputError(period.problem, example);
+  return { name: nameOf(words), periodWords: [], range: period.range };
+}
+
+interface FoundAgent {
+  id: string;
+  name: string;
+}
+
+/** Agents of the period whose email is, or contains, what was typed. */
+function byEmail(rows: readonly AgentRow[], typed: string): AgentRow[] {
+  const target = foldName(typed);
+  const withEmail = rows.filter((row) => row.email);
+  const exact = withEmail.filter((row) => foldName(row.email ?? '') === target);
+  return exact.length ? exact : withEmail.filter((row) => foldName(row.email ?? '').includes(target));
+}
+
+/** What the directory resolves a name (or an agent id) to; its errors name the command to retype. */
+async function fromDirectory(name: string, deps: CommandDeps, retype: (who: string) => string, note = '') {
+  try {
+    const { applied } = await deps.stats.resolveFilters({ agent: name }, 'interactive');
+    const [entry] = applied;
+    if (!entry) throw new UserInputError(`There is no agent "${name}".${note}`, null);
+    return { id: entry.id, name: entry.name };
+  } catch (error) {
+    // The service suggests `agent:"José Álvarez"`; this command takes the name itself, so show that.
+    if (!(error instanceof UserInputError)) throw error;
+    const suggested = /^agent:(.*)$/.exec(error.example ?? '')?.[1]?.replace(/^"|"$/g, '');
+    const message = error.message.endsWith(' Which one?')
+      ? `${error.message} Retype the name as listed, or give the agent's email.`
+      : `${error.message}${note}`;
+    throw new UserInputError(message, suggested ? retype(suggested) : error.example);
+  }
+}
+
+/**
+ * The directory (getServiceList) has no emails, but the period's workload rows do: an email is
+ * matched there first, then against the directory's names.
+ */
+async function findAgent(
+  name: string,
+  range: DateRange,
+  deps: CommandDeps,
+  retype: (who: string) => string,
+): Promise<FoundAgent> {
+  if (!name.includes('@')) return fromDirectory(name, deps, retype);
+  const { rows } = await deps.stats.agents(range, {}, 'interactive');
+  const found = byEmail(rows, name);
+  const [only] = found;
+  if (found.length === 1 && only) {
+    // The workload row has the nickname only; the directory knows the agent's id and full name.
+    const known = await fromDirectory(only.agentId, deps, retype).catch(() => null);
+    return known ?? { id: only.agentId, name: only.name };
+  }
+  if (found.length > 1) {
+    const emails = found.slice(0, 10).map((row) => row.email ?? row.agentId);
+    throw new UserInputError(
+      `Several agents' emails contain "${name}": ${emails.join(', ')}. Which one?`,
+      retype(emails[0] ?? name),
+    );
+  }
+  return fromDirectory(name, deps, retype, ' No agent with that email handled chats in this period.');
+}
+
+export const agentCommand: CommandDefinition = {
+  name: 'agent',
+  summary:
+    "One agent's card: workload, response times, 24h FCR, ratings, transfers and work status (online, busy, breaks).",
+  usage: '/sobot agent <name or email> [period] [public]',
+  examples: [
+    '/sobot agent José Álvarez last week',
+    '/sobot agent jose',
+    '/sobot agent zhang.fang@acme-support.example yesterday',
+  ],
+  options: [],
+  async run(input, _ctx, deps) {
+    const { name, periodWords, range } = splitNameAndPeriod(input.words, deps);
+    const retype = (who: string) => commandText('agent', { ...input, words: [who, ...periodWords] });
+    const agent = await findAgent(name, range, deps, retype);
+    const card = await deps.stats.agentDetail(range, agent.id, 'interactive');
+    return agentMessage(card, { lang: deps.lang, visibility: input.visibility, agentName: agent.name });
+  },
+};

@@ -1,0 +1,27 @@
+// `/sobot bot [period] [filters]`: the chatbot's side: customers received, served alone, and
+// transferred to agents (asked for, triggered, by keyword), against the period before.
+
+import { botMessage } from '../reports/bot.ts';
+import { filtersText } from '../reports/filters.ts';
+import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
+import { periodFrom } from './period-input.ts';
+import type { CommandDefinition } from './types.ts';
+
+export const botCommand: CommandDefinition = {
+  name: 'bot',
+  summary:
+    'The chatbot: customers received and validly received, self-served, transfers to agents (asked for, triggered by rules, by keyword), against the period before.',
+  usage: '/sobot bot [period] [group:|dept:|channel:|agent:|robot:<name>] [public]',
+  examples: ['/sobot bot yesterday', '/sobot bot last 7 days robot:1', '/sobot bot last month public'],
+  options: [...FILTER_OPTIONS],
+  async run(input, _ctx, deps) {
+    const range = periodFrom(input, 'bot', deps);
+    const { filters, applied } = await filtersFrom('bot', input, deps);
+    const card = await deps.stats.bot(range, filters, 'interactive');
+    return botMessage(card, {
+      lang: deps.lang,
+      visibility: input.visibility,
+      filters: filtersText(applied, deps.lang),
+    });
+  },
+};

@@ -1,0 +1,130 @@
+// `/sobot bot`: the chatbot's side of the period: customers it received, served alone and passed to
+// agents (asked for, triggered by its rules, by keyword), against the period before, with a bar chart.
+
+import type { ChartSpec } from '../src/charts/spec.ts';
+import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
+import type { BotFigures } from '../src/stats/cards.ts';
+import { KPIS, type KpiId } from '../src/stats/kpis.ts';
+import { describeRange, previousRange } from '../src/stats/period.ts';
+import type { Card } from '../src/stats/service.ts';
+import { changeOf, changeText } from './change.ts';
+import { formatCount, formatRatio, truncate } from './format.ts';
+import type { OverviewView } from './overview.ts';
+
+type Lang = 'en' | 'zh';
+
+const WORDS = {
+  title: { en: 'Chatbot', zh: '机器人' },
+  received: { en: 'Received', zh: '机器人接待客户数' },
+  valid: { en: 'Validly received', zh: '机器人有效接待' },
+  selfServed: { en: 'Self-served', zh: '机器人独立接待' },
+  transfers: { en: 'Transfers to agents', zh: '转人工客户数' },
+  active: { en: 'Asked for an agent', zh: '主动转人工' },
+  triggered: { en: 'Triggered by rules', zh: '触发转人工' },
+  keyword: { en: 'Triggered by keyword', zh: '关键词转人工' },
+  ofTransfers: { en: 'of transfers', zh: '占转人工' },
+  compared: { en: 'compared with', zh: '对比' },
+  empty: { en: 'The bot received no customers in this period.', zh: '这段时间机器人没有接待客户。' },
+} as const;
+
+/**
+ * ▲/▼ and the amount without "better"/"worse", for figures whose good direction is a matter of
+ * view (more transfers to agents, a larger returning share). `like` gives the unit.
+ */
+export function changeWithoutVerdict(
+  like: KpiId,
+  current: number | null,
+  previous: number | null,
+  lang: Lang,
+): string {
+  const change = changeOf(like, current, previous);
+  return change && change.verdict !== 'same' ? `${change.arrow} ${change.amount}` : changeText(change, lang);
+}
+
+/** Bar labels short enough for the chart's 16 characters. */
+const BAR_LABELS = {
+  en: ['Received', 'Valid', 'Self-served', 'Transfers', 'Asked', 'Rules', 'Keyword'],
+  zh: ['接待', '有效接待', '独立接待', '转人工', '主动转', '触发转', '关键词转'],
+} as const;
+
+function botChart(f: BotFigures, when: string, lang: Lang): ChartSpec {
+  const values = [
+    f.received,
+    f.validReceived,
+    f.selfServed,
+    f.transfersToAgents,
+    f.activeTransfers,
+    f.triggeredTransfers,
+    f.keywordTransfers,
+  ];
+  return {
+    title: `${WORDS.title[lang]} · ${when}`,
+    labels: [...BAR_LABELS[lang]],
+    series: [{ label: when, values, unit: 'count', type: 'bar' }],
+  };
+}
+
+export function botMessage(card: Card<BotFigures>, view: OverviewView): BotMessage {
+  const { lang } = view;
+  const f = card.figures;
+  const when = describeRange(card.range, lang);
+  const title = truncate(`${WORDS.title[lang]} · ${when}`, SLACK_LIMITS.headerText);
+  const scope = [card.range.timeZone, view.filters].filter(Boolean).join(' · ');
+  const header = { type: 'header' as const, text: { type: 'plain_text' as const, text: title } };
+  if (f.received === 0) {
+    return {
+      visibility: view.visibility,
+      text: `${title}: ${WORDS.empty[lang]}`,
+      blocks: [
+        header,
+        { type: 'section', text: { type: 'mrkdwn', text: `${WORDS.empty[lang]} (${escapeMrkdwn(scope)})` } },
+      ],
+    };
+  }
+  const share = (count: number | null, rate: number | null) =>
+    `${formatCount(count)} (${formatRatio(rate)} ${WORDS.ofTransfers[lang]})`;
+  const lines: [label: string, value: string, change: string | null][] = [
+    [
+      WORDS.received[lang],
+      formatCount(f.received),
+      changeText(changeOf('bot_chats', f.received, f.previous.received), lang),
+    ],
+    [WORDS.valid[lang], formatCount(f.validReceived), null],
+    [WORDS.selfServed[lang], formatCount(f.selfServed), null],
+    [
+      KPIS.bot_self_service_rate.label[lang],
+      formatRatio(f.selfServiceRate),
+      changeText(changeOf('bot_self_service_rate', f.selfServiceRate, f.previous.selfServiceRate), lang),
+    ],
+    [
+      WORDS.transfers[lang],
+      formatCount(f.transfersToAgents),
+      changeWithoutVerdict('bot_chats', f.transfersToAgents, f.previous.transfersToAgents, lang),
+    ],
+    [WORDS.active[lang], share(f.activeTransfers, f.activeTransferRate), null],
+    [WORDS.triggered[lang], share(f.triggeredTransfers, f.triggeredTransferRate), null],
+    [WORDS.keyword[lang], share(f.keywordTransfers, f.keywordTransferRate), null],
+  ];
+  const compared = `${WORDS.compared[lang]} ${describeRange(previousRange(card.range), lang)}`;
+  const summary = lines.slice(0, 5).map(([label, value]) => `${label} ${value}`);
+  return {
+    visibility: view.visibility,
+    text: `${title} (${escapeMrkdwn(scope)}): ${summary.join(', ')}.`,
+    blocks: [
+      header,
+      { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(`${scope} · ${compared}`) }] },
+      {
+        type: 'section',
+        fields: lines.map(([label, value, change]) => ({
+          type: 'mrkdwn' as const,
+          text: `*${label}*\n${value}${change ? `  _${change}_` : ''}`,
+        })),
+      },
+    ],
+    chart: {
+      spec: botChart(f, when, lang),
+      altText: `Bar chart of the customers the bot received, served alone and transferred in ${when}`,
+      position: 3,
+    },
+  };
+}

@@ -1,0 +1,154 @@
+// `/sobot customers`: valid, new and returning customers and 24h FCR against the period before, and
+// where visitors came from: the busiest regions as a table and a bar chart.
+
+import type { TableBlock } from '@slack/types';
+import type { ChartSpec } from '../src/charts/spec.ts';
+import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
+import type { CustomerFigures, RegionRow } from '../src/stats/cards.ts';
+import { KPIS } from '../src/stats/kpis.ts';
+import { describeRange, previousRange } from '../src/stats/period.ts';
+import type { Card } from '../src/stats/service.ts';
+import { changeWithoutVerdict } from './bot.ts';
+import { changeOf, changeText } from './change.ts';
+import { formatCount, formatRatio, truncate } from './format.ts';
+import type { OverviewView } from './overview.ts';
+import { CHART_BARS } from './table.ts';
+
+type Lang = 'en' | 'zh';
+
+const WORDS = {
+  title: { en: 'Customers', zh: '客户' },
+  valid: { en: 'Valid customers', zh: '有效客户数' },
+  fresh: { en: 'New customers', zh: '新客户' },
+  returning: { en: 'Returning customers', zh: '老客户' },
+  returningShare: { en: 'Returning share', zh: '老客户占比' },
+  region: { en: 'Region', zh: '地区' },
+  visitors: { en: 'Visitors', zh: '访客' },
+  freshShort: { en: 'New', zh: '新客户' },
+  returningShort: { en: 'Returning', zh: '老客户' },
+  chart: { en: 'Top regions', zh: '访客最多的地区' },
+  showing: { en: 'regions shown', zh: '个地区' },
+  compared: { en: 'compared with', zh: '对比' },
+  empty: { en: 'No customers in this period.', zh: '这段时间没有客户。' },
+  unknownRegion: { en: '(unknown)', zh: '(未知)' },
+} as const;
+
+/** Longest region name in the table; Slack wraps the column but a short table reads better. */
+const REGION_WIDTH = 32;
+
+/** "China · Beijing", or the country alone when Sobot gives no region (doc: Netherlands, ""). */
+function regionName(row: RegionRow, lang: Lang): string {
+  const name = [row.country, row.region].filter(Boolean).join(' · ');
+  return name || WORDS.unknownRegion[lang];
+}
+
+function regionsTable(rows: readonly RegionRow[], lang: Lang): TableBlock {
+  const cell = (text: string) => ({ type: 'raw_text' as const, text });
+  const titles = [WORDS.region, WORDS.visitors, WORDS.freshShort, WORDS.returningShort].map((w) => w[lang]);
+  const lines = rows.map((row) => [
+    truncate(regionName(row, lang), REGION_WIDTH),
+    formatCount(row.visitors),
+    formatCount(row.newVisitors),
+    formatCount(row.returningVisitors),
+  ]);
+  return {
+    type: 'table',
+    rows: [titles, ...lines].map((line) => line.map(cell)),
+    column_settings: [{ is_wrapped: true }, ...titles.slice(1).map(() => ({ align: 'right' as const }))],
+  };
+}
+
+function regionsChart(rows: readonly RegionRow[], when: string, lang: Lang): ChartSpec {
+  return {
+    title: `${WORDS.chart[lang]} · ${when}`,
+    // The region alone reads best under a bar; the country stands in when there is none.
+    labels: rows.map((row) => row.region || row.country || WORDS.unknownRegion[lang]),
+    series: [
+      { label: WORDS.freshShort[lang], values: rows.map((r) => r.newVisitors), unit: 'count', type: 'bar' },
+      {
+        label: WORDS.returningShort[lang],
+        values: rows.map((r) => r.returningVisitors),
+        unit: 'count',
+        type: 'bar',
+      },
+    ],
+  };
+}
+
+export function customersMessage(card: Card<CustomerFigures>, view: OverviewView): BotMessage {
+  const { lang } = view;
+  const f = card.figures;
+  const when = describeRange(card.range, lang);
+  const title = truncate(`${WORDS.title[lang]} · ${when}`, SLACK_LIMITS.headerText);
+  const scope = [card.range.timeZone, view.filters].filter(Boolean).join(' · ');
+  const header = { type: 'header' as const, text: { type: 'plain_text' as const, text: title } };
+  // A region Sobot lists with 0 visitors is not one they came from.
+  const regions = f.regions.filter((row) => row.visitors !== 0);
+  if (f.validCustomers === 0 && regions.length === 0) {
+    return {
+      visibility: view.visibility,
+      text: `${title}: ${WORDS.empty[lang]}`,
+      blocks: [
+        header,
+        { type: 'section', text: { type: 'mrkdwn', text: `${WORDS.empty[lang]} (${escapeMrkdwn(scope)})` } },
+      ],
+    };
+  }
+  const lines: [label: string, value: string, change: string | null][] = [
+    [
+      WORDS.valid[lang],
+      formatCount(f.validCustomers),
+      changeText(changeOf('chats', f.validCustomers, f.previous.validCustomers), lang),
+    ],
+    [WORDS.fresh[lang], formatCount(f.newCustomers), null],
+    [WORDS.returning[lang], formatCount(f.returningCustomers), null],
+    [
+      WORDS.returningShare[lang],
+      formatRatio(f.returningShare),
+      changeWithoutVerdict('fcr_24h', f.returningShare, f.previous.returningShare, lang),
+    ],
+    [
+      KPIS.fcr_24h.label[lang],
+      formatRatio(f.fcr24h),
+      changeText(changeOf('fcr_24h', f.fcr24h, f.previous.fcr24h), lang),
+    ],
+  ];
+  const top = regions.slice(0, CHART_BARS);
+  const compared = `${WORDS.compared[lang]} ${describeRange(previousRange(card.range), lang)}`;
+  const busiest = top
+    .slice(0, 3)
+    .map((row) => `${escapeMrkdwn(regionName(row, lang))} ${formatCount(row.visitors)}`)
+    .join(', ');
+  const summary = lines.map(([label, value]) => `${label} ${value}`).join(', ');
+  const blocks: BotMessage['blocks'] = [
+    header,
+    { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(`${scope} · ${compared}`) }] },
+    {
+      type: 'section',
+      fields: lines.map(([label, value, change]) => ({
+        type: 'mrkdwn' as const,
+        text: `*${label}*\n${value}${change ? `  _${change}_` : ''}`,
+      })),
+    },
+  ];
+  if (top.length > 0) {
+    blocks.push(regionsTable(top, lang), {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `${top.length} / ${regions.length} ${WORDS.showing[lang]}` }],
+    });
+  }
+  return {
+    visibility: view.visibility,
+    text: `${title} (${escapeMrkdwn(scope)}): ${summary}.${busiest ? ` ${WORDS.chart[lang]}: ${busiest}.` : ''}`,
+    blocks,
+    ...(top.length > 0
+      ? {
+          chart: {
+            spec: regionsChart(top, when, lang),
+            altText: `Bar chart of new and returning visitors in the busiest regions in ${when}`,
+            position: 3,
+          },
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,147 @@
+// `/sobot satisfaction`: how chats and customers rated the service on the company's scale, the
+// feedback and resolved rates, the distribution as a table and a bar chart (chats and customers).
+
+import type { TableBlock } from '@slack/types';
+import type { ChartSpec } from '../src/charts/spec.ts';
+import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
+import type { RatingScale, SatisfactionFigures } from '../src/stats/cards.ts';
+import { KPIS } from '../src/stats/kpis.ts';
+import { describeRange } from '../src/stats/period.ts';
+import type { Card } from '../src/stats/service.ts';
+import { formatCount, formatRatio, formatScore, truncate } from './format.ts';
+import type { OverviewView } from './overview.ts';
+
+type Lang = 'en' | 'zh';
+
+const WORDS = {
+  title: { en: 'Satisfaction', zh: '满意度' },
+  rated: { en: 'Rated chats', zh: '评价会话数' },
+  valid: { en: 'Valid chats', zh: '有效会话数' },
+  feedback: { en: 'Feedback rate', zh: '评价率' },
+  resolved: { en: 'Resolved', zh: '已解决率' },
+  average: { en: 'Average score', zh: '平均分' },
+  scale: { en: 'Scale', zh: '评价方式' },
+  customersRated: { en: 'Customers who rated', zh: '评价客户数' },
+  customersResolved: { en: 'Customers resolved', zh: '已解决客户数' },
+  customersAverage: { en: 'Customer avg. score', zh: '客户平均分' },
+  rating: { en: 'Rating', zh: '评分' },
+  chats: { en: 'Chats', zh: '会话' },
+  share: { en: 'Share', zh: '占比' },
+  customers: { en: 'Customers', zh: '客户' },
+  chart: { en: 'Ratings', zh: '评分分布' },
+  noRatings: { en: 'No rated chats in this period.', zh: '这段时间没有评价。' },
+  nothing: {
+    en: 'Sobot returned no satisfaction figures for this period.',
+    zh: 'Sobot 没有返回这段时间的满意度数据。',
+  },
+} as const;
+
+const SCALE_NAMES: Record<RatingScale, { en: string; zh: string }> = {
+  five_star: { en: '5 stars', zh: '五星评价' },
+  nps: { en: '0–10 score', zh: '十分制' },
+  two_level: { en: 'Satisfied / dissatisfied', zh: '满意 / 不满意' },
+};
+
+const TOP_SCORE: Record<RatingScale, string> = { five_star: ' / 5', nps: ' / 10', two_level: '' };
+
+/** The two-level buckets arrive with English names from src/; the rest are digits and stars. */
+const BUCKET_ZH: Record<string, string> = { Satisfied: '满意', Dissatisfied: '不满意' };
+const bucketLabel = (label: string, lang: Lang) => (lang === 'zh' ? (BUCKET_ZH[label] ?? label) : label);
+
+const scoreText = (value: number | null, scale: RatingScale | null) =>
+  value === null ? formatScore(null) : `${formatScore(value)}${scale ? TOP_SCORE[scale] : ''}`;
+
+function distributionTable(figures: SatisfactionFigures, lang: Lang): TableBlock {
+  const cell = (text: string) => ({ type: 'raw_text' as const, text });
+  const byLabel = new Map(figures.customers.distribution.map((b) => [b.label, b]));
+  const titles = [WORDS.rating, WORDS.chats, WORDS.share, WORDS.customers, WORDS.share].map((w) => w[lang]);
+  const lines = figures.distribution.map((bucket) => {
+    const customer = byLabel.get(bucket.label);
+    return [
+      bucketLabel(bucket.label, lang),
+      formatCount(bucket.count),
+      formatRatio(bucket.share),
+      formatCount(customer?.count ?? null),
+      formatRatio(customer?.share ?? null),
+    ];
+  });
+  return {
+    type: 'table',
+    rows: [titles, ...lines].map((line) => line.map(cell)),
+    column_settings: [{ is_wrapped: true }, ...titles.slice(1).map(() => ({ align: 'right' as const }))],
+  };
+}
+
+function distributionChart(figures: SatisfactionFigures, when: string, lang: Lang): ChartSpec {
+  const byLabel = new Map(figures.customers.distribution.map((b) => [b.label, b.count]));
+  const customers = figures.distribution.map((b) => byLabel.get(b.label) ?? null);
+  return {
+    title: `${WORDS.chart[lang]} · ${when}`,
+    labels: figures.distribution.map((b) => bucketLabel(b.label, lang)),
+    series: [
+      {
+        label: WORDS.chats[lang],
+        values: figures.distribution.map((b) => b.count),
+        unit: 'count',
+        type: 'bar',
+      },
+      ...(customers.some((n) => n !== null)
+        ? [{ label: WORDS.customers[lang], values: customers, unit: 'count' as const, type: 'bar' as const }]
+        : []),
+    ],
+  };
+}
+
+export function satisfactionMessage(card: Card<SatisfactionFigures>, view: OverviewView): BotMessage {
+  const { lang } = view;
+  const f = card.figures;
+  const when = describeRange(card.range, lang);
+  const title = truncate(`${WORDS.title[lang]} · ${when}`, SLACK_LIMITS.headerText);
+  const scope = [card.range.timeZone, view.filters].filter(Boolean).join(' · ');
+  const header = { type: 'header' as const, text: { type: 'plain_text' as const, text: title } };
+  if (f.scale === null) {
+    const none = f.validChats === null && f.ratedChats === null ? WORDS.nothing[lang] : WORDS.noRatings[lang];
+    const valid = f.validChats === null ? '' : ` ${WORDS.valid[lang]}: ${formatCount(f.validChats)}.`;
+    return {
+      visibility: view.visibility,
+      text: `${title}: ${none}${valid}`,
+      blocks: [
+        header,
+        { type: 'section', text: { type: 'mrkdwn', text: `${none}${valid} (${escapeMrkdwn(scope)})` } },
+      ],
+    };
+  }
+  const lines: (readonly [label: string, value: string])[] = [
+    [KPIS.satisfaction.label[lang], formatRatio(f.satisfaction)],
+    [WORDS.rated[lang], formatCount(f.ratedChats)],
+    [WORDS.valid[lang], formatCount(f.validChats)],
+    [WORDS.feedback[lang], formatRatio(f.feedbackRate)],
+    [WORDS.resolved[lang], formatRatio(f.resolvedRate)],
+    [WORDS.scale[lang], SCALE_NAMES[f.scale][lang]],
+    ...(f.scale === 'two_level' ? [] : [[WORDS.average[lang], scoreText(f.averageScore, f.scale)] as const]),
+    [WORDS.customersRated[lang], formatCount(f.customers.rated)],
+    [WORDS.customersResolved[lang], formatCount(f.customers.resolved)],
+    ...(f.scale === 'two_level'
+      ? []
+      : [[WORDS.customersAverage[lang], scoreText(f.customers.averageScore, f.scale)] as const]),
+  ];
+  const summary = lines.slice(0, 5).map(([label, value]) => `${label} ${value}`);
+  return {
+    visibility: view.visibility,
+    text: `${title} (${escapeMrkdwn(scope)}): ${summary.join(', ')}.`,
+    blocks: [
+      header,
+      { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(scope) }] },
+      {
+        type: 'section',
+        fields: lines.map(([label, value]) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${value}` })),
+      },
+      distributionTable(f, lang),
+    ],
+    chart: {
+      spec: distributionChart(f, when, lang),
+      altText: `Bar chart of the ratings in ${when}, ${SCALE_NAMES[f.scale].en}`,
+      position: 3,
+    },
+  };
+}
