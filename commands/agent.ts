@@ -6,6 +6,7 @@ import { UserInputError } from '../src/errors.ts';
 import type { AgentRow, DateRange } from '../src/stats/model.ts';
 import { foldName } from '../src/stats/names.ts';
 import { parsePeriod } from '../src/stats/period.ts';
+import { withFollowUps } from './follow-ups.ts';
 import { commandText } from './router.ts';
 import type { CommandDefinition, CommandDeps } from './types.ts';
 
@@ -132,6 +133,17 @@ export const agentCommand: CommandDefinition = {
     const retype = (who: string) => commandText('agent', { ...input, words: [who, ...periodWords] });
     const agent = await findAgent(name, range, deps, retype);
     const card = await deps.stats.agentDetail(range, agent.id, 'interactive');
-    return agentMessage(card, { lang: deps.lang, visibility: input.visibility, agentName: agent.name });
+    const message = agentMessage(card, {
+      lang: deps.lang,
+      visibility: input.visibility,
+      agentName: agent.name,
+    });
+    return withFollowUps(message, {
+      name: 'agent',
+      input,
+      range,
+      leadingWords: [agent.name],
+      consoleUrl: deps.consoleUrl,
+    });
   },
 };

@@ -75,6 +75,6 @@ export const agentsCommand: CommandDefinition = {
       visibility: input.visibility,
       filters: filtersText(applied, deps.lang),
     });
-    return withFollowUps(message, 'agents', input, range);
+    return withFollowUps(message, { name: 'agents', input, range, consoleUrl: deps.consoleUrl });
   },
 };

@@ -4,6 +4,7 @@
 import { botMessage } from '../reports/bot.ts';
 import { filtersText } from '../reports/filters.ts';
 import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
+import { withFollowUps } from './follow-ups.ts';
 import { periodFrom } from './period-input.ts';
 import type { CommandDefinition } from './types.ts';
 
@@ -18,10 +19,11 @@ export const botCommand: CommandDefinition = {
     const range = periodFrom(input, 'bot', deps);
     const { filters, applied } = await filtersFrom('bot', input, deps);
     const card = await deps.stats.bot(range, filters, 'interactive');
-    return botMessage(card, {
+    const message = botMessage(card, {
       lang: deps.lang,
       visibility: input.visibility,
       filters: filtersText(applied, deps.lang),
     });
+    return withFollowUps(message, { name: 'bot', input, range, consoleUrl: deps.consoleUrl });
   },
 };

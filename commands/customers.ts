@@ -4,6 +4,7 @@
 import { customersMessage } from '../reports/customers.ts';
 import { filtersText } from '../reports/filters.ts';
 import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
+import { withFollowUps } from './follow-ups.ts';
 import { periodFrom } from './period-input.ts';
 import type { CommandDefinition } from './types.ts';
 
@@ -22,10 +23,11 @@ export const customersCommand: CommandDefinition = {
     const range = periodFrom(input, 'customers', deps);
     const { filters, applied } = await filtersFrom('customers', input, deps);
     const card = await deps.stats.customers(range, filters, 'interactive');
-    return customersMessage(card, {
+    const message = customersMessage(card, {
       lang: deps.lang,
       visibility: input.visibility,
       filters: filtersText(applied, deps.lang),
     });
+    return withFollowUps(message, { name: 'customers', input, range, consoleUrl: deps.consoleUrl });
   },
 };

@@ -11,35 +11,44 @@ import type { CommandInput } from './types.ts';
 /** action_ids the Slack layer routes back to the command router. */
 export const RERUN_ACTION = 'sobot_rerun';
 export const SHARE_ACTION = 'sobot_share';
+export const OPEN_ACTION = 'sobot_open';
 
 /** The period as the grammar writes it: `2026-11-21` or `2026-11-16..2026-11-22`. */
 function periodWords(range: DateRange): string {
   return range.from === range.to ? range.from : `${range.from}..${range.to}`;
 }
 
-export function withFollowUps(
-  message: BotMessage,
-  name: string,
-  input: CommandInput,
-  range: DateRange,
-): BotMessage {
-  const previous = previousRange(range);
+export interface FollowUp {
+  /** The command name, e.g. `agents` or `trend chats`. */
+  name: string;
+  input: CommandInput;
+  range: DateRange;
+  /** Words that come before the period (an agent's name). */
+  leadingWords?: readonly string[];
+  /** Sobot's console, for the "Open in Sobot" link. */
+  consoleUrl: string;
+}
+
+export function withFollowUps(message: BotMessage, follow: FollowUp): BotMessage {
+  const { name, input, range, leadingWords = [] } = follow;
+  const rerun = (period: DateRange, visibility = input.visibility) =>
+    commandText(name, { ...input, words: [...leadingWords, periodWords(period)], visibility });
   const days = rangeDays(range);
+  const button = (text: string, rest: Record<string, string>) => ({
+    type: 'button' as const,
+    text: { type: 'plain_text' as const, text },
+    ...rest,
+  });
   const elements = [
-    {
-      type: 'button' as const,
+    button(days === 1 ? '◀ Previous day' : `◀ Previous ${days} days`, {
       action_id: RERUN_ACTION,
-      text: { type: 'plain_text' as const, text: days === 1 ? '◀ Previous day' : `◀ Previous ${days} days` },
-      value: commandText(name, { ...input, words: [periodWords(previous)] }),
-    },
+      value: rerun(previousRange(range)),
+    }),
   ];
   if (input.visibility === 'ephemeral') {
-    elements.push({
-      type: 'button',
-      action_id: SHARE_ACTION,
-      text: { type: 'plain_text', text: 'Share to channel' },
-      value: commandText(name, { ...input, words: [periodWords(range)], visibility: 'in_channel' }),
-    });
+    elements.push(button('Share to channel', { action_id: SHARE_ACTION, value: rerun(range, 'in_channel') }));
   }
+  // A link button: Slack still sends an action, which the Slack layer acknowledges.
+  elements.push(button('Open in Sobot', { action_id: OPEN_ACTION, url: follow.consoleUrl }));
   return { ...message, blocks: [...message.blocks, { type: 'actions', elements }] };
 }

@@ -27,6 +27,6 @@ export const overviewCommand: CommandDefinition = {
       visibility: input.visibility,
       filters: filtersText(applied, deps.lang),
     });
-    return withFollowUps(message, 'overview', input, range);
+    return withFollowUps(message, { name: 'overview', input, range, consoleUrl: deps.consoleUrl });
   },
 };

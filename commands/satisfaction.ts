@@ -4,6 +4,7 @@
 import { filtersText } from '../reports/filters.ts';
 import { satisfactionMessage } from '../reports/satisfaction.ts';
 import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
+import { withFollowUps } from './follow-ups.ts';
 import { periodFrom } from './period-input.ts';
 import type { CommandDefinition } from './types.ts';
 
@@ -23,10 +24,11 @@ export const satisfactionCommand: CommandDefinition = {
     const range = periodFrom(input, 'satisfaction', deps);
     const { filters, applied } = await filtersFrom('satisfaction', input, deps);
     const card = await deps.stats.satisfaction(range, filters, 'interactive');
-    return satisfactionMessage(card, {
+    const message = satisfactionMessage(card, {
       lang: deps.lang,
       visibility: input.visibility,
       filters: filtersText(applied, deps.lang),
     });
+    return withFollowUps(message, { name: 'satisfaction', input, range, consoleUrl: deps.consoleUrl });
   },
 };

@@ -22,6 +22,6 @@ export const topicsCommand: CommandDefinition = {
       visibility: input.visibility,
       filters: filtersText(applied, deps.lang),
     });
-    return withFollowUps(message, 'topics', input, range);
+    return withFollowUps(message, { name: 'topics', input, range, consoleUrl: deps.consoleUrl });
   },
 };

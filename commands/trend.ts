@@ -52,6 +52,11 @@ export const trendCommand: CommandDefinition = {
       visibility: input.visibility,
       filters: filtersText(applied, deps.lang),
     });
-    return withFollowUps(message, `trend ${kpi.id}`, rest, range);
+    return withFollowUps(message, {
+      name: `trend ${kpi.id}`,
+      input: rest,
+      range,
+      consoleUrl: deps.consoleUrl,
+    });
   },
 };

@@ -23,6 +23,8 @@ export interface CommandDeps {
   clock: Clock;
   timeZone: string;
   lang: 'en' | 'zh';
+  /** Sobot's web console, for "Open in Sobot" buttons. */
+  consoleUrl: string;
 }
 
 export interface CommandDefinition {

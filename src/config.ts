@@ -27,6 +27,8 @@ export interface BotConfig {
     timeZone: string;
     language: 'en' | 'zh';
     rateLimitPerMinute: number;
+    /** Where "Open in Sobot" buttons lead. */
+    consoleUrl: string;
   };
   charts: { renderer: 'local' | 'quickchart' | 'none'; quickchartUrl: string };
   configFile: string | null;
@@ -74,6 +76,7 @@ const envSchema = z
       'SOBOT_API must be "v5" or "legacy"',
     ),
     SOBOT_BASE_URL: url('SOBOT_BASE_URL'),
+    SOBOT_CONSOLE_URL: url('SOBOT_CONSOLE_URL'),
     SOBOT_APPID: optional.refine((v) => v !== undefined, 'SOBOT_APPID is required (from Sobot after-sales)'),
     SOBOT_APP_KEY: optional.refine(
       (v) => v !== undefined,
@@ -145,6 +148,8 @@ export function loadConfig(env: Record<string, string | undefined>): BotConfig {
       timeZone: e.SOBOT_TIMEZONE ?? 'Asia/Shanghai',
       language: e.SOBOT_LANGUAGE === 'zh' ? 'zh' : 'en',
       rateLimitPerMinute: e.SOBOT_RATE_LIMIT === undefined ? 20 : Number(e.SOBOT_RATE_LIMIT),
+      consoleUrl:
+        e.SOBOT_CONSOLE_URL ?? (e.SOBOT_BASE_URL ?? SOBOT_DEFAULT_BASE_URLS[api]).replace(/\/+$/, ''),
     },
     charts: {
       renderer: (e.CHART_RENDERER as BotConfig['charts']['renderer'] | undefined) ?? 'local',

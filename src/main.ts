@@ -66,6 +66,7 @@ export function createEngine(config: BotConfig, overrides: Overrides = {}): Engi
     stats,
     clock,
     timeZone: config.sobot.timeZone,
+    consoleUrl: config.sobot.consoleUrl,
     lang: config.sobot.language,
   });
   return { config, logger, clock, budget, cache, stats, charts, commands };

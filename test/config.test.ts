@@ -22,7 +22,24 @@ function problemsOf(env: Record<string, string | undefined>): string[] {
   throw new Error('expected a ConfigError');
 }
 
+const VALID_ENV_FOR_CONSOLE = {
+  SLACK_BOT_TOKEN: 'xoxb-1-2-3',
+  SLACK_SIGNING_SECRET: 'secret',
+  SOBOT_APPID: 'app',
+  SOBOT_APP_KEY: 'key',
+};
+
 describe('loadConfig', () => {
+  it('points "Open in Sobot" at SOBOT_CONSOLE_URL, or at the API region when unset', () => {
+    expect(
+      loadConfig({ ...VALID_ENV_FOR_CONSOLE, SOBOT_BASE_URL: 'https://us.sobot.com/' }).sobot.consoleUrl,
+    ).toBe('https://us.sobot.com');
+    expect(
+      loadConfig({ ...VALID_ENV_FOR_CONSOLE, SOBOT_CONSOLE_URL: 'https://www.sobot.com/console' }).sobot
+        .consoleUrl,
+    ).toBe('https://www.sobot.com/console');
+  });
+
   it('fills in the documented defaults', () => {
     expect(loadConfig(HTTP_ENV)).toEqual({
       slack: {
@@ -40,6 +57,7 @@ describe('loadConfig', () => {
         timeZone: 'Asia/Shanghai',
         language: 'en',
         rateLimitPerMinute: 20,
+        consoleUrl: 'https://sg.sobot.io',
       },
       charts: { renderer: 'local', quickchartUrl: 'https://quickchart.io' },
       configFile: null,

@@ -173,6 +173,11 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
 
   // The buttons under an answer ("Previous period", "Share to channel") carry the whole command
   // they run as their value (commands/follow-ups.ts), so a click is just another command.
+  // "Open in Sobot" is a link: Slack opens it and still expects the click acknowledged.
+  app.action('sobot_open', async ({ ack }) => {
+    await ack();
+  });
+
   app.action<BlockAction<ButtonAction>>(FOLLOW_UP_ACTIONS, async ({ ack, body, action }) => {
     await ack();
     await answer(action.value?.replace(/^\/sobot\s*/, '') ?? '', {

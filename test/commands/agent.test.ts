@@ -89,7 +89,7 @@ function setup() {
     cache: createQueryCache({ clock }),
     clock,
   });
-  const deps: CommandDeps = { stats, clock, timeZone: ZONE, lang: 'en' };
+  const deps: CommandDeps = { stats, clock, timeZone: ZONE, lang: 'en', consoleUrl: 'https://sg.sobot.io' };
   return { deps, detailCalls, router: createCommands(deps) };
 }
 

@@ -92,6 +92,7 @@ function setupDeps(overrides: Partial<CommandDeps> = {}): CommandDeps {
     clock: createFakeClock(JUST_AFTER_MIDNIGHT_SHANGHAI),
     timeZone: 'Asia/Shanghai',
     lang: 'en',
+    consoleUrl: 'https://sg.sobot.io',
     ...overrides,
   };
 }
