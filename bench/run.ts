@@ -3,6 +3,7 @@
 //   - slash-command ack latency, p50/p99 over 200 commands sent 20 at a time
 //   - answer latency (command sent → answer posted to response_url), cold and warm cache
 //   - Sobot calls made for 100 identical concurrent `/sobot agents yesterday`
+//   - every command's Sobot calls and latency, cold and warm
 
 import { performance } from 'node:perf_hooks';
 import { type Harness, startHarness } from '../test/support/bot-harness.ts';
@@ -40,6 +41,46 @@ async function ackLatency(h: Harness, total: number, concurrency: number): Promi
   return latencies.sort((a, b) => a - b);
 }
 
+/** Each command once cold and once warm; the budget is lifted so the figures are the work itself. */
+const COMMANDS = [
+  'overview last week',
+  'agents last week',
+  'agent José Álvarez last week',
+  'groups last week',
+  'departments last week',
+  'channels last week',
+  'satisfaction last week',
+  'bot last week',
+  'customers last week',
+  'topics last week',
+  'trend chats last 14 days',
+];
+
+async function perCommand(): Promise<string[]> {
+  const h = await startHarness({
+    env: { LOG_LEVEL: 'warn', SOBOT_RATE_LIMIT: '1000' },
+    simulator: { company: { agents: AGENTS }, rateLimit: 1000 },
+  });
+  try {
+    const lines: string[] = [];
+    for (const [i, text] of COMMANDS.entries()) {
+      h.sim.log.clear();
+      const cold = await timedAnswer(h, text, `cold-${i}`);
+      const coldCalls = h.sim.log.filter((e) => !e.path.includes('get_token')).length;
+      h.sim.log.clear();
+      const warm = await timedAnswer(h, text, `warm-${i}`);
+      const warmCalls = h.sim.log.length;
+      lines.push(
+        `/sobot ${text}`.padEnd(40) +
+          `cold ${ms(cold).padStart(10)} (${coldCalls} calls)   warm ${ms(warm).padStart(9)} (${warmCalls} calls)`,
+      );
+    }
+    return lines;
+  } finally {
+    await h.close();
+  }
+}
+
 async function main(): Promise<void> {
   const h = await startHarness({ env: { LOG_LEVEL: 'warn' }, simulator: { company: { agents: AGENTS } } });
   try {
@@ -73,6 +114,10 @@ async function main(): Promise<void> {
     const width = Math.max(...rows.map(([label]) => label.length));
     console.log('sobot-slack bench (loopback, real Bolt app, simulator, fake Slack)\n');
     for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
+    console.log(
+      '\nPer command (budget lifted; calls include directory look-ups the first time a name is used):\n',
+    );
+    for (const line of await perCommand()) console.log(line);
   } finally {
     await h.close();
   }
