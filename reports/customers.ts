@@ -12,7 +12,7 @@ import { changeWithoutVerdict } from './bot.ts';
 import { changeOf, changeText } from './change.ts';
 import { formatCount, formatRatio, truncate } from './format.ts';
 import type { OverviewView } from './overview.ts';
-import { CHART_BARS } from './table.ts';
+import { CHART_BARS, textTable } from './table.ts';
 
 type Lang = 'en' | 'zh';
 
@@ -43,19 +43,14 @@ function regionName(row: RegionRow, lang: Lang): string {
 }
 
 function regionsTable(rows: readonly RegionRow[], lang: Lang): TableBlock {
-  const cell = (text: string) => ({ type: 'raw_text' as const, text });
   const titles = [WORDS.region, WORDS.visitors, WORDS.freshShort, WORDS.returningShort].map((w) => w[lang]);
   const lines = rows.map((row) => [
-    truncate(regionName(row, lang), REGION_WIDTH),
+    regionName(row, lang),
     formatCount(row.visitors),
     formatCount(row.newVisitors),
     formatCount(row.returningVisitors),
   ]);
-  return {
-    type: 'table',
-    rows: [titles, ...lines].map((line) => line.map(cell)),
-    column_settings: [{ is_wrapped: true }, ...titles.slice(1).map(() => ({ align: 'right' as const }))],
-  };
+  return textTable(titles, lines, lines.length, REGION_WIDTH).block;
 }
 
 function regionsChart(rows: readonly RegionRow[], when: string, lang: Lang): ChartSpec {

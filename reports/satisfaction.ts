@@ -10,6 +10,7 @@ import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
 import { formatCount, formatRatio, formatScore, truncate } from './format.ts';
 import type { OverviewView } from './overview.ts';
+import { textTable } from './table.ts';
 
 type Lang = 'en' | 'zh';
 
@@ -52,7 +53,6 @@ const scoreText = (value: number | null, scale: RatingScale | null) =>
   value === null ? formatScore(null) : `${formatScore(value)}${scale ? TOP_SCORE[scale] : ''}`;
 
 function distributionTable(figures: SatisfactionFigures, lang: Lang): TableBlock {
-  const cell = (text: string) => ({ type: 'raw_text' as const, text });
   const byLabel = new Map(figures.customers.distribution.map((b) => [b.label, b]));
   const titles = [WORDS.rating, WORDS.chats, WORDS.share, WORDS.customers, WORDS.share].map((w) => w[lang]);
   const lines = figures.distribution.map((bucket) => {
@@ -65,30 +65,25 @@ function distributionTable(figures: SatisfactionFigures, lang: Lang): TableBlock
       formatRatio(customer?.share ?? null),
     ];
   });
-  return {
-    type: 'table',
-    rows: [titles, ...lines].map((line) => line.map(cell)),
-    column_settings: [{ is_wrapped: true }, ...titles.slice(1).map(() => ({ align: 'right' as const }))],
-  };
+  return textTable(titles, lines, lines.length).block;
 }
 
+/** One 100% bar per chat and per customer, stacked by rating: how the ratings split. */
 function distributionChart(figures: SatisfactionFigures, when: string, lang: Lang): ChartSpec {
-  const byLabel = new Map(figures.customers.distribution.map((b) => [b.label, b.count]));
-  const customers = figures.distribution.map((b) => byLabel.get(b.label) ?? null);
+  const byLabel = new Map(figures.customers.distribution.map((b) => [b.label, b.share]));
+  const withCustomers = figures.customers.distribution.some((b) => b.share !== null);
   return {
     title: `${WORDS.chart[lang]} · ${when}`,
-    labels: figures.distribution.map((b) => bucketLabel(b.label, lang)),
-    series: [
-      {
-        label: WORDS.chats[lang],
-        values: figures.distribution.map((b) => b.count),
-        unit: 'count',
-        type: 'bar',
-      },
-      ...(customers.some((n) => n !== null)
-        ? [{ label: WORDS.customers[lang], values: customers, unit: 'count' as const, type: 'bar' as const }]
-        : []),
-    ],
+    labels: withCustomers ? [WORDS.chats[lang], WORDS.customers[lang]] : [WORDS.chats[lang]],
+    horizontal: true,
+    stacked: true,
+    height: 240,
+    series: figures.distribution.map((bucket) => ({
+      label: bucketLabel(bucket.label, lang),
+      values: withCustomers ? [bucket.share, byLabel.get(bucket.label) ?? null] : [bucket.share],
+      unit: 'ratio' as const,
+      type: 'bar' as const,
+    })),
   };
 }
 

@@ -46,10 +46,11 @@ export function textTable(
   titles: readonly string[],
   lines: readonly string[][],
   wanted: number,
+  nameWidth = NAME_WIDTH,
 ): { block: TableBlock; shown: number } {
   const body = lines
     .slice(0, Math.min(wanted, MAX_TABLE_ROWS))
-    .map(([name = '', ...figures]) => [truncate(name, NAME_WIDTH), ...figures]);
+    .map(([name = '', ...figures]) => [truncate(name, nameWidth), ...figures]);
   let chars = 0;
   let shown = 0;
   for (const line of body) {

@@ -38,12 +38,16 @@ export function buildChartConfig(spec: ChartSpec): ChartJsConfig {
       grid: { display: false },
       // Every agent name should show; Chart.js would otherwise drop every other one on a short chart.
       ticks: { autoSkip: spec.labels.length > MAX_UNSKIPPED_LABELS },
+      ...(spec.stacked ? { stacked: true } : {}),
     },
   };
   for (const side of ['left', 'right'] as const) {
     const onSide = spec.series.filter((series) => sideOf(series) === side);
     if (onSide.length > 0 || side === 'left') {
-      scales[axisIds[side]] = buildValueAxis(onSide, side, horizontal);
+      scales[axisIds[side]] = {
+        ...buildValueAxis(onSide, side, horizontal),
+        ...(spec.stacked ? { stacked: true } : {}),
+      };
     }
   }
   return {

@@ -18,6 +18,8 @@ export interface ChartSpec {
   labels: string[];
   series: ChartSeries[];
   horizontal?: boolean;
+  /** Bars of every series stacked on one another (a distribution), rather than side by side. */
+  stacked?: boolean;
   /** CSS pixels; the renderers default to 800×400. */
   width?: number;
   height?: number;

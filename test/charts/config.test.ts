@@ -18,6 +18,31 @@ function asJson(spec: ChartSpec): Record<string, any> {
 }
 
 describe('buildChartConfig', () => {
+  it('stacks the bars of every series on both axes when asked', () => {
+    const config = buildChartConfig({
+      title: 'Ratings',
+      labels: ['Chats', 'Customers'],
+      horizontal: true,
+      stacked: true,
+      series: [
+        { label: '5★', values: [0.6, 0.5], unit: 'ratio' },
+        { label: '1★', values: [0.4, 0.5], unit: 'ratio' },
+      ],
+    });
+    const scales = config.options?.scales as Record<string, { stacked?: boolean }>;
+    expect(scales.y?.stacked).toBe(true);
+    expect(scales.x?.stacked).toBe(true);
+    expect(config.data.datasets.map((d) => d.data)).toEqual([
+      [60, 50],
+      [40, 50],
+    ]);
+  });
+
+  it('does not stack by default', () => {
+    const scales = buildChartConfig(agentsSpec).options?.scales as Record<string, { stacked?: boolean }>;
+    expect(Object.values(scales).some((axis) => axis.stacked)).toBe(false);
+  });
+
   it('is plain data: JSON round-trips it unchanged and it holds no functions', () => {
     const config = buildChartConfig(agentsSpec);
     expect(JSON.parse(JSON.stringify(config))).toEqual(config);

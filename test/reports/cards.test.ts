@@ -91,12 +91,17 @@ describe('satisfactionMessage', () => {
     ]);
   });
 
-  it('charts the chat and customer counts of each rating', () => {
+  it('charts how the ratings split, per chat and per customer, as stacked 100% bars', () => {
     const spec = message.chart?.spec;
-    expect(spec?.labels).toEqual(['5★', '4★', '3★', '2★', '1★']);
+    expect(spec?.stacked).toBe(true);
+    expect(spec?.labels).toEqual(['Chats', 'Customers']);
+    expect(spec?.series.map((s) => s.label)).toEqual(['5★', '4★', '3★', '2★', '1★']);
     expect(spec?.series.map((s) => s.values)).toEqual([
-      [156, 112, 141, 125, 150],
-      [253, 208, 228, 208, 244],
+      [0.2281, 0.25],
+      [0.1637, 0.2],
+      [0.2061, 0.2],
+      [0.1827, 0.2],
+      [null, 0.15],
     ]);
   });
 
@@ -124,7 +129,9 @@ describe('satisfactionMessage', () => {
     const two = satisfactionMessage(card(twoLevel), VIEW);
     expect(field(two, 'Average score')).toBe('NO SUCH FIELD');
     expect(tableOf(two)?.[1]).toEqual(['Satisfied', '3', '100.0%', '–', '–']);
-    expect(two.chart?.spec.series).toHaveLength(1);
+    // No customer distribution: one stacked bar, per chat, of the two buckets.
+    expect(two.chart?.spec.labels).toEqual(['Chats']);
+    expect(two.chart?.spec.series.map((s) => s.values)).toEqual([[1], [0]]);
     expect(tableOf(satisfactionMessage(card(twoLevel), ZH))?.[2]?.[0]).toBe('不满意');
   });
 

@@ -72,6 +72,19 @@ describe('overview, breakdowns and filters over HTTP', () => {
     for (const row of active) expect(shown.get(String(row.group_name))).toBe(Number(row.human_consult));
   });
 
+  it.each([
+    ['departments', '1', 'depart_name'],
+    ['channels', '3', 'channel_flag_name'],
+  ])('%s: one row per scope with the chats Sobot served', async (command, searchWay, nameKey) => {
+    const { blocks } = await answer(h, `${command} ${DAY}`, command);
+    const rows = items(served(h, '/session/getStat', (b) => String(b.search_way) === searchWay));
+    const table = blocks.find((b) => b.type === 'table')?.rows?.map((row) => row.map((c) => c.text)) ?? [];
+    const shown = new Map(table.slice(1).map((row) => [row[0], Number(row[1]?.replace(/,/g, ''))]));
+    const active = rows.filter((r) => Number(r.human_consult) > 0 || Number(r.robot_consult) > 0);
+    expect(shown.size).toBe(active.length);
+    for (const row of active) expect(shown.get(String(row[nameKey]))).toBe(Number(row.human_consult));
+  });
+
   it('filters by a skill group named loosely, and says so in the reply', async () => {
     const { blocks } = await answer(h, `overview ${DAY} group:sales`, 'filtered');
     const groups = items(served(h, '/condition/getGroupList'));
