@@ -10,6 +10,7 @@ import { KPIS } from '../src/stats/kpis.ts';
 import type { DateRange } from '../src/stats/model.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
+import { headerBlock, nothingToShow } from './blocks.ts';
 import { formatCount, formatDuration, formatRatio, formatScore, MISSING, truncate } from './format.ts';
 
 export interface AgentView {
@@ -154,19 +155,12 @@ export function agentMessage(card: Card<AgentDetail | null>, view: AgentView): B
   const title = truncate(`${LABELS.title[lang]} · ${view.agentName} · ${when}`, SLACK_LIMITS.headerText);
   // `text` is read as mrkdwn as well: a name like "Mia <Trainee> Chen" must stay text.
   const plainTitle = escapeMrkdwn(title);
-  const header = { type: 'header' as const, text: { type: 'plain_text' as const, text: title } };
+  const header = headerBlock(title);
   const detail = card.figures;
   const zone = card.range.timeZone;
   if (!detail) {
     const none = LABELS.none[lang];
-    return {
-      visibility: view.visibility,
-      text: `${plainTitle}: ${none}`,
-      blocks: [
-        header,
-        { type: 'section', text: { type: 'mrkdwn', text: `${none} (${escapeMrkdwn(zone)})` } },
-      ],
-    };
+    return nothingToShow(plainTitle, none, zone, view.visibility);
   }
   const about = [zone, detail.row.groups.join(', '), detail.row.email].filter(Boolean).join(' · ');
   const workload = workloadFields(detail, lang);

@@ -6,6 +6,7 @@ import { AGENT_KPIS, KPIS } from '../src/stats/kpis.ts';
 import type { AgentKpiId, AgentRow } from '../src/stats/model.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { AgentsReport } from '../src/stats/service.ts';
+import { nothingToShow } from './blocks.ts';
 import { formatCount, formatValue, truncate } from './format.ts';
 import {
   CHART_BARS,
@@ -84,20 +85,7 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
   const zone = report.range.timeZone;
   if (report.rows.length === 0) {
     const none = lang === 'zh' ? '这段时间没有人工会话。' : 'No chats in this period.';
-    return {
-      visibility: view.visibility,
-      text: `${title}: ${none}`,
-      blocks: [
-        { type: 'header', text: { type: 'plain_text', text: title } },
-        {
-          type: 'section',
-          text: {
-            type: 'mrkdwn',
-            text: `${none} (${escapeMrkdwn([zone, view.filters].filter(Boolean).join(' · '))})`,
-          },
-        },
-      ],
-    };
+    return nothingToShow(title, none, [zone, view.filters].filter(Boolean).join(' · '), view.visibility);
   }
 
   const sorted = sortAgents(withDistinctNames(report.rows), view.sortBy, view.order);

@@ -7,6 +7,7 @@ import type { BotFigures } from '../src/stats/cards.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
 import { describeRange, previousRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
+import { headerBlock } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
 import { formatCount, formatRatio, truncate } from './format.ts';
 import type { OverviewView } from './overview.ts';
@@ -70,7 +71,7 @@ export function botMessage(card: Card<BotFigures>, view: OverviewView): BotMessa
   const when = describeRange(card.range, lang);
   const title = truncate(`${WORDS.title[lang]} · ${when}`, SLACK_LIMITS.headerText);
   const scope = [card.range.timeZone, view.filters].filter(Boolean).join(' · ');
-  const header = { type: 'header' as const, text: { type: 'plain_text' as const, text: title } };
+  const header = headerBlock(title);
   if (f.received === 0) {
     return {
       visibility: view.visibility,

@@ -5,6 +5,7 @@ import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/messag
 import type { KpiId } from '../src/stats/kpis.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { BreakdownReport } from '../src/stats/service.ts';
+import { headerBlock, nothingToShow } from './blocks.ts';
 import { formatCount, truncate } from './format.ts';
 import {
   CHART_BARS,
@@ -46,18 +47,11 @@ export function breakdownMessage(report: BreakdownReport, view: BreakdownView): 
   const when = describeRange(report.range, lang);
   const title = truncate(`${plural} · ${when}`, SLACK_LIMITS.headerText);
   const scope = [report.range.timeZone, view.filters].filter(Boolean).join(' · ');
-  const header = { type: 'header' as const, text: { type: 'plain_text' as const, text: title } };
+  const header = headerBlock(title);
   const active = report.rows.filter((row) => (row.kpis.chats ?? 0) > 0 || (row.kpis.bot_chats ?? 0) > 0);
   if (active.length === 0) {
     const none = lang === 'zh' ? '这段时间没有会话。' : 'No chats in this period.';
-    return {
-      visibility: view.visibility,
-      text: `${title}: ${none}`,
-      blocks: [
-        header,
-        { type: 'section', text: { type: 'mrkdwn', text: `${none} (${escapeMrkdwn(scope)})` } },
-      ],
-    };
+    return nothingToShow(title, none, scope, view.visibility);
   }
   const sorted = sortByKpi(active, 'chats', 'desc');
   const { block: table, shown } = kpiTable(sorted, BREAKDOWN_KPIS, singular, lang, MAX_TABLE_ROWS);

@@ -8,6 +8,7 @@ import type { CustomerFigures, RegionRow } from '../src/stats/cards.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import { describeRange, previousRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
+import { headerBlock } from './blocks.ts';
 import { changeWithoutVerdict } from './bot.ts';
 import { changeOf, changeText } from './change.ts';
 import { formatCount, formatRatio, truncate } from './format.ts';
@@ -76,7 +77,7 @@ export function customersMessage(card: Card<CustomerFigures>, view: OverviewView
   const when = describeRange(card.range, lang);
   const title = truncate(`${WORDS.title[lang]} · ${when}`, SLACK_LIMITS.headerText);
   const scope = [card.range.timeZone, view.filters].filter(Boolean).join(' · ');
-  const header = { type: 'header' as const, text: { type: 'plain_text' as const, text: title } };
+  const header = headerBlock(title);
   // A region Sobot lists with 0 visitors is not one they came from.
   const regions = f.regions.filter((row) => row.visitors !== 0);
   if (f.validCustomers === 0 && regions.length === 0) {

@@ -6,6 +6,7 @@ import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/messag
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { OverviewReport } from '../src/stats/service.ts';
+import { headerBlock, nothingToShow } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
 import { formatValue, truncate } from './format.ts';
 
@@ -56,17 +57,10 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
   const title = truncate(`${lang === 'zh' ? '概览' : 'Overview'} · ${when}`, SLACK_LIMITS.headerText);
   const scope = [report.range.timeZone, view.filters].filter(Boolean).join(' · ');
   const compared = `${lang === 'zh' ? '对比' : 'compared with'} ${describeRange(report.previousRange, lang)}`;
-  const header = { type: 'header' as const, text: { type: 'plain_text' as const, text: title } };
+  const header = headerBlock(title);
   if (!report.current.chats && !report.current.bot_chats) {
     const none = lang === 'zh' ? '这段时间没有会话。' : 'No chats in this period.';
-    return {
-      visibility: view.visibility,
-      text: `${title}: ${none}`,
-      blocks: [
-        header,
-        { type: 'section', text: { type: 'mrkdwn', text: `${none} (${escapeMrkdwn(scope)})` } },
-      ],
-    };
+    return nothingToShow(title, none, scope, view.visibility);
   }
   const line = (id: KpiId) => {
     const value = formatValue(KPIS[id].unit, report.current[id] ?? null);

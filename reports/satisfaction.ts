@@ -8,6 +8,7 @@ import type { RatingScale, SatisfactionFigures } from '../src/stats/cards.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
+import { headerBlock, nothingToShow } from './blocks.ts';
 import { formatCount, formatRatio, formatScore, truncate } from './format.ts';
 import type { OverviewView } from './overview.ts';
 import { textTable } from './table.ts';
@@ -93,18 +94,11 @@ export function satisfactionMessage(card: Card<SatisfactionFigures>, view: Overv
   const when = describeRange(card.range, lang);
   const title = truncate(`${WORDS.title[lang]} · ${when}`, SLACK_LIMITS.headerText);
   const scope = [card.range.timeZone, view.filters].filter(Boolean).join(' · ');
-  const header = { type: 'header' as const, text: { type: 'plain_text' as const, text: title } };
+  const header = headerBlock(title);
   if (f.scale === null) {
     const none = f.validChats === null && f.ratedChats === null ? WORDS.nothing[lang] : WORDS.noRatings[lang];
     const valid = f.validChats === null ? '' : ` ${WORDS.valid[lang]}: ${formatCount(f.validChats)}.`;
-    return {
-      visibility: view.visibility,
-      text: `${title}: ${none}${valid}`,
-      blocks: [
-        header,
-        { type: 'section', text: { type: 'mrkdwn', text: `${none}${valid} (${escapeMrkdwn(scope)})` } },
-      ],
-    };
+    return nothingToShow(title, `${none}${valid}`, scope, view.visibility);
   }
   const lines: (readonly [label: string, value: string])[] = [
     [KPIS.satisfaction.label[lang], formatRatio(f.satisfaction)],

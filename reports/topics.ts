@@ -4,6 +4,7 @@ import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/messag
 import type { TopicRow } from '../src/stats/cards.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
+import { headerBlock, nothingToShow } from './blocks.ts';
 import { formatCount, formatRatio, formatScore, truncate } from './format.ts';
 import { CHART_BARS, csvFilename, textTable, toCsv } from './table.ts';
 
@@ -22,18 +23,15 @@ export function topicsMessage(card: Card<TopicRow[]>, view: TopicsView): BotMess
   const { lang } = view;
   const when = describeRange(card.range, lang);
   const title = truncate(`${lang === 'zh' ? '服务总结' : 'Topics'} · ${when}`, SLACK_LIMITS.headerText);
-  const scope = escapeMrkdwn([card.range.timeZone, view.filters].filter(Boolean).join(' · '));
-  const header = { type: 'header' as const, text: { type: 'plain_text' as const, text: title } };
+  const scopeText = [card.range.timeZone, view.filters].filter(Boolean).join(' · ');
+  const scope = escapeMrkdwn(scopeText);
+  const header = headerBlock(title);
   const topics = card.figures
     .filter((t) => (t.chats ?? 0) > 0)
     .sort((a, b) => (b.chats ?? 0) - (a.chats ?? 0) || a.name.localeCompare(b.name));
   if (topics.length === 0) {
     const none = lang === 'zh' ? '这段时间没有已分类的会话。' : 'No classified chats in this period.';
-    return {
-      visibility: view.visibility,
-      text: `${title}: ${none}`,
-      blocks: [header, { type: 'section', text: { type: 'mrkdwn', text: `${none} (${scope})` } }],
-    };
+    return nothingToShow(title, none, scopeText, view.visibility);
   }
   const lines = topics.map((t) => [
     t.name,

@@ -6,6 +6,7 @@ import { KPIS } from '../src/stats/kpis.ts';
 import type { DateRange } from '../src/stats/model.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { TrendReport } from '../src/stats/service.ts';
+import { headerBlock, nothingToShow } from './blocks.ts';
 import { formatValue, truncate } from './format.ts';
 import { textTable } from './table.ts';
 
@@ -32,16 +33,13 @@ export function trendMessage(report: TrendReport, view: TrendView): BotMessage {
       : report.granularity === 'day'
         ? 'daily'
         : 'weekly';
-  const scope = escapeMrkdwn([report.range.timeZone, view.filters, each].filter(Boolean).join(' · '));
-  const header = { type: 'header' as const, text: { type: 'plain_text' as const, text: title } };
+  const scopeText = [report.range.timeZone, view.filters, each].filter(Boolean).join(' · ');
+  const scope = escapeMrkdwn(scopeText);
+  const header = headerBlock(title);
   const known = report.points.filter((p): p is { range: DateRange; value: number } => p.value !== null);
   if (known.length === 0) {
     const none = lang === 'zh' ? '这段时间没有数据。' : 'No data for this period.';
-    return {
-      visibility: view.visibility,
-      text: `${title}: ${none}`,
-      blocks: [header, { type: 'section', text: { type: 'mrkdwn', text: `${none} (${scope})` } }],
-    };
+    return nothingToShow(title, none, scopeText, view.visibility);
   }
   const format = (value: number | null) => formatValue(kpi.unit, value);
   const lowest = known.reduce((a, b) => (b.value < a.value ? b : a));
