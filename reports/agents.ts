@@ -6,7 +6,7 @@ import { AGENT_KPIS, KPIS } from '../src/stats/kpis.ts';
 import type { AgentKpiId, AgentRow } from '../src/stats/model.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { AgentsReport } from '../src/stats/service.ts';
-import { nothingToShow } from './blocks.ts';
+import { headerBlock, nothingToShow } from './blocks.ts';
 import { formatCount, formatValue, truncate } from './format.ts';
 import {
   CHART_BARS,
@@ -100,7 +100,7 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
   const sortLabel = KPIS[view.sortBy].label[lang];
   const bestFirst = (view.order === 'desc') === (KPIS[view.sortBy].better === 'higher');
   const blocks: BotMessage['blocks'] = [
-    { type: 'header', text: { type: 'plain_text', text: title } },
+    headerBlock(title),
     {
       type: 'context',
       elements: [
