@@ -144,6 +144,7 @@ export const agentCommand: CommandDefinition = {
       range,
       leadingWords: [agent.name],
       consoleUrl: deps.consoleUrl,
+      lang: deps.lang,
     });
   },
 };

@@ -75,6 +75,12 @@ export const agentsCommand: CommandDefinition = {
       visibility: input.visibility,
       filters: filtersText(applied, deps.lang),
     });
-    return withFollowUps(message, { name: 'agents', input, range, consoleUrl: deps.consoleUrl });
+    return withFollowUps(message, {
+      name: 'agents',
+      input,
+      range,
+      consoleUrl: deps.consoleUrl,
+      lang: deps.lang,
+    });
   },
 };

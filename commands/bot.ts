@@ -24,6 +24,12 @@ export const botCommand: CommandDefinition = {
       visibility: input.visibility,
       filters: filtersText(applied, deps.lang),
     });
-    return withFollowUps(message, { name: 'bot', input, range, consoleUrl: deps.consoleUrl });
+    return withFollowUps(message, {
+      name: 'bot',
+      input,
+      range,
+      consoleUrl: deps.consoleUrl,
+      lang: deps.lang,
+    });
   },
 };

@@ -29,7 +29,7 @@ export function breakdownCommand(
         visibility: input.visibility,
         filters: filtersText(applied, deps.lang),
       });
-      return withFollowUps(message, { name, input, range, consoleUrl: deps.consoleUrl });
+      return withFollowUps(message, { name, input, range, consoleUrl: deps.consoleUrl, lang: deps.lang });
     },
   };
 }

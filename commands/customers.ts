@@ -28,6 +28,12 @@ export const customersCommand: CommandDefinition = {
       visibility: input.visibility,
       filters: filtersText(applied, deps.lang),
     });
-    return withFollowUps(message, { name: 'customers', input, range, consoleUrl: deps.consoleUrl });
+    return withFollowUps(message, {
+      name: 'customers',
+      input,
+      range,
+      consoleUrl: deps.consoleUrl,
+      lang: deps.lang,
+    });
   },
 };

@@ -27,10 +27,18 @@ export interface FollowUp {
   leadingWords?: readonly string[];
   /** Sobot's console, for the "Open in Sobot" link. */
   consoleUrl: string;
+  lang: 'en' | 'zh';
 }
 
+const LABELS = {
+  previousDay: { en: '◀ Previous day', zh: '◀ 前一天' },
+  previousDays: { en: (n: number) => `◀ Previous ${n} days`, zh: (n: number) => `◀ 前 ${n} 天` },
+  share: { en: 'Share to channel', zh: '分享到频道' },
+  open: { en: 'Open in Sobot', zh: '在智齿中打开' },
+};
+
 export function withFollowUps(message: BotMessage, follow: FollowUp): BotMessage {
-  const { name, input, range, leadingWords = [] } = follow;
+  const { name, input, range, leadingWords = [], lang } = follow;
   const rerun = (period: DateRange, visibility = input.visibility) =>
     commandText(name, { ...input, words: [...leadingWords, periodWords(period)], visibility });
   const days = rangeDays(range);
@@ -40,15 +48,15 @@ export function withFollowUps(message: BotMessage, follow: FollowUp): BotMessage
     ...rest,
   });
   const elements = [
-    button(days === 1 ? '◀ Previous day' : `◀ Previous ${days} days`, {
+    button(days === 1 ? LABELS.previousDay[lang] : LABELS.previousDays[lang](days), {
       action_id: RERUN_ACTION,
       value: rerun(previousRange(range)),
     }),
   ];
   if (input.visibility === 'ephemeral') {
-    elements.push(button('Share to channel', { action_id: SHARE_ACTION, value: rerun(range, 'in_channel') }));
+    elements.push(button(LABELS.share[lang], { action_id: SHARE_ACTION, value: rerun(range, 'in_channel') }));
   }
   // A link button: Slack still sends an action, which the Slack layer acknowledges.
-  elements.push(button('Open in Sobot', { action_id: OPEN_ACTION, url: follow.consoleUrl }));
+  elements.push(button(LABELS.open[lang], { action_id: OPEN_ACTION, url: follow.consoleUrl }));
   return { ...message, blocks: [...message.blocks, { type: 'actions', elements }] };
 }

@@ -27,6 +27,12 @@ export const overviewCommand: CommandDefinition = {
       visibility: input.visibility,
       filters: filtersText(applied, deps.lang),
     });
-    return withFollowUps(message, { name: 'overview', input, range, consoleUrl: deps.consoleUrl });
+    return withFollowUps(message, {
+      name: 'overview',
+      input,
+      range,
+      consoleUrl: deps.consoleUrl,
+      lang: deps.lang,
+    });
   },
 };

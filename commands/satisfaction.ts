@@ -29,6 +29,12 @@ export const satisfactionCommand: CommandDefinition = {
       visibility: input.visibility,
       filters: filtersText(applied, deps.lang),
     });
-    return withFollowUps(message, { name: 'satisfaction', input, range, consoleUrl: deps.consoleUrl });
+    return withFollowUps(message, {
+      name: 'satisfaction',
+      input,
+      range,
+      consoleUrl: deps.consoleUrl,
+      lang: deps.lang,
+    });
   },
 };

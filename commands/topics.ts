@@ -22,6 +22,12 @@ export const topicsCommand: CommandDefinition = {
       visibility: input.visibility,
       filters: filtersText(applied, deps.lang),
     });
-    return withFollowUps(message, { name: 'topics', input, range, consoleUrl: deps.consoleUrl });
+    return withFollowUps(message, {
+      name: 'topics',
+      input,
+      range,
+      consoleUrl: deps.consoleUrl,
+      lang: deps.lang,
+    });
   },
 };

@@ -57,6 +57,7 @@ export const trendCommand: CommandDefinition = {
       input: rest,
       range,
       consoleUrl: deps.consoleUrl,
+      lang: deps.lang,
     });
   },
 };

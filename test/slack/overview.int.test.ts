@@ -16,6 +16,9 @@ function served(h: Harness, pathEnd: string, where: (body: Served) => boolean = 
     .map((e) => e.reply as Served);
 }
 
+/** Departments come as a tree: every node, children after their parent. */
+const flatten = (nodes: Served[]): Served[] =>
+  nodes.flatMap((node) => [node, ...flatten((node.child_list as Served[] | undefined) ?? [])]);
 const items = (replies: Served[]) => replies.flatMap((r) => (r.items as Served[]) ?? []);
 const sum = (rows: Served[], key: string) => rows.reduce((total, row) => total + Number(row[key] ?? 0), 0);
 const percent = (text: string) => Number(text.replace('%', '')) / 100;
@@ -36,7 +39,11 @@ function field(blocks: Block[], label: string): string {
 describe('overview, breakdowns and filters over HTTP', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ simulator: { company: { agents: 120 } } });
+    // Many commands in a row: lift the per-minute budget, which other tests cover.
+    h = await startHarness({
+      env: { SOBOT_RATE_LIMIT: '1000' },
+      simulator: { company: { agents: 120 }, rateLimit: 1000 },
+    });
   });
   afterAll(() => h.close());
   beforeEach(() => h.sim.log.clear());
@@ -97,6 +104,34 @@ describe('overview, breakdowns and filters over HTTP', () => {
     const context = blocks.find((b) => b.type === 'context')?.elements?.[0]?.text ?? '';
     expect(context).toContain('Skill group: Sales');
   });
+
+  it.each([
+    ['dept', '/condition/getDepartmentList', 'depart_ids_param'],
+    ['channel', '/condition/getChildChannelList', 'channel_flag'],
+    ['agent', '/condition/getServiceList', 'staff_ids_param'],
+    ['robot', '/condition/getRobotList', 'robot_ids_param'],
+  ])(
+    'filters by %s: the id Sobot listed for the name goes with every statistics call',
+    async (option, listPath, param) => {
+      // Learn a real name from the condition list the bot itself will consult.
+      await answer(h, `overview ${DAY} ${option}:zz-no-such-name`, `probe-${option}`);
+      const listed = served(h, listPath).flatMap((reply) => flatten((reply.items as Served[]) ?? []));
+      const entry = listed[listed.length - 1] as Served;
+      const name = String(
+        entry.depart_name ?? entry.sub_channel_name ?? entry.service_name ?? entry.robot_name,
+      );
+      const id = String(entry.depart_id ?? entry.channel_flag_key ?? entry.service_id ?? entry.robot_flag);
+      h.sim.log.clear();
+      const { blocks } = await answer(h, `overview ${DAY} ${option}:"${name}"`, `filter-${option}`);
+      const bodies = h.sim.log
+        .filter((e) => e.path.endsWith('/session/getStat'))
+        .map((e) => e.body as Served);
+      expect(bodies.length).toBeGreaterThan(0);
+      for (const body of bodies) expect(body[param]).toBe(id);
+      const context = blocks.find((b) => b.type === 'context')?.elements?.[0]?.text ?? '';
+      expect(context).toContain(name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    },
+  );
 
   it('answers an unknown group with the close names and a command that works', async () => {
     const { text } = await answer(h, `channels ${DAY} group:Salez`, 'unknown-group');
