@@ -14,6 +14,15 @@ export async function filtersFrom(
   deps: CommandDeps,
 ): Promise<ResolvedFilters> {
   const { group, dept, channel, agent, robot } = input.options;
+  const empty = FILTER_OPTIONS.find(
+    (option) => input.options[option] !== undefined && !input.options[option]?.trim(),
+  );
+  if (empty) {
+    throw new UserInputError(
+      `\`${empty}:\` needs a name after it.`,
+      `${commandText(command, { ...input, options: {} })} ${empty}:${empty === 'dept' ? '"Head Office"' : 'Sales'}`,
+    );
+  }
   try {
     return await deps.stats.resolveFilters({ group, department: dept, channel, agent, robot }, 'interactive');
   } catch (error) {

@@ -160,7 +160,7 @@ export function agentMessage(card: Card<AgentDetail | null>, view: AgentView): B
   const zone = card.range.timeZone;
   if (!detail) {
     const none = LABELS.none[lang];
-    return nothingToShow(plainTitle, none, zone, view.visibility);
+    return nothingToShow(title, none, zone, view.visibility);
   }
   const about = [zone, detail.row.groups.join(', '), detail.row.email].filter(Boolean).join(' · ');
   const workload = workloadFields(detail, lang);

@@ -15,7 +15,7 @@ export function nothingToShow(
 ): BotMessage {
   return {
     visibility,
-    text: `${title}: ${note}`,
+    text: `${escapeMrkdwn(title)}: ${escapeMrkdwn(note)}`,
     blocks: [
       headerBlock(title),
       { type: 'section', text: { type: 'mrkdwn', text: `${escapeMrkdwn(note)} (${escapeMrkdwn(scope)})` } },

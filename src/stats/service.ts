@@ -168,10 +168,14 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
     const option = OPTION_OF[dimension];
     if (match.kind === 'one') return match.entry;
     if (match.kind === 'several') {
+      // Namesakes (a "Support" team in two regions) can only be told apart by their ids.
       const names = match.entries.map((e) => e.name);
+      const namesakes = new Set(names).size < names.length;
+      const listed = namesakes ? match.entries.map((e) => `${e.name} (${e.id})`) : names;
+      const pick = namesakes ? (match.entries[0]?.id ?? name) : quoted(names[0] ?? name);
       throw new UserInputError(
-        `Several ${DIMENSION_WORD[dimension]}s match "${name}": ${names.join(', ')}. Which one?`,
-        `${option}:${quoted(names[0] ?? name)}`,
+        `Several ${DIMENSION_WORD[dimension]}s match "${name}": ${listed.join(', ')}. Which one?`,
+        `${option}:${pick}`,
       );
     }
     // With no close name, a short directory is worth listing whole.

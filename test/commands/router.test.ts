@@ -179,6 +179,18 @@ describe('router', () => {
   });
 });
 
+describe('filter options', () => {
+  it('refuses an empty filter instead of silently answering for everyone', async () => {
+    const { router, stats } = setup();
+    for (const text of ['agents yesterday group:', 'agents yesterday group:""']) {
+      const error = await failure(router.run(text, ctx));
+      expect(error.message).toBe('`group:` needs a name after it.');
+      expect(error.example).toBe('/sobot agents yesterday group:Sales');
+    }
+    expect(stats.calls).toHaveLength(0);
+  });
+});
+
 describe('agents command', () => {
   it('asks for yesterday in the configured zone by default', async () => {
     const { router, stats } = setup();

@@ -133,6 +133,17 @@ describe('overview, breakdowns and filters over HTTP', () => {
     },
   );
 
+  it('shows satisfaction as unknown, not unfiltered, when the overview is filtered by bot', async () => {
+    const robots = await (async () => {
+      await answer(h, `overview ${DAY} robot:zz-none`, 'robot-probe');
+      return items(served(h, '/condition/getRobotList'));
+    })();
+    h.sim.log.clear();
+    const { blocks } = await answer(h, `overview ${DAY} robot:"${robots[0]?.robot_name}"`, 'robot-overview');
+    expect(field(blocks, 'Satisfied')).toBe('–');
+    expect(served(h, '/satisfaction/getSatisfactionSurvey')).toHaveLength(0);
+  });
+
   it('answers an unknown group with the close names and a command that works', async () => {
     const { text } = await answer(h, `channels ${DAY} group:Salez`, 'unknown-group');
     expect(text).toContain('There is no skill group "Salez"');

@@ -87,9 +87,10 @@ describe('sessionKpis on several rows', () => {
     expect(sessionKpis([DOC_ROW, idle]).avg_first_response).toBeCloseTo(853_451.6, 6);
   });
 
-  it('skips a missing count in a sum, and is null when no row has it', () => {
+  it('makes a total unknown when any row lacks the count: a partial sum would look real', () => {
     const partial = { ...other, robot_consult: null };
-    expect(sessionKpis([DOC_ROW, partial]).bot_chats).toBe(0);
+    expect(sessionKpis([DOC_ROW, partial]).bot_chats).toBeNull();
+    expect(sessionKpis([DOC_ROW, other]).bot_chats).toBe(100);
     const none = { ...DOC_ROW, robot_consult: null };
     expect(sessionKpis([none]).bot_chats).toBeNull();
   });

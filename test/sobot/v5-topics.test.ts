@@ -85,3 +85,29 @@ describe('fetchTopics', () => {
     );
   });
 });
+
+describe('fetchTopics and sub-topics', () => {
+  it('keeps the level-1 topics only: a sub-topic’s chats are already in its parent’s', async () => {
+    const row = (id: string, level: string) => ({
+      classify_id: id,
+      classify_show_name: id,
+      level,
+      details: [{ total_conversation_num: 3 }],
+    });
+    const client: SobotV5Client = {
+      call: () => Promise.reject(new Error('not used')),
+      fetchAll: async <K extends keyof typeof v5Endpoints>() =>
+        [
+          parse(row('parent', '1')),
+          parse(row('child', '2')),
+        ] as unknown as import('../../src/sobot/v5/endpoints.ts').V5Item<K>[],
+    };
+    const topics = await fetchTopics(
+      client,
+      { from: '2026-11-16', to: '2026-11-22', timeZone: 'UTC' },
+      {},
+      'interactive',
+    );
+    expect(topics.map((t) => t.name)).toEqual(['parent']);
+  });
+});

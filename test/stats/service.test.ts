@@ -295,6 +295,16 @@ describe('resolveFilters', () => {
     expect(resolved.applied).toEqual([EAST, JOSE, BOT]);
   });
 
+  it('lists namesakes with their ids, and accepts the id to pick one', async () => {
+    const west = { dimension: 'department' as const, id: 'd7', name: 'Customer Service', aliases: [] };
+    const east = { dimension: 'department' as const, id: 'd8', name: 'Customer Service', aliases: [] };
+    const { stats } = serviceOver({ department: [[west, east]] });
+    const error = await inputError(stats.resolveFilters({ department: 'customer service' }));
+    expect(error.message).toContain('Customer Service (d7), Customer Service (d8)');
+    expect(error.example).toBe('dept:d7');
+    expect((await stats.resolveFilters({ department: 'd8' })).filters).toEqual({ departmentIds: ['d8'] });
+  });
+
   it('applies nothing and loads no directory when no filter is named', async () => {
     const { stats, directoryCalls } = serviceOver();
     expect(await stats.resolveFilters({})).toEqual({ filters: {}, applied: [] });

@@ -72,7 +72,8 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
     async overview(range, filters, priority) {
       const previous = previousRange(range);
       const params = filterParams(filters);
-      const { robot_ids_param: _robots, ...withoutRobots } = params;
+      // getSatisfactionSurvey takes no bot filter: with one, satisfaction is unknown, not unfiltered.
+      const byBot = Boolean(filters.robotIds?.length);
       // Channel rows partition the chats, so summing them gives the company (or filtered) total.
       const [now, before, general, bot, survey] = await Promise.all([
         chatStats(range, filters, SEARCH_WAY.channel, priority),
@@ -87,15 +88,17 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
           { search_way: 2, ...v5DateParams('botReception', range), ...params },
           { priority },
         ),
-        client.call(
-          'sessionSatisfaction',
-          { search_way: 1, ...v5DateParams('sessionSatisfaction', range), ...withoutRobots },
-          { priority },
-        ),
+        byBot
+          ? null
+          : client.call(
+              'sessionSatisfaction',
+              { search_way: 1, ...v5DateParams('sessionSatisfaction', range), ...params },
+              { priority },
+            ),
       ]);
       const fcr = general.item?.one_time_solution_rate ?? null;
       const selfService = bot.item?.robot_self_reception_num_proportion ?? null;
-      const satisfaction = satisfactionNowAndBefore(survey.item);
+      const satisfaction = satisfactionNowAndBefore(survey?.item ?? null);
       return {
         current: {
           ...sessionKpis(now),

@@ -230,7 +230,15 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client {
     });
     const first = await call(key, pageBody(1), callOpts);
     const pageCount =
-      first.pageCount ?? (first.totalCount === null ? 1 : Math.ceil(first.totalCount / V5_MAX_PAGE_SIZE));
+      first.pageCount ?? (first.totalCount === null ? null : Math.ceil(first.totalCount / V5_MAX_PAGE_SIZE));
+    if (pageCount === null) {
+      // Some replies (getGroupList's example) carry no page count: read on while pages come back full.
+      const pages = [first];
+      while ((pages.at(-1)?.items.length ?? 0) >= V5_MAX_PAGE_SIZE) {
+        pages.push(await call(key, pageBody(pages.length + 1), callOpts));
+      }
+      return pages.flatMap((page) => page.items);
+    }
     const rest = await Promise.all(
       Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => call(key, pageBody(i + 2), callOpts)),
     );

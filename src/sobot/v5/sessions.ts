@@ -11,7 +11,11 @@ type ChatStats = V5Item<'chatStats'>;
 
 /** KPIs of one or several getStat rows: counts summed, rates as ratios of the sums. */
 export function sessionKpis(rows: readonly ChatStats[]): KpiValues {
-  const total = (pick: (row: ChatStats) => number | null) => sumKnown(rows.map(pick));
+  // A row without the field makes the total unknown: a partial sum would look like a real total.
+  const total = (pick: (row: ChatStats) => number | null) => {
+    const values = rows.map(pick);
+    return values.includes(null) ? null : sumKnown(values);
+  };
   const weighted = rows.filter((r) => r.avg_staff_first_res_duration !== null && (r.human_consult ?? 0) > 0);
   const weight = weighted.reduce((a, r) => a + (r.human_consult as number), 0);
   return {

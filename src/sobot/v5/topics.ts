@@ -49,5 +49,7 @@ export async function fetchTopics(
     ...v5DateParams('serviceSummary', range),
     ...(groupIds?.length ? { group_ids_param: groupIds.join(',') } : {}),
   };
-  return (await client.fetchAll('serviceSummary', body, { priority })).map(toTopicRow);
+  // Without level_classifys Sobot may list sub-topics too; their chats are already in their parent's.
+  const rows = (await client.fetchAll('serviceSummary', body, { priority })).map(toTopicRow);
+  return rows.filter((row) => row.level === null || row.level === 1);
 }
