@@ -7,6 +7,7 @@ import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
 import type { AgentDetail } from '../../src/stats/cards.ts';
 import type { Card } from '../../src/stats/service.ts';
 import { NO_COUNTS } from '../support/agent-counts.ts';
+import { blocksOf, headerOf } from '../support/message-reading.ts';
 
 const DAY = { from: '2026-11-20', to: '2026-11-20', timeZone: 'Asia/Shanghai' };
 const WEEK = { from: '2026-11-16', to: '2026-11-22', timeZone: 'Asia/Shanghai' };
@@ -66,10 +67,6 @@ const card = (figures: AgentDetail | null, range = DAY): Card<AgentDetail | null
 
 const VIEW: AgentView = { lang: 'en', visibility: 'ephemeral', agentName: 'Mia <Trainee> Chen' };
 
-type Text = { type: string; text: string };
-type Block = { type: string; text?: Text; elements?: Text[]; fields?: Text[] };
-const blocksOf = (m: BotMessage) => m.blocks as unknown as Block[];
-const headerOf = (m: BotMessage) => blocksOf(m).find((b) => b.type === 'header')?.text?.text ?? '';
 const contextOf = (m: BotMessage) => blocksOf(m).find((b) => b.type === 'context')?.elements?.[0]?.text ?? '';
 
 /** Label → value of every field, from `*Label*\nvalue`. */

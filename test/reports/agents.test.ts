@@ -3,11 +3,12 @@
 
 import { describe, expect, it } from 'vitest';
 import { type AgentsView, agentsMessage, sortAgents, withDistinctNames } from '../../reports/agents.ts';
-import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
+import { blockKitProblems } from '../../src/slack/message.ts';
 import { AGENT_KPIS } from '../../src/stats/kpis.ts';
 import type { AgentCounts, AgentKpiId, AgentKpis, AgentRow } from '../../src/stats/model.ts';
 import type { AgentsReport } from '../../src/stats/service.ts';
 import { NO_COUNTS } from '../support/agent-counts.ts';
+import { blocksOf, contextTexts, headerOf, mrkdwnTexts, tableOf } from '../support/message-reading.ts';
 
 const NO_KPIS: AgentKpis = {
   chats: null,
@@ -85,38 +86,6 @@ function report(rows: AgentRow[], totals: Partial<AgentKpis> = {}): AgentsReport
 }
 
 const VIEW: AgentsView = { sortBy: 'chats', order: 'desc', top: 15, lang: 'en', visibility: 'ephemeral' };
-
-type Text = { type: string; text: string };
-type Block = {
-  type: string;
-  text?: Text;
-  elements?: Text[];
-  rows?: { type: string; text: string }[][];
-};
-
-const blocksOf = (m: BotMessage) => m.blocks as unknown as Block[];
-const tableOf = (m: BotMessage) =>
-  (blocksOf(m).find((b) => b.type === 'table')?.rows ?? []).map((row) => row.map((c) => c.text));
-const contextTexts = (m: BotMessage) =>
-  blocksOf(m)
-    .filter((b) => b.type === 'context')
-    .flatMap((b) => (b.elements ?? []).map((e) => e.text));
-const headerOf = (m: BotMessage) => blocksOf(m).find((b) => b.type === 'header')?.text?.text ?? '';
-
-/** Every mrkdwn text object in the message. */
-function mrkdwnTexts(m: BotMessage): string[] {
-  const out: string[] = [];
-  const visit = (value: unknown) => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (value !== null && typeof value === 'object') {
-      const o = value as Record<string, unknown>;
-      if (o.type === 'mrkdwn' && typeof o.text === 'string') out.push(o.text);
-      Object.values(o).forEach(visit);
-    }
-  };
-  visit(m.blocks);
-  return out;
-}
 
 /** A small RFC 4180 reader, written for this test: quoted fields, doubled quotes, CRLF records. */
 function parseCsv(text: string): string[][] {

@@ -6,6 +6,7 @@ import { type BreakdownView, breakdownMessage } from '../../reports/breakdown.ts
 import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
 import type { KpiValues, ScopeRow } from '../../src/stats/model.ts';
 import type { BreakdownReport } from '../../src/stats/service.ts';
+import { blocksOf, contextTexts, headerOf, tableOf } from '../support/message-reading.ts';
 
 const DAY = { from: '2026-11-21', to: '2026-11-21', timeZone: 'Asia/Shanghai' };
 const VIEW: BreakdownView = { lang: 'en', visibility: 'ephemeral', filters: null };
@@ -45,17 +46,6 @@ function shuffled<T>(items: readonly T[]): T[] {
   }
   return out;
 }
-
-type Text = { type: string; text: string };
-type Block = { type: string; text?: Text; elements?: Text[]; rows?: Text[][] };
-const blocksOf = (m: BotMessage) => m.blocks as unknown as Block[];
-const tableOf = (m: BotMessage) =>
-  (blocksOf(m).find((b) => b.type === 'table')?.rows ?? []).map((row) => row.map((c) => c.text));
-const contextTexts = (m: BotMessage) =>
-  blocksOf(m)
-    .filter((b) => b.type === 'context')
-    .flatMap((b) => (b.elements ?? []).map((e) => e.text));
-const headerOf = (m: BotMessage) => blocksOf(m).find((b) => b.type === 'header')?.text?.text ?? '';
 
 function mrkdwnTexts(m: BotMessage): string[] {
   const out: string[] = [];

@@ -9,6 +9,7 @@ import { satisfactionMessage } from '../../reports/satisfaction.ts';
 import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
 import type { BotFigures, CustomerFigures, RegionRow, SatisfactionFigures } from '../../src/stats/cards.ts';
 import type { Card } from '../../src/stats/service.ts';
+import { blocksOf, headerOf } from '../support/message-reading.ts';
 
 const DAY = { from: '2026-11-10', to: '2026-11-10', timeZone: 'Asia/Shanghai' };
 const VIEW: OverviewView = { lang: 'en', visibility: 'ephemeral', filters: null };
@@ -16,10 +17,6 @@ const ZH: OverviewView = { ...VIEW, lang: 'zh' };
 
 const card = <T>(figures: T): Card<T> => ({ range: DAY, filters: {}, figures });
 
-type Text = { type: string; text: string };
-type Block = { type: string; text?: Text; elements?: Text[]; fields?: Text[]; rows?: Text[][] };
-const blocksOf = (m: BotMessage) => m.blocks as unknown as Block[];
-const headerOf = (m: BotMessage) => blocksOf(m).find((b) => b.type === 'header')?.text?.text ?? '';
 const contextOf = (m: BotMessage) =>
   blocksOf(m)
     .filter((b) => b.type === 'context')

@@ -6,6 +6,7 @@ import { OVERVIEW_KPIS, type OverviewView, overviewMessage } from '../../reports
 import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
 import type { KpiValues } from '../../src/stats/model.ts';
 import type { OverviewReport } from '../../src/stats/service.ts';
+import { blocksOf, contextTexts, headerOf } from '../support/message-reading.ts';
 
 const WEEK = { from: '2026-11-16', to: '2026-11-22', timeZone: 'Asia/Shanghai' };
 const WEEK_BEFORE = { from: '2026-11-09', to: '2026-11-15', timeZone: 'Asia/Shanghai' };
@@ -40,18 +41,10 @@ function report(current: KpiValues = CURRENT, previous: KpiValues = PREVIOUS): O
 
 const VIEW: OverviewView = { lang: 'en', visibility: 'ephemeral', filters: null };
 
-type Text = { type: string; text: string };
-type Block = { type: string; text?: Text; elements?: Text[]; fields?: Text[] };
-const blocksOf = (m: BotMessage) => m.blocks as unknown as Block[];
 const fieldsOf = (m: BotMessage) =>
   blocksOf(m)
     .flatMap((b) => b.fields ?? [])
     .map((f) => f.text);
-const contextTexts = (m: BotMessage) =>
-  blocksOf(m)
-    .filter((b) => b.type === 'context')
-    .flatMap((b) => (b.elements ?? []).map((e) => e.text));
-const headerOf = (m: BotMessage) => blocksOf(m).find((b) => b.type === 'header')?.text?.text ?? '';
 
 /** Label, value and change of each KPI, worked by hand from CURRENT and PREVIOUS. */
 const EXPECTED_EN: [label: string, value: string, change: string][] = [
