@@ -1,12 +1,13 @@
 // One agent's card: staffWorkStatis (workload, response times, ratings) and getWorkLogList (work
 // status) for one agent id, asked in parallel and read into the backend-neutral AgentDetail.
 
-import type { AgentDetail, RatingBucket, RatingScale, WorkStatus } from '../../stats/cards.ts';
+import type { AgentDetail, RatingBucket, WorkStatus } from '../../stats/cards.ts';
 import { ratioOf, sumKnown } from '../../stats/kpis.ts';
 import type { DateRange, Priority } from '../../stats/model.ts';
 import { mergeByAgent, toAgentRow } from './agents.ts';
 import { type SobotV5Client, v5DateParams } from './client.ts';
 import type { V5Item } from './endpoints.ts';
+import { numberField, RATING_SCALES, SCALE_ORDER } from './rating-scales.ts';
 
 type WorkloadItem = V5Item<'agentWorkload'>;
 type WorkLogItem = V5Item<'workLog'>;
@@ -85,80 +86,39 @@ function weightedMean(pairs: readonly [number | null, number | null][]): number 
   return weight === 0 ? null : total / weight;
 }
 
-interface ScaleSpec {
-  scale: RatingScale;
-  /** Best first: label, count field, Sobot's share field. */
-  buckets: readonly [string, keyof WorkloadItem, keyof WorkloadItem][];
-  average: keyof WorkloadItem | null;
-}
-
-const SCALES: readonly ScaleSpec[] = [
-  {
-    scale: 'five_star',
-    buckets: [5, 4, 3, 2, 1].map(
-      (s) => [`${s}★`, `score${s}`, `score${s}_rate_str`] as [string, keyof WorkloadItem, keyof WorkloadItem],
-    ),
-    average: 'avg_comment_score',
-  },
-  {
-    scale: 'nps',
-    buckets: [10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0].map(
-      (s) =>
-        [String(s), `nps_score${s}`, `nps_score${s}_rate_str`] as [
-          string,
-          keyof WorkloadItem,
-          keyof WorkloadItem,
-        ],
-    ),
-    average: 'avg_nps_score',
-  },
-  {
-    scale: 'two_level',
-    buckets: [
-      ['Satisfied', 'level2_score5', 'level2_score5_rate_str'],
-      ['Dissatisfied', 'level2_score1', 'level2_score1_rate_str'],
-    ],
-    average: null,
-  },
-];
-
-const numberAt = (item: WorkloadItem, key: keyof WorkloadItem): number | null => {
-  const value = item[key];
-  return typeof value === 'number' ? value : null;
-};
-
 /**
  * The distribution on the scale with the most ratings: a company rates on one scale, but Sobot
  * reports all three (zeros on the unused ones, e.g. the doc's staff1 has one NPS rating only).
  */
 function ratings(items: readonly WorkloadItem[]): AgentDetail['ratings'] {
-  const totals = SCALES.map((spec) => {
-    const counts = spec.buckets.map(([, field]) => sumKnown(items.map((item) => numberAt(item, field))));
-    return { spec, counts, total: sumKnown(counts) ?? 0 };
+  const totals = SCALE_ORDER.map((scale) => {
+    const spec = RATING_SCALES[scale];
+    const counts = spec.buckets.map((b) => sumKnown(items.map((item) => numberField(item, b.chats))));
+    return { scale, spec, counts, total: sumKnown(counts) ?? 0 };
   });
   const best = totals.reduce((a, b) => (b.total > a.total ? b : a));
   if (best.total === 0) return { scale: null, distribution: [], averageScore: null };
   const [only] = items;
   const single = items.length === 1 ? only : undefined;
-  const distribution: RatingBucket[] = best.spec.buckets.map(([label, , shareField], i) => {
+  const distribution: RatingBucket[] = best.spec.buckets.map((bucket, i) => {
     const count = best.counts[i] ?? null;
     // Sobot's own share where one row gives it; of the summed counts when rows were merged.
-    const share = single ? numberAt(single, shareField) : ratioOf(count, best.total);
-    return { label, count, share };
+    const share = single ? numberField(single, bucket.share) : ratioOf(count, best.total);
+    return { label: bucket.label, count, share };
   });
   const { average } = best.spec;
   const averageScore =
     average === null
       ? null
       : single
-        ? numberAt(single, average)
+        ? numberField(single, average)
         : weightedMean(
             items.map((item) => {
-              const rated = sumKnown(best.spec.buckets.map(([, field]) => numberAt(item, field)));
-              return [numberAt(item, average), rated];
+              const rated = sumKnown(best.spec.buckets.map((b) => numberField(item, b.chats)));
+              return [numberField(item, average), rated];
             }),
           );
-  return { scale: best.spec.scale, distribution, averageScore };
+  return { scale: best.scale, distribution, averageScore };
 }
 
 /** One row per agent and day (or per range): durations add up; first login the earliest, last logout the latest. */

@@ -7,6 +7,7 @@ import type { DateRange, Priority, StatsFilters } from '../../stats/model.ts';
 import { type SobotV5Client, v5DateParams } from './client.ts';
 import type { V5Item } from './endpoints.ts';
 import { filterParams } from './filters.ts';
+import { numberField, RATING_SCALES, SCALE_ORDER } from './rating-scales.ts';
 
 type Survey = V5Item<'sessionSatisfaction'>;
 type CustomerSurvey = V5Item<'customerSatisfaction'>;
@@ -15,71 +16,21 @@ type Bucket = [label: string, count: number | null, share: number | null];
 
 /** Best first on each scale; the shares are this period's `*_rate_str` (of rated chats on that scale). */
 function chatBuckets(s: Survey): Record<RatingScale, Bucket[]> {
-  return {
-    five_star: [
-      ['5★', s.score5, s.score5_rate_str],
-      ['4★', s.score4, s.score4_rate_str],
-      ['3★', s.score3, s.score3_rate_str],
-      ['2★', s.score2, s.score2_rate_str],
-      ['1★', s.score1, s.score1_rate_str],
-    ],
-    nps: [
-      ['10', s.nps_score10, s.nps_score10_rate_str],
-      ['9', s.nps_score9, s.nps_score9_rate_str],
-      ['8', s.nps_score8, s.nps_score8_rate_str],
-      ['7', s.nps_score7, s.nps_score7_rate_str],
-      ['6', s.nps_score6, s.nps_score6_rate_str],
-      ['5', s.nps_score5, s.nps_score5_rate_str],
-      ['4', s.nps_score4, s.nps_score4_rate_str],
-      ['3', s.nps_score3, s.nps_score3_rate_str],
-      ['2', s.nps_score2, s.nps_score2_rate_str],
-      ['1', s.nps_score1, s.nps_score1_rate_str],
-      ['0', s.nps_score0, s.nps_score0_rate_str],
-    ],
-    two_level: [
-      ['Satisfied', s.level2_score5, s.level2_score5_rate_str],
-      ['Dissatisfied', s.level2_score1, s.level2_score1_rate_str],
-    ],
-  };
+  const on = (scale: RatingScale): Bucket[] =>
+    RATING_SCALES[scale].buckets.map((b) => [b.label, numberField(s, b.chats), numberField(s, b.share)]);
+  return { five_star: on('five_star'), nps: on('nps'), two_level: on('two_level') };
 }
 
 /** getCustomerSatisfaction gives counts only; shares are taken of the scale's own total. */
-function customerCounts(c: CustomerSurvey): Record<RatingScale, [string, number | null][]> {
-  return {
-    five_star: [
-      ['5★', c.score5],
-      ['4★', c.score4],
-      ['3★', c.score3],
-      ['2★', c.score2],
-      ['1★', c.score1],
-    ],
-    nps: [
-      ['10', c.nps10],
-      ['9', c.nps9],
-      ['8', c.nps8],
-      ['7', c.nps7],
-      ['6', c.nps6],
-      ['5', c.nps5],
-      ['4', c.nps4],
-      ['3', c.nps3],
-      ['2', c.nps2],
-      ['1', c.nps1],
-      ['0', c.nps0],
-    ],
-    two_level: [
-      ['Satisfied', c.level2_score5],
-      ['Dissatisfied', c.level2_score1],
-    ],
-  };
+function customerCounts(c: CustomerSurvey, scale: RatingScale): [string, number | null][] {
+  return RATING_SCALES[scale].buckets.map((b) => [b.label, numberField(c, b.customers)]);
 }
-
-const SCALES: readonly RatingScale[] = ['five_star', 'nps', 'two_level'];
 
 /** The scale with the most ratings; null when nothing was rated. Ties go to the earlier scale. */
 export function mainScale(buckets: Record<RatingScale, Bucket[]>): RatingScale | null {
   let best: RatingScale | null = null;
   let most = 0;
-  for (const scale of SCALES) {
+  for (const scale of SCALE_ORDER) {
     const rated = sumKnown(buckets[scale].map(([, count]) => count)) ?? 0;
     if (rated > most) {
       best = scale;
@@ -101,7 +52,7 @@ function customerFigures(
   scale: RatingScale | null,
 ): SatisfactionFigures['customers'] {
   if (!c) return { rated: null, resolved: null, averageScore: null, distribution: [] };
-  const counts = scale ? customerCounts(c)[scale] : [];
+  const counts = scale ? customerCounts(c, scale) : [];
   const total = counts.some(([, count]) => count === null) ? null : sumKnown(counts.map(([, n]) => n));
   return {
     rated: c.evaluate,
