@@ -9,10 +9,8 @@ import { describeRange, previousRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
 import { headerBlock } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
-import { formatCount, formatRatio, truncate } from './format.ts';
+import { formatCount, formatRatio, type Lang, truncate } from './format.ts';
 import type { OverviewView } from './overview.ts';
-
-type Lang = 'en' | 'zh';
 
 const WORDS = {
   title: { en: 'Chatbot', zh: '机器人' },

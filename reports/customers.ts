@@ -11,11 +11,9 @@ import type { Card } from '../src/stats/service.ts';
 import { headerBlock } from './blocks.ts';
 import { changeWithoutVerdict } from './bot.ts';
 import { changeOf, changeText } from './change.ts';
-import { formatCount, formatRatio, truncate } from './format.ts';
+import { formatCount, formatRatio, type Lang, truncate } from './format.ts';
 import type { OverviewView } from './overview.ts';
 import { CHART_BARS, textTable } from './table.ts';
-
-type Lang = 'en' | 'zh';
 
 const WORDS = {
   title: { en: 'Customers', zh: '客户' },

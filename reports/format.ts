@@ -3,6 +3,9 @@
 
 import type { KpiUnit } from '../src/stats/kpis.ts';
 
+/** The languages of the bot's own words (`SOBOT_LANGUAGE`). */
+export type Lang = 'en' | 'zh';
+
 export const MISSING = '–';
 
 export function formatCount(value: number | null): string {

@@ -9,11 +9,9 @@ import { KPIS } from '../src/stats/kpis.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
-import { formatCount, formatRatio, formatScore, truncate } from './format.ts';
+import { formatCount, formatRatio, formatScore, type Lang, truncate } from './format.ts';
 import type { OverviewView } from './overview.ts';
 import { textTable } from './table.ts';
-
-type Lang = 'en' | 'zh';
 
 const WORDS = {
   title: { en: 'Satisfaction', zh: '满意度' },

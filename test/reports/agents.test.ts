@@ -8,6 +8,7 @@ import { AGENT_KPIS } from '../../src/stats/kpis.ts';
 import type { AgentCounts, AgentKpiId, AgentKpis, AgentRow } from '../../src/stats/model.ts';
 import type { AgentsReport } from '../../src/stats/service.ts';
 import { NO_COUNTS } from '../support/agent-counts.ts';
+import { parseCsv } from '../support/csv.ts';
 import { blocksOf, contextTexts, headerOf, mrkdwnTexts, tableOf } from '../support/message-reading.ts';
 
 const NO_KPIS: AgentKpis = {
@@ -86,39 +87,6 @@ function report(rows: AgentRow[], totals: Partial<AgentKpis> = {}): AgentsReport
 }
 
 const VIEW: AgentsView = { sortBy: 'chats', order: 'desc', top: 15, lang: 'en', visibility: 'ephemeral' };
-
-/** A small RFC 4180 reader, written for this test: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i += 1;
-    } else field += ch;
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
-}
 
 describe('agentsMessage for the largest realistic team (300 agents)', () => {
   const rows = team(300);

@@ -6,6 +6,7 @@ import { type BreakdownView, breakdownMessage } from '../../reports/breakdown.ts
 import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
 import type { KpiValues, ScopeRow } from '../../src/stats/model.ts';
 import type { BreakdownReport } from '../../src/stats/service.ts';
+import { parseCsv } from '../support/csv.ts';
 import { blocksOf, contextTexts, headerOf, tableOf } from '../support/message-reading.ts';
 
 const DAY = { from: '2026-11-21', to: '2026-11-21', timeZone: 'Asia/Shanghai' };
@@ -59,39 +60,6 @@ function mrkdwnTexts(m: BotMessage): string[] {
   };
   visit(m.blocks);
   return out;
-}
-
-/** A small RFC 4180 reader, written for this test: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i += 1;
-    } else field += ch;
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
 }
 
 describe('breakdownMessage for the largest realistic companies', () => {
