@@ -7,7 +7,7 @@ import type { BotFigures } from '../src/stats/cards.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
 import { describeRange, previousRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
-import { headerBlock } from './blocks.ts';
+import { headerBlock, nothingToShow } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
 import { formatCount, formatRatio, type Lang, truncate } from './format.ts';
 import type { OverviewView } from './overview.ts';
@@ -71,14 +71,7 @@ export function botMessage(card: Card<BotFigures>, view: OverviewView): BotMessa
   const scope = [card.range.timeZone, view.filters].filter(Boolean).join(' · ');
   const header = headerBlock(title);
   if (f.received === 0) {
-    return {
-      visibility: view.visibility,
-      text: `${title}: ${WORDS.empty[lang]}`,
-      blocks: [
-        header,
-        { type: 'section', text: { type: 'mrkdwn', text: `${WORDS.empty[lang]} (${escapeMrkdwn(scope)})` } },
-      ],
-    };
+    return nothingToShow(title, WORDS.empty[lang], scope, view.visibility);
   }
   const share = (count: number | null, rate: number | null) =>
     `${formatCount(count)} (${formatRatio(rate)} ${WORDS.ofTransfers[lang]})`;

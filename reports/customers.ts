@@ -8,7 +8,7 @@ import type { CustomerFigures, RegionRow } from '../src/stats/cards.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import { describeRange, previousRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
-import { headerBlock } from './blocks.ts';
+import { headerBlock, nothingToShow } from './blocks.ts';
 import { changeWithoutVerdict } from './bot.ts';
 import { changeOf, changeText } from './change.ts';
 import { formatCount, formatRatio, type Lang, truncate } from './format.ts';
@@ -79,14 +79,7 @@ export function customersMessage(card: Card<CustomerFigures>, view: OverviewView
   // A region Sobot lists with 0 visitors is not one they came from.
   const regions = f.regions.filter((row) => row.visitors !== 0);
   if (f.validCustomers === 0 && regions.length === 0) {
-    return {
-      visibility: view.visibility,
-      text: `${title}: ${WORDS.empty[lang]}`,
-      blocks: [
-        header,
-        { type: 'section', text: { type: 'mrkdwn', text: `${WORDS.empty[lang]} (${escapeMrkdwn(scope)})` } },
-      ],
-    };
+    return nothingToShow(title, WORDS.empty[lang], scope, view.visibility);
   }
   const lines: [label: string, value: string, change: string | null][] = [
     [

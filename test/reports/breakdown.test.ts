@@ -3,11 +3,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { type BreakdownView, breakdownMessage } from '../../reports/breakdown.ts';
-import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
+import { blockKitProblems } from '../../src/slack/message.ts';
 import type { KpiValues, ScopeRow } from '../../src/stats/model.ts';
 import type { BreakdownReport } from '../../src/stats/service.ts';
 import { parseCsv } from '../support/csv.ts';
-import { blocksOf, contextTexts, headerOf, tableOf } from '../support/message-reading.ts';
+import { blocksOf, contextTexts, headerOf, mrkdwnTexts, tableOf } from '../support/message-reading.ts';
 
 const DAY = { from: '2026-11-21', to: '2026-11-21', timeZone: 'Asia/Shanghai' };
 const VIEW: BreakdownView = { lang: 'en', visibility: 'ephemeral', filters: null };
@@ -45,20 +45,6 @@ function shuffled<T>(items: readonly T[]): T[] {
     const j = seed % (i + 1);
     [out[i], out[j]] = [out[j] as T, out[i] as T];
   }
-  return out;
-}
-
-function mrkdwnTexts(m: BotMessage): string[] {
-  const out: string[] = [];
-  const visit = (value: unknown) => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (value !== null && typeof value === 'object') {
-      const o = value as Record<string, unknown>;
-      if (o.type === 'mrkdwn' && typeof o.text === 'string') out.push(o.text);
-      Object.values(o).forEach(visit);
-    }
-  };
-  visit(m.blocks);
   return out;
 }
 
