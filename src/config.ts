@@ -3,12 +3,16 @@
 
 import { z } from 'zod';
 import { DEFAULT_QUICKCHART_URL } from './charts/render.ts';
+import { type FileConfig, loadConfigFile } from './config-file.ts';
 import { ConfigError } from './errors.ts';
+import { isTimeZone } from './time-zone.ts';
 
 export const SOBOT_DEFAULT_BASE_URLS = {
   v5: 'https://sg.sobot.io',
   legacy: 'https://open.sobot.com',
 } as const;
+
+const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 export interface BotConfig {
   slack: {
@@ -31,19 +35,13 @@ export interface BotConfig {
     consoleUrl: string;
   };
   charts: { renderer: 'local' | 'quickchart' | 'none'; quickchartUrl: string };
+  /** BOT_CONFIG as given (null: ./bot.config.yml when present). */
   configFile: string | null;
+  /** What the config file says: admins, digests, alert rules (empty without a file). */
+  file: FileConfig;
   dataDir: string;
   redisUrl: string | null;
   logLevel: string;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const optional = z
@@ -127,9 +125,19 @@ const envSchema = z
 /** Parses the environment; throws ConfigError naming every problem. */
 export function loadConfig(env: Record<string, string | undefined>): BotConfig {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  const zone =
+    env.SOBOT_TIMEZONE?.trim() && isTimeZone(env.SOBOT_TIMEZONE.trim())
+      ? env.SOBOT_TIMEZONE.trim()
+      : DEFAULT_TIME_ZONE;
+  let file: FileConfig | null = null;
+  try {
+    file = loadConfigFile(env.BOT_CONFIG?.trim() || null, zone);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
   }
+  if (!parsed.success || file === null || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const api = e.SOBOT_API === 'legacy' ? 'legacy' : 'v5';
   return {
@@ -145,7 +153,7 @@ export function loadConfig(env: Record<string, string | undefined>): BotConfig {
       baseUrl: (e.SOBOT_BASE_URL ?? SOBOT_DEFAULT_BASE_URLS[api]).replace(/\/+$/, ''),
       appId: e.SOBOT_APPID as string,
       appKey: e.SOBOT_APP_KEY as string,
-      timeZone: e.SOBOT_TIMEZONE ?? 'Asia/Shanghai',
+      timeZone: e.SOBOT_TIMEZONE ?? DEFAULT_TIME_ZONE,
       language: e.SOBOT_LANGUAGE === 'zh' ? 'zh' : 'en',
       rateLimitPerMinute: e.SOBOT_RATE_LIMIT === undefined ? 20 : Number(e.SOBOT_RATE_LIMIT),
       consoleUrl:
@@ -156,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined>): BotConfig {
       quickchartUrl: (e.QUICKCHART_URL ?? DEFAULT_QUICKCHART_URL).replace(/\/+$/, ''),
     },
     configFile: e.BOT_CONFIG ?? null,
+    file,
     dataDir: e.DATA_DIR ?? './data',
     redisUrl: e.REDIS_URL ?? null,
     logLevel: e.LOG_LEVEL ?? 'info',

@@ -1,6 +1,9 @@
 // Specs for the environment contract of DESIGN.md: defaults, Socket vs HTTP mode, and one
 // ConfigError that names every problem at once.
 
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, secretsOf } from '../src/config.ts';
 import { ConfigError } from '../src/errors.ts';
@@ -11,6 +14,9 @@ const HTTP_ENV = {
   SOBOT_APPID: 'app-id-1',
   SOBOT_APP_KEY: 'app-key-abcdef',
 };
+
+const TEAM_CONFIG = join(mkdtempSync(join(tmpdir(), 'sobot-config-')), 'team.yml');
+writeFileSync(TEAM_CONFIG, 'access:\n  admins: [U0123ABCD]\n');
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
   try {
@@ -61,6 +67,7 @@ describe('loadConfig', () => {
       },
       charts: { renderer: 'local', quickchartUrl: 'https://quickchart.io' },
       configFile: null,
+      file: { admins: [], digests: [], alerts: [] },
       dataDir: './data',
       redisUrl: null,
       logLevel: 'info',
@@ -76,7 +83,7 @@ describe('loadConfig', () => {
       SOBOT_RATE_LIMIT: '10',
       CHART_RENDERER: 'quickchart',
       QUICKCHART_URL: 'http://127.0.0.1:3400',
-      BOT_CONFIG: './team.yml',
+      BOT_CONFIG: TEAM_CONFIG,
       DATA_DIR: '/var/lib/sobot',
       REDIS_URL: 'redis://127.0.0.1:6379',
       LOG_LEVEL: 'debug',
@@ -86,7 +93,8 @@ describe('loadConfig', () => {
     expect(config.sobot.language).toBe('zh');
     expect(config.sobot.rateLimitPerMinute).toBe(10);
     expect(config.charts).toEqual({ renderer: 'quickchart', quickchartUrl: 'http://127.0.0.1:3400' });
-    expect(config.configFile).toBe('./team.yml');
+    expect(config.configFile).toBe(TEAM_CONFIG);
+    expect(config.file.admins).toEqual(['U0123ABCD']);
     expect(config.dataDir).toBe('/var/lib/sobot');
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(config.logLevel).toBe('debug');

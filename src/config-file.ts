@@ -1,0 +1,391 @@
+// The optional YAML config file (BOT_CONFIG): who may manage the bot, scheduled digests and
+// alert rules. Validated with zod at start; every problem names the file, the line, the path in
+// it and what is expected, and all of them are reported together.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { validateDetailed } from 'node-cron';
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { parseDuration } from './duration.ts';
+import { ConfigError } from './errors.ts';
+import { findKpi, type KpiId } from './stats/kpis.ts';
+import { parsePeriod } from './stats/period.ts';
+import { isTimeZone } from './time-zone.ts';
+
+export const DIGEST_SECTIONS = ['overview', 'agents', 'satisfaction', 'bot'] as const;
+export type DigestSection = (typeof DIGEST_SECTIONS)[number];
+
+/** Filters as users name them, the same words the commands take. */
+export type FilterWords = Partial<Record<'group' | 'dept' | 'channel' | 'agent' | 'robot', string>>;
+
+export interface DigestDefinition {
+  name: string;
+  /** A channel id (C…) or `#name`. */
+  channel: string;
+  schedule: string;
+  timeZone: string;
+  period: string;
+  filters: FilterWords;
+  sections: DigestSection[];
+  /** Slack mrkdwn that notifies: `<!here>`, `<!subteam^S…>`, `<@U…>`. */
+  mention: string | null;
+  /** Agents below either floor (fractions) are listed as needing attention. */
+  attention: { validReception: number; satisfaction: number; minChats: number };
+  /** A period that ended less than this long ago may not be complete in Sobot yet. */
+  graceMs: number;
+  /** A digest missed while the bot was down is still posted this long after its time. */
+  catchUpMs: number;
+  source: 'file' | 'slack';
+}
+
+export type AlertScope =
+  | { kind: 'overall' }
+  | { kind: 'group' | 'dept' | 'channel'; name: string }
+  | { kind: 'each-agent' | 'each-group' };
+
+export interface AlertRule {
+  name: string;
+  kpi: KpiId;
+  scope: AlertScope;
+  op: '>' | '>=' | '<' | '<=';
+  threshold: number;
+  clear: number;
+  period: string;
+  check: string;
+  timeZone: string;
+  for: number;
+  minVolume: number;
+  channel: string;
+  mention: string | null;
+  repeatMs: number;
+  noData: 'keep' | 'ok' | 'alert';
+}
+
+export interface FileConfig {
+  /** Slack user ids (U…, W…) and user group ids (S…) who may manage digests and alerts. */
+  admins: string[];
+  digests: DigestDefinition[];
+  alerts: AlertRule[];
+}
+
+export const EMPTY_FILE_CONFIG: FileConfig = { admins: [], digests: [], alerts: [] };
+
+const NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+const CHANNEL = /^(?:[CGD][A-Z0-9]{6,}|#[a-z0-9][a-z0-9._-]{0,79})$/;
+const ADMIN = /^[UWS][A-Z0-9]{6,}$/;
+
+const cron = z.string().superRefine((text, ctx) => {
+  const fields = text.trim().split(/\s+/);
+  if (fields.length !== 5) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a 5-field cron expression (minute hour day month weekday) such as "0 9 * * 1-5", got "${text}"`,
+    });
+    return;
+  }
+  const result = validateDetailed(text);
+  if (!result.valid) {
+    const why = result.errors.map((e) => e.message).join('; ');
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not a valid cron expression: ${why}` });
+  }
+});
+
+const duration = (example: string) =>
+  z.union([z.string(), z.number()]).transform((value, ctx) => {
+    const ms = parseDuration(String(value));
+    if (ms === null) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a duration such as "${example}" (s, m, h, d), or 0`,
+      });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+/** A fraction: 0.8 or "80%". */
+const fraction = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const text = String(value).trim();
+  const n = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+  if (!Number.isFinite(n) || n < 0 || n > 1) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a share between 0 and 1 such as 0.8 or "80%", got ${text}`,
+    });
+    return z.NEVER;
+  }
+  return n;
+});
+
+const mention = z
+  .string()
+  .transform((text) => {
+    const special: Record<string, string> = {
+      '@here': '<!here>',
+      '@channel': '<!channel>',
+      '@everyone': '<!everyone>',
+    };
+    return special[text.trim()] ?? text.trim();
+  })
+  .refine(
+    (text) =>
+      /^(?:<!(?:here|channel|everyone)>|<!subteam\^S[A-Z0-9]+(?:\|[^>]*)?>|<@[UW][A-Z0-9]+>)(?:\s+\S.*)?$/.test(
+        text,
+      ),
+    {
+      message: 'expected "@here", "@channel", "<!subteam^S0123>" or "<@U0123>"',
+    },
+  )
+  .nullable()
+  .default(null);
+
+const name = z
+  .string()
+  .regex(NAME, 'expected a short name of lower-case letters, digits, "-" or "_" such as "morning"');
+const channel = z
+  .string()
+  .regex(CHANNEL, 'expected a channel id such as C0123456789 or a name such as "#cs-leads"');
+
+function periodChecked(defaultPeriod: string) {
+  return z
+    .string()
+    .default(defaultPeriod)
+    .superRefine((text, ctx) => {
+      const result = parsePeriod(text, { now: Date.now(), timeZone: 'UTC' });
+      if (!result.ok)
+        ctx.addIssue({ code: 'custom', message: `expected a period such as "yesterday": ${result.problem}` });
+    });
+}
+
+const timeZone = z.string().refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai').optional();
+
+const filters = z
+  .object({
+    group: z.string().optional(),
+    dept: z.string().optional(),
+    channel: z.string().optional(),
+    agent: z.string().optional(),
+    robot: z.string().optional(),
+  })
+  .strict()
+  .default({});
+
+const digestSchema = z
+  .object({
+    name,
+    channel,
+    schedule: cron,
+    timezone: timeZone,
+    period: periodChecked('yesterday'),
+    filters,
+    sections: z
+      .array(z.enum(DIGEST_SECTIONS, { message: `expected one of ${DIGEST_SECTIONS.join(', ')}` }))
+      .min(1)
+      .default(['overview', 'agents', 'satisfaction']),
+    mention,
+    attention: z
+      .object({
+        valid_reception: fraction.default(0.8),
+        satisfaction: fraction.default(0.8),
+        min_chats: z.number().int().min(0).default(5),
+      })
+      .strict()
+      .default({ valid_reception: 0.8, satisfaction: 0.8, min_chats: 5 }),
+    grace: duration('2h').default(2 * 3_600_000),
+    catch_up: duration('6h').default(6 * 3_600_000),
+  })
+  .strict();
+
+const SCOPE = /^(?:overall|each-agent|each-group|(group|dept|channel):(.+))$/;
+
+const alertSchema = z
+  .object({
+    name,
+    kpi: z.string().transform((word, ctx) => {
+      const kpi = findKpi(word);
+      if (!kpi) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${word}" is not a KPI; expected one of the ids in README "KPIs"`,
+        });
+        return z.NEVER;
+      }
+      return kpi.id;
+    }),
+    scope: z
+      .string()
+      .default('overall')
+      .transform((text, ctx): AlertScope => {
+        const match = SCOPE.exec(text.trim());
+        if (!match) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'expected overall, each-agent, each-group, group:<name>, dept:<name> or channel:<name>',
+          });
+          return z.NEVER;
+        }
+        const [, kind, scopeName] = match;
+        if (kind) return { kind: kind as 'group' | 'dept' | 'channel', name: (scopeName as string).trim() };
+        return { kind: text.trim() as 'overall' | 'each-agent' | 'each-group' };
+      }),
+    op: z.enum(['>', '>=', '<', '<='], { message: 'expected one of ">", ">=", "<", "<="' }),
+    threshold: z.number({ message: 'expected a number (rates as fractions: 0.2 for 20%)' }),
+    clear: z.number({ message: 'expected a number (rates as fractions: 0.15 for 15%)' }).optional(),
+    period: periodChecked('today'),
+    check: cron.default('*/10 9-18 * * 1-5'),
+    timezone: timeZone,
+    for: z.number().int().min(1, 'expected a whole number of checks, 1 or more').default(1),
+    min_volume: z.number().int().min(0).default(0),
+    channel,
+    mention,
+    repeat: duration('2h').default(0),
+    no_data: z.enum(['keep', 'ok', 'alert'], { message: 'expected keep, ok or alert' }).default('keep'),
+  })
+  .strict()
+  .superRefine((rule, ctx) => {
+    if (rule.clear === undefined) return;
+    const rising = rule.op === '>' || rule.op === '>=';
+    if (rising ? rule.clear > rule.threshold : rule.clear < rule.threshold) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clear'],
+        message: `expected clear ${rising ? 'at or below' : 'at or above'} the threshold ${rule.threshold} (it is where a firing alert resolves)`,
+      });
+    }
+  });
+
+const uniqueNames = (what: string) => (items: { name: string }[], ctx: z.RefinementCtx) => {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (seen.has(item.name)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'name'],
+        message: `another ${what} is already called "${item.name}"`,
+      });
+    }
+    seen.add(item.name);
+  });
+};
+
+const fileSchema = z
+  .object({
+    access: z
+      .object({
+        admins: z
+          .array(z.string().regex(ADMIN, 'expected a Slack user id (U0123…) or user group id (S0123…)'))
+          .default([]),
+      })
+      .strict()
+      .default({ admins: [] }),
+    digests: z.array(digestSchema).default([]).superRefine(uniqueNames('digest')),
+    alerts: z.array(alertSchema).default([]).superRefine(uniqueNames('alert')),
+  })
+  .strict();
+
+type ParsedFile = z.infer<typeof fileSchema>;
+
+function toFileConfig(parsed: ParsedFile, defaultTimeZone: string): FileConfig {
+  return {
+    admins: parsed.access.admins,
+    digests: parsed.digests.map((d) => ({
+      name: d.name,
+      channel: d.channel,
+      schedule: d.schedule.trim(),
+      timeZone: d.timezone ?? defaultTimeZone,
+      period: d.period,
+      filters: d.filters,
+      sections: [...new Set(d.sections)],
+      mention: d.mention,
+      attention: {
+        validReception: d.attention.valid_reception,
+        satisfaction: d.attention.satisfaction,
+        minChats: d.attention.min_chats,
+      },
+      graceMs: d.grace,
+      catchUpMs: d.catch_up,
+      source: 'file',
+    })),
+    alerts: parsed.alerts.map((a) => ({
+      name: a.name,
+      kpi: a.kpi,
+      scope: a.scope,
+      op: a.op,
+      threshold: a.threshold,
+      clear: a.clear ?? a.threshold,
+      period: a.period,
+      check: a.check.trim(),
+      timeZone: a.timezone ?? defaultTimeZone,
+      for: a.for,
+      minVolume: a.min_volume,
+      channel: a.channel,
+      mention: a.mention,
+      repeatMs: a.repeat,
+      noData: a.no_data,
+    })),
+  };
+}
+
+/** `digests[0].schedule` from zod's path. */
+function pathText(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (text, key) =>
+      typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key),
+    '',
+  );
+}
+
+/**
+ * Parses the text of a config file. `file` only names it in messages. Throws ConfigError listing
+ * every problem as `<file>:<line> <path>: <what is expected>`.
+ */
+export function parseConfigFile(text: string, file: string, defaultTimeZone: string): FileConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(
+      doc.errors.map(
+        (e) => `${file}:${lineCounter.linePos(e.pos[0]).line} is not valid YAML: ${e.message.split('\n')[0]}`,
+      ),
+    );
+  }
+  const parsed = fileSchema.safeParse(doc.toJS() ?? {});
+  if (parsed.success) return toFileConfig(parsed.data, defaultTimeZone);
+  const lineOf = (path: readonly PropertyKey[]): string => {
+    for (let n = path.length; n >= 0; n -= 1) {
+      const node = doc.getIn(path.slice(0, n) as (string | number)[], true) as
+        | { range?: [number, number] }
+        | undefined;
+      if (node?.range) return `:${lineCounter.linePos(node.range[0]).line}`;
+    }
+    return '';
+  };
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => {
+      const where = pathText(issue.path);
+      const message =
+        issue.code === 'unrecognized_keys'
+          ? `unknown setting ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling against README "Config file")`
+          : issue.code === 'invalid_type' && issue.input === undefined
+            ? 'is required'
+            : issue.message;
+      return `${file}${lineOf(issue.path)} ${where || '(top level)'}: ${message}`;
+    }),
+  );
+}
+
+/** The file named by BOT_CONFIG, or ./bot.config.yml when present; none → an empty config. */
+export function loadConfigFile(explicitPath: string | null, defaultTimeZone: string): FileConfig {
+  const path = explicitPath ?? (existsSync('bot.config.yml') ? 'bot.config.yml' : null);
+  if (path === null) return EMPTY_FILE_CONFIG;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError([
+      `BOT_CONFIG=${path} cannot be read (${code === 'ENOENT' ? 'no such file' : code}); point it at your bot.config.yml or unset it`,
+    ]);
+  }
+  return parseConfigFile(text, path, defaultTimeZone);
+}
