@@ -4,7 +4,7 @@
 
 import type { BotMessage } from '../src/slack/message.ts';
 import type { DateRange } from '../src/stats/model.ts';
-import { previousRange, rangeDays } from '../src/stats/period.ts';
+import { periodWords, previousRange, rangeDays } from '../src/stats/period.ts';
 import { commandText } from './router.ts';
 import type { CommandInput } from './types.ts';
 
@@ -12,11 +12,6 @@ import type { CommandInput } from './types.ts';
 export const RERUN_ACTION = 'sobot_rerun';
 export const SHARE_ACTION = 'sobot_share';
 export const OPEN_ACTION = 'sobot_open';
-
-/** The period as the grammar writes it: `2026-11-21` or `2026-11-16..2026-11-22`. */
-function periodWords(range: DateRange): string {
-  return range.from === range.to ? range.from : `${range.from}..${range.to}`;
-}
 
 export interface FollowUp {
   /** The command name, e.g. `agents` or `trend chats`. */

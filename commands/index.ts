@@ -7,6 +7,7 @@ import { botCommand } from './bot.ts';
 import { channelsCommand } from './channels.ts';
 import { customersCommand } from './customers.ts';
 import { departmentsCommand } from './departments.ts';
+import { digestCommand } from './digest.ts';
 import { groupsCommand } from './groups.ts';
 import { createHelpCommand } from './help.ts';
 import { overviewCommand } from './overview.ts';
@@ -31,6 +32,7 @@ export function createCommands(deps: CommandDeps): CommandRouter {
     customersCommand,
     topicsCommand,
     trendCommand,
+    digestCommand,
   );
   return createCommandRouter(commands, deps);
 }

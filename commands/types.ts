@@ -1,6 +1,9 @@
 // What every /sobot subcommand gets and gives: parsed input, who asked, the shared services.
 
 import type { Clock } from '../src/clock.ts';
+import type { DigestDefinition } from '../src/config-file.ts';
+import type { DigestRegistry } from '../src/scheduler/digest-registry.ts';
+import type { PostedMessage } from '../src/slack/channel-post.ts';
 import type { BotMessage } from '../src/slack/message.ts';
 import type { KpiId } from '../src/stats/kpis.ts';
 import type { StatsService } from '../src/stats/service.ts';
@@ -25,6 +28,14 @@ export interface CommandDeps {
   lang: 'en' | 'zh';
   /** Sobot's web console, for "Open in Sobot" buttons. */
   consoleUrl: string;
+  /** Whether a Slack user may manage digests and alerts (`access.admins`). */
+  isAdmin(userId: string): Promise<boolean>;
+  /** Scheduled digests; absent where the deployment has none (unit tests of other commands). */
+  digests?: {
+    registry: DigestRegistry;
+    /** Builds and posts a digest now, outside its schedule. */
+    postNow(digest: DigestDefinition): Promise<PostedMessage>;
+  };
 }
 
 export interface CommandDefinition {

@@ -3,18 +3,40 @@
 // are written to ./demo-output. With an argument it answers once and exits:
 //   npm run demo -- "/sobot agents yesterday"
 
-import { mkdir, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import type { CommandRouter } from '../commands/index.ts';
 import { loadConfig } from './config.ts';
 import { renderForConsole } from './demo/console-render.ts';
 import { createLogger } from './logger.ts';
-import { createEngine, type Engine } from './main.ts';
+import { createEngine, createWorkers, type Engine } from './main.ts';
 import { startSimulator } from './simulator/server.ts';
+import type { ChannelPoster } from './slack/channel-post.ts';
 import { errorMessage } from './slack/error-reply.ts';
 import type { BotMessage } from './slack/message.ts';
 
 const OUTPUT_DIR = resolve(process.env.DEMO_OUTPUT_DIR ?? 'demo-output');
+const DEMO_USER = 'U0DEMO';
+const DEMO_CHANNEL = 'C0DEMO';
+
+/** "Posting" to a channel in the demo prints the message, as `/sobot digest now` would post it. */
+function consolePoster(engine: Engine): ChannelPoster {
+  let count = 0;
+  return {
+    async post(channel, message, options = {}) {
+      count += 1;
+      const chart = await saveAttachments(engine, message, `post-${count}`);
+      const where = options.threadTs ? `thread of ${options.threadTs} in ${channel}` : channel;
+      console.log(`\n[posted to ${where}]\n${renderForConsole(message, chart)}\n`);
+      return { channel, ts: `demo.${count}` };
+    },
+    async update(posted, message) {
+      console.log(`\n[edited ${posted.ts} in ${posted.channel}]\n${renderForConsole(message, null)}\n`);
+    },
+  };
+}
 
 async function saveAttachments(engine: Engine, message: BotMessage, stamp: string): Promise<string | null> {
   await mkdir(OUTPUT_DIR, { recursive: true });
@@ -36,14 +58,14 @@ async function saveAttachments(engine: Engine, message: BotMessage, stamp: strin
   }
 }
 
-async function answer(engine: Engine, line: string, count: number): Promise<void> {
+async function answer(engine: Engine, commands: CommandRouter, line: string, count: number): Promise<void> {
   const text = line
     .trim()
     .replace(/^\/sobot\b/i, '')
     .trim();
   let message: BotMessage;
   try {
-    message = await engine.commands.run(text, { userId: 'U0DEMO', channelId: 'C0DEMO' });
+    message = await commands.run(text, { userId: DEMO_USER, channelId: DEMO_CHANNEL });
   } catch (error) {
     message = errorMessage(error);
   }
@@ -69,11 +91,14 @@ async function demo(): Promise<void> {
     pretty: false,
     destination: process.stderr,
   });
-  const engine = createEngine(config, { logger });
+  // State (digest subscriptions) lives in a throwaway folder: the demo leaves nothing behind.
+  const dataDir = await mkdtemp(join(tmpdir(), 'sobot-slack-demo-'));
+  const engine = await createEngine({ ...config, dataDir }, { logger });
+  const { commands } = createWorkers(engine, consolePoster(engine), async () => true);
   const oneShot = process.argv.slice(2).join(' ').trim();
   try {
     if (oneShot) {
-      await answer(engine, oneShot, 1);
+      await answer(engine, commands, oneShot, 1);
       return;
     }
     console.log(
@@ -85,11 +110,13 @@ async function demo(): Promise<void> {
     rl.prompt();
     for await (const line of rl) {
       if (/^(exit|quit)$/i.test(line.trim())) break;
-      if (line.trim()) await answer(engine, line, ++count);
+      if (line.trim()) await answer(engine, commands, line, ++count);
       rl.prompt();
     }
     rl.close();
   } finally {
+    await engine.store.close();
+    await rm(dataDir, { recursive: true, force: true });
     await simulator.close();
   }
 }

@@ -1,21 +1,33 @@
-// Composition root: config → logger → Sobot client → stats → commands → Slack app. The only
-// module in src/ that imports commands/ (and through it reports/). `npm start` runs main().
+// Composition root: config → logger → store → Sobot client → stats → commands → Slack app →
+// scheduler. The only module in src/ that imports commands/ and reports/. `npm start` runs main().
 
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { Dispatcher } from 'undici';
-import { type CommandRouter, createCommands } from '../commands/index.ts';
+import { buildDigest } from '../commands/digest-build.ts';
+import { type CommandDeps, type CommandRouter, createCommands } from '../commands/index.ts';
+import { digestFailureMessage } from '../reports/digest.ts';
 import { type ChartRenderer, createChartRenderer } from './charts/render.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type BotConfig, loadConfig, secretsOf } from './config.ts';
 import { ConfigError } from './errors.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { type CronJobs, createCronJobs } from './scheduler/cron.ts';
+import { createDigestRegistry, type DigestRegistry } from './scheduler/digest-registry.ts';
+import { createDigestRunner, type DigestRunner } from './scheduler/digests.ts';
+import { createAdminCheck } from './slack/access.ts';
 import { createSlackBot, type SlackBot } from './slack/app.ts';
+import { type ChannelPoster, createChannelPoster } from './slack/channel-post.ts';
+import { explainError } from './slack/error-reply.ts';
 import { createRateBudget, type RateBudget } from './sobot/rate-budget.ts';
 import type { RetryPolicy } from './sobot/retry.ts';
 import { createV5Backend } from './sobot/v5/backend.ts';
 import { createSobotV5Client } from './sobot/v5/client.ts';
 import { createQueryCache, type QueryCache } from './stats/cache.ts';
 import { createStatsService, type StatsService } from './stats/service.ts';
+import { openStore } from './store/open.ts';
+import type { Store } from './store/store.ts';
 
 /** Seams for tests, the demo and the bench; production uses the defaults. */
 export interface Overrides {
@@ -23,12 +35,18 @@ export interface Overrides {
   logger?: Logger;
   dispatcher?: Dispatcher;
   retryPolicy?: RetryPolicy;
+  /** An already open store (default: opened from DATA_DIR or REDIS_URL). */
+  store?: Store;
   /** Interface the HTTP server binds (default: all). */
   host?: string;
   /** Delay before a slow answer gets a "still fetching" notice. */
   progressNoticeMs?: number;
   /** Delay before a chart Slack refused is offered once more. */
   imageRetryDelayMs?: number;
+  /** false: no node-cron timers (tests drive `bot.digests.tick()` with a fake clock). */
+  schedule?: boolean;
+  /** Waits between attempts of a failing digest. */
+  digestRetryDelaysMs?: readonly number[];
 }
 
 /** Everything that answers questions, without any Slack transport (shared by the bot and the demo). */
@@ -40,10 +58,11 @@ export interface Engine {
   cache: QueryCache;
   stats: StatsService;
   charts: ChartRenderer;
-  commands: CommandRouter;
+  store: Store;
+  digests: DigestRegistry;
 }
 
-export function createEngine(config: BotConfig, overrides: Overrides = {}): Engine {
+export async function createEngine(config: BotConfig, overrides: Overrides = {}): Promise<Engine> {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger({ level: config.logLevel, secrets: secretsOf(config) });
   const budget = createRateBudget({ limit: config.sobot.rateLimitPerMinute, clock });
@@ -62,14 +81,45 @@ export function createEngine(config: BotConfig, overrides: Overrides = {}): Engi
     quickchartUrl: config.charts.quickchartUrl,
     logger,
   });
-  const commands = createCommands({
-    stats,
-    clock,
+  const store =
+    overrides.store ??
+    (await openStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, clock, logger }));
+  const digests = await createDigestRegistry({ store, fileDigests: config.file.digests, now: clock.now });
+  return { config, logger, clock, budget, cache, stats, charts, store, digests };
+}
+
+/** The commands, and the digest runner they share with the scheduler, for one way of posting. */
+export function createWorkers(
+  engine: Engine,
+  poster: ChannelPoster,
+  isAdmin: (userId: string) => Promise<boolean>,
+  overrides: Overrides = {},
+): { commands: CommandRouter; digests: DigestRunner } {
+  const { config } = engine;
+  const deps: CommandDeps = {
+    stats: engine.stats,
+    clock: engine.clock,
     timeZone: config.sobot.timeZone,
     consoleUrl: config.sobot.consoleUrl,
     lang: config.sobot.language,
+    isAdmin,
+    digests: { registry: engine.digests, postNow: (digest) => digests.postNow(digest) },
+  };
+  const digests = createDigestRunner({
+    registry: engine.digests,
+    store: engine.store,
+    clock: engine.clock,
+    logger: engine.logger,
+    poster,
+    build: (digest, options) => buildDigest(digest, deps, options),
+    failureNotice: (digest, error) => {
+      const { what, next } = explainError(error);
+      return digestFailureMessage(digest.name, what, next);
+    },
+    retryDelaysMs: overrides.digestRetryDelaysMs,
+    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   });
-  return { config, logger, clock, budget, cache, stats, charts, commands };
+  return { commands: createCommands(deps), digests };
 }
 
 function metricsText(engine: Engine): string {
@@ -88,27 +138,74 @@ function metricsText(engine: Engine): string {
   ].join('\n');
 }
 
+/** How often missed, late or retried digests are looked for besides their own schedules. */
+const SWEEP_SCHEDULE = '*/5 * * * *';
+
 export interface Bot {
   engine: Engine;
   slack: SlackBot;
+  commands: CommandRouter;
+  digests: DigestRunner;
+  cron: CronJobs;
   start(): Promise<{ port: number }>;
   stop(): Promise<void>;
 }
 
-export function createBot(config: BotConfig, overrides: Overrides = {}): Bot {
-  const engine = createEngine(config, overrides);
+export async function createBot(config: BotConfig, overrides: Overrides = {}): Promise<Bot> {
+  const engine = await createEngine(config, overrides);
+  let commands: CommandRouter | null = null;
   const slack = createSlackBot({
     slack: config.slack,
     logger: engine.logger,
     charts: engine.charts,
-    runCommand: (text, ctx) => engine.commands.run(text, ctx),
+    runCommand: (text, ctx) => (commands as CommandRouter).run(text, ctx),
     health: () => ({ sobotApi: config.sobot.api, sobotCallsInWindow: engine.budget.inWindow() }),
     metrics: () => metricsText(engine),
     host: overrides.host,
     progressNoticeMs: overrides.progressNoticeMs,
     imageRetryDelayMs: overrides.imageRetryDelayMs,
   });
-  return { engine, slack, start: () => slack.start(), stop: () => slack.stop() };
+  const client = slack.app.client;
+  const poster = createChannelPoster({ client, charts: engine.charts, logger: engine.logger });
+  const isAdmin = createAdminCheck({
+    client,
+    admins: config.file.admins,
+    clock: engine.clock,
+    logger: engine.logger,
+  });
+  const workers = createWorkers(engine, poster, isAdmin, overrides);
+  commands = workers.commands;
+  const cron = createCronJobs(engine.logger);
+  const tick = () => workers.digests.tick();
+  const scheduleDigests = async () => {
+    const digests = await engine.digests.list();
+    cron.set('digests', [
+      ...digests.map((d) => ({ name: d.name, schedule: d.schedule, timeZone: d.timeZone, run: tick })),
+      { name: 'sweep', schedule: SWEEP_SCHEDULE, timeZone: 'UTC', run: tick },
+    ]);
+  };
+  return {
+    engine,
+    slack,
+    commands,
+    digests: workers.digests,
+    cron,
+    async start() {
+      const started = await slack.start();
+      if (overrides.schedule !== false) {
+        await scheduleDigests();
+        engine.digests.onChange(() => void scheduleDigests());
+        // Catch up on anything missed while the bot was down.
+        void tick().catch((error) => engine.logger.error({ err: error }, 'digest catch-up failed'));
+      }
+      return started;
+    },
+    async stop() {
+      await cron.stop();
+      await slack.stop();
+      await engine.store.close();
+    },
+  };
 }
 
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -120,7 +217,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     process.stderr.write(`sobot-slack cannot start.\n${error.message}\nSee README.md, "Configuration".\n`);
     process.exit(1);
   }
-  const bot = createBot(config);
+  let bot: Bot;
+  try {
+    bot = await createBot(config);
+  } catch (error) {
+    process.stderr.write(`sobot-slack cannot start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
   let port: number;
   try {
     ({ port } = await bot.start());

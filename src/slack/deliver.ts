@@ -4,8 +4,10 @@
 
 import type { WebClient } from '@slack/web-api';
 import { request } from 'undici';
-import type { ChartImage, ChartRenderer } from '../charts/render.ts';
+import type { ChartRenderer } from '../charts/render.ts';
 import type { Logger } from '../logger.ts';
+import { slackErrorCode } from './channel-post.ts';
+import { blocksWithImage, createChartPlacer } from './chart-block.ts';
 import type { BotMessage, FileAttachment } from './message.ts';
 
 export interface ReplyTarget {
@@ -41,51 +43,8 @@ const RESPONSE_URL_TIMEOUT_MS = 10_000;
 
 export function createSlackDelivery(opts: DeliveryOptions): SlackDelivery {
   const log = opts.logger.child({ module: 'deliver' });
-  const chartDeadlineMs = opts.chartDeadlineMs ?? 8_000;
+  const imageBlock = createChartPlacer(opts);
   const imageRetryDelayMs = opts.imageRetryDelayMs ?? 1_500;
-
-  /** The image block, or null when the chart is off, failed, or missed its deadline. */
-  async function imageBlock(message: BotMessage): Promise<Record<string, unknown> | null> {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<null>((resolve) => {
-      timer = setTimeout(() => {
-        log.warn({ deadlineMs: chartDeadlineMs }, 'chart too slow; answering without it');
-        resolve(null);
-      }, chartDeadlineMs);
-    });
-    try {
-      return await Promise.race([chartBlock(message), deadline]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  async function chartBlock(message: BotMessage): Promise<Record<string, unknown> | null> {
-    if (!message.chart) return null;
-    let image: ChartImage | null;
-    try {
-      image = await opts.charts.render(message.chart.spec);
-    } catch (error) {
-      log.warn({ err: error }, 'chart render failed; answering without it');
-      return null;
-    }
-    if (!image) return null;
-    const alt_text = message.chart.altText;
-    if (image.kind === 'url') return { type: 'image', image_url: image.url, alt_text };
-    try {
-      const upload = await opts.client.files.uploadV2({
-        file: image.png,
-        filename: 'chart.png',
-        title: message.chart.spec.title,
-        alt_text,
-      });
-      const id = firstFileId(upload);
-      return id ? { type: 'image', slack_file: { id }, alt_text } : null;
-    } catch (error) {
-      log.warn({ err: error }, 'chart upload failed; answering without it');
-      return null;
-    }
-  }
 
   const directMessage = async (userId: string) =>
     (await opts.client.conversations.open({ users: userId })).channel?.id ?? userId;
@@ -117,8 +76,7 @@ export function createSlackDelivery(opts: DeliveryOptions): SlackDelivery {
   return {
     async deliver(message, target) {
       const image = await imageBlock(message);
-      const blocks: unknown[] = [...message.blocks];
-      if (image && message.chart) blocks.splice(message.chart.position, 0, image);
+      const blocks = blocksWithImage(message, image);
       const payload = { response_type: message.visibility, text: message.text, replace_original: false };
       try {
         await postToResponseUrl(target.responseUrl, { ...payload, blocks });
@@ -145,7 +103,7 @@ export function createSlackDelivery(opts: DeliveryOptions): SlackDelivery {
           await postToResponseUrl(target.responseUrl, {
             response_type: 'ephemeral',
             replace_original: false,
-            text: `The full table could not be attached (${slackErrorCode(error)}). Ask again with \`top:\` to see more rows.`,
+            text: `The full table could not be attached (${slackErrorCode(error) ?? 'Slack refused it'}). Ask again with \`top:\` to see more rows.`,
           });
         }
       }
@@ -174,14 +132,4 @@ export async function postToResponseUrl(url: string, payload: Record<string, unk
     // Plain "ok" or an error word: the status code decides.
   }
   if (rejected) throw new SlackRejectedError(`response_url answered ${response.statusCode}: ${reason}`);
-}
-
-function firstFileId(upload: unknown): string | null {
-  const files = (upload as { files?: { files?: { id?: string }[] }[] }).files ?? [];
-  return files[0]?.files?.[0]?.id ?? null;
-}
-
-function slackErrorCode(error: unknown): string {
-  const data = (error as { data?: { error?: unknown } }).data;
-  return typeof data?.error === 'string' ? data.error : 'Slack refused it';
 }

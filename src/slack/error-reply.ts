@@ -14,12 +14,13 @@ import {
 } from '../sobot/errors.ts';
 import { type BotMessage, escapeMrkdwn } from './message.ts';
 
-interface Explanation {
+export interface Explanation {
   what: string;
   next: string | null;
 }
 
-function explain(error: unknown): Explanation {
+/** What went wrong and what to do next, in words for the user. */
+export function explainError(error: unknown): Explanation {
   if (error instanceof UserInputError) {
     return { what: error.message, next: error.example ? `Try \`${error.example}\`` : 'See `/sobot help`.' };
   }
@@ -74,7 +75,7 @@ function explain(error: unknown): Explanation {
 }
 
 export function errorMessage(error: unknown): BotMessage {
-  const { what, next } = explain(error);
+  const { what, next } = explainError(error);
   // `text` is read as mrkdwn as well: what a user typed must not become a <!channel> ping.
   const text = escapeMrkdwn(redactText(next ? `${what} ${next}` : what));
   return {

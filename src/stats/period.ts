@@ -298,6 +298,11 @@ export function describeRange(range: DateRange, lang: 'en' | 'zh' = 'en'): strin
   return `${format(from, start)} – ${format(to, full)}`;
 }
 
+/** The period as commands write it: `2026-11-21` or `2026-11-16..2026-11-22`. */
+export function periodWords(range: DateRange): string {
+  return range.from === range.to ? range.from : `${range.from}..${range.to}`;
+}
+
 /** The span of the same length that ends the day before `range` starts. */
 export function previousRange(range: DateRange): DateRange {
   const days = rangeDays(range);
@@ -348,7 +353,8 @@ function toIso(date: Date): string {
   return format(date, 'yyyy-MM-dd');
 }
 
-function shiftDays(iso: string, days: number): string {
+/** `yyyy-MM-dd` moved by whole calendar days. */
+export function shiftDays(iso: string, days: number): string {
   return toIso(addDays(toDay(iso), days));
 }
 

@@ -89,7 +89,14 @@ function setup() {
     cache: createQueryCache({ clock }),
     clock,
   });
-  const deps: CommandDeps = { stats, clock, timeZone: ZONE, lang: 'en', consoleUrl: 'https://sg.sobot.io' };
+  const deps: CommandDeps = {
+    stats,
+    clock,
+    timeZone: ZONE,
+    lang: 'en',
+    consoleUrl: 'https://sg.sobot.io',
+    isAdmin: async () => false,
+  };
   return { deps, detailCalls, router: createCommands(deps) };
 }
 

@@ -93,6 +93,7 @@ function setupDeps(overrides: Partial<CommandDeps> = {}): CommandDeps {
     timeZone: 'Asia/Shanghai',
     lang: 'en',
     consoleUrl: 'https://sg.sobot.io',
+    isAdmin: async () => false,
     ...overrides,
   };
 }

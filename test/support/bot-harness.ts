@@ -63,7 +63,7 @@ export async function startHarness(
     },
   });
   const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination });
-  const bot = createBot(config, {
+  const bot = await createBot(config, {
     logger,
     host: '127.0.0.1',
     retryPolicy: rapidRetryPolicy,

@@ -20,6 +20,17 @@ export interface ResponsePost {
   problems: string[];
 }
 
+/** A message the bot posted into a channel (or a thread), as it stands after any edits. */
+export interface ChannelMessage {
+  channel: string;
+  ts: string;
+  threadTs: string | null;
+  text: string;
+  blocks: unknown[];
+  /** Earlier versions, oldest first, replaced by chat.update. */
+  edits: { text: string; blocks: unknown[] }[];
+}
+
 export interface FakeSlack {
   /** Web API base URL, for SLACK_API_URL. */
   apiUrl: string;
@@ -32,6 +43,16 @@ export interface FakeSlack {
   rejectImages: boolean;
   /** Channels the bot is not a member of: sharing a file there fails with not_in_channel. */
   channelsWithoutBot: Set<string>;
+  /** Channel messages posted with chat.postMessage, in order, edited in place by chat.update. */
+  messages: ChannelMessage[];
+  /** Members of user groups, for usergroups.users.list. */
+  userGroups: Map<string, string[]>;
+  /** The next `count` calls of `method` answer `{ ok: false, error }`, as Slack does when it is unwell. */
+  failNext(method: string, count?: number, error?: string): void;
+  /** Top-level messages in a channel (not thread replies). */
+  posted(channel: string): ChannelMessage[];
+  /** Replies in the thread of `ts`. */
+  thread(ts: string): ChannelMessage[];
   responseUrl(id: string): string;
   /** Resolves once `count` posts reached response_url `id` (event-driven, no polling). */
   waitForResponses(id: string, count?: number): Promise<ResponsePost[]>;
@@ -99,6 +120,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     connected = resolve;
   });
   let fileCounter = 0;
+  let messageCounter = 0;
+  const messages: ChannelMessage[] = [];
+  const failures = new Map<string, { count: number; error: string }>();
   let envelopeCounter = 0;
   let base = '';
 
@@ -125,9 +149,38 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     'conversations.open': (args) => ({ ok: true, channel: { id: `D${String(args.users).slice(1)}` } }),
     'chat.postMessage': (args) => {
       const problems = blockKitProblems(args as { text?: string; blocks?: unknown[] });
+      if (problems.length) return { ok: false, error: 'invalid_blocks', errors: problems };
+      messageCounter += 1;
+      const message: ChannelMessage = {
+        channel: String(args.channel),
+        ts: `1795000000.${String(messageCounter).padStart(6, '0')}`,
+        threadTs: typeof args.thread_ts === 'string' ? args.thread_ts : null,
+        text: String(args.text ?? ''),
+        blocks: (args.blocks as unknown[] | undefined) ?? [],
+        edits: [],
+      };
+      messages.push(message);
+      return { ok: true, ts: message.ts, channel: message.channel, message: { ts: message.ts } };
+    },
+    'chat.update': (args) => {
+      const message = messages.find((m) => m.channel === args.channel && m.ts === args.ts);
+      if (!message) return { ok: false, error: 'message_not_found' };
+      const problems = blockKitProblems(args as { text?: string; blocks?: unknown[] });
+      if (problems.length) return { ok: false, error: 'invalid_blocks', errors: problems };
+      message.edits.push({ text: message.text, blocks: message.blocks });
+      message.text = String(args.text ?? '');
+      message.blocks = (args.blocks as unknown[] | undefined) ?? [];
+      return { ok: true, ts: message.ts, channel: message.channel };
+    },
+    'chat.postEphemeral': (args) => {
+      const problems = blockKitProblems(args as { text?: string; blocks?: unknown[] });
       return problems.length
         ? { ok: false, error: 'invalid_blocks', errors: problems }
-        : { ok: true, ts: `${Date.now() / 1000}`, channel: args.channel };
+        : { ok: true, message_ts: '1' };
+    },
+    'usergroups.users.list': (args) => {
+      const users = fake.userGroups.get(String(args.usergroup));
+      return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };
     },
     'files.getUploadURLExternal': (args) => {
       fileCounter += 1;
@@ -162,6 +215,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       for (const waiter of callWaiters.filter((w) => w.predicate(call))) {
         callWaiters.splice(callWaiters.indexOf(waiter), 1);
         waiter.resolve(call);
+      }
+      const failure = failures.get(method);
+      if (failure && failure.count > 0) {
+        failure.count -= 1;
+        return json(200, { ok: false, error: failure.error });
       }
       const handler = api[method];
       return json(200, handler ? handler(args) : { ok: false, error: 'unknown_method' });
@@ -216,6 +274,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responses,
     rejectImages: false,
     channelsWithoutBot: new Set(),
+    messages,
+    userGroups: new Map(),
+    failNext(method, count = 1, error = 'internal_error') {
+      failures.set(method, { count, error });
+    },
+    posted: (channel) => messages.filter((m) => m.channel === channel && m.threadTs === null),
+    thread: (ts) => messages.filter((m) => m.threadTs === ts),
     responseUrl: (id) => `${base}/response/${id}`,
     waitForResponses(id, count = 1) {
       return new Promise((resolve) => {

@@ -1,0 +1,254 @@
+// `/sobot digest list|preview|now|subscribe|unsubscribe`: scheduled digests from Slack. Anyone may
+// list and preview (answers only they see); subscribing, removing and posting now are for the
+// admins named in the config file (`access.admins`).
+
+import type { DigestDefinition, FilterWords } from '../src/config-file.ts';
+import { UserInputError } from '../src/errors.ts';
+import { nextOccurrence } from '../src/scheduler/occurrences.ts';
+import { type BotMessage, escapeMrkdwn } from '../src/slack/message.ts';
+import { parsePeriod } from '../src/stats/period.ts';
+import { buildDigest } from './digest-build.ts';
+import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
+import { nearest } from './router.ts';
+import type { CommandContext, CommandDefinition, CommandDeps, CommandInput } from './types.ts';
+
+const ACTIONS = ['list', 'preview', 'now', 'subscribe', 'unsubscribe'] as const;
+type Action = (typeof ACTIONS)[number];
+const ADMIN_ONLY = new Set<Action>(['now', 'subscribe', 'unsubscribe']);
+
+const SCHEDULES = {
+  weekdays: { cron: '1-5', text: 'weekdays' },
+  daily: { cron: '*', text: 'every day' },
+  weekends: { cron: '0,6', text: 'weekends' },
+} as const;
+
+/** What a digest created from Slack looks like before the user's choices. */
+function defaults(deps: CommandDeps): Omit<DigestDefinition, 'name' | 'channel' | 'schedule'> {
+  return {
+    timeZone: deps.timeZone,
+    period: 'yesterday',
+    filters: {},
+    sections: ['overview', 'agents', 'satisfaction'],
+    mention: null,
+    attention: { validReception: 0.8, satisfaction: 0.8, minChats: 5 },
+    graceMs: 2 * 3_600_000,
+    catchUpMs: 6 * 3_600_000,
+    source: 'slack',
+  };
+}
+
+const reply = (text: string, blocksText = text): BotMessage => ({
+  visibility: 'ephemeral',
+  text,
+  blocks: [{ type: 'section', text: { type: 'mrkdwn', text: blocksText } }],
+});
+
+/** `<#C0123|cs-leads>` (escaped by Slack), `#cs-leads` or a bare id → what chat.postMessage takes. */
+function channelOf(word: string | undefined, ctx: CommandContext): string {
+  if (!word || word === 'here') return ctx.channelId;
+  const escaped = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(word);
+  if (escaped) return escaped[1] as string;
+  if (/^#[a-z0-9][a-z0-9._-]*$/.test(word) || /^[CG][A-Z0-9]{6,}$/.test(word)) return word;
+  throw new UserInputError(
+    `"${word}" is not a channel. Name it as #channel.`,
+    '/sobot digest subscribe #cs-leads 09:00',
+  );
+}
+
+/** `<#C…>` for an id (Slack shows its name), the name itself otherwise. */
+const channelText = (channel: string) => (channel.startsWith('#') ? escapeMrkdwn(channel) : `<#${channel}>`);
+
+function scheduleText(digest: DigestDefinition): string {
+  const match = /^(\d+) (\d+) \* \* (\S+)$/.exec(digest.schedule);
+  const days = Object.values(SCHEDULES).find((s) => s.cron === match?.[3]);
+  if (!match || !days) return `\`${digest.schedule}\``;
+  return `${match[2]?.padStart(2, '0')}:${match[1]?.padStart(2, '0')} ${days.text}`;
+}
+
+function filterWordsText(filters: FilterWords): string {
+  const words = Object.entries(filters)
+    .filter(([, name]) => name)
+    .map(([key, name]) => `${key}:${name}`);
+  return words.length ? ` · ${escapeMrkdwn(words.join(' '))}` : '';
+}
+
+async function pick(
+  name: string | undefined,
+  deps: CommandDeps,
+  action: Action,
+): Promise<DigestDefinition | null> {
+  const desk = deskOf(deps);
+  const all = await desk.registry.list();
+  if (name) {
+    const found = all.find((d) => d.name === name.toLowerCase());
+    if (found) return found;
+    const guess = nearest(
+      name,
+      all.map((d) => d.name),
+    );
+    throw new UserInputError(
+      `There is no digest called "${name}".${all.length ? ` The digests are: ${all.map((d) => d.name).join(', ')}.` : ''}`,
+      guess ? `/sobot digest ${action} ${guess}` : '/sobot digest list',
+    );
+  }
+  if (all.length <= 1) return all[0] ?? null;
+  throw new UserInputError(
+    `There are ${all.length} digests: ${all.map((d) => d.name).join(', ')}. Say which one.`,
+    `/sobot digest ${action} ${all[0]?.name}`,
+  );
+}
+
+function deskOf(deps: CommandDeps): NonNullable<CommandDeps['digests']> {
+  if (!deps.digests) throw new UserInputError('Digests are not available in this deployment.');
+  return deps.digests;
+}
+
+async function list(deps: CommandDeps): Promise<BotMessage> {
+  const all = await deskOf(deps).registry.list();
+  if (all.length === 0) {
+    return reply(
+      'No digests yet. An admin can add one with `/sobot digest subscribe #channel 09:00 weekdays`, or in the config file.',
+    );
+  }
+  const now = deps.clock.now();
+  const lines = all.map((d) => {
+    const next = nextOccurrence(d.schedule, d.timeZone, now);
+    const origin = d.source === 'file' ? 'config file' : 'Slack';
+    return `• *${d.name}* → ${channelText(d.channel)} · ${scheduleText(d)} (${d.timeZone}) · ${escapeMrkdwn(d.period)}${filterWordsText(d.filters)} · from ${origin}${next ? ` · next ${next.wall.replace('T', ' ')}` : ''}`;
+  });
+  return reply(
+    `${all.length} digests: ${all.map((d) => d.name).join(', ')}`,
+    `*Digests*\n${lines.join('\n')}`,
+  );
+}
+
+async function subscribe(input: CommandInput, ctx: CommandContext, deps: CommandDeps): Promise<BotMessage> {
+  const [channelWord, time, ...rest] = input.words;
+  const example = '/sobot digest subscribe #cs-leads 09:00 weekdays yesterday group:Sales';
+  const clock = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time ?? '');
+  if (!channelWord || !clock) {
+    throw new UserInputError('Say where and when: a channel and a time such as 09:00.', example);
+  }
+  const channel = channelOf(channelWord, ctx);
+  const days = SCHEDULES[(rest[0]?.toLowerCase() ?? '') as keyof typeof SCHEDULES];
+  const periodWords = days ? rest.slice(1) : rest;
+  const period = periodWords.join(' ') || 'yesterday';
+  const parsed = parsePeriod(period, { now: deps.clock.now(), timeZone: deps.timeZone });
+  if (!parsed.ok) throw new UserInputError(`${parsed.problem}`, example);
+  // Filters are checked now, so a typo is caught here and not at 09:00 tomorrow.
+  await filtersFrom('digest subscribe', input, deps);
+  const filters: FilterWords = Object.fromEntries(
+    FILTER_OPTIONS.filter((key) => input.options[key]).map((key) => [key, input.options[key]]),
+  );
+  const [hour, minute] = [Number(clock[1]), Number(clock[2])];
+  const base = channel
+    .replace(/^#/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '-');
+  const name = (input.options.name ?? `${base}-${clock[1]?.padStart(2, '0')}${clock[2]}`).toLowerCase();
+  if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(name)) {
+    throw new UserInputError(
+      `"${name}" cannot be a digest name: use letters, digits, - and _.`,
+      `${example} name:morning`,
+    );
+  }
+  const digest: DigestDefinition = {
+    ...defaults(deps),
+    name,
+    channel,
+    schedule: `${minute} ${hour} * * ${(days ?? SCHEDULES.weekdays).cron}`,
+    period,
+    filters,
+  };
+  await deskOf(deps).registry.add(digest, ctx.userId);
+  return reply(
+    `Digest ${name} subscribed.`,
+    `Digest *${name}* will be posted to ${channelText(channel)} at ${scheduleText(digest)} (${digest.timeZone}), covering ${escapeMrkdwn(period)}${filterWordsText(filters)}. Preview it with \`/sobot digest preview ${name}\`.`,
+  );
+}
+
+export const digestCommand: CommandDefinition = {
+  name: 'digest',
+  summary: 'Scheduled digests: list, preview, post now, subscribe a channel, unsubscribe.',
+  usage:
+    '/sobot digest list | preview [name] | now [name] | subscribe #channel HH:MM [weekdays|daily|weekends] [period] [filters] [name:<name>] | unsubscribe <name>',
+  examples: [
+    '/sobot digest preview',
+    '/sobot digest list',
+    '/sobot digest subscribe #cs-leads 09:00 weekdays yesterday group:Sales',
+    '/sobot digest now morning',
+    '/sobot digest unsubscribe cs-leads-0900',
+  ],
+  options: [...FILTER_OPTIONS, 'name'],
+  async run(input, ctx, deps) {
+    const [first = 'list', ...words] = input.words;
+    const action = first.toLowerCase() as Action;
+    if (!ACTIONS.includes(action)) {
+      const guess = nearest(first, ACTIONS);
+      throw new UserInputError(
+        `"${first}" is not something digests do. Use ${ACTIONS.join(', ')}.`,
+        `/sobot digest ${guess ?? 'list'}`,
+      );
+    }
+    const desk = deskOf(deps);
+    if (ADMIN_ONLY.has(action) && !(await deps.isAdmin(ctx.userId))) {
+      return reply(
+        'Sorry, only the bot admins can change or post digests. Ask one of them, or see `/sobot digest list`.',
+      );
+    }
+    const rest: CommandInput = { ...input, words };
+    switch (action) {
+      case 'list':
+        return list(deps);
+      case 'subscribe':
+        return subscribe(rest, ctx, deps);
+      case 'unsubscribe': {
+        if (!words[0])
+          throw new UserInputError('Say which digest to remove.', '/sobot digest unsubscribe <name>');
+        const removed = await desk.registry.remove(words[0].toLowerCase());
+        return reply(
+          `Digest ${removed.name} removed.`,
+          `Digest *${removed.name}* removed: ${channelText(removed.channel)} will not get it any more.`,
+        );
+      }
+      case 'now': {
+        const digest = await pick(words[0], deps, 'now');
+        if (!digest)
+          throw new UserInputError(
+            'There are no digests to post yet.',
+            '/sobot digest subscribe #cs-leads 09:00',
+          );
+        const posted = await desk.postNow(digest);
+        return reply(
+          `Digest ${digest.name} posted.`,
+          `Digest *${digest.name}* posted to ${channelText(posted.channel)}.`,
+        );
+      }
+      case 'preview': {
+        // With no digest set up yet, show what a default one would look like.
+        const digest = (await pick(words[0], deps, 'preview')) ?? {
+          ...defaults(deps),
+          name: 'preview',
+          channel: ctx.channelId,
+          schedule: '0 9 * * 1-5',
+        };
+        const post = await buildDigest(digest, deps);
+        const threadNote =
+          post.thread.length > 0
+            ? [
+                {
+                  type: 'context' as const,
+                  elements: [
+                    {
+                      type: 'mrkdwn' as const,
+                      text: `_+ ${post.thread.length} reply in the digest's thread with the details._`,
+                    },
+                  ],
+                },
+              ]
+            : [];
+        return { ...post.main, visibility: 'ephemeral', blocks: [...post.main.blocks, ...threadNote] };
+      }
+    }
+  },
+};

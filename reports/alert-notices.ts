@@ -1,0 +1,122 @@
+// The smaller alert messages: thread replies under an episode message (reminders, worsening), and
+// the rule-level notices when Sobot cannot be asked ("cannot evaluate") and when it can again.
+
+import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
+import { type AlertRuleView, clockAt, ruleValue, thresholdText } from './alert.ts';
+import { formatDuration, type Lang, truncate } from './format.ts';
+
+export interface ReminderItem {
+  scope: string;
+  value: number | null;
+  /** How long it has been firing. */
+  firingMs: number;
+}
+
+export interface WorseningItem {
+  scope: string;
+  from: number;
+  to: number;
+}
+
+/** Lines in one thread reply; the rest are counted, not listed. */
+export const THREAD_LINES = 20;
+/** Scope names are cut here; escaped, one is at most 5× as long (`&` → `&amp;`). */
+const NAME_CHARS = 80;
+const REASON_CHARS = 500;
+/** Room left in the section for the "… and N more" line. */
+const LIST_CHARS = SLACK_LIMITS.sectionText - 100;
+
+const name = (scope: string) => escapeMrkdwn(truncate(scope, NAME_CHARS));
+
+function textMessage(text: string): BotMessage {
+  return { visibility: 'in_channel', text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+/** One line per scope under a heading, as many as fit in one section; the rest counted. */
+function reply(lead: string, items: readonly string[], lang: Lang): BotMessage {
+  const listed: string[] = [];
+  let length = lead.length;
+  for (const item of items) {
+    const line = `• ${item}`;
+    if (listed.length === THREAD_LINES || length + 1 + line.length > LIST_CHARS) break;
+    listed.push(line);
+    length += 1 + line.length;
+  }
+  const rest = items.length - listed.length;
+  if (rest > 0) listed.push(lang === 'zh' ? `…另有 ${rest} 个` : `… and ${rest} more`);
+  return textMessage([lead, ...listed].join('\n'));
+}
+
+/** "Still firing after 2h 00m: *group Sales* 24.1% (threshold > 20.0%)", one line per scope when several. */
+export function reminderReply(rule: AlertRuleView, items: readonly ReminderItem[], lang: Lang): BotMessage {
+  const threshold = escapeMrkdwn(thresholdText(rule, lang));
+  const first = items[0];
+  if (items.length === 1 && first) {
+    const duration = formatDuration(first.firingMs);
+    const figures = `*${name(first.scope)}* ${ruleValue(rule, first.value)}`;
+    return textMessage(
+      lang === 'zh'
+        ? `仍在告警，已持续 ${duration}：${figures}（${threshold}）`
+        : `Still firing after ${duration}: ${figures} (${threshold})`,
+    );
+  }
+  const lines = items.map((item) => {
+    const duration = formatDuration(item.firingMs);
+    const value = ruleValue(rule, item.value);
+    return lang === 'zh'
+      ? `*${name(item.scope)}* ${value}，已持续 ${duration}`
+      : `*${name(item.scope)}* ${value} for ${duration}`;
+  });
+  return reply(lang === 'zh' ? `仍在告警（${threshold}）：` : `Still firing (${threshold}):`, lines, lang);
+}
+
+/** "Worse: *group Sales* 24.1% → 31.2% (threshold > 20.0%)", one line per scope when several. */
+export function worseningReply(rule: AlertRuleView, items: readonly WorseningItem[], lang: Lang): BotMessage {
+  const threshold = escapeMrkdwn(thresholdText(rule, lang));
+  const lines = items.map(
+    (item) => `*${name(item.scope)}* ${ruleValue(rule, item.from)} → ${ruleValue(rule, item.to)}`,
+  );
+  const first = lines[0];
+  if (lines.length === 1 && first) {
+    return textMessage(lang === 'zh' ? `恶化：${first}（${threshold}）` : `Worse: ${first} (${threshold})`);
+  }
+  return reply(lang === 'zh' ? `恶化（${threshold}）：` : `Worse (${threshold}):`, lines, lang);
+}
+
+export interface NoticeOptions {
+  timeZone: string;
+  lang: Lang;
+  /** Now (ISO): a `since` on another day shows its date. */
+  checkedAt: string;
+}
+
+/**
+ * Sobot could not be asked for the rule's numbers several times in a row. `reason` is shown as
+ * given (escaped): the caller passes an error code or message, never anything holding a secret.
+ */
+export function cannotEvaluateMessage(
+  ruleName: string,
+  reason: string,
+  since: string,
+  opts: NoticeOptions,
+): BotMessage {
+  const rule = escapeMrkdwn(truncate(ruleName, NAME_CHARS));
+  const why = escapeMrkdwn(truncate(reason, REASON_CHARS));
+  const at = clockAt(since, opts.checkedAt, opts.timeZone, opts.lang);
+  return textMessage(
+    opts.lang === 'zh'
+      ? `⚠️ 无法评估告警 \`${rule}\`：${why}\n自 ${at} 起失败。智齿恢复响应前，该告警既不算正常也不算告警。`
+      : `⚠️ Cannot evaluate alert \`${rule}\`: ${why}\nFailing since ${at}. Until Sobot answers again the alert is neither OK nor firing.`,
+  );
+}
+
+/** The rule can be evaluated again after `downMs` without numbers. */
+export function recoveredMessage(ruleName: string, downMs: number, lang: Lang): BotMessage {
+  const rule = escapeMrkdwn(truncate(ruleName, NAME_CHARS));
+  const down = formatDuration(downMs);
+  return textMessage(
+    lang === 'zh'
+      ? `✅ 告警 \`${rule}\` 已恢复评估（中断 ${down}）。`
+      : `✅ Alert \`${rule}\` can be evaluated again, after ${down} without numbers from Sobot.`,
+  );
+}

@@ -1,0 +1,364 @@
+// The alert episode message: posted when a rule fires, edited in place while it fires and when it
+// resolves. One message per rule and check, however many scopes fired; worst first, as many as fit.
+
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { Comparison } from '../src/alerts/state.ts';
+import type { ChartSpec, ChartUnit } from '../src/charts/spec.ts';
+import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
+import { KPIS, type KpiId } from '../src/stats/kpis.ts';
+import { todayIn } from '../src/stats/period.ts';
+import { headerBlock } from './blocks.ts';
+import { formatCount, formatDuration, formatValue, type Lang, MISSING, truncate } from './format.ts';
+import { textTable } from './table.ts';
+
+export interface AlertRuleView {
+  name: string;
+  kpi: KpiId;
+  op: Comparison;
+  threshold: number;
+  clear: number;
+  /** The period the rule watches, in the reader's words: "today", "今天". */
+  period: string;
+}
+
+export interface AlertScopeView {
+  /** "group Sales", "王小明", "overall": user data, escaped wherever it meets mrkdwn. */
+  scope: string;
+  value: number | null;
+  peak: number | null;
+  /** The first breaching check of the episode (ISO). */
+  since: string;
+  /** When it fired (ISO): the resolved duration runs from here. */
+  firedAt: string;
+  /** Chats of the scope in the period. */
+  volume: number | null;
+  /** This period's checks of the scope, oldest first. */
+  history: { at: string; value: number | null }[];
+  /** Set once this scope has resolved (ISO). */
+  resolvedAt?: string;
+}
+
+export interface AlertView {
+  rule: AlertRuleView;
+  status: 'firing' | 'resolved';
+  scopes: AlertScopeView[];
+  /** Slack mention(s) for the fired post: `<!here>`, `<!subteam^S…>`, `<@U…>`. */
+  mention: string | null;
+  /** An active mute: who (Slack user id) and until when (ISO). */
+  mute: { by: string; until: string } | null;
+  /** The check this message reports (ISO): times on another day show their date. */
+  checkedAt: string;
+  timeZone: string;
+  lang: Lang;
+  consoleUrl: string;
+  /** Identifies the episode in the mute buttons' values. */
+  episodeId: string;
+}
+
+/** action_ids of the message's buttons; "Open in Sobot" shares the link action of every answer. */
+export const ALERT_ACTIONS = {
+  mute1h: 'alert_mute_1h',
+  muteTomorrow: 'alert_mute_tomorrow',
+  open: 'sobot_open',
+} as const;
+
+/** The mute buttons' value: JSON `{"rule": …, "episode": …}`, read back by the click handler. */
+export function alertActionValue(rule: string, episodeId: string): string {
+  return JSON.stringify({ rule, episode: episodeId });
+}
+
+const WORDS = {
+  resolved: { en: 'Resolved', zh: '已恢复' },
+  threshold: { en: 'threshold', zh: '阈值' },
+  peak: { en: 'peak', zh: '峰值' },
+  rule: { en: 'Rule', zh: '规则' },
+  checked: { en: 'checked', zh: '检查于' },
+  mute1h: { en: 'Mute 1h', zh: '静音 1 小时' },
+  muteTomorrow: { en: 'Mute until tomorrow', zh: '静音至明天' },
+  open: { en: 'Open in Sobot', zh: '在智齿中打开' },
+  columns: {
+    en: ['Scope', 'Now', 'Peak', 'Chats', 'Since', 'Status'],
+    zh: ['范围', '当前', '峰值', '会话', '开始', '状态'],
+  },
+} as const;
+
+/** Chart lines: the worst few scopes, beyond which a line chart is unreadable. */
+export const CHART_SCOPES = 5;
+/** Scope names in sentences and chart legends are cut here (the table cuts its own). */
+const NAME_CHARS = 80;
+/** Scopes named in the plain-text fallback. */
+const FALLBACK_SCOPES = 10;
+
+const OP_SYMBOL: Record<Comparison, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤' };
+/** Where a firing alert clears: NOT `value op clear`. */
+const CLEAR_SYMBOL: Record<Comparison, string> = { '>': '≤', '>=': '<', '<': '≥', '<=': '>' };
+
+/** A value in the rule's KPI unit. */
+export const ruleValue = (rule: AlertRuleView, value: number | null) =>
+  formatValue(KPIS[rule.kpi].unit, value);
+
+/** "Reply warnings > 20.0%" (plain text: escape it where it meets mrkdwn). */
+export function conditionText(rule: AlertRuleView, lang: Lang): string {
+  return `${KPIS[rule.kpi].label[lang]} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold)}`;
+}
+
+/** "threshold > 20.0%, clears at ≤ 15.0%" (the clear part only when it differs). */
+export function thresholdText(rule: AlertRuleView, lang: Lang): string {
+  const threshold = `${WORDS.threshold[lang]} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold)}`;
+  if (rule.clear === rule.threshold) return threshold;
+  const clear = `${CLEAR_SYMBOL[rule.op]} ${ruleValue(rule, rule.clear)}`;
+  return lang === 'zh' ? `${threshold}，${clear} 时恢复` : `${threshold}, clears at ${clear}`;
+}
+
+/** "14:20" in the zone; with the date in front when it is not the day of `reference`. */
+export function clockAt(iso: string, reference: string, timeZone: string, lang: Lang): string {
+  const at = Date.parse(iso);
+  const sameDay = todayIn(timeZone, at) === todayIn(timeZone, Date.parse(reference));
+  const day = lang === 'zh' ? "M'月'd'日' " : 'd MMM ';
+  return format(at, sameDay ? 'HH:mm' : `${day}HH:mm`, { in: tz(timeZone) });
+}
+
+/** The mentions Slack resolves pass through; anything else is shown as text, never as a ping. */
+function mentionText(mention: string | null): string {
+  if (mention === null) return '';
+  return mention
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) =>
+      /^<(!here|!channel|!everyone|!subteam\^[A-Z0-9]+|@[UW][A-Z0-9]+)>$/.test(word)
+        ? word
+        : escapeMrkdwn(word),
+    )
+    .join(' ');
+}
+
+const scopeName = (scope: AlertScopeView) => escapeMrkdwn(truncate(scope.scope, NAME_CHARS));
+const durationOf = (scope: AlertScopeView) =>
+  scope.resolvedAt === undefined ? null : Date.parse(scope.resolvedAt) - Date.parse(scope.firedAt);
+
+/** Firing scopes first; then worst first in the rule's direction (the peak for resolved ones); then by name. */
+function worstFirst(scopes: readonly AlertScopeView[], op: Comparison): AlertScopeView[] {
+  const sign = op === '>' || op === '>=' ? -1 : 1;
+  const key = (s: AlertScopeView) => (s.resolvedAt === undefined ? (s.value ?? s.peak) : s.peak);
+  return [...scopes].sort((a, b) => {
+    const resolved = Number(a.resolvedAt !== undefined) - Number(b.resolvedAt !== undefined);
+    if (resolved !== 0) return resolved;
+    const x = key(a);
+    const y = key(b);
+    if (x !== y) {
+      if (x === null) return 1;
+      if (y === null) return -1;
+      return sign * (x - y);
+    }
+    return a.scope.localeCompare(b.scope);
+  });
+}
+
+function headline(view: AlertView, sorted: readonly AlertScopeView[]): string {
+  const { lang } = view;
+  const worst = sorted[0]?.scope ?? '';
+  const others = sorted.length - 1;
+  const who =
+    others === 0 ? worst : lang === 'zh' ? `${worst} 等 ${sorted.length} 个` : `${worst} and ${others} more`;
+  const condition = conditionText(view.rule, lang);
+  return view.status === 'firing'
+    ? `🔴 ${condition} · ${who}`
+    : `✅ ${WORDS.resolved[lang]} · ${condition} · ${who}`;
+}
+
+/** The figures of one scope: value against the threshold, since when, the peak and the chats behind it. */
+function scopeLines(view: AlertView, scope: AlertScopeView): string {
+  const { rule, lang, checkedAt, timeZone } = view;
+  const at = (iso: string) => clockAt(iso, checkedAt, timeZone, lang);
+  const value = ruleValue(rule, scope.value);
+  const peak = `${WORDS.peak[lang]} ${ruleValue(rule, scope.peak)}`;
+  const chats =
+    lang === 'zh'
+      ? `${escapeMrkdwn(rule.period)}${formatCount(scope.volume)} 个会话`
+      : `${formatCount(scope.volume)} chats ${escapeMrkdwn(rule.period)}`;
+  const threshold = escapeMrkdwn(thresholdText(rule, lang));
+  const duration = formatDuration(durationOf(scope));
+  if (scope.resolvedAt !== undefined) {
+    return lang === 'zh'
+      ? `*${scopeName(scope)}* 已恢复至 ${value}（${threshold}），持续 ${duration} · ${peak}\n${at(scope.firedAt)} 告警 · ${at(scope.resolvedAt)} 恢复 · ${chats}`
+      : `*${scopeName(scope)}* back to ${value} (${threshold}) after ${duration} · ${peak}\nFired ${at(scope.firedAt)} · resolved ${at(scope.resolvedAt)} · ${chats}`;
+  }
+  return lang === 'zh'
+    ? `*${scopeName(scope)}* ${KPIS[rule.kpi].label[lang]} *${value}*（${threshold}）\n自 ${at(scope.since)} 起 · ${peak} · ${chats}`
+    : `*${scopeName(scope)}* ${KPIS[rule.kpi].label[lang]} *${value}* (${threshold})\nSince ${at(scope.since)} · ${peak} · ${chats}`;
+}
+
+/** The summary above the table when several scopes share the message. */
+function manyLines(view: AlertView, sorted: readonly AlertScopeView[]): string {
+  const { rule, lang } = view;
+  const worst = sorted[0];
+  const firing = sorted.filter((s) => s.resolvedAt === undefined).length;
+  const threshold = escapeMrkdwn(thresholdText(rule, lang));
+  const worstText = worst
+    ? `*${scopeName(worst)}* ${ruleValue(rule, worst.resolvedAt === undefined ? worst.value : worst.peak)}`
+    : MISSING;
+  if (view.status === 'resolved') {
+    return lang === 'zh'
+      ? `${sorted.length} 个范围均已恢复（${threshold}）· 最高${WORDS.peak.zh} ${worstText}`
+      : `All ${sorted.length} scopes are back within the threshold (${threshold}) · worst ${WORDS.peak.en} ${worstText}`;
+  }
+  return lang === 'zh'
+    ? `*${firing}* 个范围告警中，共 ${sorted.length} 个（${threshold}）· 最严重 ${worstText}`
+    : `*${firing}* of ${sorted.length} scopes firing (${threshold}) · worst ${worstText}`;
+}
+
+function scopeTable(view: AlertView, sorted: readonly AlertScopeView[]) {
+  const { rule, lang, checkedAt, timeZone } = view;
+  return textTable(
+    WORDS.columns[lang],
+    sorted.map((s) => [
+      s.scope,
+      ruleValue(rule, s.value),
+      ruleValue(rule, s.peak),
+      formatCount(s.volume),
+      clockAt(s.since, checkedAt, timeZone, lang),
+      s.resolvedAt === undefined ? '🔴' : `✅ ${formatDuration(durationOf(s))}`,
+    ]),
+    sorted.length,
+  );
+}
+
+/** The KPI over this period's checks for the worst few scopes, with the threshold as a line. */
+function historyChart(view: AlertView, sorted: readonly AlertScopeView[]): ChartSpec | null {
+  const { rule, lang } = view;
+  const shown = sorted.slice(0, CHART_SCOPES);
+  const times = [...new Set(shown.flatMap((s) => s.history.map((point) => point.at)))].sort(
+    (a, b) => Date.parse(a) - Date.parse(b),
+  );
+  if (!shown.some((s) => s.history.some((point) => point.value !== null))) return null;
+  const kpiUnit = KPIS[rule.kpi].unit;
+  const unit: ChartUnit = kpiUnit === 'score' ? 'count' : kpiUnit;
+  const valueAt = (scope: AlertScopeView, at: string) =>
+    scope.history.find((point) => point.at === at)?.value ?? null;
+  return {
+    title: `${KPIS[rule.kpi].label[lang]} · ${rule.period}`,
+    labels: times.map((at) => clockAt(at, view.checkedAt, view.timeZone, lang)),
+    series: [
+      ...shown.map((scope) => ({
+        label: truncate(scope.scope, NAME_CHARS),
+        values: times.map((at) => valueAt(scope, at)),
+        unit,
+        type: 'line' as const,
+      })),
+      {
+        label: `${WORDS.threshold[lang]} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold)}`,
+        values: times.map(() => rule.threshold),
+        unit,
+        type: 'line' as const,
+      },
+    ],
+  };
+}
+
+function actions(view: AlertView) {
+  const { lang } = view;
+  const button = (text: string, rest: Record<string, string>) => ({
+    type: 'button' as const,
+    text: { type: 'plain_text' as const, text },
+    ...rest,
+  });
+  const value = alertActionValue(view.rule.name, view.episodeId);
+  const mute =
+    view.status === 'firing'
+      ? [
+          button(WORDS.mute1h[lang], { action_id: ALERT_ACTIONS.mute1h, value }),
+          button(WORDS.muteTomorrow[lang], { action_id: ALERT_ACTIONS.muteTomorrow, value }),
+        ]
+      : [];
+  // A link button: Slack still sends an action, which the Slack layer acknowledges.
+  return {
+    type: 'actions' as const,
+    elements: [...mute, button(WORDS.open[lang], { action_id: ALERT_ACTIONS.open, url: view.consoleUrl })],
+  };
+}
+
+/** The plain-text fallback: the headline numbers of the worst scopes, for notifications. */
+function fallbackText(view: AlertView, sorted: readonly AlertScopeView[], title: string): string {
+  const { rule, lang, checkedAt, timeZone } = view;
+  const figures = (s: AlertScopeView) => {
+    if (s.resolvedAt === undefined) {
+      const since = clockAt(s.since, checkedAt, timeZone, lang);
+      return lang === 'zh'
+        ? `${ruleValue(rule, s.value)}，自 ${since} 起`
+        : `${ruleValue(rule, s.value)} since ${since}`;
+    }
+    const duration = formatDuration(durationOf(s));
+    const peak = `${WORDS.peak[lang]} ${ruleValue(rule, s.peak)}`;
+    return lang === 'zh' ? `持续 ${duration} · ${peak}` : `after ${duration} · ${peak}`;
+  };
+  const only = sorted.length === 1 ? sorted[0] : undefined;
+  const body = only
+    ? figures(only)
+    : `${sorted
+        .slice(0, FALLBACK_SCOPES)
+        .map((s) => `${scopeName(s)} ${figures(s)}`)
+        .join(', ')}${sorted.length > FALLBACK_SCOPES ? ' …' : ''}`;
+  const mention = view.status === 'firing' ? mentionText(view.mention) : '';
+  return `${mention ? `${mention} ` : ''}${escapeMrkdwn(title)} · ${body}`.slice(
+    0,
+    SLACK_LIMITS.fallbackText,
+  );
+}
+
+export function alertMessage(view: AlertView): BotMessage {
+  const { lang } = view;
+  const sorted = worstFirst(view.scopes, view.rule.op);
+  const title = truncate(headline(view, sorted), SLACK_LIMITS.headerText);
+  const mention = view.status === 'firing' ? mentionText(view.mention) : '';
+  const only = sorted.length === 1 ? sorted[0] : undefined;
+  const summary = only ? scopeLines(view, only) : manyLines(view, sorted);
+  const blocks: BotMessage['blocks'] = [
+    headerBlock(title),
+    { type: 'section', text: { type: 'mrkdwn', text: mention ? `${mention} ${summary}` : summary } },
+  ];
+  const footer: string[] = [];
+  if (!only) {
+    const { block, shown } = scopeTable(view, sorted);
+    blocks.push(block);
+    if (shown < sorted.length) {
+      const rest = sorted.length - shown;
+      footer.push(
+        lang === 'zh'
+          ? `显示 ${shown} / ${sorted.length} 个，最严重的在前 · 另有 ${rest} 个`
+          : `Showing ${shown} of ${sorted.length}, worst first · and ${rest} more`,
+      );
+    }
+  }
+  const chartAt = blocks.length;
+  if (view.status === 'firing' && view.mute) {
+    const until = clockAt(view.mute.until, view.checkedAt, view.timeZone, lang);
+    const by = `<@${escapeMrkdwn(view.mute.by)}>`;
+    const text = lang === 'zh' ? `🔕 ${by} 已静音至 ${until}` : `🔕 Muted by ${by} until ${until}`;
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
+  }
+  const checked = clockAt(view.checkedAt, view.checkedAt, view.timeZone, lang);
+  footer.push(
+    `${WORDS.rule[lang]} \`${escapeMrkdwn(truncate(view.rule.name, NAME_CHARS))}\``,
+    escapeMrkdwn(`${view.rule.period} · ${view.timeZone} · ${WORDS.checked[lang]} ${checked}`),
+  );
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: footer.join(' · ') }] });
+  blocks.push(actions(view));
+  const chart = historyChart(view, sorted);
+  const names = sorted
+    .slice(0, CHART_SCOPES)
+    .map((s) => truncate(s.scope, NAME_CHARS))
+    .join(', ');
+  return {
+    visibility: 'in_channel',
+    text: fallbackText(view, sorted, title),
+    blocks,
+    ...(chart && {
+      chart: {
+        spec: chart,
+        altText: `Line chart of ${KPIS[view.rule.kpi].label.en} over ${view.rule.period}'s checks for ${names}, with the threshold`,
+        position: chartAt,
+      },
+    }),
+  };
+}

@@ -1,0 +1,296 @@
+// The scheduled digest: a period at a glance in one compact channel message (headline KPIs with
+// their change, the busiest agents, who needs attention, one chart), and the details that do not
+// fit as a reply in its thread. Pure: the data comes in, Block Kit goes out.
+
+import type { KnownBlock } from '@slack/types';
+import type { ChartSpec } from '../src/charts/spec.ts';
+import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
+import type { BotFigures, SatisfactionFigures } from '../src/stats/cards.ts';
+import { KPIS, type KpiId } from '../src/stats/kpis.ts';
+import type { AgentRow, DateRange, KpiValues } from '../src/stats/model.ts';
+import { describeRange, periodWords } from '../src/stats/period.ts';
+import { headerBlock } from './blocks.ts';
+import { changeOf, changeText } from './change.ts';
+import { formatCount, formatRatio, formatValue, type Lang, truncate } from './format.ts';
+import { kpiTable, sortByKpi } from './table.ts';
+
+/** Headline KPIs in reading order; those the period has no value for are left out. */
+const HEADLINE_KPIS: readonly KpiId[] = [
+  'chats',
+  'valid_reception_rate',
+  'fcr_24h',
+  'satisfaction',
+  'avg_first_response',
+  'response_warn_rate',
+];
+const TOP_AGENTS = 3;
+/** Agents needing attention named in the message itself; the rest go to the thread. */
+const ATTENTION_IN_MESSAGE = 5;
+
+export interface DigestData {
+  name: string;
+  range: DateRange;
+  previousRange: DateRange;
+  /** "Skill group: Sales", or null. */
+  filters: string | null;
+  overview: { current: KpiValues; previous: KpiValues } | null;
+  agents: AgentRow[] | null;
+  satisfaction: SatisfactionFigures | null;
+  bot: BotFigures | null;
+  /** Chats and valid reception per day over the last days, for the chart. */
+  week: { days: string[]; chats: (number | null)[]; validReception: (number | null)[] } | null;
+  attention: { validReception: number; satisfaction: number; minChats: number };
+  /** Sentences saying why the figures may not be final. */
+  warnings: string[];
+  /** Sections this deployment cannot fill, with the reason. */
+  unavailable: string[];
+  /** Set when the digest goes out after its time: the local wall time it was due. */
+  lateFor: string | null;
+  mention: string | null;
+}
+
+export interface DigestPost {
+  main: BotMessage;
+  /** Replies posted in the main message's thread, in order. */
+  thread: BotMessage[];
+}
+
+const L = {
+  digest: { en: 'Digest', zh: '日报' },
+  compared: { en: 'compared with', zh: '对比' },
+  late: {
+    en: (at: string) => `⏰ Late: this digest was due at ${at} while the bot was unavailable.`,
+    zh: (at: string) => `⏰ 延迟发送：本日报应于 ${at} 发送，当时机器人不可用。`,
+  },
+  incomplete: { en: "⚠️ Sobot's figures may be incomplete:", zh: '⚠️ 智齿的数据可能尚不完整：' },
+  busiest: { en: 'Most chats', zh: '会话最多' },
+  attention: { en: 'Needs attention', zh: '需要关注' },
+  attentionRule: {
+    en: (a: DigestData['attention']) =>
+      `valid reception under ${formatRatio(a.validReception)} or satisfied under ${formatRatio(a.satisfaction)}, ${a.minChats}+ chats`,
+    zh: (a: DigestData['attention']) =>
+      `有效接待率低于 ${formatRatio(a.validReception)} 或满意度低于 ${formatRatio(a.satisfaction)}，会话 ≥ ${a.minChats}`,
+  },
+  nobody: { en: 'nobody below the floors', zh: '无人低于阈值' },
+  more: { en: (n: number) => `and ${n} more in the thread`, zh: (n: number) => `另有 ${n} 人，见消息串` },
+  satisfaction: { en: 'Satisfaction', zh: '满意度' },
+  rated: {
+    en: (rated: string, share: string) => `${rated} rated chats, ${share} satisfied`,
+    zh: (rated: string, share: string) => `${rated} 个评价会话，满意 ${share}`,
+  },
+  resolved: { en: 'resolved', zh: '已解决' },
+  bot: { en: 'Bot', zh: '机器人' },
+  botLine: {
+    en: (received: string, self: string, transfers: string) =>
+      `${received} chats, ${self} self-served, ${transfers} sent to agents`,
+    zh: (received: string, self: string, transfers: string) =>
+      `${received} 个会话，自助解决 ${self}，转人工 ${transfers}`,
+  },
+  chart: { en: 'Chats per day and valid reception', zh: '每日会话量与有效接待率' },
+  threadTitle: {
+    en: (n: number) => `All ${n} agents who need attention`,
+    zh: (n: number) => `全部 ${n} 位需要关注的客服`,
+  },
+  agent: { en: 'Agent', zh: '客服' },
+  noChats: { en: 'No chats in this period.', zh: '这段时间没有会话。' },
+};
+
+const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
+const section = (text: string): KnownBlock => ({
+  type: 'section',
+  text: mrkdwn(truncate(text, SLACK_LIMITS.sectionText)),
+});
+const context = (text: string): KnownBlock => ({
+  type: 'context',
+  elements: [mrkdwn(truncate(text, SLACK_LIMITS.sectionText))],
+});
+
+/** Agents with enough chats who are under either floor, worst valid reception first. */
+export function agentsNeedingAttention(
+  rows: readonly AgentRow[],
+  attention: DigestData['attention'],
+): AgentRow[] {
+  const below = rows.filter((row) => {
+    const { chats, valid_reception_rate: reception, satisfaction } = row.kpis;
+    if (chats === null || chats < attention.minChats) return false;
+    return (
+      (reception !== null && reception < attention.validReception) ||
+      (satisfaction !== null && satisfaction < attention.satisfaction)
+    );
+  });
+  return sortByKpi(below, 'valid_reception_rate', 'asc');
+}
+
+function headlineFields(overview: NonNullable<DigestData['overview']>, lang: Lang) {
+  return HEADLINE_KPIS.filter(
+    (id) => overview.current[id] !== null && overview.current[id] !== undefined,
+  ).map((id) => {
+    const value = formatValue(KPIS[id].unit, overview.current[id] ?? null);
+    const change = changeText(changeOf(id, overview.current[id], overview.previous[id]), lang);
+    return {
+      id,
+      text: `*${KPIS[id].label[lang]}*\n${value}  _${change}_`,
+      plain: `${KPIS[id].label[lang]} ${value}`,
+    };
+  });
+}
+
+function agentLine(row: AgentRow, lang: Lang): string {
+  const figures = (['valid_reception_rate', 'satisfaction'] as const)
+    .filter((id) => row.kpis[id] !== null)
+    .map((id) => `${KPIS[id].short[lang]} ${formatRatio(row.kpis[id])}`);
+  return `${escapeMrkdwn(row.name)} (${[`${formatCount(row.kpis.chats)} ${KPIS.chats.short[lang].toLowerCase()}`, ...figures].join(', ')})`;
+}
+
+function weekChart(week: NonNullable<DigestData['week']>, lang: Lang): ChartSpec {
+  return {
+    title: L.chart[lang],
+    labels: week.days.map((day) => day.slice(5)),
+    series: [
+      { label: KPIS.chats.label[lang], values: week.chats, unit: 'count', type: 'bar' },
+      {
+        label: KPIS.valid_reception_rate.label[lang],
+        values: week.validReception,
+        unit: 'ratio',
+        type: 'line',
+        axis: 'right',
+      },
+    ],
+  };
+}
+
+function satisfactionLine(figures: SatisfactionFigures, lang: Lang): string {
+  const parts = [L.rated[lang](formatCount(figures.ratedChats), formatRatio(figures.satisfaction))];
+  if (figures.resolvedRate !== null) parts.push(`${formatRatio(figures.resolvedRate)} ${L.resolved[lang]}`);
+  return `*${L.satisfaction[lang]}*: ${parts.join(', ')}`;
+}
+
+function botLine(figures: BotFigures, lang: Lang): string {
+  return `*${L.bot[lang]}*: ${L.botLine[lang](
+    formatCount(figures.received),
+    formatRatio(figures.selfServiceRate),
+    formatCount(figures.transfersToAgents),
+  )}`;
+}
+
+export function digestMessage(data: DigestData, lang: Lang): DigestPost {
+  const when = describeRange(data.range, lang);
+  const title = truncate(`${L.digest[lang]} ${data.name} · ${when}`, SLACK_LIMITS.headerText);
+  const scope = [
+    data.range.timeZone,
+    data.filters,
+    `${L.compared[lang]} ${describeRange(data.previousRange, lang)}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const blocks: KnownBlock[] = [headerBlock(title), context(escapeMrkdwn(scope))];
+  const plain: string[] = [];
+  if (data.mention) blocks.push(section(data.mention));
+  if (data.lateFor) blocks.push(context(L.late[lang](data.lateFor)));
+  if (data.warnings.length > 0) {
+    blocks.push(section(`${L.incomplete[lang]} ${data.warnings.map(escapeMrkdwn).join(' ')}`));
+    plain.push(`${L.incomplete[lang]} ${data.warnings.join(' ')}`);
+  }
+
+  if (data.overview) {
+    const fields = headlineFields(data.overview, lang);
+    if (fields.length === 0 || !data.overview.current.chats) {
+      blocks.push(section(L.noChats[lang]));
+      plain.push(L.noChats[lang]);
+    } else {
+      blocks.push({ type: 'section', fields: fields.map((f) => mrkdwn(f.text)) });
+      plain.push(fields.map((f) => f.plain).join(', '));
+    }
+  }
+
+  const thread: BotMessage[] = [];
+  if (data.agents) {
+    const busiest = sortByKpi(data.agents, 'chats', 'desc')
+      .filter((row) => (row.kpis.chats ?? 0) > 0)
+      .slice(0, TOP_AGENTS);
+    const attention = agentsNeedingAttention(data.agents, data.attention);
+    const lines = [
+      `*${L.busiest[lang]}*: ${busiest.length ? busiest.map((row) => agentLine(row, lang)).join(' · ') : '–'}`,
+      `*${L.attention[lang]}* _(${L.attentionRule[lang](data.attention)})_: ${
+        attention.length === 0
+          ? L.nobody[lang]
+          : attention
+              .slice(0, ATTENTION_IN_MESSAGE)
+              .map((row) => agentLine(row, lang))
+              .join(' · ')
+      }${attention.length > ATTENTION_IN_MESSAGE ? `, ${L.more[lang](attention.length - ATTENTION_IN_MESSAGE)}` : ''}`,
+    ];
+    blocks.push(section(lines.join('\n')));
+    plain.push(`${L.attention[lang]}: ${attention.length}`);
+    if (attention.length > ATTENTION_IN_MESSAGE) thread.push(attentionThread(attention, data, lang));
+  }
+  if (data.satisfaction) blocks.push(section(satisfactionLine(data.satisfaction, lang)));
+  if (data.bot) blocks.push(section(botLine(data.bot, lang)));
+  if (data.unavailable.length > 0) blocks.push(context(data.unavailable.map(escapeMrkdwn).join(' · ')));
+
+  const main: BotMessage = {
+    visibility: 'in_channel',
+    text: truncate(
+      [data.mention, `${title} (${data.range.timeZone}${data.filters ? ` · ${data.filters}` : ''})`, ...plain]
+        .filter(Boolean)
+        .join(' · '),
+      SLACK_LIMITS.fallbackText,
+    ),
+    blocks,
+  };
+  if (data.week?.chats.some((v) => v !== null)) {
+    main.chart = {
+      spec: weekChart(data.week, lang),
+      altText: `Chats per day and valid reception %, ${data.week.days[0]} to ${data.week.days.at(-1)}`,
+      position: blocks.length,
+    };
+  }
+  return { main, thread };
+}
+
+function attentionThread(attention: readonly AgentRow[], data: DigestData, lang: Lang): BotMessage {
+  const columns: KpiId[] = [
+    'chats',
+    'valid_reception_rate',
+    'satisfaction',
+    'avg_first_response',
+    'response_warn_rate',
+  ];
+  const { block, shown } = kpiTable(attention, columns, L.agent[lang], lang, attention.length);
+  const title = L.threadTitle[lang](attention.length);
+  const blocks: KnownBlock[] = [
+    section(`*${title}* · ${escapeMrkdwn(describeRange(data.range, lang))}`),
+    block as KnownBlock,
+  ];
+  if (shown < attention.length) {
+    blocks.push(
+      context(
+        lang === 'zh'
+          ? `显示 ${shown} / ${attention.length} 位。完整列表：\`/sobot agents ${periodWords(data.range)} sort:valid_reception_rate:asc\``
+          : `Showing ${shown} of ${attention.length}. The full list: \`/sobot agents ${periodWords(data.range)} sort:valid_reception_rate:asc\``,
+      ),
+    );
+  }
+  return {
+    visibility: 'in_channel',
+    text: `${title}: ${attention.map((row) => row.name).join(', ')}`.slice(0, SLACK_LIMITS.fallbackText),
+    blocks,
+  };
+}
+
+/** Posted instead of a digest that could not be built after its retries. */
+export function digestFailureMessage(name: string, what: string, next: string | null): BotMessage {
+  const text = `⚠️ Digest ${name} could not be built: ${what}`;
+  return {
+    visibility: 'in_channel',
+    text: truncate(text, SLACK_LIMITS.fallbackText),
+    blocks: [
+      section(`⚠️ Digest *${escapeMrkdwn(name)}* could not be built: ${escapeMrkdwn(what)}`),
+      context(
+        next
+          ? `${next} · \`/sobot digest now ${name}\` posts it once Sobot answers.`
+          : `\`/sobot digest now ${name}\` posts it once Sobot answers.`,
+      ),
+    ],
+  };
+}

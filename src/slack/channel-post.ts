@@ -1,0 +1,84 @@
+// Posts messages into channels and threads, and edits them: how digests and alerts reach Slack.
+// The chart goes as an image block; if Slack refuses the image, the message goes without it.
+
+import type { WebClient } from '@slack/web-api';
+import type { ChartRenderer } from '../charts/render.ts';
+import type { Logger } from '../logger.ts';
+import { blocksWithImage, createChartPlacer } from './chart-block.ts';
+import type { BotMessage } from './message.ts';
+
+export interface PostedMessage {
+  /** The channel id Slack answered with (a `#name` becomes its id). */
+  channel: string;
+  ts: string;
+}
+
+export interface ChannelPoster {
+  post(channel: string, message: BotMessage, options?: { threadTs?: string }): Promise<PostedMessage>;
+  /** Replaces a posted message's text and blocks (the chart is not redrawn on edits). */
+  update(posted: PostedMessage, message: BotMessage): Promise<void>;
+}
+
+/** Slack errors that no retry can fix: the setting or the installation must change first. */
+const PERMANENT_ERRORS = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'invalid_auth',
+  'account_inactive',
+  'token_revoked',
+  'missing_scope',
+  'restricted_action',
+  'message_not_found',
+]);
+
+/** Slack's error code of a failed Web API call, or null for other failures. */
+export function slackErrorCode(error: unknown): string | null {
+  const code = (error as { data?: { error?: unknown } }).data?.error;
+  return typeof code === 'string' ? code : null;
+}
+
+export function isPermanentSlackError(error: unknown): boolean {
+  const code = slackErrorCode(error);
+  return code !== null && PERMANENT_ERRORS.has(code);
+}
+
+export function createChannelPoster(opts: {
+  client: WebClient;
+  charts: ChartRenderer;
+  logger: Logger;
+}): ChannelPoster {
+  const log = opts.logger.child({ module: 'channel-post' });
+  const imageBlock = createChartPlacer(opts);
+  const send = async (channel: string, message: BotMessage, blocks: unknown[], threadTs?: string) => {
+    const reply = await opts.client.chat.postMessage({
+      channel,
+      text: message.text,
+      blocks: blocks as never,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      unfurl_links: false,
+    });
+    return { channel: reply.channel ?? channel, ts: String(reply.ts) };
+  };
+  return {
+    async post(channel, message, options = {}) {
+      const image = await imageBlock(message);
+      if (!image) return send(channel, message, message.blocks, options.threadTs);
+      try {
+        return await send(channel, message, blocksWithImage(message, image), options.threadTs);
+      } catch (error) {
+        if (slackErrorCode(error) !== 'invalid_blocks') throw error;
+        log.warn({ err: error }, 'Slack refused the message with its chart; posting it without');
+        return send(channel, message, message.blocks, options.threadTs);
+      }
+    },
+    async update(posted, message) {
+      await opts.client.chat.update({
+        channel: posted.channel,
+        ts: posted.ts,
+        text: message.text,
+        blocks: message.blocks as never,
+      });
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// The image block of a message's chart: rendered, uploaded to Slack (or linked, for QuickChart),
+// within a deadline. Any failure leaves the chart out, so the numbers always go.
+
+import type { WebClient } from '@slack/web-api';
+import type { ChartImage, ChartRenderer } from '../charts/render.ts';
+import type { Logger } from '../logger.ts';
+import type { BotMessage } from './message.ts';
+
+export interface ChartPlacerOptions {
+  client: WebClient;
+  charts: ChartRenderer;
+  logger: Logger;
+  /** The chart may hold the message back this long at most (render + upload); then it goes without. */
+  chartDeadlineMs?: number;
+}
+
+/** Returns the image block for a message's chart, or null when the chart is off, failed, or too slow. */
+export function createChartPlacer(
+  opts: ChartPlacerOptions,
+): (message: BotMessage) => Promise<Record<string, unknown> | null> {
+  const log = opts.logger.child({ module: 'charts' });
+  const chartDeadlineMs = opts.chartDeadlineMs ?? 8_000;
+
+  /** The image block, or null when the chart is off, failed, or missed its deadline. */
+  async function imageBlock(message: BotMessage): Promise<Record<string, unknown> | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<null>((resolve) => {
+      timer = setTimeout(() => {
+        log.warn({ deadlineMs: chartDeadlineMs }, 'chart too slow; answering without it');
+        resolve(null);
+      }, chartDeadlineMs);
+    });
+    try {
+      return await Promise.race([chartBlock(message), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function chartBlock(message: BotMessage): Promise<Record<string, unknown> | null> {
+    if (!message.chart) return null;
+    let image: ChartImage | null;
+    try {
+      image = await opts.charts.render(message.chart.spec);
+    } catch (error) {
+      log.warn({ err: error }, 'chart render failed; answering without it');
+      return null;
+    }
+    if (!image) return null;
+    const alt_text = message.chart.altText;
+    if (image.kind === 'url') return { type: 'image', image_url: image.url, alt_text };
+    try {
+      const upload = await opts.client.files.uploadV2({
+        file: image.png,
+        filename: 'chart.png',
+        title: message.chart.spec.title,
+        alt_text,
+      });
+      const id = firstFileId(upload);
+      return id ? { type: 'image', slack_file: { id }, alt_text } : null;
+    } catch (error) {
+      log.warn({ err: error }, 'chart upload failed; answering without it');
+      return null;
+    }
+  }
+
+  return imageBlock;
+}
+
+function firstFileId(upload: unknown): string | null {
+  const files = (upload as { files?: { files?: { id?: string }[] }[] }).files ?? [];
+  return files[0]?.files?.[0]?.id ?? null;
+}
+
+/** The message's blocks with the image at the chart's place. */
+export function blocksWithImage(message: BotMessage, image: Record<string, unknown> | null): unknown[] {
+  const blocks: unknown[] = [...message.blocks];
+  if (image && message.chart) blocks.splice(message.chart.position, 0, image);
+  return blocks;
+}

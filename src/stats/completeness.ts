@@ -1,0 +1,54 @@
+// Whether a period's figures can be trusted as final yet: a period still running, one that ended
+// moments ago (Sobot aggregates with a delay), or a volume collapse against the period before
+// are said out loud rather than presented as fact.
+
+import { TZDate } from '@date-fns/tz';
+import { addDays } from 'date-fns';
+import { describeDuration } from '../duration.ts';
+import type { DateRange } from './model.ts';
+import { isClosed } from './period.ts';
+
+export interface CompletenessInput {
+  range: DateRange;
+  now: number;
+  /** How long after a period ends Sobot's figures may still move. */
+  graceMs: number;
+  chats: number | null;
+  previousChats: number | null;
+}
+
+/** Below this share of the previous period's chats, a period looks unfinished rather than quiet. */
+const COLLAPSE_SHARE = 0.25;
+/** ...provided the previous period had at least this many chats to compare with. */
+const COLLAPSE_MIN_PREVIOUS = 40;
+
+/** The instant the range's last day ends in its own zone. */
+export function rangeEnd(range: DateRange): number {
+  const [y, m, d] = range.to.split('-').map(Number) as [number, number, number];
+  return addDays(new TZDate(y, m - 1, d, range.timeZone), 1).getTime();
+}
+
+/** Sentences for the reader; empty when nothing looks off. */
+export function completenessWarnings(input: CompletenessInput): string[] {
+  const warnings: string[] = [];
+  if (!isClosed(input.range, input.now)) {
+    warnings.push('The period includes today, so its figures are still growing.');
+  } else {
+    const sinceEnd = input.now - rangeEnd(input.range);
+    if (sinceEnd < input.graceMs) {
+      warnings.push(`The period ended only ${describeDuration(sinceEnd)} ago; Sobot may still be counting.`);
+    }
+  }
+  const { chats, previousChats } = input;
+  if (
+    chats !== null &&
+    previousChats !== null &&
+    previousChats >= COLLAPSE_MIN_PREVIOUS &&
+    chats < previousChats * COLLAPSE_SHARE
+  ) {
+    warnings.push(
+      `Only ${chats} chats against ${previousChats} in the period before: far fewer than usual, so some data may be missing.`,
+    );
+  }
+  return warnings;
+}

@@ -1,0 +1,294 @@
+// The embedded Store: one JSON file under DATA_DIR, rewritten atomically after every change, with a lock
+// file so that a second process on the same directory fails at start instead of posting everything twice.
+
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+import type { Clock } from '../clock.ts';
+import { byKey, encodeDocument, type Store, type StoreWriteOptions, ttlOf } from './store.ts';
+
+export interface FileStoreOptions {
+  dir: string;
+  clock: Clock;
+  /** Told, in one sentence, when the state file could not be used and the store started empty. */
+  onProblem: (problem: string) => void;
+}
+
+interface PendingWrite {
+  done: Promise<void>;
+  /** Takes back the in-memory changes this write carries. */
+  undos: Array<() => void>;
+}
+
+interface Entry {
+  value: unknown;
+  /** Epoch ms; null when the document never expires. */
+  expiresAt: number | null;
+}
+
+const STATE_FILE = 'state.json';
+const LOCK_FILE = '.lock';
+
+const StateFileSchema = z.object({
+  version: z.literal(1),
+  entries: z.record(z.string(), z.object({ value: z.json(), expiresAt: z.number().optional() })),
+});
+
+/** Directories open in this process: a lock file holding our own pid is stale unless listed here. */
+const openDirs = new Set<string>();
+
+export async function openFileStore(opts: FileStoreOptions): Promise<Store> {
+  const { dir, clock } = opts;
+  const dirKey = resolve(dir);
+  if (openDirs.has(dirKey)) throw new Error(`DATA_DIR ${dir} is already open in this process`);
+  await mkdir(dir, { recursive: true });
+  const lockPath = await takeLock(dir);
+  openDirs.add(dirKey);
+  const statePath = join(dir, STATE_FILE);
+  let entries: Map<string, Entry>;
+  try {
+    entries = await loadEntries(statePath, clock, opts.onProblem);
+  } catch (error) {
+    openDirs.delete(dirKey);
+    await rm(lockPath, { force: true });
+    throw error;
+  }
+
+  let closed = false;
+  // Changes made before a write starts share that write; writes run one after another.
+  let nextWrite: PendingWrite | null = null;
+  let lastWrite: Promise<void> = Promise.resolve();
+
+  const isLive = (entry: Entry | undefined, now = clock.now()): entry is Entry =>
+    entry !== undefined && (entry.expiresAt === null || entry.expiresAt > now);
+
+  const liveEntry = (key: string): Entry | undefined => {
+    const entry = entries.get(key);
+    if (isLive(entry)) return entry;
+    entries.delete(key);
+    return undefined;
+  };
+
+  const serialise = (): string => {
+    const now = clock.now();
+    const live: Record<string, { value: unknown; expiresAt?: number }> = {};
+    for (const [key, entry] of entries) {
+      if (!isLive(entry, now)) continue;
+      live[key] =
+        entry.expiresAt === null
+          ? { value: entry.value }
+          : { value: entry.value, expiresAt: entry.expiresAt };
+    }
+    return `${JSON.stringify({ version: 1, entries: live }, null, 2)}\n`;
+  };
+
+  const scheduleWrite = (): PendingWrite => {
+    const undos: Array<() => void> = [];
+    const done = lastWrite.then(async () => {
+      nextWrite = null;
+      try {
+        await writeAtomically(statePath, serialise());
+      } catch (error) {
+        // The file still holds the old state: take back every change this write carried, newest first.
+        for (const undo of undos.reverse()) undo();
+        throw error;
+      }
+    });
+    lastWrite = done.catch(() => {});
+    return { done, undos };
+  };
+
+  /** Applies one change in memory now; resolves once it is on disk, and undoes it if that write fails. */
+  const commit = (key: string, next: Entry | undefined): Promise<void> => {
+    const previous = entries.get(key);
+    const apply = (entry: Entry | undefined) => (entry ? entries.set(key, entry) : entries.delete(key));
+    apply(next);
+    nextWrite ??= scheduleWrite();
+    nextWrite.undos.push(() => {
+      if (entries.get(key) === next) apply(previous);
+    });
+    return nextWrite.done;
+  };
+
+  const assertOpen = () => {
+    if (closed) throw new Error(`the file store in ${dir} is closed`);
+  };
+
+  const toEntry = (key: string, value: unknown, options?: StoreWriteOptions): Entry => {
+    const ttlMs = ttlOf(key, options);
+    return {
+      value: JSON.parse(encodeDocument(key, value)),
+      expiresAt: ttlMs === null ? null : clock.now() + ttlMs,
+    };
+  };
+
+  return {
+    kind: 'file',
+    async get<T>(key: string): Promise<T | null> {
+      assertOpen();
+      const entry = liveEntry(key);
+      return entry ? (structuredClone(entry.value) as T) : null;
+    },
+    async set(key, value, options) {
+      assertOpen();
+      await commit(key, toEntry(key, value, options));
+    },
+    async delete(key) {
+      assertOpen();
+      if (!entries.has(key)) return;
+      await commit(key, undefined);
+    },
+    async list<T>(prefix: string): Promise<Array<{ key: string; value: T }>> {
+      assertOpen();
+      const found: Array<{ key: string; value: T }> = [];
+      for (const key of [...entries.keys()]) {
+        if (!key.startsWith(prefix)) continue;
+        const entry = liveEntry(key);
+        if (entry) found.push({ key, value: structuredClone(entry.value) as T });
+      }
+      return found.sort(byKey);
+    },
+    async claim(key, value, options) {
+      assertOpen();
+      const entry = toEntry(key, value, options);
+      // No await between the check and the change: in one process that is what makes the claim atomic.
+      if (liveEntry(key)) return false;
+      await commit(key, entry);
+      return true;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await lastWrite;
+      openDirs.delete(dirKey);
+      await rm(lockPath, { force: true });
+    },
+  };
+}
+
+/** Takes `<dir>/.lock` for this process, taking over a lock whose process is gone. */
+async function takeLock(dir: string): Promise<string> {
+  const lockPath = join(dir, LOCK_FILE);
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    try {
+      const handle = await open(lockPath, 'wx');
+      try {
+        await handle.writeFile(`${process.pid}\n`);
+      } finally {
+        await handle.close();
+      }
+      return lockPath;
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST') throw error;
+    }
+    const holder = await readLockHolder(lockPath);
+    // Our own pid in the file is a lock left by an earlier run: a restarted container often reuses the pid.
+    if (holder !== null && holder !== process.pid && isProcessAlive(holder)) {
+      throw new Error(
+        `DATA_DIR ${dir} is in use by another sobot-slack process (pid ${holder}); run one process per ` +
+          `DATA_DIR or set REDIS_URL to share state between replicas (if no such process is running, delete ${lockPath})`,
+      );
+    }
+    await rm(lockPath, { force: true });
+  }
+  throw new Error(`could not take the lock ${lockPath}: other processes keep replacing it`);
+}
+
+/** The pid in a lock file, or null when it is gone, empty or unreadable (a process that died while writing it). */
+async function readLockHolder(lockPath: string): Promise<number | null> {
+  try {
+    const text = (await readFile(lockPath, 'utf8')).trim();
+    return /^\d+$/.test(text) ? Number(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return errorCode(error) === 'EPERM';
+  }
+}
+
+/** The live documents in the state file; a file that cannot be used is moved aside, never overwritten. */
+async function loadEntries(
+  statePath: string,
+  clock: Clock,
+  onProblem: (problem: string) => void,
+): Promise<Map<string, Entry>> {
+  let problem: string;
+  try {
+    const parsed = StateFileSchema.safeParse(parseJson(await readFile(statePath, 'utf8')));
+    if (parsed.success) {
+      const now = clock.now();
+      const entries = new Map<string, Entry>();
+      for (const [key, { value, expiresAt }] of Object.entries(parsed.data.entries)) {
+        if (expiresAt === undefined || expiresAt > now)
+          entries.set(key, { value, expiresAt: expiresAt ?? null });
+      }
+      return entries;
+    }
+    problem = 'is not a valid sobot-slack state file';
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return new Map();
+    problem = `could not be read (${errorCode(error) ?? String(error)})`;
+  }
+  const aside = `${statePath}.corrupt-${new Date(clock.now()).toISOString().replaceAll(':', '-')}`;
+  try {
+    await rename(statePath, aside);
+  } catch (error) {
+    throw new Error(
+      `The state file ${statePath} ${problem} and could not be moved aside (${errorCode(error)}); ` +
+        'move or repair it, then start again',
+      { cause: error },
+    );
+  }
+  onProblem(
+    `The state file ${statePath} ${problem}; it was moved to ${aside} and the bot starts with empty state ` +
+      '(subscriptions, digest deliveries, alert episodes and mutes are forgotten).',
+  );
+  return new Map();
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Temp file in the same directory, fsync, rename: a crash leaves the old file or the new one, never half. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temp = `${path}.tmp`;
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, path);
+  await syncDirectory(dirname(path));
+}
+
+/** Makes the rename itself durable where the platform allows it (Windows cannot open a directory). */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Best effort: the file's own fsync already happened.
+  } finally {
+    await handle?.close();
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}

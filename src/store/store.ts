@@ -1,0 +1,45 @@
+// The small persistent state the bot keeps (subscriptions, digest deliveries, alert episodes, mutes):
+// one interface with a file implementation for one process and a Redis one for replicas.
+
+export interface StoreWriteOptions {
+  /** The document expires this many milliseconds after the write. */
+  ttlMs?: number;
+}
+
+export interface Store {
+  readonly kind: 'file' | 'redis';
+  /** A JSON document, or null when absent (or expired). */
+  get<T>(key: string): Promise<T | null>;
+  /** Writes a JSON document; with ttlMs it expires after that long. */
+  set(key: string, value: unknown, options?: StoreWriteOptions): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** All live documents whose key starts with prefix, sorted by key. */
+  list<T>(prefix: string): Promise<Array<{ key: string; value: T }>>;
+  /** Atomically writes key only if it is absent (or expired): true when this caller won. The basis of "post once". */
+  claim(key: string, value: unknown, options?: StoreWriteOptions): Promise<boolean>;
+  /** Waits for pending writes, then releases the store (its lock file or its connection). */
+  close(): Promise<void>;
+}
+
+/** The JSON text of a document; throws when `value` has no JSON form (undefined, a function, a symbol). */
+export function encodeDocument(key: string, value: unknown): string {
+  const json: string | undefined = JSON.stringify(value);
+  if (json === undefined) throw new TypeError(`store: the value for "${key}" cannot be written as JSON`);
+  return json;
+}
+
+/** The validated time to live in whole milliseconds, or null when the document does not expire. */
+export function ttlOf(key: string, options?: StoreWriteOptions): number | null {
+  const ttlMs = options?.ttlMs;
+  if (ttlMs === undefined) return null;
+  if (!Number.isFinite(ttlMs) || ttlMs <= 0) {
+    throw new RangeError(`store: ttlMs for "${key}" must be a positive number of milliseconds, got ${ttlMs}`);
+  }
+  // Redis counts PX in whole milliseconds; rounding up never expires a document early.
+  return Math.ceil(ttlMs);
+}
+
+/** Keys in one order for both stores (UTF-16 code units, like Array#sort). */
+export function byKey(a: { key: string }, b: { key: string }): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
