@@ -72,7 +72,7 @@ export const EMPTY_FILE_CONFIG: FileConfig = { admins: [], digests: [], alerts: 
 
 const NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 const CHANNEL = /^(?:[CGD][A-Z0-9]{6,}|#[a-z0-9][a-z0-9._-]{0,79})$/;
-const ADMIN = /^[UWS][A-Z0-9]{6,}$/;
+const ADMIN = /^[UWS][A-Z0-9]{2,}$/;
 
 const cron = z.string().superRefine((text, ctx) => {
   const fields = text.trim().split(/\s+/);

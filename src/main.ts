@@ -176,6 +176,7 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
   const workers = createWorkers(engine, poster, isAdmin, overrides);
   commands = workers.commands;
   const cron = createCronJobs(engine.logger);
+  let stopped = false;
   const tick = () => workers.digests.tick();
   const scheduleDigests = async () => {
     const digests = await engine.digests.list();
@@ -201,6 +202,8 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
       return started;
     },
     async stop() {
+      if (stopped) return;
+      stopped = true;
       await cron.stop();
       await slack.stop();
       await engine.store.close();

@@ -1,7 +1,11 @@
 // Starts the real bot (Bolt app, Sobot client, stats, commands) against the simulator and a
 // fake Slack, all on 127.0.0.1, and captures its logs. What integration tests and the bench use.
 
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { Clock } from '../../src/clock.ts';
 import { type BotConfig, loadConfig, secretsOf } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { type Bot, createBot } from '../../src/main.ts';
@@ -21,6 +25,8 @@ export interface Harness {
   slack: FakeSlack;
   port: number;
   logs: string[];
+  /** The store's folder, to start the bot again on the same state. */
+  dataDir: string;
   /** Sends a signed slash command; resolves with the HTTP status and body of Bolt's answer. */
   command(
     text: string,
@@ -38,10 +44,26 @@ export async function startHarness(
     simulator?: SimulatorOptions;
     socketMode?: boolean;
     progressNoticeMs?: number;
+    /** Drives the bot, and the simulator when the harness starts it. */
+    clock?: Clock;
+    /** The config file's YAML (digests, alerts, access), written to a temporary BOT_CONFIG. */
+    configYaml?: string;
+    /** Where the store keeps state; pass the same folder again to "restart" the bot. Default: a new one. */
+    dataDir?: string;
+    /** A simulator and fake Slack to reuse (a restart); they are then left running by close(). */
+    reuse?: { sim: Simulator; slack: FakeSlack };
+    digestRetryDelaysMs?: readonly number[];
   } = {},
 ): Promise<Harness> {
-  const sim = await startSimulator(opts.simulator ?? {});
-  const slack = await startFakeSlack();
+  const sim = opts.reuse?.sim ?? (await startSimulator({ clock: opts.clock, ...opts.simulator }));
+  const slack = opts.reuse?.slack ?? (await startFakeSlack());
+  const scratch = mkdtempSync(join(tmpdir(), 'sobot-harness-'));
+  const dataDir = opts.dataDir ?? join(scratch, 'data');
+  let configFile: Record<string, string> = {};
+  if (opts.configYaml !== undefined) {
+    writeFileSync(join(scratch, 'bot.config.yml'), opts.configYaml);
+    configFile = { BOT_CONFIG: join(scratch, 'bot.config.yml') };
+  }
   const config = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -53,6 +75,8 @@ export async function startHarness(
     SOBOT_BASE_URL: sim.url,
     CHART_RENDERER: 'local',
     LOG_LEVEL: 'debug',
+    DATA_DIR: dataDir,
+    ...configFile,
     ...opts.env,
   });
   const logs: string[] = [];
@@ -70,6 +94,10 @@ export async function startHarness(
     // Only the test of the notice wants it; elsewhere it would race the answer on a busy machine.
     progressNoticeMs: opts.progressNoticeMs ?? 60_000,
     imageRetryDelayMs: 10,
+    clock: opts.clock,
+    // Tests tick the digest runner themselves, on a fake clock.
+    schedule: false,
+    digestRetryDelaysMs: opts.digestRetryDelaysMs,
   });
   const { port } = await bot.start();
   if (opts.socketMode) await slack.socketConnected();
@@ -126,8 +154,10 @@ export async function startHarness(
       });
       return { status: response.status };
     },
+    dataDir,
     async close() {
       await bot.stop();
+      if (opts.reuse) return;
       await slack.close();
       await sim.close();
     },
