@@ -112,14 +112,15 @@ describe('scheduled digests', () => {
     const day = h.sim.log.find(
       (e) => e.path.endsWith('/session/getStat') && (e.body as Served).start_date === '2026-11-22 00:00:00',
     );
-    const rows = ((day?.reply as Served).items as Served[]) ?? [];
+    const rows = ((day?.reply as Served | undefined)?.items as Served[] | undefined) ?? [];
     const chats = rows.reduce((n, row) => n + Number(row.human_consult), 0);
     expect(chats).toBeGreaterThan(0);
     expect(field(digest as ChannelMessage, 'Chats')).toBe(chats.toLocaleString('en-US'));
     // One chart, drawn and uploaded, shown in the message.
-    expect((digest?.blocks as Block[]).some((b) => b.type === 'image')).toBe(true);
+    const blocks = (digest?.blocks ?? []) as Block[];
+    expect(blocks.some((b) => b.type === 'image')).toBe(true);
     // Buttons to drill down run the commands for the digest's own period.
-    const buttons = (digest?.blocks as Block[]).find((b) => b.type === 'actions')?.elements ?? [];
+    const buttons = blocks.find((b) => b.type === 'actions')?.elements ?? [];
     expect(buttons.map((b) => b.value).filter(Boolean)).toEqual([
       '/sobot agents 2026-11-22',
       '/sobot overview 2026-11-21',
@@ -226,7 +227,7 @@ describe('scheduled digests', () => {
   it('posts "could not be built" when Sobot stays down through every attempt', async () => {
     const clock = createFakeClock(MONDAY_0900);
     const h = await start(clock);
-    h.sim.faults.failNext('500', { count: 1000 });
+    h.sim.faults.failNext('http_500', { count: 1000 });
     const outcomes = await tickThrough(h, clock);
     expect(outcomes).toEqual([
       { digest: 'morning', wall: '2026-11-23T09:00', status: 'failed', late: false },
