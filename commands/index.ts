@@ -3,6 +3,7 @@
 
 import { agentCommand } from './agent.ts';
 import { agentsCommand } from './agents.ts';
+import { alertsCommand } from './alerts.ts';
 import { botCommand } from './bot.ts';
 import { channelsCommand } from './channels.ts';
 import { customersCommand } from './customers.ts';
@@ -33,6 +34,7 @@ export function createCommands(deps: CommandDeps): CommandRouter {
     topicsCommand,
     trendCommand,
     digestCommand,
+    alertsCommand,
   );
   return createCommandRouter(commands, deps);
 }

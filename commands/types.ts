@@ -1,7 +1,8 @@
 // What every /sobot subcommand gets and gives: parsed input, who asked, the shared services.
 
+import type { AlertChecker } from '../src/alerts/checker.ts';
 import type { Clock } from '../src/clock.ts';
-import type { DigestDefinition } from '../src/config-file.ts';
+import type { AlertRule, DigestDefinition } from '../src/config-file.ts';
 import type { DigestRegistry } from '../src/scheduler/digest-registry.ts';
 import type { PostedMessage } from '../src/slack/channel-post.ts';
 import type { BotMessage } from '../src/slack/message.ts';
@@ -36,6 +37,8 @@ export interface CommandDeps {
     /** Builds and posts a digest now, outside its schedule. */
     postNow(digest: DigestDefinition): Promise<PostedMessage>;
   };
+  /** Alert rules of the config file and their checker; absent where there are none. */
+  alerts?: { rules: readonly AlertRule[]; checker: AlertChecker };
 }
 
 export interface CommandDefinition {

@@ -1,8 +1,9 @@
 // The smaller alert messages: thread replies under an episode message (reminders, worsening), and
 // the rule-level notices when Sobot cannot be asked ("cannot evaluate") and when it can again.
 
+import type { AlertRuleView } from '../src/alerts/view.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
-import { type AlertRuleView, clockAt, ruleValue, thresholdText } from './alert.ts';
+import { clockAt, ruleValue, thresholdText } from './alert.ts';
 import { formatDuration, type Lang, truncate } from './format.ts';
 
 export interface ReminderItem {

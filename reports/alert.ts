@@ -4,6 +4,13 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { Comparison } from '../src/alerts/state.ts';
+import {
+  ALERT_ACTIONS,
+  type AlertRuleView,
+  type AlertScopeView,
+  type AlertView,
+  alertActionValue,
+} from '../src/alerts/view.ts';
 import type { ChartSpec, ChartUnit } from '../src/charts/spec.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
@@ -11,62 +18,6 @@ import { todayIn } from '../src/stats/period.ts';
 import { headerBlock } from './blocks.ts';
 import { formatCount, formatDuration, formatValue, type Lang, MISSING, truncate } from './format.ts';
 import { textTable } from './table.ts';
-
-export interface AlertRuleView {
-  name: string;
-  kpi: KpiId;
-  op: Comparison;
-  threshold: number;
-  clear: number;
-  /** The period the rule watches, in the reader's words: "today", "今天". */
-  period: string;
-}
-
-export interface AlertScopeView {
-  /** "group Sales", "王小明", "overall": user data, escaped wherever it meets mrkdwn. */
-  scope: string;
-  value: number | null;
-  peak: number | null;
-  /** The first breaching check of the episode (ISO). */
-  since: string;
-  /** When it fired (ISO): the resolved duration runs from here. */
-  firedAt: string;
-  /** Chats of the scope in the period. */
-  volume: number | null;
-  /** This period's checks of the scope, oldest first. */
-  history: { at: string; value: number | null }[];
-  /** Set once this scope has resolved (ISO). */
-  resolvedAt?: string;
-}
-
-export interface AlertView {
-  rule: AlertRuleView;
-  status: 'firing' | 'resolved';
-  scopes: AlertScopeView[];
-  /** Slack mention(s) for the fired post: `<!here>`, `<!subteam^S…>`, `<@U…>`. */
-  mention: string | null;
-  /** An active mute: who (Slack user id) and until when (ISO). */
-  mute: { by: string; until: string } | null;
-  /** The check this message reports (ISO): times on another day show their date. */
-  checkedAt: string;
-  timeZone: string;
-  lang: Lang;
-  consoleUrl: string;
-  /** Identifies the episode in the mute buttons' values. */
-  episodeId: string;
-}
-
-/** action_ids of the message's buttons; "Open in Sobot" shares the link action of every answer. */
-export const ALERT_ACTIONS = {
-  mute1h: 'alert_mute_1h',
-  muteTomorrow: 'alert_mute_tomorrow',
-  open: 'sobot_open',
-} as const;
-
-/** The mute buttons' value: JSON `{"rule": …, "episode": …}`, read back by the click handler. */
-export function alertActionValue(rule: string, episodeId: string): string {
-  return JSON.stringify({ rule, episode: episodeId });
-}
 
 const WORDS = {
   resolved: { en: 'Resolved', zh: '已恢复' },

@@ -2,7 +2,7 @@
 // busiest first, with a chart of the busiest and the full table as CSV when it does not fit.
 
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
-import type { KpiId } from '../src/stats/kpis.ts';
+import { SCOPE_KPIS } from '../src/stats/kpis.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { BreakdownReport } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
@@ -18,16 +18,6 @@ import {
   sortByKpi,
   toCsv,
 } from './table.ts';
-
-/** What getStat gives per scope. */
-export const BREAKDOWN_KPIS: readonly KpiId[] = [
-  'chats',
-  'bot_chats',
-  'valid_reception_rate',
-  'avg_first_response',
-  'response_warn_rate',
-  'queue_leave_rate',
-];
 
 const NAMES = {
   group: { en: ['Skill groups', 'Skill group', 'groups'], zh: ['技能组', '技能组', 'groups'] },
@@ -54,7 +44,7 @@ export function breakdownMessage(report: BreakdownReport, view: BreakdownView): 
     return nothingToShow(title, none, scope, view.visibility);
   }
   const sorted = sortByKpi(active, 'chats', 'desc');
-  const { block: table, shown } = kpiTable(sorted, BREAKDOWN_KPIS, singular, lang, MAX_TABLE_ROWS);
+  const { block: table, shown } = kpiTable(sorted, SCOPE_KPIS, singular, lang, MAX_TABLE_ROWS);
   const complete = shown === sorted.length;
   const filename = csvFilename(file, report.range);
   const footer = `${lang === 'zh' ? '显示' : 'Showing'} ${shown} / ${sorted.length}${complete ? '' : ` · ${filename}`}`;
@@ -84,8 +74,8 @@ export function breakdownMessage(report: BreakdownReport, view: BreakdownView): 
               filename,
               title: `${plural} ${when}`,
               content: toCsv(
-                [file.replace(/s$/, ''), ...BREAKDOWN_KPIS.map(csvColumn)],
-                sorted.map((row) => [row.name, ...BREAKDOWN_KPIS.map((id) => csvValue(id, row.kpis[id]))]),
+                [file.replace(/s$/, ''), ...SCOPE_KPIS.map(csvColumn)],
+                sorted.map((row) => [row.name, ...SCOPE_KPIS.map((id) => csvValue(id, row.kpis[id]))]),
               ),
             },
           ],

@@ -188,8 +188,9 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
   if (data.mention) blocks.push(section(data.mention));
   if (data.lateFor) blocks.push(context(L.late[lang](data.lateFor)));
   if (data.warnings.length > 0) {
-    blocks.push(section(`${L.incomplete[lang]} ${data.warnings.map(escapeMrkdwn).join(' ')}`));
-    plain.push(`${L.incomplete[lang]} ${data.warnings.join(' ')}`);
+    const incomplete = `${L.incomplete[lang]} ${data.warnings.map(escapeMrkdwn).join(' ')}`;
+    blocks.push(section(incomplete));
+    plain.push(incomplete);
   }
 
   if (data.overview) {
@@ -230,8 +231,13 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
 
   const main: BotMessage = {
     visibility: 'in_channel',
+    // `text` is read as mrkdwn too: only the configured mention may notify anyone.
     text: truncate(
-      [data.mention, `${title} (${data.range.timeZone}${data.filters ? ` · ${data.filters}` : ''})`, ...plain]
+      [
+        data.mention,
+        escapeMrkdwn(`${title} (${data.range.timeZone}${data.filters ? ` · ${data.filters}` : ''})`),
+        ...plain,
+      ]
         .filter(Boolean)
         .join(' · '),
       SLACK_LIMITS.fallbackText,
@@ -273,23 +279,27 @@ function attentionThread(attention: readonly AgentRow[], data: DigestData, lang:
   }
   return {
     visibility: 'in_channel',
-    text: `${title}: ${attention.map((row) => row.name).join(', ')}`.slice(0, SLACK_LIMITS.fallbackText),
+    // `text` is read as mrkdwn too: a name like <!channel> must not ping anyone.
+    text: `${title}: ${attention.map((row) => escapeMrkdwn(row.name)).join(', ')}`.slice(
+      0,
+      SLACK_LIMITS.fallbackText,
+    ),
     blocks,
   };
 }
 
 /** Posted instead of a digest that could not be built after its retries. */
 export function digestFailureMessage(name: string, what: string, next: string | null): BotMessage {
-  const text = `⚠️ Digest ${name} could not be built: ${what}`;
+  const [shownName, reason] = [escapeMrkdwn(name), escapeMrkdwn(what)];
   return {
     visibility: 'in_channel',
-    text: truncate(text, SLACK_LIMITS.fallbackText),
+    text: truncate(`⚠️ Digest ${shownName} could not be built: ${reason}`, SLACK_LIMITS.fallbackText),
     blocks: [
-      section(`⚠️ Digest *${escapeMrkdwn(name)}* could not be built: ${escapeMrkdwn(what)}`),
+      section(`⚠️ Digest *${shownName}* could not be built: ${reason}`),
       context(
         next
-          ? `${next} · \`/sobot digest now ${name}\` posts it once Sobot answers.`
-          : `\`/sobot digest now ${name}\` posts it once Sobot answers.`,
+          ? `${next} · \`/sobot digest now ${shownName}\` posts it once Sobot answers.`
+          : `\`/sobot digest now ${shownName}\` posts it once Sobot answers.`,
       ),
     ],
   };

@@ -8,7 +8,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { parseDuration } from './duration.ts';
 import { ConfigError } from './errors.ts';
-import { findKpi, type KpiId } from './stats/kpis.ts';
+import { AGENT_KPIS, findKpi, type KpiId, SCOPE_KPIS } from './stats/kpis.ts';
 import { parsePeriod } from './stats/period.ts';
 import { isTimeZone } from './time-zone.ts';
 
@@ -243,6 +243,15 @@ const alertSchema = z
   })
   .strict()
   .superRefine((rule, ctx) => {
+    const perScope =
+      rule.scope.kind === 'each-agent' ? AGENT_KPIS : rule.scope.kind === 'each-group' ? SCOPE_KPIS : null;
+    if (perScope && !perScope.includes(rule.kpi)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kpi'],
+        message: `Sobot gives ${rule.scope.kind === 'each-agent' ? 'each agent' : 'each group'} only ${perScope.join(', ')}; "${rule.kpi}" cannot be watched per ${rule.scope.kind === 'each-agent' ? 'agent' : 'group'}`,
+      });
+    }
     if (rule.clear === undefined) return;
     const rising = rule.op === '>' || rule.op === '>=';
     if (rising ? rule.clear > rule.threshold : rule.clear < rule.threshold) {

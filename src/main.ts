@@ -7,7 +7,15 @@ import { pathToFileURL } from 'node:url';
 import type { Dispatcher } from 'undici';
 import { buildDigest } from '../commands/digest-build.ts';
 import { type CommandDeps, type CommandRouter, createCommands } from '../commands/index.ts';
+import { alertMessage } from '../reports/alert.ts';
+import {
+  cannotEvaluateMessage,
+  recoveredMessage,
+  reminderReply,
+  worseningReply,
+} from '../reports/alert-notices.ts';
 import { digestFailureMessage } from '../reports/digest.ts';
+import { type AlertChecker, createAlertChecker } from './alerts/checker.ts';
 import { type ChartRenderer, createChartRenderer } from './charts/render.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type BotConfig, loadConfig, secretsOf } from './config.ts';
@@ -94,8 +102,24 @@ export function createWorkers(
   poster: ChannelPoster,
   isAdmin: (userId: string) => Promise<boolean>,
   overrides: Overrides = {},
-): { commands: CommandRouter; digests: DigestRunner } {
+): { commands: CommandRouter; digests: DigestRunner; alerts: AlertChecker } {
   const { config } = engine;
+  const alerts = createAlertChecker({
+    stats: engine.stats,
+    store: engine.store,
+    clock: engine.clock,
+    logger: engine.logger,
+    poster,
+    messages: {
+      episode: alertMessage,
+      reminder: reminderReply,
+      worsening: worseningReply,
+      cannotEvaluate: cannotEvaluateMessage,
+      recovered: recoveredMessage,
+    },
+    lang: config.sobot.language,
+    consoleUrl: config.sobot.consoleUrl,
+  });
   const deps: CommandDeps = {
     stats: engine.stats,
     clock: engine.clock,
@@ -104,6 +128,7 @@ export function createWorkers(
     lang: config.sobot.language,
     isAdmin,
     digests: { registry: engine.digests, postNow: (digest) => digests.postNow(digest) },
+    alerts: { rules: config.file.alerts, checker: alerts },
   };
   const digests = createDigestRunner({
     registry: engine.digests,
@@ -119,7 +144,7 @@ export function createWorkers(
     retryDelaysMs: overrides.digestRetryDelaysMs,
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   });
-  return { commands: createCommands(deps), digests };
+  return { commands: createCommands(deps), digests, alerts };
 }
 
 function metricsText(engine: Engine): string {
@@ -146,6 +171,7 @@ export interface Bot {
   slack: SlackBot;
   commands: CommandRouter;
   digests: DigestRunner;
+  alerts: AlertChecker;
   cron: CronJobs;
   start(): Promise<{ port: number }>;
   stop(): Promise<void>;
@@ -190,11 +216,21 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
     slack,
     commands,
     digests: workers.digests,
+    alerts: workers.alerts,
     cron,
     async start() {
       const started = await slack.start();
       if (overrides.schedule !== false) {
         await scheduleDigests();
+        cron.set(
+          'alerts',
+          config.file.alerts.map((rule) => ({
+            name: rule.name,
+            schedule: rule.check,
+            timeZone: rule.timeZone,
+            run: () => workers.alerts.check(rule),
+          })),
+        );
         engine.digests.onChange(() => void scheduleDigests());
         // Catch up on anything missed while the bot was down.
         void tick().catch((error) => engine.logger.error({ err: error }, 'digest catch-up failed'));

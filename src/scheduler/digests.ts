@@ -93,7 +93,7 @@ export function createDigestRunner(opts: DigestRunnerOptions): DigestRunner {
   async function claim(key: string, record: DeliveryRecord): Promise<boolean> {
     if (await store.claim(key, record, { ttlMs: RECORD_TTL_MS })) return true;
     const existing = await store.get<DeliveryRecord>(key);
-    if (existing?.status !== 'building' || existing.owner === opts.owner) return false;
+    if (existing === null || existing.status !== 'building' || existing.owner === opts.owner) return false;
     if (clock.now() - existing.updatedAt < ABANDONED_AFTER_MS) return false;
     // Abandoned while building (nothing was posted yet): one process takes it over.
     const takeover = `${key}:takeover:${existing.owner}:${existing.updatedAt}`;

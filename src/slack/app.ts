@@ -12,6 +12,8 @@ import {
   HTTPReceiver,
   SocketModeReceiver,
 } from '@slack/bolt';
+import { z } from 'zod';
+import { ALERT_ACTIONS } from '../alerts/view.ts';
 import type { ChartRenderer } from '../charts/render.ts';
 import type { BotConfig } from '../config.ts';
 import { BotError } from '../errors.ts';
@@ -21,6 +23,16 @@ import { errorMessage } from './error-reply.ts';
 import type { BotMessage } from './message.ts';
 
 export const SLASH_COMMAND = '/sobot';
+
+const ALERT_MUTE_ACTIONS = new RegExp(`^(${ALERT_ACTIONS.mute1h}|${ALERT_ACTIONS.muteTomorrow})$`);
+const muteButtonValue = z.object({ rule: z.string(), episode: z.string() });
+const safeJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
 
 /** action_ids of buttons whose value is a /sobot command to run. */
 const FOLLOW_UP_ACTIONS = /^sobot_(rerun|share)$/;
@@ -181,6 +193,18 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
   app.action<BlockAction<ButtonAction>>(FOLLOW_UP_ACTIONS, async ({ ack, body, action }) => {
     await ack();
     await answer(action.value?.replace(/^\/sobot\s*/, '') ?? '', {
+      responseUrl: body.response_url,
+      userId: body.user.id,
+      channelId: body.channel?.id ?? body.user.id,
+    });
+  });
+
+  // The mute buttons of an alert message run `/sobot alerts mute <rule> …` for whoever clicks.
+  app.action<BlockAction<ButtonAction>>(ALERT_MUTE_ACTIONS, async ({ ack, body, action }) => {
+    await ack();
+    const value = muteButtonValue.safeParse(safeJson(action.value ?? ''));
+    const length = action.action_id === ALERT_ACTIONS.mute1h ? '1h' : 'tomorrow';
+    await answer(value.success ? `alerts mute ${value.data.rule} ${length}` : 'alerts list', {
       responseUrl: body.response_url,
       userId: body.user.id,
       channelId: body.channel?.id ?? body.user.id,

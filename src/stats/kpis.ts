@@ -142,6 +142,16 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
 };
 
+/** What a breakdown by group, department or channel gives per scope (getStat's rows). */
+export const SCOPE_KPIS: readonly KpiId[] = [
+  'chats',
+  'bot_chats',
+  'valid_reception_rate',
+  'avg_first_response',
+  'response_warn_rate',
+  'queue_leave_rate',
+];
+
 /** The columns of the per-agent table, in order. */
 export const AGENT_KPIS: readonly AgentKpiId[] = [
   'chats',

@@ -2,7 +2,6 @@
 // texts written from the inputs, hostile names escaped, hundreds of scopes within Slack's limits.
 
 import { describe, expect, it } from 'vitest';
-import type { AlertRuleView } from '../../reports/alert.ts';
 import {
   cannotEvaluateMessage,
   recoveredMessage,
@@ -10,6 +9,7 @@ import {
   THREAD_LINES,
   worseningReply,
 } from '../../reports/alert-notices.ts';
+import type { AlertRuleView } from '../../src/alerts/view.ts';
 import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
 import { mrkdwnTexts } from '../support/message-reading.ts';
 

@@ -2,14 +2,13 @@
 // names at Slack's limits, units, mentions, mutes and buttons. Expected texts are written from the inputs.
 
 import { describe, expect, it } from 'vitest';
+import { alertMessage, CHART_SCOPES } from '../../reports/alert.ts';
 import {
   ALERT_ACTIONS,
   type AlertRuleView,
   type AlertScopeView,
   type AlertView,
-  alertMessage,
-  CHART_SCOPES,
-} from '../../reports/alert.ts';
+} from '../../src/alerts/view.ts';
 import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
 import { blocksOf, contextTexts, headerOf, mrkdwnTexts, tableOf } from '../support/message-reading.ts';
 

@@ -1,0 +1,395 @@
+// Evaluates alert rules and turns their state changes into Slack messages: one message per
+// episode (posted when it fires, edited while it fires and when it resolves), thread replies for
+// reminders and worsening, and one "cannot evaluate" / "recovered" pair when Sobot fails.
+// Rule state, mutes and message ids live in the store, so a restart neither repeats nor forgets.
+
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.ts';
+import type { AlertRule } from '../config-file.ts';
+import { UserInputError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { ChannelPoster, PostedMessage } from '../slack/channel-post.ts';
+import type { BotMessage } from '../slack/message.ts';
+import type { DateRange, KpiValues } from '../stats/model.ts';
+import { parsePeriod, periodWords } from '../stats/period.ts';
+import type { StatsService } from '../stats/service.ts';
+import type { Store } from '../store/store.ts';
+import { type RuleHealth, stepHealth } from './health.ts';
+import { beyond, type Observation, type ScopeState, step, type Trigger } from './state.ts';
+import type { AlertRuleView, AlertView } from './view.ts';
+
+/** The message builders (reports/alert.ts), injected by the composition root. */
+export interface AlertMessages {
+  episode(view: AlertView): BotMessage;
+  reminder(
+    rule: AlertRuleView,
+    items: { scope: string; value: number | null; firingMs: number }[],
+    lang: 'en' | 'zh',
+  ): BotMessage;
+  worsening(
+    rule: AlertRuleView,
+    items: { scope: string; from: number; to: number }[],
+    lang: 'en' | 'zh',
+  ): BotMessage;
+  cannotEvaluate(
+    ruleName: string,
+    reason: string,
+    since: string,
+    opts: { timeZone: string; lang: 'en' | 'zh'; checkedAt: string },
+  ): BotMessage;
+  recovered(ruleName: string, downMs: number, lang: 'en' | 'zh'): BotMessage;
+}
+
+interface ScopeRecord {
+  name: string;
+  state?: ScopeState;
+  history: { at: string; value: number | null }[];
+  volume: number | null;
+  resolvedAt?: string;
+}
+
+interface Episode {
+  id: string;
+  posted: PostedMessage | null;
+  scopeIds: string[];
+}
+
+export interface RuleRecord {
+  /** The period the scopes' histories belong to (`2026-11-23`). */
+  period: string;
+  scopes: Record<string, ScopeRecord>;
+  health?: RuleHealth;
+  mute: { by: string; until: string } | null;
+  episode: Episode | null;
+}
+
+/** One scope's reading at a check. */
+export interface ScopeReading {
+  id: string;
+  name: string;
+  value: number | null;
+  volume: number | null;
+}
+
+export interface AlertChecker {
+  /** Evaluates a rule now and posts what changed. */
+  check(rule: AlertRule): Promise<void>;
+  /** Evaluates a rule now without changing anything (`/sobot alerts run`). */
+  readings(rule: AlertRule): Promise<{ range: DateRange; readings: ScopeReading[] }>;
+  status(rule: AlertRule): Promise<RuleRecord>;
+  mute(rule: AlertRule, until: number, by: string): Promise<void>;
+  unmute(rule: AlertRule): Promise<void>;
+}
+
+const HISTORY_POINTS = 150;
+const CHECK_CLAIM_TTL_MS = 10 * 60_000;
+const ruleKey = (name: string) => `alert:rule:${name}`;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function triggerOf(rule: AlertRule): Trigger {
+  return {
+    op: rule.op,
+    threshold: rule.threshold,
+    clear: rule.clear,
+    for: rule.for,
+    minVolume: rule.minVolume,
+    repeatMs: rule.repeatMs,
+    noData: rule.noData,
+  };
+}
+
+function scopeName(rule: AlertRule): string {
+  const { scope } = rule;
+  if (!('name' in scope)) return scope.kind;
+  return `${scope.kind === 'dept' ? 'department' : scope.kind} ${scope.name}`;
+}
+
+export function createAlertChecker(opts: {
+  stats: StatsService;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  poster: ChannelPoster;
+  messages: AlertMessages;
+  lang: 'en' | 'zh';
+  consoleUrl: string;
+}): AlertChecker {
+  const { stats, store, clock, poster, messages, lang } = opts;
+  const log = opts.logger.child({ module: 'alerts' });
+  // One check, mute or unmute of a rule at a time in this process.
+  const queues = new Map<string, Promise<unknown>>();
+  const serial = <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const run = (queues.get(name) ?? Promise.resolve()).then(work, work);
+    queues.set(
+      name,
+      run.catch(() => undefined),
+    );
+    return run;
+  };
+
+  const load = async (rule: AlertRule): Promise<RuleRecord> =>
+    (await store.get<RuleRecord>(ruleKey(rule.name))) ?? {
+      period: '',
+      scopes: {},
+      mute: null,
+      episode: null,
+    };
+  const save = (rule: AlertRule, record: RuleRecord) => store.set(ruleKey(rule.name), record);
+
+  async function readings(rule: AlertRule): Promise<{ range: DateRange; readings: ScopeReading[] }> {
+    const period = parsePeriod(rule.period, { now: clock.now(), timeZone: rule.timeZone });
+    if (!period.ok)
+      throw new UserInputError(`The rule's period "${rule.period}" is not valid: ${period.problem}`);
+    const range = period.range;
+    const one = (id: string, name: string, kpis: KpiValues): ScopeReading => ({
+      id,
+      name,
+      value: kpis[rule.kpi] ?? null,
+      volume: kpis.chats ?? null,
+    });
+    const { scope } = rule;
+    if (scope.kind === 'each-agent') {
+      const report = await stats.agents(range, {}, 'background');
+      return { range, readings: report.rows.map((row) => one(row.agentId, row.name, row.kpis)) };
+    }
+    if (scope.kind === 'each-group') {
+      const report = await stats.breakdown('group', range, {}, 'background');
+      return { range, readings: report.rows.map((row) => one(row.scopeId, row.name, row.kpis)) };
+    }
+    let filters = {};
+    if ('name' in scope) {
+      const names = { [scope.kind === 'dept' ? 'department' : scope.kind]: scope.name };
+      filters = (await stats.resolveFilters(names, 'background')).filters;
+    }
+    const overview = await stats.overview(range, filters, 'background');
+    return { range, readings: [one(scope.kind, scopeName(rule), overview.current)] };
+  }
+
+  function ruleView(rule: AlertRule): AlertRuleView {
+    return {
+      name: rule.name,
+      kpi: rule.kpi,
+      op: rule.op,
+      threshold: rule.threshold,
+      clear: rule.clear,
+      period: rule.period,
+    };
+  }
+
+  function episodeMessage(
+    rule: AlertRule,
+    record: RuleRecord,
+    episode: Episode,
+    withMention: boolean,
+  ): BotMessage {
+    const firing = episode.scopeIds.some((id) => record.scopes[id]?.state?.status === 'firing');
+    const now = clock.now();
+    return messages.episode({
+      rule: ruleView(rule),
+      status: firing ? 'firing' : 'resolved',
+      scopes: episode.scopeIds.flatMap((id) => {
+        const scope = record.scopes[id];
+        if (!scope) return [];
+        const state = scope.state;
+        return [
+          {
+            scope: scope.name,
+            value: state?.value ?? scope.history.at(-1)?.value ?? null,
+            peak: state?.peak ?? null,
+            since: state?.since ?? scope.resolvedAt ?? iso(now),
+            firedAt: state?.firedAt ?? scope.resolvedAt ?? iso(now),
+            volume: scope.volume,
+            history: scope.history,
+            ...(scope.resolvedAt ? { resolvedAt: scope.resolvedAt } : {}),
+          },
+        ];
+      }),
+      mention: withMention ? rule.mention : null,
+      mute: record.mute && Date.parse(record.mute.until) > now && firing ? record.mute : null,
+      checkedAt: iso(now),
+      timeZone: rule.timeZone,
+      lang,
+      consoleUrl: opts.consoleUrl,
+      episodeId: episode.id,
+    });
+  }
+
+  async function refresh(rule: AlertRule, record: RuleRecord): Promise<void> {
+    const episode = record.episode;
+    if (!episode?.posted) return;
+    try {
+      await poster.update(episode.posted, episodeMessage(rule, record, episode, false));
+    } catch (error) {
+      log.warn({ err: error, rule: rule.name }, 'could not edit the alert message');
+    }
+  }
+
+  async function reply(rule: AlertRule, record: RuleRecord, message: BotMessage): Promise<void> {
+    const posted = record.episode?.posted;
+    try {
+      await poster.post(posted?.channel ?? rule.channel, message, posted ? { threadTs: posted.ts } : {});
+    } catch (error) {
+      log.warn({ err: error, rule: rule.name }, 'could not post an alert reply');
+    }
+  }
+
+  async function check(rule: AlertRule): Promise<void> {
+    const now = clock.now();
+    // Replicas all wake at the check time: one of them evaluates it.
+    const minute = iso(Math.floor(now / 60_000) * 60_000);
+    if (!(await store.claim(`alert:check:${rule.name}@${minute}`, true, { ttlMs: CHECK_CLAIM_TTL_MS })))
+      return;
+    const record = await load(rule);
+    let reading: Awaited<ReturnType<typeof readings>>;
+    try {
+      reading = await readings(rule);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const { next, events } = stepHealth(record.health, { ok: false, reason }, new Date(now));
+      record.health = next;
+      log.warn({ err: error, rule: rule.name }, 'alert rule could not be evaluated');
+      for (const event of events) {
+        if (event.kind === 'cannot_evaluate') {
+          await reply(
+            { ...rule },
+            { ...record, episode: null },
+            messages.cannotEvaluate(rule.name, event.reason, event.since, {
+              timeZone: rule.timeZone,
+              lang,
+              checkedAt: iso(now),
+            }),
+          );
+        }
+      }
+      await save(rule, record);
+      return;
+    }
+    const health = stepHealth(record.health, { ok: true }, new Date(now));
+    record.health = health.next;
+    for (const event of health.events) {
+      if (event.kind === 'recovered') {
+        await reply(rule, { ...record, episode: null }, messages.recovered(rule.name, event.downMs, lang));
+      }
+    }
+
+    // A new period starts every scope's history afresh (today's chart shows today).
+    const period = periodWords(reading.range);
+    if (record.period !== period) {
+      record.period = period;
+      for (const scope of Object.values(record.scopes)) scope.history = [];
+    }
+    let muteEnded = false;
+    if (record.mute && Date.parse(record.mute.until) <= now) {
+      record.mute = null;
+      muteEnded = true;
+    }
+    const mutedUntil = record.mute ? new Date(record.mute.until) : null;
+    const trigger = triggerOf(rule);
+    const each = rule.scope.kind === 'each-agent' || rule.scope.kind === 'each-group';
+    const seen = new Map(reading.readings.map((r) => [r.id, r]));
+    const ids = new Set([...seen.keys(), ...Object.keys(record.scopes)]);
+    const fired: string[] = [];
+    const resolved: string[] = [];
+    let updated = false;
+    const reminders: { scope: string; value: number | null; firingMs: number }[] = [];
+    const worse: { scope: string; from: number; to: number }[] = [];
+
+    for (const id of ids) {
+      const read = seen.get(id);
+      const scope: ScopeRecord = record.scopes[id] ?? { name: read?.name ?? id, history: [], volume: null };
+      const observation: Observation =
+        read && read.value !== null
+          ? { kind: 'value', value: read.value, volume: read.volume ?? 0 }
+          : { kind: 'no_data' };
+      const { next, events } = step(trigger, scope.state, observation, new Date(now), mutedUntil);
+      const inEpisode = record.episode?.scopeIds.includes(id) ?? false;
+      // Every scope of a single-scope rule keeps its history; of an each-* rule, only those in play.
+      if (!each || next || inEpisode || events.length > 0) {
+        if (read) {
+          scope.name = read.name;
+          scope.volume = read.volume;
+          scope.history = [...scope.history, { at: iso(now), value: read.value }].slice(-HISTORY_POINTS);
+        }
+        if (next) scope.state = next;
+        else delete scope.state;
+        record.scopes[id] = scope;
+      } else {
+        delete record.scopes[id];
+      }
+      for (const event of events) {
+        if (event.kind === 'fired') fired.push(id);
+        else if (event.kind === 'resolved') {
+          resolved.push(id);
+          scope.resolvedAt = iso(now);
+        } else if (event.kind === 'updated') updated = true;
+        else if (event.kind === 'reminder')
+          reminders.push({ scope: scope.name, value: event.value, firingMs: event.firingMs });
+        else if (event.kind === 'worsened') worse.push({ scope: scope.name, from: event.from, to: event.to });
+      }
+    }
+
+    if (fired.length > 0) {
+      record.episode ??= { id: randomUUID().slice(0, 8), posted: null, scopeIds: [] };
+      for (const id of fired) if (!record.episode.scopeIds.includes(id)) record.episode.scopeIds.push(id);
+    }
+    const episode = record.episode;
+    if (episode) {
+      if (!episode.posted) {
+        try {
+          episode.posted = await poster.post(rule.channel, episodeMessage(rule, record, episode, true));
+          log.info(
+            { rule: rule.name, scopes: episode.scopeIds.length, ts: episode.posted.ts },
+            'alert fired',
+          );
+        } catch (error) {
+          // Posted next check instead: the episode stays open and unposted.
+          log.error({ err: error, rule: rule.name }, 'could not post the alert');
+        }
+      } else if (fired.length > 0 || resolved.length > 0 || updated || muteEnded) {
+        await refresh(rule, record);
+      }
+      if (worse.length > 0) await reply(rule, record, messages.worsening(ruleView(rule), worse, lang));
+      if (reminders.length > 0) await reply(rule, record, messages.reminder(ruleView(rule), reminders, lang));
+      const stillFiring = episode.scopeIds.some((id) => record.scopes[id]?.state?.status === 'firing');
+      if (!stillFiring && episode.posted) {
+        log.info({ rule: rule.name, ts: episode.posted.ts }, 'alert resolved');
+        for (const id of episode.scopeIds) {
+          const scope = record.scopes[id];
+          if (scope && !scope.state && each) delete record.scopes[id];
+          else if (scope) delete scope.resolvedAt;
+        }
+        record.episode = null;
+      }
+    }
+    await save(rule, record);
+  }
+
+  return {
+    check: (rule) => serial(rule.name, () => check(rule)),
+    readings,
+    status: load,
+    mute: (rule, until, by) =>
+      serial(rule.name, async () => {
+        const record = await load(rule);
+        record.mute = { by, until: iso(until) };
+        await save(rule, record);
+        await refresh(rule, record);
+      }),
+    unmute: (rule) =>
+      serial(rule.name, async () => {
+        const record = await load(rule);
+        record.mute = null;
+        await save(rule, record);
+        await refresh(rule, record);
+      }),
+  };
+}
+
+/** Whether a reading breaches the rule now (for `/sobot alerts run`). */
+export function breaches(rule: AlertRule, reading: ScopeReading): boolean {
+  return (
+    reading.value !== null &&
+    (reading.volume ?? 0) >= rule.minVolume &&
+    beyond(rule.op, reading.value, rule.threshold)
+  );
+}

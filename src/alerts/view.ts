@@ -1,0 +1,61 @@
+// What an alert message shows, as plain data: the rule, its firing scopes and the episode. The
+// checker fills it; reports/alert.ts lays it out.
+
+import type { KpiId } from '../stats/kpis.ts';
+import type { Comparison } from './state.ts';
+
+export interface AlertRuleView {
+  name: string;
+  kpi: KpiId;
+  op: Comparison;
+  threshold: number;
+  clear: number;
+  /** The period the rule watches, in the reader's words: "today", "今天". */
+  period: string;
+}
+
+export interface AlertScopeView {
+  /** "group Sales", "王小明", "overall": user data, escaped wherever it meets mrkdwn. */
+  scope: string;
+  value: number | null;
+  peak: number | null;
+  /** The first breaching check of the episode (ISO). */
+  since: string;
+  /** When it fired (ISO): the resolved duration runs from here. */
+  firedAt: string;
+  /** Chats of the scope in the period. */
+  volume: number | null;
+  /** This period's checks of the scope, oldest first. */
+  history: { at: string; value: number | null }[];
+  /** Set once this scope has resolved (ISO). */
+  resolvedAt?: string;
+}
+
+export interface AlertView {
+  rule: AlertRuleView;
+  status: 'firing' | 'resolved';
+  scopes: AlertScopeView[];
+  /** Slack mention(s) for the fired post: `<!here>`, `<!subteam^S…>`, `<@U…>`. */
+  mention: string | null;
+  /** An active mute: who (Slack user id) and until when (ISO). */
+  mute: { by: string; until: string } | null;
+  /** The check this message reports (ISO): times on another day show their date. */
+  checkedAt: string;
+  timeZone: string;
+  lang: 'en' | 'zh';
+  consoleUrl: string;
+  /** Identifies the episode in the mute buttons' values. */
+  episodeId: string;
+}
+
+/** action_ids of the message's buttons; "Open in Sobot" shares the link action of every answer. */
+export const ALERT_ACTIONS = {
+  mute1h: 'alert_mute_1h',
+  muteTomorrow: 'alert_mute_tomorrow',
+  open: 'sobot_open',
+} as const;
+
+/** The mute buttons' value: JSON `{"rule": …, "episode": …}`, read back by the click handler. */
+export function alertActionValue(rule: string, episodeId: string): string {
+  return JSON.stringify({ rule, episode: episodeId });
+}
