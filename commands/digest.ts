@@ -148,8 +148,9 @@ async function subscribe(input: CommandInput, ctx: CommandContext, deps: Command
   const name = (input.options.name ?? `${base}-${clock[1]?.padStart(2, '0')}${clock[2]}`).toLowerCase();
   if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(name)) {
     throw new UserInputError(
-      `"${name}" cannot be a digest name: use letters, digits, - and _.`,
-      `${example} name:morning`,
+      `"${name}" cannot be a digest name: use up to 40 letters, digits, - and _.`,
+      // Not "morning": that is what the config file's digest is usually called.
+      `${example} name:cs-leads-am`,
     );
   }
   const digest: DigestDefinition = {

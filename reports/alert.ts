@@ -13,7 +13,7 @@ import {
 } from '../src/alerts/view.ts';
 import type { ChartSpec, ChartUnit } from '../src/charts/spec.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
-import { KPIS, type KpiId } from '../src/stats/kpis.ts';
+import { KPIS } from '../src/stats/kpis.ts';
 import { todayIn } from '../src/stats/period.ts';
 import { headerBlock } from './blocks.ts';
 import { formatCount, formatDuration, formatValue, type Lang, MISSING, truncate } from './format.ts';

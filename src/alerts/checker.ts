@@ -45,7 +45,8 @@ interface ScopeRecord {
   state?: ScopeState;
   history: { at: string; value: number | null }[];
   volume: number | null;
-  resolvedAt?: string;
+  /** How the scope's part of the episode ended, for the resolved message. */
+  resolved?: { at: string; since: string; firedAt: string; peak: number | null; value: number | null };
 }
 
 interface Episode {
@@ -191,16 +192,17 @@ export function createAlertChecker(opts: {
         const scope = record.scopes[id];
         if (!scope) return [];
         const state = scope.state;
+        const end = scope.resolved;
         return [
           {
             scope: scope.name,
-            value: state?.value ?? scope.history.at(-1)?.value ?? null,
-            peak: state?.peak ?? null,
-            since: state?.since ?? scope.resolvedAt ?? iso(now),
-            firedAt: state?.firedAt ?? scope.resolvedAt ?? iso(now),
+            value: state?.value ?? end?.value ?? scope.history.at(-1)?.value ?? null,
+            peak: state?.peak ?? end?.peak ?? null,
+            since: state?.since ?? end?.since ?? iso(now),
+            firedAt: state?.firedAt ?? end?.firedAt ?? iso(now),
             volume: scope.volume,
             history: scope.history,
-            ...(scope.resolvedAt ? { resolvedAt: scope.resolvedAt } : {}),
+            ...(end ? { resolvedAt: end.at } : {}),
           },
         ];
       }),
@@ -301,7 +303,8 @@ export function createAlertChecker(opts: {
         read && read.value !== null
           ? { kind: 'value', value: read.value, volume: read.volume ?? 0 }
           : { kind: 'no_data' };
-      const { next, events } = step(trigger, scope.state, observation, new Date(now), mutedUntil);
+      const before = scope.state;
+      const { next, events } = step(trigger, before, observation, new Date(now), mutedUntil);
       const inEpisode = record.episode?.scopeIds.includes(id) ?? false;
       // Every scope of a single-scope rule keeps its history; of an each-* rule, only those in play.
       if (!each || next || inEpisode || events.length > 0) {
@@ -317,10 +320,18 @@ export function createAlertChecker(opts: {
         delete record.scopes[id];
       }
       for (const event of events) {
-        if (event.kind === 'fired') fired.push(id);
-        else if (event.kind === 'resolved') {
+        if (event.kind === 'fired') {
+          fired.push(id);
+          delete scope.resolved;
+        } else if (event.kind === 'resolved') {
           resolved.push(id);
-          scope.resolvedAt = iso(now);
+          scope.resolved = {
+            at: iso(now),
+            since: before?.since ?? iso(now),
+            firedAt: before?.firedAt ?? iso(now - event.durationMs),
+            peak: event.peak,
+            value: event.value,
+          };
         } else if (event.kind === 'updated') updated = true;
         else if (event.kind === 'reminder')
           reminders.push({ scope: scope.name, value: event.value, firingMs: event.firingMs });
@@ -356,7 +367,7 @@ export function createAlertChecker(opts: {
         for (const id of episode.scopeIds) {
           const scope = record.scopes[id];
           if (scope && !scope.state && each) delete record.scopes[id];
-          else if (scope) delete scope.resolvedAt;
+          else if (scope) delete scope.resolved;
         }
         record.episode = null;
       }

@@ -21,7 +21,7 @@ import type { ChannelPoster, PostedMessage } from '../../src/slack/channel-post.
 import type { BotMessage } from '../../src/slack/message.ts';
 import { openFileStore } from '../../src/store/file.ts';
 import type { Store } from '../../src/store/store.ts';
-import { createFakeClock, type FakeClock } from '../support/fake-clock.ts';
+import { createFakeClock, type FakeClock, whileAdvancing } from '../support/fake-clock.ts';
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
@@ -204,25 +204,16 @@ async function setup(
 /** Moves the clock to `at` (nothing sleeps in between). */
 const moveTo = (clock: FakeClock, at: number) => clock.advance(at - clock.now());
 
-/**
- * Runs `work` and, whenever it sleeps on the fake clock, moves time on in one-second steps until it
- * wakes; returns its result and how much fake time passed.
- */
-async function whileAdvancing<T>(
-  clock: FakeClock,
-  work: Promise<T>,
-): Promise<{ result: T; elapsed: number }> {
+/** Runs `work`, moving time on in one-second steps while it sleeps; its result and the fake time it took. */
+async function timed<T>(clock: FakeClock, work: Promise<T>): Promise<{ result: T; elapsed: number }> {
   const start = clock.now();
-  let settled = false;
-  const done = work.finally(() => {
-    settled = true;
-  });
-  while (!settled) {
-    // The file store writes through the thread pool: let I/O finish before looking again.
-    await new Promise((resolve) => setImmediate(resolve));
-    if (clock.pending() > 0) await clock.advance(SECOND);
-  }
-  return { result: await done, elapsed: clock.now() - start };
+  const result = await whileAdvancing(clock, work, SECOND);
+  return { result, elapsed: clock.now() - start };
+}
+
+/** Resolves once something sleeps on the clock (the file store writes through the thread pool meanwhile). */
+async function untilSleeping(clock: FakeClock): Promise<void> {
+  while (clock.pending() === 0) await new Promise((resolve) => setImmediate(resolve));
 }
 
 const posted = (wall: string, late = false): DeliveryOutcome => ({
@@ -362,12 +353,12 @@ describe('createDigestRunner: delivery records', () => {
     h.build.fail(1);
     const runner = h.runner();
     const first = runner.tick();
-    while (h.clock.pending() === 0) await new Promise((resolve) => setImmediate(resolve));
+    await untilSleeping(h.clock);
 
     expect(await runner.tick()).toEqual([skipped('2026-11-23T09:00')]);
     expect(h.build.calls).toHaveLength(1);
     expect((await h.store.get<DeliveryRecord>(NINE_KEY))?.status).toBe('building');
-    expect((await whileAdvancing(h.clock, first)).result).toEqual([posted('2026-11-23T09:00')]);
+    expect((await timed(h.clock, first)).result).toEqual([posted('2026-11-23T09:00')]);
     expect(h.build.calls).toHaveLength(2);
   });
 });
@@ -463,7 +454,7 @@ describe('createDigestRunner: retries and failures', () => {
     await moveTo(h.clock, NINE);
     h.build.fail(2);
 
-    const { result, elapsed } = await whileAdvancing(h.clock, h.runner().tick());
+    const { result, elapsed } = await timed(h.clock, h.runner().tick());
     expect(result).toEqual([posted('2026-11-23T09:00')]);
     expect(elapsed).toBe(RETRY_DELAYS[0] + RETRY_DELAYS[1]);
     expect(h.build.calls).toHaveLength(3);
@@ -477,7 +468,7 @@ describe('createDigestRunner: retries and failures', () => {
     await moveTo(h.clock, NINE);
     h.build.fail(1);
     const tick = h.runner().tick();
-    while (h.clock.pending() === 0) await new Promise((resolve) => setImmediate(resolve));
+    await untilSleeping(h.clock);
 
     await h.clock.advance(RETRY_DELAYS[0] - 1);
     expect(h.build.calls).toHaveLength(1);
@@ -491,7 +482,7 @@ describe('createDigestRunner: retries and failures', () => {
     await moveTo(h.clock, NINE);
     h.build.fail();
 
-    const { result, elapsed } = await whileAdvancing(h.clock, h.runner().tick());
+    const { result, elapsed } = await timed(h.clock, h.runner().tick());
     expect(result).toEqual([{ digest: 'morning', wall: '2026-11-23T09:00', status: 'failed', late: false }]);
     expect(elapsed).toBe(RETRY_DELAYS[0] + RETRY_DELAYS[1]);
     // One attempt more than there are delays.
@@ -522,7 +513,7 @@ describe('createDigestRunner: retries and failures', () => {
       await moveTo(h.clock, NINE);
       h.poster.fail('main', slackError(code));
 
-      const { result, elapsed } = await whileAdvancing(h.clock, h.runner().tick());
+      const { result, elapsed } = await timed(h.clock, h.runner().tick());
       expect(result[0]?.status).toBe('failed');
       expect(elapsed).toBe(0);
       expect(h.build.calls).toHaveLength(1);
@@ -543,7 +534,7 @@ describe('createDigestRunner: retries and failures', () => {
     await moveTo(h.clock, NINE);
     h.poster.fail('main', slackError('internal_error'), 1);
 
-    const { result, elapsed } = await whileAdvancing(h.clock, h.runner().tick());
+    const { result, elapsed } = await timed(h.clock, h.runner().tick());
     expect(result).toEqual([posted('2026-11-23T09:00')]);
     expect(elapsed).toBe(RETRY_DELAYS[0]);
     expect(h.poster.accepted().map((a) => a.text)).toEqual(['Digest morning', 'Details of morning']);
@@ -555,7 +546,7 @@ describe('createDigestRunner: retries and failures', () => {
     await moveTo(h.clock, NINE);
     h.poster.fail('thread', slackError('internal_error'));
 
-    const { result, elapsed } = await whileAdvancing(h.clock, h.runner().tick());
+    const { result, elapsed } = await timed(h.clock, h.runner().tick());
     expect(result).toEqual([posted('2026-11-23T09:00')]);
     expect(elapsed).toBe(0);
     expect(h.build.calls).toHaveLength(1);

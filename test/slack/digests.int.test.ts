@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/server.ts';
 import { type Harness, startHarness } from '../support/bot-harness.ts';
-import { createFakeClock, type FakeClock } from '../support/fake-clock.ts';
+import { createFakeClock, type FakeClock, whileAdvancing } from '../support/fake-clock.ts';
 import type { ChannelMessage, FakeSlack } from '../support/fake-slack.ts';
 
 type Served = Record<string, unknown>;
@@ -59,19 +59,6 @@ async function start(
 /** Stops a bot but keeps the simulator, fake Slack and state for the next start (closed last). */
 async function stop(h: Harness): Promise<void> {
   await h.bot.stop();
-}
-
-/** Runs a tick, moving the fake clock whenever something sleeps on it, so back-off waits pass. */
-async function tickThrough(h: Harness, clock: FakeClock, stepMs = 30_000) {
-  let settled = false;
-  const done = h.bot.digests.tick().finally(() => {
-    settled = true;
-  });
-  while (!settled) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    if (clock.pending() > 0) await clock.advance(stepMs);
-  }
-  return done;
 }
 
 const fieldsOf = (m: ChannelMessage) =>
@@ -211,7 +198,7 @@ describe('scheduled digests', () => {
     const h = await start(clock);
     // knownSince is 09:00 itself: the occurrence at 09:00 counts.
     h.slack.failNext('chat.postMessage', 2, 'internal_error');
-    const outcomes = await tickThrough(h, clock);
+    const outcomes = await whileAdvancing(clock, h.bot.digests.tick());
     expect(outcomes).toEqual([
       { digest: 'morning', wall: '2026-11-23T09:00', status: 'posted', late: false },
     ]);
@@ -228,7 +215,7 @@ describe('scheduled digests', () => {
     const clock = createFakeClock(MONDAY_0900);
     const h = await start(clock);
     h.sim.faults.failNext('http_500', { count: 1000 });
-    const outcomes = await tickThrough(h, clock);
+    const outcomes = await whileAdvancing(clock, h.bot.digests.tick());
     expect(outcomes).toEqual([
       { digest: 'morning', wall: '2026-11-23T09:00', status: 'failed', late: false },
     ]);

@@ -46,3 +46,19 @@ export function createFakeClock(start = Date.parse('2026-11-23T02:00:00Z')): Fak
     pending: () => timers.length,
   };
 }
+
+/**
+ * Awaits `work` while moving the fake clock by `stepMs` whenever something sleeps on it, so
+ * back-off waits (retries, rate limits) pass without real time.
+ */
+export async function whileAdvancing<T>(clock: FakeClock, work: Promise<T>, stepMs = 30_000): Promise<T> {
+  let settled = false;
+  const done = work.finally(() => {
+    settled = true;
+  });
+  while (!settled) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (clock.pending() > 0) await clock.advance(stepMs);
+  }
+  return done;
+}
