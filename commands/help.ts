@@ -1,11 +1,29 @@
 // `/sobot help [command]` (and `/sobot` alone): what the bot can do, with examples that work.
 
 import { UserInputError } from '../src/errors.ts';
-import type { BotMessage } from '../src/slack/message.ts';
+import { type BotMessage, SLACK_LIMITS } from '../src/slack/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import { PERIOD_EXAMPLES } from '../src/stats/period.ts';
 import { nearest } from './router.ts';
 import type { CommandDefinition } from './types.ts';
+
+/** Lines grouped into as few sections as Slack's 3000-character limit allows. */
+function sectionsOf(lines: readonly string[]) {
+  const groups: string[][] = [[]];
+  let size = 0;
+  for (const line of lines) {
+    if (size + line.length + 1 > SLACK_LIMITS.sectionText && (groups.at(-1)?.length ?? 0) > 0) {
+      groups.push([]);
+      size = 0;
+    }
+    groups.at(-1)?.push(line);
+    size += line.length + 1;
+  }
+  return groups.map((group) => ({
+    type: 'section' as const,
+    text: { type: 'mrkdwn' as const, text: group.join('\n') },
+  }));
+}
 
 export function createHelpCommand(all: () => readonly CommandDefinition[]): CommandDefinition {
   return {
@@ -48,7 +66,7 @@ export function createHelpCommand(all: () => readonly CommandDefinition[]): Comm
         text: `Sobot stats in Slack. Commands: ${commands.map((c) => c.name).join(', ')}.`,
         blocks: [
           { type: 'header', text: { type: 'plain_text', text: 'Sobot stats in Slack' } },
-          { type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } },
+          ...sectionsOf(lines),
           { type: 'context', elements: [{ type: 'mrkdwn', text: periods }] },
         ],
       };

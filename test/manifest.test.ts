@@ -50,6 +50,7 @@ const SCOPE_OF_METHOD: Record<string, BotScope> = {
   'chat.postMessage': 'chat:write',
   'chat.postEphemeral': 'chat:write',
   'chat.update': 'chat:write',
+  'usergroups.users.list': 'usergroups:read',
 };
 
 // Limits from Slack's manifest schema (github.com/slackapi/manifest-schema, manifest.schema.2.0.0.json).
