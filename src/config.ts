@@ -115,13 +115,6 @@ const envSchema = z
         message: 'SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
       });
     }
-    if (env.SOBOT_API === 'legacy') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SOBOT_API'],
-        message: 'SOBOT_API=legacy is not supported by this version yet; use v5',
-      });
-    }
   });
 
 /** Parses the environment; throws ConfigError naming every problem. */

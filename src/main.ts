@@ -1,4 +1,4 @@
-// Composition root: config → logger → Sobot client → stats → commands → Slack app. The only
+// Composition root: config → logger → Sobot client (v5 or legacy) → stats → commands → Slack app. The only
 // module in src/ that imports commands/ (and through it reports/). `npm start` runs main().
 
 import { pathToFileURL } from 'node:url';
@@ -10,11 +10,14 @@ import { type BotConfig, loadConfig, secretsOf } from './config.ts';
 import { ConfigError } from './errors.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createSlackBot, type SlackBot } from './slack/app.ts';
+import { createLegacyBackend } from './sobot/legacy/backend.ts';
+import { createSobotLegacyClient } from './sobot/legacy/client.ts';
 import { createRateBudget, type RateBudget } from './sobot/rate-budget.ts';
 import type { RetryPolicy } from './sobot/retry.ts';
 import { createV5Backend } from './sobot/v5/backend.ts';
 import { createSobotV5Client } from './sobot/v5/client.ts';
 import { createQueryCache, type QueryCache } from './stats/cache.ts';
+import type { StatsBackend } from './stats/model.ts';
 import { createStatsService, type StatsService } from './stats/service.ts';
 
 /** Seams for tests, the demo and the bench; production uses the defaults. */
@@ -43,20 +46,32 @@ export interface Engine {
   commands: CommandRouter;
 }
 
-export function createEngine(config: BotConfig, overrides: Overrides = {}): Engine {
-  const clock = overrides.clock ?? systemClock;
-  const logger = overrides.logger ?? createLogger({ level: config.logLevel, secrets: secretsOf(config) });
-  const budget = createRateBudget({ limit: config.sobot.rateLimitPerMinute, clock });
-  const client = createSobotV5Client({
+/** The client and backend of the configured Sobot API (SOBOT_API), on the shared budget. */
+function createBackend(
+  config: BotConfig,
+  shared: { budget: RateBudget; clock: Clock; logger: Logger; overrides: Overrides },
+): StatsBackend {
+  const { budget, clock, logger, overrides } = shared;
+  const common = {
     ...config.sobot,
     budget,
     clock,
     logger,
     dispatcher: overrides.dispatcher,
     retryPolicy: overrides.retryPolicy,
-  });
+  };
+  return config.sobot.api === 'legacy'
+    ? createLegacyBackend(createSobotLegacyClient(common))
+    : createV5Backend(createSobotV5Client(common));
+}
+
+export function createEngine(config: BotConfig, overrides: Overrides = {}): Engine {
+  const clock = overrides.clock ?? systemClock;
+  const logger = overrides.logger ?? createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  const budget = createRateBudget({ limit: config.sobot.rateLimitPerMinute, clock });
+  const backend = createBackend(config, { budget, clock, logger, overrides });
   const cache = createQueryCache({ clock });
-  const stats = createStatsService({ backend: createV5Backend(client), cache, clock });
+  const stats = createStatsService({ backend, cache, clock });
   const charts = createChartRenderer({
     kind: config.charts.renderer,
     quickchartUrl: config.charts.quickchartUrl,

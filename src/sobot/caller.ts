@@ -44,11 +44,13 @@ export function createSobotCaller(opts: {
   policy: RetryPolicy;
 }): SobotCaller {
   const { tokens, budget, clock, log, policy } = opts;
-  const reportedConfigCodes = new Set<string>();
+  const reportedConfigErrors = new Set<string>();
 
+  // Once per code and hint: the legacy 1001 means one thing on the token and another on api.json.
   const reportConfigError = (error: SobotConfigError) => {
-    if (reportedConfigCodes.has(error.retCode)) return;
-    reportedConfigCodes.add(error.retCode);
+    const key = `${error.retCode} ${error.hint}`;
+    if (reportedConfigErrors.has(key)) return;
+    reportedConfigErrors.add(key);
     log.error(
       { retCode: error.retCode, endpoint: error.endpoint },
       `sobot configuration error: ${error.hint}`,
