@@ -25,7 +25,8 @@ export const trendCommand: CommandDefinition = {
     '/sobot trend warnings this month group:Sales',
   ],
   options: [...FILTER_OPTIONS],
-  sortKpis: TREND_KPIS,
+  sortKpis: (deps) => deps.stats.trendKpis,
+  legacy: 'company-wide; human-chat KPIs only',
   async run(input, _ctx, deps) {
     const [word = '', ...periodWords] = input.words;
     const kpi = findKpi(word);
