@@ -382,7 +382,7 @@ describe('the shared token', () => {
     expect(apiCalls(sim).map((e) => e.retCode)).toEqual(['1000', '1000', '1000']);
     const [first, second] = issuedTokens(sim);
     expect(first).not.toBe(second);
-    expect((apiCalls(sim)[2]?.body as { access_token: string }).access_token).toBe(second);
+    expect((apiCalls(sim)[2]?.body as { access_token?: string } | undefined)?.access_token).toBe(second);
   });
 
   it('is fetched again on 1002 (the token check failed) and the call retried once', async () => {
