@@ -128,6 +128,7 @@ export const agentCommand: CommandDefinition = {
     '/sobot agent zhang.fang@acme-support.example yesterday',
   ],
   options: [],
+  legacy: false,
   async run(input, _ctx, deps) {
     const { name, periodWords, range } = splitNameAndPeriod(input.words, deps);
     const retype = (who: string) => commandText('agent', { ...input, words: [who, ...periodWords] });

@@ -61,6 +61,7 @@ export const agentsCommand: CommandDefinition = {
   ],
   options: ['sort', 'top', ...FILTER_OPTIONS],
   sortKpis: AGENT_KPIS,
+  legacy: false,
   async run(input, _ctx, deps) {
     const { sortBy, order } = parseSort(input.options.sort);
     const top = parseTop(input.options.top);

@@ -146,6 +146,7 @@ export const alertsCommand: CommandDefinition = {
   usage: '/sobot alerts list | run [rule] | mute <rule> <1h|30m|tomorrow> | unmute <rule>',
   examples: ['/sobot alerts list', '/sobot alerts run', '/sobot alerts mute response-warnings-high 1h'],
   options: [],
+  legacy: 'company-wide rules on the KPIs legacy gives',
   async run(input, ctx, deps) {
     const [first = 'list', ...words] = input.words;
     const action = first.toLowerCase() as Action;

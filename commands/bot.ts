@@ -15,6 +15,7 @@ export const botCommand: CommandDefinition = {
   usage: '/sobot bot [period] [group:|dept:|channel:|agent:|robot:<name>] [public]',
   examples: ['/sobot bot yesterday', '/sobot bot last 7 days robot:1', '/sobot bot last month public'],
   options: [...FILTER_OPTIONS],
+  legacy: 'company-wide; no split of the transfers; with ratings',
   async run(input, _ctx, deps) {
     const range = periodFrom(input, 'bot', deps);
     const { filters, applied } = await filtersFrom('bot', input, deps);

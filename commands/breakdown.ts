@@ -20,6 +20,7 @@ export function breakdownCommand(
     usage: `/sobot ${name} [period] [group:|dept:|channel:|agent:|robot:<name>] [public]`,
     examples,
     options: [...FILTER_OPTIONS],
+    legacy: false,
     async run(input, _ctx, deps) {
       const range = periodFrom(input, name, deps);
       const { filters, applied } = await filtersFrom(name, input, deps);

@@ -19,6 +19,7 @@ export const customersCommand: CommandDefinition = {
     '/sobot customers this week public',
   ],
   options: [...FILTER_OPTIONS],
+  legacy: false,
   async run(input, _ctx, deps) {
     const range = periodFrom(input, 'customers', deps);
     const { filters, applied } = await filtersFrom('customers', input, deps);

@@ -181,6 +181,7 @@ export const digestCommand: CommandDefinition = {
     '/sobot digest unsubscribe cs-leads-0900',
   ],
   options: [...FILTER_OPTIONS, 'name'],
+  legacy: 'company-wide; no agent sections, no filters',
   async run(input, ctx, deps) {
     const [first = 'list', ...words] = input.words;
     const action = first.toLowerCase() as Action;

@@ -18,6 +18,7 @@ export const overviewCommand: CommandDefinition = {
     '/sobot overview last month public',
   ],
   options: [...FILTER_OPTIONS],
+  legacy: 'company-wide; no 24h FCR, first response, warnings, queue leave',
   async run(input, _ctx, deps) {
     const range = periodFrom(input, 'overview', deps);
     const { filters, applied } = await filtersFrom('overview', input, deps);

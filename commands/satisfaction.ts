@@ -20,6 +20,7 @@ export const satisfactionCommand: CommandDefinition = {
   ],
   // Sobot's satisfaction reports take no bot filter (getSatisfactionSurvey request table).
   options: FILTER_OPTIONS.filter((option) => option !== 'robot'),
+  legacy: 'company-wide, 5 stars, per chat (not per customer)',
   async run(input, _ctx, deps) {
     const range = periodFrom(input, 'satisfaction', deps);
     const { filters, applied } = await filtersFrom('satisfaction', input, deps);

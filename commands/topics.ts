@@ -13,6 +13,7 @@ export const topicsCommand: CommandDefinition = {
   usage: '/sobot topics [period] [group:<name>] [public]',
   examples: ['/sobot topics last week', '/sobot topics this month group:Support'],
   options: ['group'],
+  legacy: false,
   async run(input, _ctx, deps) {
     const range = periodFrom(input, 'topics', deps);
     const { filters, applied } = await filtersFrom('topics', input, deps);

@@ -25,21 +25,23 @@ export const trendCommand: CommandDefinition = {
     '/sobot trend warnings this month group:Sales',
   ],
   options: [...FILTER_OPTIONS],
-  sortKpis: TREND_KPIS,
+  sortKpis: (deps) => deps.stats.trendKpis,
+  legacy: 'company-wide; human-chat KPIs only',
   async run(input, _ctx, deps) {
     const [word = '', ...periodWords] = input.words;
     const kpi = findKpi(word);
+    // What this bot's Sobot API can follow; a KPI only the other API can is refused by the service.
+    const available = deps.stats.trendKpis;
     if (kpi && !TREND_KPIS.includes(kpi.id)) {
       throw new UserInputError(
-        `${kpi.label.en} has no daily series in Sobot's session statistics. Trends cover: ${TREND_KPIS.join(', ')}.`,
+        `${kpi.label.en} has no daily series in Sobot's session statistics. Trends cover: ${available.join(', ')}.`,
         `/sobot overview ${periodWords.join(' ') || DEFAULT_TREND_PERIOD}`.trim(),
       );
     }
     if (!kpi) {
-      const guess = word ? nearest(word, kpiWords(TREND_KPIS)) : null;
-      const valid = TREND_KPIS.join(', ');
+      const guess = word ? nearest(word, kpiWords(available)) : null;
       throw new UserInputError(
-        `${word ? `I can't draw a trend of "${word}".` : 'Which KPI?'}${guess ? ` Did you mean "${findKpi(guess)?.id}"?` : ''} Trends cover: ${valid}.`,
+        `${word ? `I can't draw a trend of "${word}".` : 'Which KPI?'}${guess ? ` Did you mean "${findKpi(guess)?.id}"?` : ''} Trends cover: ${available.join(', ')}.`,
         `/sobot trend ${guess ? findKpi(guess)?.id : 'chats'} ${periodWords.join(' ') || DEFAULT_TREND_PERIOD}`.trim(),
       );
     }

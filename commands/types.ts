@@ -48,7 +48,12 @@ export interface CommandDefinition {
   examples: readonly string[];
   /** The `key:` options it accepts. */
   options: readonly string[];
-  /** KPIs its `sort:` accepts, listed by `/sobot help <command>`. */
-  sortKpis?: readonly KpiId[];
+  /** KPIs its `sort:` accepts (or, for trend, follows) on the bot's API, listed by `/sobot help <command>`. */
+  sortKpis?: readonly KpiId[] | ((deps: CommandDeps) => readonly KpiId[]);
+  /**
+   * What the legacy API (SOBOT_API=legacy) answers of it, for the help's table of API modes: absent,
+   * all of it; false, nothing (it needs v5); a short note, the part it answers. The v5 API answers all.
+   */
+  legacy?: false | string;
   run(input: CommandInput, ctx: CommandContext, deps: CommandDeps): Promise<BotMessage>;
 }

@@ -1,5 +1,6 @@
 // `/sobot bot`: the chatbot's side of the period: customers it received, served alone and passed to
-// agents (asked for, triggered by its rules, by keyword), against the period before, with a bar chart.
+// agents (asked for, triggered by its rules, by keyword, where the API splits them), how its chats were
+// rated (where the API gives it), against the period before, with a bar chart.
 
 import type { ChartSpec } from '../src/charts/spec.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
@@ -22,6 +23,10 @@ const WORDS = {
   triggered: { en: 'Triggered by rules', zh: '触发转人工' },
   keyword: { en: 'Triggered by keyword', zh: '关键词转人工' },
   ofTransfers: { en: 'of transfers', zh: '占转人工' },
+  ofReceived: { en: 'of received', zh: '占接待' },
+  rated: { en: 'Rated bot chats', zh: '机器人评价数' },
+  feedback: { en: 'Bot feedback rate', zh: '机器人参评率' },
+  resolved: { en: 'Resolved by the bot', zh: '机器人已解决率' },
   compared: { en: 'compared with', zh: '对比' },
   empty: { en: 'The bot received no customers in this period.', zh: '这段时间机器人没有接待客户。' },
 } as const;
@@ -46,8 +51,12 @@ const BAR_LABELS = {
   zh: ['接待', '有效接待', '独立接待', '转人工', '主动转', '触发转', '关键词转'],
 } as const;
 
+/** Whether the API split the transfers by how they came about (the legacy API does not). */
+const hasTransferSplit = (f: BotFigures) =>
+  [f.activeTransfers, f.triggeredTransfers, f.keywordTransfers].some((count) => count !== null);
+
 function botChart(f: BotFigures, when: string, lang: Lang): ChartSpec {
-  const values = [
+  const bars = [
     f.received,
     f.validReceived,
     f.selfServed,
@@ -55,11 +64,11 @@ function botChart(f: BotFigures, when: string, lang: Lang): ChartSpec {
     f.activeTransfers,
     f.triggeredTransfers,
     f.keywordTransfers,
-  ];
+  ].slice(0, hasTransferSplit(f) ? undefined : 4);
   return {
     title: `${WORDS.title[lang]} · ${when}`,
-    labels: [...BAR_LABELS[lang]],
-    series: [{ label: when, values, unit: 'count', type: 'bar' }],
+    labels: BAR_LABELS[lang].slice(0, bars.length),
+    series: [{ label: when, values: bars, unit: 'count', type: 'bar' }],
   };
 }
 
@@ -75,7 +84,12 @@ export function botMessage(card: Card<BotFigures>, view: OverviewView): BotMessa
   }
   const share = (count: number | null, rate: number | null) =>
     `${formatCount(count)} (${formatRatio(rate)} ${WORDS.ofTransfers[lang]})`;
-  const lines: [label: string, value: string, change: string | null][] = [
+  const transfers =
+    f.transferRate === undefined
+      ? formatCount(f.transfersToAgents)
+      : `${formatCount(f.transfersToAgents)} (${formatRatio(f.transferRate)} ${WORDS.ofReceived[lang]})`;
+  type Line = [label: string, value: string, change: string | null];
+  const lines: Line[] = [
     [
       WORDS.received[lang],
       formatCount(f.received),
@@ -90,12 +104,23 @@ export function botMessage(card: Card<BotFigures>, view: OverviewView): BotMessa
     ],
     [
       WORDS.transfers[lang],
-      formatCount(f.transfersToAgents),
+      transfers,
       changeWithoutVerdict('bot_chats', f.transfersToAgents, f.previous.transfersToAgents, lang),
     ],
-    [WORDS.active[lang], share(f.activeTransfers, f.activeTransferRate), null],
-    [WORDS.triggered[lang], share(f.triggeredTransfers, f.triggeredTransferRate), null],
-    [WORDS.keyword[lang], share(f.keywordTransfers, f.keywordTransferRate), null],
+    ...(hasTransferSplit(f)
+      ? ([
+          [WORDS.active[lang], share(f.activeTransfers, f.activeTransferRate), null],
+          [WORDS.triggered[lang], share(f.triggeredTransfers, f.triggeredTransferRate), null],
+          [WORDS.keyword[lang], share(f.keywordTransfers, f.keywordTransferRate), null],
+        ] satisfies Line[])
+      : []),
+    ...(f.ratings
+      ? ([
+          [WORDS.rated[lang], formatCount(f.ratings.rated), null],
+          [WORDS.feedback[lang], formatRatio(f.ratings.feedbackRate), null],
+          [WORDS.resolved[lang], formatRatio(f.ratings.resolvedRate), null],
+        ] satisfies Line[])
+      : []),
   ];
   const compared = `${WORDS.compared[lang]} ${describeRange(previousRange(card.range), lang)}`;
   const summary = lines.slice(0, 5).map(([label, value]) => `${label} ${value}`);

@@ -1,5 +1,5 @@
-// `/sobot overview`: the headline card. Each KPI with its change against the previous period of
-// the same length, marked better or worse by the KPI's direction, and a small comparison chart.
+// `/sobot overview`: the headline card. Each KPI the backend gives, with its change against the previous
+// period of the same length, marked better or worse by the KPI's direction, and a small comparison chart.
 
 import type { ChartSpec } from '../src/charts/spec.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
@@ -10,7 +10,11 @@ import { headerBlock, nothingToShow } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
 import { formatValue, truncate } from './format.ts';
 
-/** The card's KPIs, in reading order (Slack shows at most 10 fields per section). */
+/**
+ * The card's KPIs, in reading order. It shows those the backend gives (a key present, even as null,
+ * which shows as "–"); a KPI the API never gives is absent and left out, within Slack's 10 fields.
+ * The v5 API gives the first nine, the legacy API the human-chat, bot and rating ones.
+ */
 export const OVERVIEW_KPIS: readonly KpiId[] = [
   'chats',
   'bot_chats',
@@ -21,7 +25,20 @@ export const OVERVIEW_KPIS: readonly KpiId[] = [
   'response_warn_rate',
   'queue_leave_rate',
   'bot_self_service_rate',
+  'unanswered_rate',
+  'transfers',
+  'avg_reception_duration',
+  'answer_ratio',
+  'bot_transfer_rate',
 ];
+
+/** The KPIs of OVERVIEW_KPIS this report has, as many as one section's fields hold. */
+function overviewKpisOf(report: OverviewReport): KpiId[] {
+  return OVERVIEW_KPIS.filter((id) => id in report.current || id in report.previous).slice(
+    0,
+    SLACK_LIMITS.sectionFields,
+  );
+}
 
 export interface OverviewView {
   lang: 'en' | 'zh';
@@ -29,8 +46,8 @@ export interface OverviewView {
   filters: string | null;
 }
 
-function comparisonChart(report: OverviewReport, lang: 'en' | 'zh'): ChartSpec {
-  const rates = OVERVIEW_KPIS.filter((id) => KPIS[id].unit === 'ratio');
+function comparisonChart(report: OverviewReport, shown: readonly KpiId[], lang: 'en' | 'zh'): ChartSpec {
+  const rates = shown.filter((id) => KPIS[id].unit === 'ratio');
   return {
     title: lang === 'zh' ? '本期与上期' : 'This period and the one before',
     labels: rates.map((id) => KPIS[id].short[lang]),
@@ -67,7 +84,8 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
     const change = changeText(changeOf(id, report.current[id], report.previous[id]), lang);
     return { id, label: KPIS[id].label[lang], value, change };
   };
-  const lines = OVERVIEW_KPIS.map(line);
+  const shown = overviewKpisOf(report);
+  const lines = shown.map(line);
   return {
     visibility: view.visibility,
     text: `${title} (${escapeMrkdwn(scope)}): ${lines.map((l) => `${l.label} ${l.value}`).join(', ')}.`,
@@ -83,7 +101,7 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
       },
     ],
     chart: {
-      spec: comparisonChart(report, lang),
+      spec: comparisonChart(report, shown, lang),
       altText: `Bar chart of the rate KPIs in ${when} and in the period before`,
       position: 3,
     },

@@ -51,20 +51,34 @@ const bucketLabel = (label: string, lang: Lang) => (lang === 'zh' ? (BUCKET_ZH[l
 const scoreText = (value: number | null, scale: RatingScale | null) =>
   value === null ? formatScore(null) : `${formatScore(value)}${scale ? TOP_SCORE[scale] : ''}`;
 
+/** Whether the API gave any per-customer figure (the legacy API gives none: no columns of "–"). */
+function hasCustomerFigures({ customers: c }: SatisfactionFigures): boolean {
+  return c.rated !== null || c.resolved !== null || c.averageScore !== null || c.distribution.length > 0;
+}
+
 function distributionTable(figures: SatisfactionFigures, lang: Lang): TableBlock {
   const byLabel = new Map(figures.customers.distribution.map((b) => [b.label, b]));
-  const titles = [WORDS.rating, WORDS.chats, WORDS.share, WORDS.customers, WORDS.share].map((w) => w[lang]);
+  const perCustomer = hasCustomerFigures(figures);
+  const titles = [
+    WORDS.rating,
+    WORDS.chats,
+    WORDS.share,
+    ...(perCustomer ? [WORDS.customers, WORDS.share] : []),
+  ];
   const lines = figures.distribution.map((bucket) => {
     const customer = byLabel.get(bucket.label);
     return [
       bucketLabel(bucket.label, lang),
       formatCount(bucket.count),
       formatRatio(bucket.share),
-      formatCount(customer?.count ?? null),
-      formatRatio(customer?.share ?? null),
+      ...(perCustomer ? [formatCount(customer?.count ?? null), formatRatio(customer?.share ?? null)] : []),
     ];
   });
-  return textTable(titles, lines, lines.length).block;
+  return textTable(
+    titles.map((w) => w[lang]),
+    lines,
+    lines.length,
+  ).block;
 }
 
 /** One 100% bar per chat and per customer, stacked by rating: how the ratings split. */
@@ -106,11 +120,15 @@ export function satisfactionMessage(card: Card<SatisfactionFigures>, view: Overv
     [WORDS.resolved[lang], formatRatio(f.resolvedRate)],
     [WORDS.scale[lang], SCALE_NAMES[f.scale][lang]],
     ...(f.scale === 'two_level' ? [] : [[WORDS.average[lang], scoreText(f.averageScore, f.scale)] as const]),
-    [WORDS.customersRated[lang], formatCount(f.customers.rated)],
-    [WORDS.customersResolved[lang], formatCount(f.customers.resolved)],
-    ...(f.scale === 'two_level'
-      ? []
-      : [[WORDS.customersAverage[lang], scoreText(f.customers.averageScore, f.scale)] as const]),
+    ...(hasCustomerFigures(f)
+      ? [
+          [WORDS.customersRated[lang], formatCount(f.customers.rated)] as const,
+          [WORDS.customersResolved[lang], formatCount(f.customers.resolved)] as const,
+          ...(f.scale === 'two_level'
+            ? []
+            : [[WORDS.customersAverage[lang], scoreText(f.customers.averageScore, f.scale)] as const]),
+        ]
+      : []),
   ];
   const summary = lines.slice(0, 5).map(([label, value]) => `${label} ${value}`);
   return {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DEFAULT_QUICKCHART_URL } from './charts/render.ts';
 import { type FileConfig, loadConfigFile } from './config-file.ts';
 import { ConfigError } from './errors.ts';
+import { KPIS } from './stats/kpis.ts';
 import { isTimeZone } from './time-zone.ts';
 
 export const SOBOT_DEFAULT_BASE_URLS = {
@@ -113,14 +114,37 @@ const envSchema = z
         message: 'SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
       });
     }
-    if (env.SOBOT_API === 'legacy') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SOBOT_API'],
-        message: 'SOBOT_API=legacy is not supported by this version yet; use v5',
-      });
-    }
   });
+
+/** What the config file asks of Sobot that the legacy API (company-wide daily totals) cannot give. */
+function legacyProblems(file: FileConfig): string[] {
+  const problems: string[] = [];
+  for (const rule of file.alerts) {
+    if (KPIS[rule.kpi].source.legacy === null) {
+      problems.push(
+        `alert "${rule.name}": the legacy API (SOBOT_API=legacy) has no ${rule.kpi}; watch one of ${legacyKpis().join(', ')}, or use v5`,
+      );
+    }
+    if (rule.scope.kind !== 'overall') {
+      problems.push(
+        `alert "${rule.name}": scope ${rule.scope.kind} needs the v5 API; the legacy API gives company-wide totals only (scope: overall)`,
+      );
+    }
+  }
+  for (const digest of file.digests) {
+    if (Object.values(digest.filters).some(Boolean)) {
+      problems.push(
+        `digest "${digest.name}": filters need the v5 API; the legacy API gives company-wide totals only`,
+      );
+    }
+  }
+  return problems;
+}
+
+const legacyKpis = () =>
+  Object.values(KPIS)
+    .filter((kpi) => kpi.source.legacy !== null)
+    .map((kpi) => kpi.id);
 
 /** Parses the environment; throws ConfigError naming every problem. */
 export function loadConfig(env: Record<string, string | undefined>): BotConfig {
@@ -137,6 +161,8 @@ export function loadConfig(env: Record<string, string | undefined>): BotConfig {
     if (!(error instanceof ConfigError)) throw error;
     problems.push(...error.problems);
   }
+  if (parsed.success && file !== null && parsed.data.SOBOT_API === 'legacy')
+    problems.push(...legacyProblems(file));
   if (!parsed.success || file === null || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const api = e.SOBOT_API === 'legacy' ? 'legacy' : 'v5';

@@ -2,6 +2,7 @@
 // console where you type `/sobot agents yesterday` and read the answer; charts and CSV files
 // are written to ./demo-output. With an argument it answers once and exits:
 //   npm run demo -- "/sobot agents yesterday"
+//   SOBOT_API=legacy npm run demo -- "/sobot overview yesterday"
 
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -78,6 +79,8 @@ async function demo(): Promise<void> {
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-demo',
     SLACK_SIGNING_SECRET: 'demo',
+    // The simulator serves both APIs from one address: SOBOT_API=legacy npm run demo uses the legacy one.
+    SOBOT_API: process.env.SOBOT_API,
     SOBOT_APPID: simulator.appId,
     SOBOT_APP_KEY: simulator.appKey,
     SOBOT_BASE_URL: simulator.url,
@@ -102,7 +105,7 @@ async function demo(): Promise<void> {
       return;
     }
     console.log(
-      `sobot-slack demo · simulated Sobot at ${simulator.url} · time zone ${config.sobot.timeZone}`,
+      `sobot-slack demo · simulated Sobot (${config.sobot.api} API) at ${simulator.url} · time zone ${config.sobot.timeZone}`,
     );
     console.log('Type a command such as "/sobot agents yesterday", "/sobot help", or "exit".\n');
     const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'sobot> ' });

@@ -1,5 +1,5 @@
-// Composition root: config → logger → store → Sobot client → stats → commands → Slack app →
-// scheduler. The only module in src/ that imports commands/ and reports/. `npm start` runs main().
+// Composition root: config → logger → store → Sobot client (v5 or legacy) → stats → commands →
+// Slack app → scheduler. The only module in src/ that imports commands/ and reports/. `npm start` runs main().
 
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -28,11 +28,14 @@ import { createAdminCheck } from './slack/access.ts';
 import { createSlackBot, type SlackBot } from './slack/app.ts';
 import { type ChannelPoster, createChannelPoster } from './slack/channel-post.ts';
 import { explainError } from './slack/error-reply.ts';
+import { createLegacyBackend } from './sobot/legacy/backend.ts';
+import { createSobotLegacyClient } from './sobot/legacy/client.ts';
 import { createRateBudget, type RateBudget } from './sobot/rate-budget.ts';
 import type { RetryPolicy } from './sobot/retry.ts';
 import { createV5Backend } from './sobot/v5/backend.ts';
 import { createSobotV5Client } from './sobot/v5/client.ts';
 import { createQueryCache, type QueryCache } from './stats/cache.ts';
+import type { StatsBackend } from './stats/model.ts';
 import { createStatsService, type StatsService } from './stats/service.ts';
 import { openStore } from './store/open.ts';
 import type { Store } from './store/store.ts';
@@ -70,20 +73,32 @@ export interface Engine {
   digests: DigestRegistry;
 }
 
-export async function createEngine(config: BotConfig, overrides: Overrides = {}): Promise<Engine> {
-  const clock = overrides.clock ?? systemClock;
-  const logger = overrides.logger ?? createLogger({ level: config.logLevel, secrets: secretsOf(config) });
-  const budget = createRateBudget({ limit: config.sobot.rateLimitPerMinute, clock });
-  const client = createSobotV5Client({
+/** The client and backend of the configured Sobot API (SOBOT_API), on the shared budget. */
+function createBackend(
+  config: BotConfig,
+  shared: { budget: RateBudget; clock: Clock; logger: Logger; overrides: Overrides },
+): StatsBackend {
+  const { budget, clock, logger, overrides } = shared;
+  const common = {
     ...config.sobot,
     budget,
     clock,
     logger,
     dispatcher: overrides.dispatcher,
     retryPolicy: overrides.retryPolicy,
-  });
+  };
+  return config.sobot.api === 'legacy'
+    ? createLegacyBackend(createSobotLegacyClient(common))
+    : createV5Backend(createSobotV5Client(common));
+}
+
+export async function createEngine(config: BotConfig, overrides: Overrides = {}): Promise<Engine> {
+  const clock = overrides.clock ?? systemClock;
+  const logger = overrides.logger ?? createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  const budget = createRateBudget({ limit: config.sobot.rateLimitPerMinute, clock });
+  const backend = createBackend(config, { budget, clock, logger, overrides });
   const cache = createQueryCache({ clock });
-  const stats = createStatsService({ backend: createV5Backend(client), cache, clock });
+  const stats = createStatsService({ backend, cache, clock });
   const charts = createChartRenderer({
     kind: config.charts.renderer,
     quickchartUrl: config.charts.quickchartUrl,

@@ -238,3 +238,42 @@ describe('loadConfig with BOT_CONFIG', () => {
     );
   });
 });
+
+describe('loadConfig with SOBOT_API=legacy', () => {
+  it('names each rule or digest that asks legacy for what it does not give', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sobot-config-'));
+    const path = join(dir, 'bot.config.yml');
+    writeFileSync(
+      path,
+      [
+        'alerts:',
+        '  - { name: slow-replies, kpi: response_warn_rate, op: ">", threshold: 0.2, channel: "#a" }',
+        '  - { name: per-agent, kpi: chats, scope: each-agent, op: "<", threshold: 3, channel: "#a" }',
+        '  - { name: volume, kpi: chats, op: "<", threshold: 10, channel: "#a" }',
+        'digests:',
+        '  - { name: sales, channel: "#a", schedule: "0 9 * * *", filters: { group: Sales } }',
+      ].join('\n'),
+    );
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 'secret',
+      SOBOT_APPID: 'app',
+      SOBOT_APP_KEY: 'key',
+      SOBOT_API: 'legacy',
+      BOT_CONFIG: path,
+    };
+    expect(() => loadConfig(env)).toThrowError(
+      expect.objectContaining({
+        problems: [
+          expect.stringMatching(
+            /^alert "slow-replies": the legacy API \(SOBOT_API=legacy\) has no response_warn_rate/,
+          ),
+          'alert "per-agent": scope each-agent needs the v5 API; the legacy API gives company-wide totals only (scope: overall)',
+          'digest "sales": filters need the v5 API; the legacy API gives company-wide totals only',
+        ],
+      }),
+    );
+    // The same file is fine for v5.
+    expect(loadConfig({ ...env, SOBOT_API: 'v5' }).file.alerts).toHaveLength(3);
+  });
+});

@@ -142,6 +142,22 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toContain('xapp-');
   });
 
+  it('accepts SOBOT_API=legacy, with the legacy host https://open.sobot.com as its default', () => {
+    const config = loadConfig({ ...HTTP_ENV, SOBOT_API: 'legacy' });
+    expect(config.sobot.api).toBe('legacy');
+    expect(config.sobot.baseUrl).toBe('https://open.sobot.com');
+    expect(config.sobot.consoleUrl).toBe('https://open.sobot.com');
+  });
+
+  it('takes the other legacy host some accounts use', () => {
+    const config = loadConfig({ ...HTTP_ENV, SOBOT_API: 'legacy', SOBOT_BASE_URL: 'https://www.sobot.com/' });
+    expect(config.sobot.baseUrl).toBe('https://www.sobot.com');
+  });
+
+  it('rejects an API that is neither v5 nor legacy', () => {
+    expect(problemsOf({ ...HTTP_ENV, SOBOT_API: 'v4' })).toEqual(['SOBOT_API must be "v5" or "legacy"']);
+  });
+
   it.each([
     ['PORT', '70000'],
     ['SOBOT_RATE_LIMIT', '0'],

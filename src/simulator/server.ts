@@ -1,5 +1,6 @@
-// A fake Sobot v5 server on loopback: token issue and checks, the rolling rate limit, input checks,
-// and fault knobs for tests. Replies follow the v5 document's examples; data comes from company.ts.
+// A fake Sobot server on loopback, both APIs on one address: v5 (get_token + chat-static-api) and the
+// legacy workbench API (getAccessToken.json + api.json). Token issue and checks, the rolling rate limit,
+// input checks, and fault knobs for tests. Replies follow the documents' examples; data from company.ts.
 
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -12,6 +13,7 @@ import type { Company, CompanyOptions } from './company.ts';
 import { createCompany } from './company.ts';
 import type { DatePattern } from './endpoints.ts';
 import { ENDPOINTS } from './endpoints.ts';
+import { LEGACY_ACTIONS, type LegacyAction, legacyItem } from './legacy.ts';
 
 export interface SimulatorOptions {
   appId?: string;
@@ -20,6 +22,7 @@ export interface SimulatorOptions {
   clock?: Clock;
   /** Calls allowed per token within any rolling 60 s (the doc's 20). */
   rateLimit?: number;
+  /** Lifetime of a v5 token; a legacy token lives the `expire` hours it was asked for (default 2). */
   tokenTtlSec?: number;
   port?: number;
   host?: string;
@@ -34,9 +37,14 @@ export type FaultKind =
   | 'hang'
   | 'config';
 
+/**
+ * On the legacy paths the same kinds answer in that API's words: rate_limit → HTTP 429 with Retry-After
+ * (the legacy document names no rate-limit reply), token_expired → 1002, config → 1001, internal →
+ * HTTP 500 (it names no internal-error code either).
+ */
 export interface FaultOptions {
   count?: number;
-  /** Only requests whose path ends with this; by default any statistics endpoint (not get_token). */
+  /** Only requests whose path ends with this; by default any statistics call (not the token paths). */
   path?: string;
   /** For 'rate_limit': the seconds named in ret_msg (default 60). */
   seconds?: number;
@@ -58,7 +66,7 @@ export interface LogEntry {
   body: unknown;
   headers: { token?: string; timezoneid?: string; language?: string };
   status: number;
-  /** ret_code of the reply; null for replies without one (HTTP 500, truncated JSON, hang). */
+  /** ret_code (v5) or code (legacy) of the reply; null for replies without one (HTTP 500, truncated JSON, hang). */
   retCode: string | null;
   /** The exact JSON object served (the truncated text for 'malformed_json'). */
   reply: unknown;
@@ -75,7 +83,7 @@ export interface Simulator {
   company: Company;
   faults: Faults;
   log: RequestLog;
-  /** How many tokens have been issued. */
+  /** How many tokens have been issued (v5 and legacy). */
   readonly tokens: number;
 }
 
@@ -84,10 +92,17 @@ const WINDOW_MS = 60_000;
 const MAX_RANGE_DAYS = 90;
 const TOKEN_PATH = '/api/get_token';
 const STATS_PREFIX = '/chat-static-api/api/';
+const LEGACY_TOKEN_PATH = '/open/platform/getAccessToken.json';
+const LEGACY_API_PATH = '/open/platform/api.json';
+/** getAccessToken.json's `expire`, in hours: 1–24, 2 when not given (sobot-api/README.md). */
+const LEGACY_EXPIRE_HOURS = { min: 1, max: 24, fallback: 2 };
+
+const isLegacy = (path: string): boolean => path === LEGACY_TOKEN_PATH || path === LEGACY_API_PATH;
 
 type Reply = Record<string, unknown>;
 
 const fail = (retCode: string, retMsg: string): Reply => ({ ret_code: retCode, ret_msg: retMsg });
+const legacyFail = (code: string, msg: string): Reply => ({ code, msg });
 
 export const md5 = (text: string): string => createHash('md5').update(text, 'utf8').digest('hex');
 
@@ -193,6 +208,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   // Issuing a token supersedes the previous one: the doc warns that a token per request breaks callers.
   let current: { token: string; expiresAt: number } | null = null;
+  let legacyCurrent: { token: string; expiresAt: number } | null = null;
   let issued = 0;
   const callTimes = new Map<string, number[]>();
   let pending: PendingFault[] = [];
@@ -210,6 +226,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     expireTokens() {
       current = null;
+      legacyCurrent = null;
     },
     reset() {
       pending = [];
@@ -218,18 +235,27 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   };
 
   const takeFault = (path: string): PendingFault | null => {
-    const fault = pending.find((f) => (f.path ? path.endsWith(f.path) : path.startsWith(STATS_PREFIX)));
+    const fault = pending.find((f) =>
+      f.path ? path.endsWith(f.path) : path.startsWith(STATS_PREFIX) || path === LEGACY_API_PATH,
+    );
     if (!fault) return null;
     fault.remaining -= 1;
     if (fault.remaining <= 0) pending = pending.filter((f) => f !== fault);
     return fault;
   };
 
-  const send = (res: ServerResponse, entry: LogEntry, reply: Reply, status = 200): void => {
+  const send = (
+    res: ServerResponse,
+    entry: LogEntry,
+    reply: Reply,
+    status = 200,
+    headers: Record<string, string> = {},
+  ): void => {
+    const code = reply.ret_code ?? reply.code;
     entry.status = status;
-    entry.retCode = typeof reply.ret_code === 'string' ? reply.ret_code : null;
+    entry.retCode = typeof code === 'string' ? code : null;
     entry.reply = reply;
-    res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8' });
+    res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', ...headers });
     res.end(JSON.stringify(reply));
   };
 
@@ -262,8 +288,30 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
   };
 
+  const legacyFaultReply = (fault: PendingFault, entry: LogEntry): [Reply, number] => {
+    switch (fault.kind) {
+      case 'rate_limit':
+        return [{ code: '429', msg: rateLimitMessage(fault.seconds) }, 429];
+      case 'token_expired':
+        legacyCurrent = null;
+        return [legacyFail('1002', 'access_token check failed: get a new one'), 200];
+      case 'config':
+        return [legacyFail('1001', 'this company may not use the open platform API'), 200];
+      default:
+        return [
+          { timestamp: clock.now(), status: 500, error: 'Internal Server Error', path: entry.path },
+          500,
+        ];
+    }
+  };
+
   const serveFault = (res: ServerResponse, entry: LogEntry, fault: PendingFault): void => {
-    if (fault.kind === 'hang') {
+    if (isLegacy(entry.path) && fault.kind !== 'hang' && fault.kind !== 'malformed_json') {
+      const [reply, status] = legacyFaultReply(fault, entry);
+      const retryAfter: Record<string, string> =
+        status === 429 ? { 'retry-after': String(fault.seconds) } : {};
+      send(res, entry, reply, status, retryAfter);
+    } else if (fault.kind === 'hang') {
       hanging.add(res);
       res.on('close', () => hanging.delete(res));
     } else if (fault.kind === 'malformed_json') {
@@ -295,6 +343,65 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       ret_code: '000000',
       ret_msg: 'success',
     };
+  };
+
+  /** getAccessToken.json: sign = md5(appId + appKey + createTime), createTime in seconds or milliseconds. */
+  const issueLegacyToken = (params: URLSearchParams): Reply => {
+    const id = params.get('appId') ?? '';
+    const createTime = params.get('createTime') ?? '';
+    const sign = (params.get('sign') ?? '').toLowerCase();
+    if (id !== appId || !/^\d+$/.test(createTime) || sign !== md5(`${id}${appKey}${createTime}`)) {
+      return legacyFail('1001', 'sign error: check appId, createTime and sign');
+    }
+    const expire = params.get('expire');
+    const hours = expire === null || expire === '' ? LEGACY_EXPIRE_HOURS.fallback : Number(expire);
+    if (!Number.isInteger(hours) || hours < LEGACY_EXPIRE_HOURS.min || hours > LEGACY_EXPIRE_HOURS.max) {
+      return legacyFail('1001', `expire must be a whole number of hours from 1 to 24, not [${expire}]`);
+    }
+    legacyCurrent = { token: randomBytes(16).toString('hex'), expiresAt: clock.now() + hours * 3_600_000 };
+    issued += 1;
+    return { code: '1000', data: { access_token: legacyCurrent.token } };
+  };
+
+  /** api.json: `{action, access_token, data: {startDate, endDate}}`, company-wide totals of the days. */
+  const legacyApi = (raw: string): [Reply, number, Record<string, string>] => {
+    let body: Record<string, unknown>;
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      body = parsed as Record<string, unknown>;
+    } catch {
+      return [legacyFail('1001', 'the request body is not a JSON object'), 200, {}];
+    }
+    const token = typeof body.access_token === 'string' ? body.access_token : '';
+    if (!legacyCurrent || token !== legacyCurrent.token || clock.now() >= legacyCurrent.expiresAt) {
+      return [legacyFail('1002', 'access_token check failed: get a new one'), 200, {}];
+    }
+    const waitSec = overBudget(token);
+    if (waitSec !== null) {
+      return [{ code: '429', msg: rateLimitMessage(waitSec) }, 429, { 'retry-after': String(waitSec) }];
+    }
+    const action = body.action as LegacyAction;
+    if (!LEGACY_ACTIONS.includes(action)) {
+      return [legacyFail('1001', `unknown action [${String(body.action)}]`), 200, {}];
+    }
+    const data = (body.data ?? {}) as Record<string, unknown>;
+    const today = todayIn(DEFAULT_ZONE, clock.now());
+    const days: string[] = [];
+    for (const field of ['startDate', 'endDate']) {
+      const day = dayOf(data[field], 'yyyy-MM-dd');
+      if (!day) {
+        return [
+          legacyFail('1001', `[${field}] must be a yyyy-MM-dd string, got [${String(data[field])}]`),
+          200,
+          {},
+        ];
+      }
+      days.push(day.localeCompare(today.date) <= 0 ? day : today.date);
+    }
+    const [from, to] = days as [string, string];
+    if (to < from) return [legacyFail('1001', '[endDate] cannot be earlier than [startDate]'), 200, {}];
+    return [{ data: { item: legacyItem(company, action, { from, to }, today) }, code: '1000' }, 200, {}];
   };
 
   const statistics = (path: string, raw: string, entry: LogEntry): Reply => {
@@ -350,6 +457,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const fault = takeFault(url.pathname);
     if (fault) return serveFault(res, entry, fault);
     if (url.pathname === TOKEN_PATH && req.method === 'GET') return send(res, entry, issueToken(url));
+    if (url.pathname === LEGACY_TOKEN_PATH && (req.method === 'GET' || req.method === 'POST')) {
+      // Parameters in the query string, or (POST) a form body.
+      const params = new URLSearchParams(url.search);
+      if (req.method === 'POST') for (const [key, value] of new URLSearchParams(raw)) params.set(key, value);
+      return send(res, entry, issueLegacyToken(params));
+    }
+    if (url.pathname === LEGACY_API_PATH && req.method === 'POST') {
+      const [reply, status, headers] = legacyApi(raw);
+      return send(res, entry, reply, status, headers);
+    }
     if (req.method === 'POST' && ENDPOINTS[url.pathname]) {
       return send(res, entry, statistics(url.pathname, raw, entry));
     }

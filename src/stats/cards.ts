@@ -53,6 +53,10 @@ export interface BotFigures {
   keywordTransferRate: number | null;
   /** The same figures for the period before, from Sobot's MoM fields (null where not given). */
   previous: { received: number | null; selfServiceRate: number | null; transfersToAgents: number | null };
+  /** Transfers to agents as a share of the customers received; absent where the API does not give it. */
+  transferRate?: number | null;
+  /** How customers rated the bot's chats; absent where the API does not give it. */
+  ratings?: { rated: number | null; feedbackRate: number | null; resolvedRate: number | null };
 }
 
 export interface RegionRow {

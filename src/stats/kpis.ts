@@ -12,7 +12,13 @@ export type KpiId =
   | 'avg_first_response'
   | 'response_warn_rate'
   | 'bot_self_service_rate'
-  | 'queue_leave_rate';
+  | 'queue_leave_rate'
+  | 'valid_chats'
+  | 'unanswered_rate'
+  | 'transfers'
+  | 'avg_reception_duration'
+  | 'answer_ratio'
+  | 'bot_transfer_rate';
 
 /** count: a whole number; ratio: a fraction 0..1 shown as %; duration: milliseconds; score: a mean rating. */
 export type KpiUnit = 'count' | 'ratio' | 'duration' | 'score';
@@ -26,8 +32,11 @@ export interface KpiDefinition {
   better: 'higher' | 'lower';
   /** Other words users type for it, e.g. in `sort:fcr`. */
   aliases: readonly string[];
-  /** Where the number comes from: `endpoint.field` in Sobot's documents (null: not offered). */
-  source: { v5Overall: string; v5PerAgent: string | null; legacy: string | null };
+  /**
+   * Where the number comes from: `endpoint.field` (v5) or `action.field` (legacy) in Sobot's documents;
+   * null: that API's backend does not give it.
+   */
+  source: { v5Overall: string | null; v5PerAgent: string | null; legacy: string | null };
 }
 
 export const KPIS: Record<KpiId, KpiDefinition> = {
@@ -51,7 +60,11 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     unit: 'count',
     better: 'higher',
     aliases: ['bot_sessions', 'robot_chats'],
-    source: { v5Overall: 'getStat.robot_consult', v5PerAgent: null, legacy: null },
+    source: {
+      v5Overall: 'getStat.robot_consult',
+      v5PerAgent: null,
+      legacy: 'wb_session_robot.consultSession',
+    },
   },
   valid_reception_rate: {
     id: 'valid_reception_rate',
@@ -139,6 +152,61 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     better: 'lower',
     aliases: ['queue', 'abandon', 'abandonment'],
     source: { v5Overall: 'getStat.queue_leave_rate', v5PerAgent: null, legacy: null },
+  },
+  // The legacy API's own figures; the v5 backend leaves them absent.
+  valid_chats: {
+    id: 'valid_chats',
+    label: { en: 'Valid chats', zh: '有效人工会话量' },
+    short: { en: 'Valid chats', zh: '有效会话' },
+    unit: 'count',
+    better: 'higher',
+    aliases: ['valid_sessions'],
+    source: { v5Overall: null, v5PerAgent: null, legacy: 'wb_session_human.validSession' },
+  },
+  unanswered_rate: {
+    id: 'unanswered_rate',
+    label: { en: 'Unanswered', zh: '未接待率' },
+    short: { en: 'Unanswered', zh: '未接待' },
+    unit: 'ratio',
+    better: 'lower',
+    aliases: ['unanswered', 'not_received', 'missed'],
+    source: { v5Overall: null, v5PerAgent: null, legacy: 'wb_session_human.notReceptionSessionRate' },
+  },
+  transfers: {
+    id: 'transfers',
+    label: { en: 'Transfers', zh: '转接会话量' },
+    short: { en: 'Transfers', zh: '转接' },
+    unit: 'count',
+    better: 'lower',
+    aliases: ['transfer', 'transferred'],
+    source: { v5Overall: null, v5PerAgent: null, legacy: 'wb_session_human.transferSession' },
+  },
+  avg_reception_duration: {
+    id: 'avg_reception_duration',
+    label: { en: 'Avg. reception time', zh: '平均人工接待时长' },
+    short: { en: 'Reception', zh: '接待时长' },
+    unit: 'duration',
+    better: 'lower',
+    aliases: ['reception_time', 'handling_time', 'aht', 'duration'],
+    source: { v5Overall: null, v5PerAgent: null, legacy: 'wb_session_human.avgSessionDuration' },
+  },
+  answer_ratio: {
+    id: 'answer_ratio',
+    label: { en: 'Answer ratio', zh: '答问比' },
+    short: { en: 'Answers', zh: '答问比' },
+    unit: 'ratio',
+    better: 'higher',
+    aliases: ['answers', 'answer_rate', 'replies_per_message'],
+    source: { v5Overall: null, v5PerAgent: null, legacy: 'wb_session_message.answerThan' },
+  },
+  bot_transfer_rate: {
+    id: 'bot_transfer_rate',
+    label: { en: 'Bot to agents', zh: '机器人转人工率' },
+    short: { en: 'To agents', zh: '转人工' },
+    unit: 'ratio',
+    better: 'lower',
+    aliases: ['to_human', 'bot_transfers', 'transfer_to_human'],
+    source: { v5Overall: null, v5PerAgent: null, legacy: 'wb_session_robot.toHumanSessionRate' },
   },
 };
 

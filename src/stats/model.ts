@@ -106,6 +106,8 @@ export interface StatsBackend {
   overview(range: DateRange, filters: StatsFilters, priority: Priority): Promise<OverviewFigures>;
   /** The session KPIs of one range (chats, valid reception, first response, warnings, queue leave). */
   sessions(range: DateRange, filters: StatsFilters, priority: Priority): Promise<KpiValues>;
+  /** The KPIs sessions() gives: what a trend can follow on this API. */
+  readonly sessionKpis: readonly KpiId[];
   breakdown(
     by: 'group' | 'department' | 'channel',
     range: DateRange,

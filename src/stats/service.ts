@@ -5,7 +5,7 @@ import type { Clock } from '../clock.ts';
 import { UserInputError } from '../errors.ts';
 import type { QueryCache } from './cache.ts';
 import type { AgentDetail, BotFigures, CustomerFigures, SatisfactionFigures, TopicRow } from './cards.ts';
-import { type KpiId, kpisFromCounts } from './kpis.ts';
+import { KPIS, type KpiId, kpisFromCounts } from './kpis.ts';
 import type {
   AgentKpis,
   AgentRow,
@@ -21,6 +21,7 @@ import type {
 import { matchName } from './names.ts';
 import { isClosed, previousRange } from './period.ts';
 import { type Granularity, trendBuckets } from './trend.ts';
+import { unsupportedOn } from './unsupported.ts';
 
 export interface AgentsReport {
   range: DateRange;
@@ -56,6 +57,8 @@ export interface ResolvedFilters {
 
 export interface StatsService {
   readonly api: StatsBackend['api'];
+  /** The KPIs `trend` can follow on the configured API. */
+  readonly trendKpis: readonly KpiId[];
   agents(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<AgentsReport>;
   overview(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<OverviewReport>;
   breakdown(
@@ -66,7 +69,7 @@ export interface StatsService {
   ): Promise<BreakdownReport>;
   /** Names → ids through the directory (cached for an hour, reloaded once on a miss). */
   resolveFilters(names: FilterNames, priority?: Priority): Promise<ResolvedFilters>;
-  /** One of TREND_KPIS per day (or week) of `range`; each point a cached session query. */
+  /** One of `trendKpis` per day (or week) of `range`; each point a cached session query. */
   trend(kpi: KpiId, range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<TrendReport>;
   satisfaction(
     range: DateRange,
@@ -191,6 +194,7 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
 
   return {
     api: backend.api,
+    trendKpis: backend.sessionKpis,
     async agents(range, filters = {}, priority = 'interactive') {
       const rows = await cache.getOrLoad(keyOf('agents', range, filters), ttlFor(range), () =>
         backend.agentWorkload(range, filters, priority),
@@ -220,6 +224,9 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
     agentDetail: (range, agentId, priority = 'interactive') =>
       card('agent', range, { agentIds: [agentId] }, () => backend.agentDetail(range, agentId, priority)),
     async trend(kpi, range, filters = {}, priority = 'interactive') {
+      // Before any call: a session query of this API would give every point as unknown.
+      if (!backend.sessionKpis.includes(kpi))
+        throw unsupportedOn(backend.api, `Trends of ${KPIS[kpi].label.en}`);
       const { granularity, buckets } = trendBuckets(range);
       const values = await Promise.all(
         buckets.map((bucket) =>

@@ -8,7 +8,10 @@ import { rangeDays } from './period.ts';
 
 export type Granularity = 'day' | 'week';
 
-/** The KPIs one session query answers (StatsBackend.sessions), so a trend can follow them. */
+/**
+ * The KPIs one session query answers on at least one Sobot API (StatsBackend.sessions), so a trend
+ * can follow them; `StatsBackend.sessionKpis` says which the configured API gives.
+ */
 export const TREND_KPIS: readonly KpiId[] = [
   'chats',
   'bot_chats',
@@ -16,6 +19,10 @@ export const TREND_KPIS: readonly KpiId[] = [
   'avg_first_response',
   'response_warn_rate',
   'queue_leave_rate',
+  'valid_chats',
+  'unanswered_rate',
+  'transfers',
+  'avg_reception_duration',
 ];
 
 /** Up to this many days, one point per day. */

@@ -158,6 +158,23 @@ describe('satisfactionMessage', () => {
   });
 });
 
+describe('satisfactionMessage without per-customer figures (the legacy API)', () => {
+  const PER_CHAT: SatisfactionFigures = {
+    ...STARS,
+    customers: { rated: null, resolved: null, averageScore: null, distribution: [] },
+  };
+  const message = satisfactionMessage(card(PER_CHAT), VIEW);
+
+  it('leaves out the customer columns and lines instead of showing "–" for each', () => {
+    expect(tableOf(message)?.[0]).toEqual(['Rating', 'Chats', 'Share']);
+    expect(tableOf(message)?.[1]).toEqual(['5★', '156', '22.8%']);
+    expect(field(message, 'Customers who rated')).toBe('NO SUCH FIELD');
+    expect(field(message, 'Customer avg. score')).toBe('NO SUCH FIELD');
+    expect(field(message, 'Rated chats')).toBe('687');
+    expect(blockKitProblems(message)).toEqual([]);
+  });
+});
+
 const BOT: BotFigures = {
   received: 1_496,
   validReceived: 300,
@@ -226,6 +243,41 @@ describe('botMessage', () => {
     expect(contextOf(zh)).toContain('机器人: &lt;Bot&gt; &amp; co');
     expect(field(zh, '机器人接待客户数')).toBe('1,496  _▲ 10.0% 改善_');
     expect(field(zh, '转人工客户数')).toBe('1,452  _▼ 12.0%_');
+  });
+});
+
+describe('botMessage of an API without a split of transfers but with ratings (the legacy API)', () => {
+  const LEGACY_BOT: BotFigures = {
+    ...BOT,
+    activeTransfers: null,
+    triggeredTransfers: null,
+    keywordTransfers: null,
+    activeTransferRate: null,
+    triggeredTransferRate: null,
+    keywordTransferRate: null,
+    transferRate: 0.9706,
+    ratings: { rated: 60, feedbackRate: 0.2, resolvedRate: null },
+  };
+  const message = botMessage(card(LEGACY_BOT), VIEW);
+
+  it('leaves out the kinds of transfer instead of three lines of "–"', () => {
+    expect(field(message, 'Asked for an agent')).toBe('NO SUCH FIELD');
+    expect(field(message, 'Triggered by keyword')).toBe('NO SUCH FIELD');
+    expect(message.chart?.spec.series[0]?.values).toEqual([1_496, 300, 66, 1_452]);
+    expect(message.chart?.spec.labels).toHaveLength(4);
+  });
+
+  it('gives the transfers’ share of the customers received, and the bot’s ratings', () => {
+    expect(field(message, 'Transfers to agents')).toBe('1,452 (97.1% of received)  _▼ 12.0%_');
+    expect(field(message, 'Rated bot chats')).toBe('60');
+    expect(field(message, 'Bot feedback rate')).toBe('20.0%');
+    expect(field(message, 'Resolved by the bot')).toBe('–');
+    expect(blockKitProblems(message)).toEqual([]);
+  });
+
+  it('shows neither on v5 figures, which have no such fields', () => {
+    expect(field(botMessage(card(BOT), VIEW), 'Rated bot chats')).toBe('NO SUCH FIELD');
+    expect(field(botMessage(card(BOT), VIEW), 'Transfers to agents')).not.toContain('of received');
   });
 });
 

@@ -1,7 +1,8 @@
-// Specs for the KPI registry: every KPI is fully described, every v5 source names a field the
-// endpoint's documented reply really has, and team KPIs are ratios of sums, computed by hand below.
+// Specs for the KPI registry: every KPI is fully described, every v5 and legacy source names a field
+// the documented reply really has, and team KPIs are ratios of sums, computed by hand below.
 
 import { describe, expect, it } from 'vitest';
+import { type LegacyAction, legacyActions } from '../../src/sobot/legacy/endpoints.ts';
 import { type V5EndpointKey, v5Endpoints } from '../../src/sobot/v5/endpoints.ts';
 import { AGENT_KPIS, findKpi, KPIS, type KpiId, kpisFromCounts, kpiWords } from '../../src/stats/kpis.ts';
 import { counts } from '../support/agent-counts.ts';
@@ -30,6 +31,11 @@ const v5Sources = ids.flatMap((id) =>
     .map((source) => ({ id, source })),
 );
 
+const legacySources = ids.flatMap((id) => {
+  const source = KPIS[id].source.legacy;
+  return source === null ? [] : [{ id, source }];
+});
+
 describe('KPIS', () => {
   it.each(ids)('describes %s with en and zh labels, a unit and a direction', (id) => {
     const kpi = KPIS[id];
@@ -42,7 +48,7 @@ describe('KPIS', () => {
     expect(['higher', 'lower']).toContain(kpi.better);
   });
 
-  it('has the eight headline KPIs of the design, and bot chats for the overview', () => {
+  it('has the eight headline KPIs of the design, bot chats, and the legacy API’s own figures', () => {
     expect(ids.sort()).toEqual(
       [
         'chats',
@@ -54,8 +60,24 @@ describe('KPIS', () => {
         'response_warn_rate',
         'bot_self_service_rate',
         'queue_leave_rate',
+        'valid_chats',
+        'unanswered_rate',
+        'transfers',
+        'avg_reception_duration',
+        'answer_ratio',
+        'bot_transfer_rate',
       ].sort(),
     );
+  });
+
+  it('takes the design table’s legacy sources, and has none for what the legacy API lacks', () => {
+    expect(KPIS.chats.source.legacy).toBe('wb_session_human.consultSession');
+    expect(KPIS.valid_reception_rate.source.legacy).toBe('wb_session_human.validReceptionRate');
+    expect(KPIS.satisfaction.source.legacy).toBe('wb_human_satisfaction.goodLv');
+    expect(KPIS.bot_self_service_rate.source.legacy).toBe('wb_session_robot.selfReceptionRate');
+    for (const id of ['fcr_24h', 'avg_first_response', 'response_warn_rate', 'queue_leave_rate'] as const) {
+      expect(KPIS[id].source.legacy).toBeNull();
+    }
   });
 
   it('marks the durations and warning/leave rates as lower-is-better', () => {
@@ -71,6 +93,22 @@ describe('KPIS', () => {
     const key = ENDPOINT_OF[endpoint];
     expect(key, `unknown endpoint "${endpoint}"`).toBeDefined();
     expect(fieldsOf(key as V5EndpointKey)).toContain(field);
+  });
+
+  it.each(legacySources)('$id: legacy source $source names a field of that action’s reply', ({ source }) => {
+    const [action = '', field = '', ...extra] = source.split('.');
+    expect(extra).toEqual([]);
+    expect(Object.keys(legacyActions), `unknown action "${action}"`).toContain(action);
+    const item = legacyActions[action as LegacyAction] as unknown as { shape: Record<string, unknown> };
+    expect(Object.keys(item.shape)).toContain(field);
+  });
+
+  it('marks unanswered, transfers, reception time and bot transfers as lower-is-better', () => {
+    expect(KPIS.unanswered_rate.better).toBe('lower');
+    expect(KPIS.transfers.better).toBe('lower');
+    expect(KPIS.avg_reception_duration.better).toBe('lower');
+    expect(KPIS.bot_transfer_rate.better).toBe('lower');
+    expect(KPIS.valid_chats.better).toBe('higher');
   });
 
   it('every per-agent table column is a KPI with a per-agent v5 source', () => {

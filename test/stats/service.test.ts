@@ -3,7 +3,7 @@
 // names resolved through the directory, and cached overviews and breakdowns.
 
 import { describe, expect, it } from 'vitest';
-import { UserInputError } from '../../src/errors.ts';
+import { UnsupportedError, UserInputError } from '../../src/errors.ts';
 import { createQueryCache } from '../../src/stats/cache.ts';
 import { kpisFromCounts } from '../../src/stats/kpis.ts';
 import type {
@@ -464,5 +464,52 @@ describe('overview and breakdown', () => {
     await stats.breakdown('group', WEEK);
     await stats.breakdown('department', WEEK);
     expect(questions.map((q) => q.what)).toEqual(['overview', 'breakdown:group', 'breakdown:department']);
+  });
+});
+
+describe('trend and the KPIs the backend gives', () => {
+  const THREE_DAYS: DateRange = { from: '2026-11-16', to: '2026-11-18', timeZone: 'Asia/Shanghai' };
+
+  function trendOver(api: StatsBackend['api']) {
+    const clock = createFakeClock();
+    const asked: DateRange[] = [];
+    const backend: StatsBackend = {
+      ...unusedBackend(),
+      api,
+      sessionKpis: ['chats', 'transfers'],
+      async sessions(range) {
+        asked.push(range);
+        return { chats: Number(range.from.slice(-2)), transfers: 1 };
+      },
+    };
+    const stats = createStatsService({ backend, cache: createQueryCache({ clock }), clock });
+    return { stats, asked };
+  }
+
+  it('offers the trends the backend’s session query gives', () => {
+    expect(trendOver('legacy').stats.trendKpis).toEqual(['chats', 'transfers']);
+  });
+
+  it('follows such a KPI with one session query a day, each cached for the other KPIs', async () => {
+    const { stats, asked } = trendOver('legacy');
+    const report = await stats.trend('chats', THREE_DAYS);
+    expect(report.points.map((p) => p.value)).toEqual([16, 17, 18]);
+    await stats.trend('transfers', THREE_DAYS);
+    expect(asked.map((r) => r.from)).toEqual(['2026-11-16', '2026-11-17', '2026-11-18']);
+  });
+
+  it('refuses, before any call, a KPI the backend’s session query does not give: on legacy, "needs v5"', async () => {
+    const { stats, asked } = trendOver('legacy');
+    const error = await stats.trend('bot_chats', THREE_DAYS).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnsupportedError);
+    expect((error as Error).message).toMatch(/^Trends of Bot chats need Sobot's v5 API;.*SOBOT_API=v5/);
+    expect(asked).toEqual([]);
+  });
+
+  it('on v5, says the KPI is not available from that API', async () => {
+    const { stats } = trendOver('v5');
+    const error = await stats.trend('queue_leave_rate', THREE_DAYS).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnsupportedError);
+    expect((error as Error).message).toBe("Trends of Queue leave are not available from Sobot's v5 API.");
   });
 });

@@ -1,23 +1,17 @@
-// The Sobot v5 client: owns the shared token, the shared rate budget, timeouts and retries, and
-// parses every reply with the endpoint's zod schema. Nothing else in the bot speaks HTTP to Sobot.
+// The Sobot v5 client: the v5 token (get_token) and reply envelope on top of the shared call loop
+// (caller.ts: token, budget, retries, timeouts), every reply parsed with the endpoint's zod schema.
 
 import { createHash } from 'node:crypto';
-import { type Dispatcher, request } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../logger.ts';
-import type { DateRange, Priority } from '../../stats/model.ts';
-import {
-  SobotApiError,
-  SobotAuthError,
-  SobotConfigError,
-  SobotInputError,
-  SobotMalformedReplyError,
-  SobotRateLimitedError,
-  SobotUnavailableError,
-} from '../errors.ts';
+import type { DateRange } from '../../stats/model.ts';
+import { type CallOptions, createSobotCaller } from '../caller.ts';
+import { SobotApiError, SobotConfigError, SobotInputError, SobotMalformedReplyError } from '../errors.ts';
+import { sendJson, TransientFailure } from '../http.ts';
 import type { RateBudget } from '../rate-budget.ts';
-import { backoffDelay, fourRetriesInAboutHalfAMinute, type RetryPolicy } from '../retry.ts';
+import { fourRetriesInAboutHalfAMinute, type RetryPolicy } from '../retry.ts';
 import { createTokenCache, type IssuedToken } from '../token-cache.ts';
 import {
   tokenPath,
@@ -42,11 +36,6 @@ export interface SobotV5ClientOptions {
   dispatcher?: Dispatcher;
   retryPolicy?: RetryPolicy;
   timeoutMs?: number;
-}
-
-export interface CallOptions {
-  priority?: Priority;
-  signal?: AbortSignal;
 }
 
 export interface V5Page<K extends V5EndpointKey> {
@@ -78,57 +67,16 @@ const CONFIG_HINTS: Record<string, string> = {
 };
 const TOKEN_RET_CODES = new Set(['900001', '900002']);
 
-/** A failure worth retrying with back-off. */
-class TransientFailure extends Error {}
-
 export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client {
   const log = opts.logger.child({ module: 'sobot' });
-  const policy = opts.retryPolicy ?? fourRetriesInAboutHalfAMinute;
   const timeoutMs = opts.timeoutMs ?? 15_000;
-  const reportedConfigCodes = new Set<string>();
-
-  const reportConfigError = (error: SobotConfigError) => {
-    if (reportedConfigCodes.has(error.retCode)) return;
-    reportedConfigCodes.add(error.retCode);
-    log.error(
-      { retCode: error.retCode, endpoint: error.endpoint },
-      `sobot configuration error: ${error.hint}`,
-    );
-  };
-
-  async function send(
+  const send = (
     method: 'GET' | 'POST',
     url: string,
     headers: Record<string, string>,
     body: string | undefined,
     signal: AbortSignal | undefined,
-  ): Promise<unknown> {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    let response: Dispatcher.ResponseData;
-    try {
-      response = await request(url, { method, headers, body, signal: combined, dispatcher: opts.dispatcher });
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      throw new TransientFailure(
-        timeout.aborted ? `no answer within ${timeoutMs} ms` : describeNetworkError(error),
-      );
-    }
-    const text = await response.body.text().catch(() => '');
-    if (response.statusCode >= 500) throw new TransientFailure(`HTTP ${response.statusCode}`);
-    if (response.statusCode >= 400) {
-      throw new SobotApiError(
-        String(response.statusCode),
-        `HTTP ${response.statusCode}`,
-        new URL(url).pathname,
-      );
-    }
-    try {
-      return JSON.parse(text);
-    } catch {
-      throw new TransientFailure('the reply was not valid JSON');
-    }
-  }
+  ) => sendJson({ method, url, headers, body, signal, timeoutMs, dispatcher: opts.dispatcher });
 
   async function fetchToken(signal?: AbortSignal): Promise<IssuedToken> {
     const createTime = String(Math.floor(opts.clock.now() / 1000));
@@ -146,73 +94,41 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client {
     return { token: item.token, expiresInSec: item.expires_in ?? 3600 };
   }
 
-  const tokens = createTokenCache({ fetchToken, clock: opts.clock });
+  const caller = createSobotCaller({
+    tokens: createTokenCache({ fetchToken, clock: opts.clock }),
+    budget: opts.budget,
+    clock: opts.clock,
+    log,
+    policy: opts.retryPolicy ?? fourRetriesInAboutHalfAMinute,
+  });
 
-  async function call<K extends V5EndpointKey>(
+  function call<K extends V5EndpointKey>(
     key: K,
     body: Record<string, unknown>,
     callOpts: CallOptions = {},
   ): Promise<V5Page<K>> {
-    const endpoint = v5Endpoints[key];
-    const path = endpoint.path;
-    const priority = callOpts.priority ?? 'interactive';
-    let transientAttempts = 0;
-    let rateLimitWaits = 0;
-    let tokenRefreshed = false;
-    for (;;) {
-      try {
-        const token = await tokens.get(callOpts.signal);
-        await opts.budget.acquire(priority, callOpts.signal);
-        const started = opts.clock.now();
-        const json = await send(
-          'POST',
-          `${opts.baseUrl}${path}`,
-          { token, timezoneid: opts.timeZone, language: opts.language, 'content-type': 'application/json' },
-          JSON.stringify(body),
-          callOpts.signal,
-        );
-        const envelope = v5Envelope.safeParse(json);
-        if (!envelope.success) throw new SobotMalformedReplyError('reply is not a Sobot envelope', path);
-        const { ret_code: retCode, ret_msg: retMsg } = envelope.data;
-        log.debug({ path, retCode, ms: opts.clock.now() - started }, 'sobot call');
-        if (retCode === '000000') return parsePage(key, envelope.data);
-        if (TOKEN_RET_CODES.has(retCode)) {
-          tokens.invalidate(token);
-          if (tokenRefreshed)
-            throw new SobotAuthError(`Sobot rejected a fresh token (${retCode}: ${retMsg})`, path);
-          tokenRefreshed = true;
-          continue;
-        }
-        if (retCode === '229000') {
-          const waitSec = retryAfterSeconds(retMsg);
-          if (rateLimitWaits >= policy.rateLimitWaits) throw new SobotRateLimitedError(path, waitSec);
-          rateLimitWaits += 1;
-          log.warn({ path, retryAfterSec: waitSec }, 'sobot rate limited');
-          opts.budget.pauseUntil(opts.clock.now() + waitSec * 1000);
-          continue;
-        }
-        if (retCode in CONFIG_HINTS)
-          throw new SobotConfigError(retCode, CONFIG_HINTS[retCode] as string, path);
-        if (retCode === '222000') throw new SobotInputError(retMsg || 'Sobot rejected the query', path);
-        if (retCode === '999999') throw new TransientFailure(`Sobot internal error (${retMsg})`);
-        throw new SobotApiError(retCode, retMsg, path);
-      } catch (error) {
-        if (error instanceof SobotConfigError) reportConfigError(error);
-        if (!(error instanceof TransientFailure)) throw error;
-        transientAttempts += 1;
-        if (transientAttempts > policy.retries) {
-          throw new SobotUnavailableError(`Sobot did not answer properly: ${error.message}`, path, {
-            cause: error,
-          });
-        }
-        const delay = backoffDelay(policy, transientAttempts);
-        log.warn(
-          { path, attempt: transientAttempts, delayMs: delay, reason: error.message },
-          'sobot call failed, retrying',
-        );
-        await opts.clock.sleep(delay, callOpts.signal);
-      }
-    }
+    const path = v5Endpoints[key].path;
+    return caller.call(path, callOpts, async (token, signal) => {
+      const started = opts.clock.now();
+      const json = await send(
+        'POST',
+        `${opts.baseUrl}${path}`,
+        { token, timezoneid: opts.timeZone, language: opts.language, 'content-type': 'application/json' },
+        JSON.stringify(body),
+        signal,
+      );
+      const envelope = v5Envelope.safeParse(json);
+      if (!envelope.success) throw new SobotMalformedReplyError('reply is not a Sobot envelope', path);
+      const { ret_code: retCode, ret_msg: retMsg } = envelope.data;
+      log.debug({ path, retCode, ms: opts.clock.now() - started }, 'sobot call');
+      if (retCode === '000000') return { kind: 'ok', value: parsePage(key, envelope.data) };
+      if (TOKEN_RET_CODES.has(retCode)) return { kind: 'token_rejected', detail: `${retCode}: ${retMsg}` };
+      if (retCode === '229000') return { kind: 'rate_limited', retryAfterSec: retryAfterSeconds(retMsg) };
+      if (retCode in CONFIG_HINTS) throw new SobotConfigError(retCode, CONFIG_HINTS[retCode] as string, path);
+      if (retCode === '222000') throw new SobotInputError(retMsg || 'Sobot rejected the query', path);
+      if (retCode === '999999') throw new TransientFailure(`Sobot internal error (${retMsg})`);
+      throw new SobotApiError(retCode, retMsg, path);
+    });
   }
 
   async function fetchAll<K extends V5EndpointKey>(
@@ -266,11 +182,6 @@ function parsePage<K extends V5EndpointKey>(key: K, envelope: z.output<typeof v5
 export function retryAfterSeconds(retMsg: string): number {
   const match = /again \[(\d+)\]\s*s/i.exec(retMsg);
   return match ? Math.max(1, Number(match[1])) : 60;
-}
-
-function describeNetworkError(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? `connection failed (${code})` : 'connection failed';
 }
 
 /** start_date/end_date for `key`, in the pattern its documentation asks for. */

@@ -3,11 +3,21 @@
 // getSatisfactionSurvey. Previous-period values come from Sobot's own MoM fields where it gives
 // them (previous = current / (1 + change)), so a period comparison costs no extra call there.
 
-import { ratioOf, sumKnown } from '../../stats/kpis.ts';
+import { type KpiId, ratioOf, sumKnown } from '../../stats/kpis.ts';
 import type { KpiValues } from '../../stats/model.ts';
 import type { V5Item } from './endpoints.ts';
 
 type ChatStats = V5Item<'chatStats'>;
+
+/** What sessionKpis() gives, so a trend can follow it: one getStat query per point. */
+export const V5_SESSION_KPIS: readonly KpiId[] = [
+  'chats',
+  'bot_chats',
+  'valid_reception_rate',
+  'avg_first_response',
+  'response_warn_rate',
+  'queue_leave_rate',
+];
 
 /** KPIs of one or several getStat rows: counts summed, rates as ratios of the sums. */
 export function sessionKpis(rows: readonly ChatStats[]): KpiValues {

@@ -1,0 +1,149 @@
+// The legacy Sobot client: the access token from getAccessToken.json and the api.json envelope on top
+// of the shared call loop (caller.ts: token, budget, retries, timeouts); each item parsed with its
+// action's zod schema. The access token travels in the request body, which is never logged.
+
+import { createHash } from 'node:crypto';
+import type { Dispatcher } from 'undici';
+import type { Clock } from '../../clock.ts';
+import type { Logger } from '../../logger.ts';
+import type { DateRange } from '../../stats/model.ts';
+import { type CallOptions, createSobotCaller } from '../caller.ts';
+import { SobotApiError, SobotConfigError, SobotMalformedReplyError } from '../errors.ts';
+import { sendJson } from '../http.ts';
+import type { RateBudget } from '../rate-budget.ts';
+import { fourRetriesInAboutHalfAMinute, type RetryPolicy } from '../retry.ts';
+import { createTokenCache, type IssuedToken } from '../token-cache.ts';
+import {
+  LEGACY_API_PATH,
+  LEGACY_TOKEN_PATH,
+  type LegacyAction,
+  type LegacyItem,
+  legacyActions,
+  legacyEnvelope,
+  legacyTokenReply,
+} from './endpoints.ts';
+
+export interface SobotLegacyClientOptions {
+  /** The server root, e.g. https://open.sobot.com (or https://www.sobot.com for some accounts). */
+  baseUrl: string;
+  appId: string;
+  appKey: string;
+  budget: RateBudget;
+  clock: Clock;
+  logger: Logger;
+  dispatcher?: Dispatcher;
+  retryPolicy?: RetryPolicy;
+  timeoutMs?: number;
+  /** Token lifetime asked for with `expire`, in hours (Sobot accepts 1–24; default 24: fewer tokens). */
+  tokenHours?: number;
+}
+
+export interface SobotLegacyClient {
+  /** One action over one range of days; null when Sobot sent no item. */
+  call<A extends LegacyAction>(
+    action: A,
+    range: DateRange,
+    opts?: CallOptions,
+  ): Promise<LegacyItem<A> | null>;
+}
+
+const SUCCESS = '1000';
+/** "1001 表示失败": a bad signature on the token, or an action the account may not use. Never retried. */
+const FAILURE = '1001';
+/** The token check failed on api.json: fetch a new token and try once more (sobot-api/README.md). */
+const TOKEN_REJECTED = '1002';
+
+const TOKEN_HINT =
+  'getAccessToken.json refused the credentials: check SOBOT_APPID and SOBOT_APP_KEY (sign = md5(appId + appKey + createTime))';
+const actionHint = (action: LegacyAction) =>
+  `api.json refused ${action}: ask Sobot after-sales whether the open platform's workbench statistics are enabled for this company, and check SOBOT_APPID`;
+
+export function createSobotLegacyClient(opts: SobotLegacyClientOptions): SobotLegacyClient {
+  const log = opts.logger.child({ module: 'sobot', api: 'legacy' });
+  const timeoutMs = opts.timeoutMs ?? 15_000;
+  const tokenHours = opts.tokenHours ?? 24;
+
+  async function fetchToken(signal?: AbortSignal): Promise<IssuedToken> {
+    // Public callers disagree on seconds or milliseconds; Sobot's servers take seconds.
+    const createTime = String(Math.floor(opts.clock.now() / 1000));
+    const sign = createHash('md5').update(`${opts.appId}${opts.appKey}${createTime}`).digest('hex');
+    const query = new URLSearchParams({
+      appId: opts.appId,
+      createTime,
+      sign,
+      expire: String(tokenHours),
+    });
+    const json = await sendJson({
+      method: 'GET',
+      url: `${opts.baseUrl}${LEGACY_TOKEN_PATH}?${query}`,
+      headers: {},
+      signal,
+      timeoutMs,
+      dispatcher: opts.dispatcher,
+    });
+    const parsed = legacyTokenReply.safeParse(json);
+    if (!parsed.success) {
+      throw new SobotMalformedReplyError(
+        'getAccessToken.json reply did not match the documented shape',
+        LEGACY_TOKEN_PATH,
+      );
+    }
+    const { code, msg, data } = parsed.data;
+    if (code === FAILURE) throw new SobotConfigError(FAILURE, TOKEN_HINT, LEGACY_TOKEN_PATH);
+    if (code !== SUCCESS || !data?.access_token) throw new SobotApiError(code, msg, LEGACY_TOKEN_PATH);
+    log.info({ expiresInSec: tokenHours * 3600 }, 'sobot token issued');
+    // The reply names no lifetime: the token lives as long as we asked.
+    return { token: data.access_token, expiresInSec: tokenHours * 3600 };
+  }
+
+  const caller = createSobotCaller({
+    tokens: createTokenCache({ fetchToken, clock: opts.clock }),
+    budget: opts.budget,
+    clock: opts.clock,
+    log,
+    policy: opts.retryPolicy ?? fourRetriesInAboutHalfAMinute,
+  });
+
+  return {
+    call(action, range, callOpts = {}) {
+      const endpoint = `${LEGACY_API_PATH} ${action}`;
+      return caller.call(endpoint, callOpts, async (token, signal) => {
+        const started = opts.clock.now();
+        const json = await sendJson({
+          method: 'POST',
+          url: `${opts.baseUrl}${LEGACY_API_PATH}`,
+          headers: { 'content-type': 'application/json' },
+          // The document types endDate as an integer but gives its pattern as yyyy-MM-dd: a string.
+          body: JSON.stringify({ action, access_token: token, data: legacyDates(range) }),
+          signal,
+          timeoutMs,
+          dispatcher: opts.dispatcher,
+        });
+        const envelope = legacyEnvelope.safeParse(json);
+        if (!envelope.success) throw new SobotMalformedReplyError('reply is not a Sobot envelope', endpoint);
+        const { code, msg, data } = envelope.data;
+        log.debug({ path: LEGACY_API_PATH, action, code, ms: opts.clock.now() - started }, 'sobot call');
+        if (code === SUCCESS) return { kind: 'ok', value: parseItem(action, data?.item, endpoint) };
+        if (code === TOKEN_REJECTED) return { kind: 'token_rejected', detail: `${code}: ${msg}` };
+        if (code === FAILURE) throw new SobotConfigError(FAILURE, actionHint(action), endpoint);
+        throw new SobotApiError(code, msg, endpoint);
+      });
+    },
+  };
+}
+
+function parseItem<A extends LegacyAction>(action: A, raw: unknown, endpoint: string): LegacyItem<A> | null {
+  if (raw === undefined || raw === null) return null;
+  const parsed = legacyActions[action].safeParse(raw);
+  if (!parsed.success) {
+    throw new SobotMalformedReplyError('reply did not match the documented shape', endpoint, {
+      cause: parsed.error,
+    });
+  }
+  return parsed.data as LegacyItem<A>;
+}
+
+/** startDate/endDate: the range's first and last day, `yyyy-MM-dd`. */
+export function legacyDates(range: DateRange): { startDate: string; endDate: string } {
+  return { startDate: range.from, endDate: range.to };
+}
