@@ -1,5 +1,5 @@
-// Composition root: config → logger → Sobot client (v5 or legacy) → stats → commands → Slack app. The only
-// module in src/ that imports commands/ (and through it reports/). `npm start` runs main().
+// Composition root: config → logger → Sobot client (v5 or legacy, by SOBOT_API) → stats → commands →
+// Slack app. The only module in src/ that imports commands/ (and through it reports/). `npm start` runs main().
 
 import { pathToFileURL } from 'node:url';
 import type { Dispatcher } from 'undici';
