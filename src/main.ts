@@ -1,5 +1,6 @@
-// Composition root: config → logger → store → Sobot client (v5 or legacy) → stats → commands →
-// Slack app → scheduler. The only module in src/ that imports commands/ and reports/. `npm start` runs main().
+// Composition root: config → logger → store → Sobot client (v5 or legacy, by SOBOT_API) → stats →
+// commands → Slack app → scheduler. The only module in src/ that imports commands/ and reports/.
+// `npm start` runs main().
 
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';

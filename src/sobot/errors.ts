@@ -13,7 +13,7 @@ export abstract class SobotError extends BotError {
   }
 }
 
-/** 229000 after our retries ran out: Sobot's own per-minute budget is exhausted. */
+/** 229000 (v5) or HTTP 429 after our waits ran out: Sobot's own per-minute budget is exhausted. */
 export class SobotRateLimitedError extends SobotError {
   readonly code = 'sobot_rate_limited';
   constructor(

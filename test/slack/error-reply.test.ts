@@ -13,6 +13,7 @@ import {
   SobotRateLimitedError,
   SobotUnavailableError,
 } from '../../src/sobot/errors.ts';
+import { unsupportedOn } from '../../src/stats/unsupported.ts';
 
 const cases: [unknown, RegExp][] = [
   [
@@ -20,7 +21,15 @@ const cases: [unknown, RegExp][] = [
     /Try `\/sobot agents yesterday`/,
   ],
   [new UnsupportedError('Per-agent data needs the v5 API.'), /needs the v5 API/],
+  [
+    unsupportedOn('legacy', 'Per-agent figures'),
+    /^Per-agent figures need Sobot's v5 API; .*SOBOT_API=legacy.*set SOBOT_API=v5\. See `\/sobot help`/,
+  ],
   [new SobotRateLimitedError('/x', 42), /about 42 seconds/],
+  [
+    new SobotConfigError('1001', 'check SOBOT_APPID and SOBOT_APP_KEY', '/open/platform/getAccessToken.json'),
+    /1001.*SOBOT_APP_KEY/s,
+  ],
   [
     new SobotConfigError('900003', 'check SOBOT_APPID and SOBOT_APP_KEY', '/api/get_token'),
     /900003.*SOBOT_APPID/s,
@@ -39,6 +48,16 @@ describe('errorMessage', () => {
     expect(message.visibility).toBe('ephemeral');
     expect(message.text).toMatch(expected);
     expect(blockKitProblems(message)).toEqual([]);
+  });
+
+  it('shows the whole "needs v5" sentence in the message, the pointer to help beneath it', () => {
+    const error = unsupportedOn('legacy', 'Figures per skill group');
+    const [section, context] = errorMessage(error).blocks as {
+      text?: { text: string };
+      elements?: { text: string }[];
+    }[];
+    expect(section?.text?.text).toBe(`:warning: ${error.message}`);
+    expect(context?.elements?.[0]?.text).toBe('See `/sobot help` for what works here.');
   });
 
   it('never shows internal details of an unexpected crash', () => {
