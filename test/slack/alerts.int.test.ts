@@ -8,7 +8,7 @@ import type { DayFigures } from '../../src/simulator/company.ts';
 import type { Simulator } from '../../src/simulator/server.ts';
 import { type Harness, startHarness } from '../support/bot-harness.ts';
 import { createFakeClock, type FakeClock, whileAdvancing } from '../support/fake-clock.ts';
-import type { ChannelMessage, FakeSlack } from '../support/fake-slack.ts';
+import type { FakeSlack } from '../support/fake-slack.ts';
 
 type Block = {
   type: string;
@@ -45,7 +45,8 @@ afterEach(async () => {
 /** Scripts the simulator: every agent's reply warnings are `rate` of their reply rounds. */
 function setWarningRate(sim: Simulator, rate: number): void {
   const company = sim.company as { agentDay: (id: string, date: string) => DayFigures; original?: unknown };
-  const original = (company.original ??= company.agentDay) as (id: string, date: string) => DayFigures;
+  company.original ??= company.agentDay;
+  const original = company.original as (id: string, date: string) => DayFigures;
   company.agentDay = (id, date) => {
     const day = original(id, date);
     return { ...day, responseWarnings: Math.round(day.responseRounds * rate) };
@@ -124,7 +125,9 @@ describe('threshold alerts', () => {
     expect(h.slack.posted(CHANNEL)).toHaveLength(1);
     expect(alert?.text).toMatch(/Resolved/);
     expect(JSON.stringify(alert?.blocks)).toContain(`peak ${peak}`);
-    const buttons = (alert?.blocks as Block[]).flatMap((b) => b.elements ?? []).map((e) => e.action_id);
+    const buttons = ((alert?.blocks ?? []) as Block[])
+      .flatMap((b) => b.elements ?? [])
+      .map((e) => e.action_id);
     expect(buttons).not.toContain('alert_mute_1h');
 
     // A new breach later is a new episode: a second message.
@@ -183,7 +186,7 @@ describe('threshold alerts', () => {
     await checkAfter(h, clock, 0);
     await checkAfter(h, clock);
     const [alert] = h.slack.posted(CHANNEL);
-    const mute = (alert?.blocks as Block[])
+    const mute = ((alert?.blocks ?? []) as Block[])
       .flatMap((b) => b.elements ?? [])
       .find((e) => e.action_id === 'alert_mute_1h');
     expect(mute).toBeDefined();
@@ -232,7 +235,7 @@ describe('threshold alerts', () => {
     setWarningRate(h.sim, 0.3);
     await h.command('alerts run', 'run');
     const [ran] = await h.slack.waitForResponses('run');
-    const text = ((ran?.payload.blocks as Block[])[0]?.text?.text as string) ?? '';
+    const text = (((ran?.payload.blocks ?? []) as Block[])[0]?.text?.text as string) ?? '';
     expect(text).toContain('*warnings-high*');
     expect(text).toContain('1 of 1 breach now. It fires after 2 breaching checks in a row.');
     expect(text).toContain(`overall: ${servedRate(h)}`);
