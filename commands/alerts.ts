@@ -12,18 +12,13 @@ import { UserInputError } from '../src/errors.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/slack/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import { nearest } from './router.ts';
+import { actionOf, channelMention, textReply } from './subcommands.ts';
 import type { CommandDefinition, CommandDeps } from './types.ts';
 
 const ACTIONS = ['list', 'run', 'mute', 'unmute'] as const;
 type Action = (typeof ACTIONS)[number];
 /** Breaching scopes listed by `run`; the rest are counted. */
 const RUN_LINES = 15;
-
-const reply = (text: string, blocksText = text): BotMessage => ({
-  visibility: 'ephemeral',
-  text,
-  blocks: [{ type: 'section', text: { type: 'mrkdwn', text: blocksText.slice(0, 3000) } }],
-});
 
 function alertsOf(deps: CommandDeps): NonNullable<CommandDeps['alerts']> {
   if (!deps.alerts || deps.alerts.rules.length === 0) {
@@ -74,10 +69,10 @@ async function list(deps: CommandDeps): Promise<BotMessage> {
         record.mute && Date.parse(record.mute.until) > now
           ? ` · 🔕 muted by <@${record.mute.by}> until ${clock(record.mute.until, rule.timeZone)}`
           : '';
-      return `• *${escapeMrkdwn(rule.name)}*: ${escapeMrkdwn(condition(rule))} · ${escapeMrkdwn(scopeText(rule))} · ${escapeMrkdwn(rule.period)} · \`${rule.check}\` (${rule.timeZone}) → ${rule.channel.startsWith('#') ? escapeMrkdwn(rule.channel) : `<#${rule.channel}>`} · ${state}${mute}`;
+      return `• *${escapeMrkdwn(rule.name)}*: ${escapeMrkdwn(condition(rule))} · ${escapeMrkdwn(scopeText(rule))} · ${escapeMrkdwn(rule.period)} · \`${rule.check}\` (${rule.timeZone}) → ${channelMention(rule.channel)} · ${state}${mute}`;
     }),
   );
-  return reply(
+  return textReply(
     `${rules.length} alert rules: ${rules.map((r) => r.name).join(', ')}`,
     `*Alert rules*\n${lines.join('\n')}`,
   );
@@ -111,7 +106,7 @@ async function run(name: string | undefined, deps: CommandDeps): Promise<BotMess
       return `${head}${breaching.length} of ${readings.length} breach now.${wait}\n${lines.join('\n')}${more}`;
     }),
   );
-  return reply(
+  return textReply(
     `Alert check: ${sections.length} rules evaluated`,
     `*Evaluated now (nothing was posted or changed)*\n${sections.join('\n')}`,
   );
@@ -134,7 +129,7 @@ async function mute(words: string[], userId: string, deps: CommandDeps): Promise
     until = now + ms;
   }
   await alertsOf(deps).checker.mute(rule, until, userId);
-  return reply(
+  return textReply(
     `Alert ${rule.name} muted for ${describeDuration(until - now)}.`,
     `🔕 *${escapeMrkdwn(rule.name)}* muted by <@${userId}> until ${clock(new Date(until).toISOString(), rule.timeZone)} (${rule.timeZone}). Checks go on; messages wait until then. \`/sobot alerts unmute ${rule.name}\` ends it early.`,
   );
@@ -148,15 +143,7 @@ export const alertsCommand: CommandDefinition = {
   options: [],
   legacy: 'company-wide rules on the KPIs legacy gives',
   async run(input, ctx, deps) {
-    const [first = 'list', ...words] = input.words;
-    const action = first.toLowerCase() as Action;
-    if (!ACTIONS.includes(action)) {
-      const guess = nearest(first, ACTIONS);
-      throw new UserInputError(
-        `"${first}" is not something alerts do. Use ${ACTIONS.join(', ')}.`,
-        `/sobot alerts ${guess ?? 'list'}`,
-      );
-    }
+    const { action, rest: words } = actionOf(input.words, ACTIONS, 'alerts', 'alerts');
     switch (action) {
       case 'list':
         return list(deps);
@@ -167,7 +154,7 @@ export const alertsCommand: CommandDefinition = {
       case 'unmute': {
         const rule = ruleNamed(words[0], deps, 'unmute');
         await alertsOf(deps).checker.unmute(rule);
-        return reply(
+        return textReply(
           `Alert ${rule.name} unmuted.`,
           `🔔 *${escapeMrkdwn(rule.name)}* unmuted by <@${ctx.userId}>.`,
         );

@@ -11,7 +11,7 @@ import { completenessWarnings } from '../src/stats/completeness.ts';
 import type { DateRange } from '../src/stats/model.ts';
 import { parsePeriod, periodWords, previousRange, shiftDays } from '../src/stats/period.ts';
 import type { StatsService } from '../src/stats/service.ts';
-import { OPEN_ACTION, RERUN_ACTION } from './follow-ups.ts';
+import { actionButton, FOLLOW_UP_LABELS, OPEN_ACTION, RERUN_ACTION } from './follow-ups.ts';
 import { commandText } from './router.ts';
 import type { CommandDeps } from './types.ts';
 
@@ -113,11 +113,7 @@ export async function buildDigest(
   return { ...post, main: { ...post.main, blocks: [...post.main.blocks, drillDown(digest, range, deps)] } };
 }
 
-const LABELS = {
-  agents: { en: 'Full agent table', zh: '完整客服列表' },
-  previous: { en: '◀ Previous day', zh: '◀ 前一天' },
-  open: { en: 'Open in Sobot', zh: '在智齿中打开' },
-};
+const FULL_TABLE = { en: 'Full agent table', zh: '完整客服列表' };
 
 /** Buttons: each runs a command for whoever clicks (ephemeral), or opens Sobot's console. */
 function drillDown(digest: DigestDefinition, range: DateRange, deps: CommandDeps) {
@@ -127,11 +123,6 @@ function drillDown(digest: DigestDefinition, range: DateRange, deps: CommandDeps
   );
   const run = (command: string, period: DateRange) =>
     commandText(command, { words: [periodWords(period)], options, visibility: 'ephemeral' });
-  const button = (text: string, rest: Record<string, string>) => ({
-    type: 'button' as const,
-    text: { type: 'plain_text' as const, text },
-    ...rest,
-  });
   const dayBefore: DateRange = {
     from: shiftDays(range.from, -1),
     to: shiftDays(range.from, -1),
@@ -140,9 +131,12 @@ function drillDown(digest: DigestDefinition, range: DateRange, deps: CommandDeps
   return {
     type: 'actions' as const,
     elements: [
-      button(LABELS.agents[lang], { action_id: RERUN_ACTION, value: run('agents', range) }),
-      button(LABELS.previous[lang], { action_id: RERUN_ACTION, value: run('overview', dayBefore) }),
-      button(LABELS.open[lang], { action_id: OPEN_ACTION, url: deps.consoleUrl }),
+      actionButton(FULL_TABLE[lang], { action_id: RERUN_ACTION, value: run('agents', range) }),
+      actionButton(FOLLOW_UP_LABELS.previousDay[lang], {
+        action_id: RERUN_ACTION,
+        value: run('overview', dayBefore),
+      }),
+      actionButton(FOLLOW_UP_LABELS.open[lang], { action_id: OPEN_ACTION, url: deps.consoleUrl }),
     ],
   };
 }

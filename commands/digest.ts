@@ -10,6 +10,7 @@ import { parsePeriod } from '../src/stats/period.ts';
 import { buildDigest } from './digest-build.ts';
 import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
 import { nearest } from './router.ts';
+import { actionOf, channelMention, textReply } from './subcommands.ts';
 import type { CommandContext, CommandDefinition, CommandDeps, CommandInput } from './types.ts';
 
 const ACTIONS = ['list', 'preview', 'now', 'subscribe', 'unsubscribe'] as const;
@@ -37,12 +38,6 @@ function defaults(deps: CommandDeps): Omit<DigestDefinition, 'name' | 'channel' 
   };
 }
 
-const reply = (text: string, blocksText = text): BotMessage => ({
-  visibility: 'ephemeral',
-  text,
-  blocks: [{ type: 'section', text: { type: 'mrkdwn', text: blocksText } }],
-});
-
 /** `<#C0123|cs-leads>` (escaped by Slack), `#cs-leads` or a bare id → what chat.postMessage takes. */
 function channelOf(word: string | undefined, ctx: CommandContext): string {
   if (!word || word === 'here') return ctx.channelId;
@@ -54,9 +49,6 @@ function channelOf(word: string | undefined, ctx: CommandContext): string {
     '/sobot digest subscribe #cs-leads 09:00',
   );
 }
-
-/** `<#C…>` for an id (Slack shows its name), the name itself otherwise. */
-const channelText = (channel: string) => (channel.startsWith('#') ? escapeMrkdwn(channel) : `<#${channel}>`);
 
 function scheduleText(digest: DigestDefinition): string {
   const match = /^(\d+) (\d+) \* \* (\S+)$/.exec(digest.schedule);
@@ -106,7 +98,7 @@ function deskOf(deps: CommandDeps): NonNullable<CommandDeps['digests']> {
 async function list(deps: CommandDeps): Promise<BotMessage> {
   const all = await deskOf(deps).registry.list();
   if (all.length === 0) {
-    return reply(
+    return textReply(
       'No digests yet. An admin can add one with `/sobot digest subscribe #channel 09:00 weekdays`, or in the config file.',
     );
   }
@@ -114,9 +106,9 @@ async function list(deps: CommandDeps): Promise<BotMessage> {
   const lines = all.map((d) => {
     const next = nextOccurrence(d.schedule, d.timeZone, now);
     const origin = d.source === 'file' ? 'config file' : 'Slack';
-    return `• *${d.name}* → ${channelText(d.channel)} · ${scheduleText(d)} (${d.timeZone}) · ${escapeMrkdwn(d.period)}${filterWordsText(d.filters)} · from ${origin}${next ? ` · next ${next.wall.replace('T', ' ')}` : ''}`;
+    return `• *${d.name}* → ${channelMention(d.channel)} · ${scheduleText(d)} (${d.timeZone}) · ${escapeMrkdwn(d.period)}${filterWordsText(d.filters)} · from ${origin}${next ? ` · next ${next.wall.replace('T', ' ')}` : ''}`;
   });
-  return reply(
+  return textReply(
     `${all.length} digests: ${all.map((d) => d.name).join(', ')}`,
     `*Digests*\n${lines.join('\n')}`,
   );
@@ -162,9 +154,9 @@ async function subscribe(input: CommandInput, ctx: CommandContext, deps: Command
     filters,
   };
   await deskOf(deps).registry.add(digest, ctx.userId);
-  return reply(
+  return textReply(
     `Digest ${name} subscribed.`,
-    `Digest *${name}* will be posted to ${channelText(channel)} at ${scheduleText(digest)} (${digest.timeZone}), covering ${escapeMrkdwn(period)}${filterWordsText(filters)}. Preview it with \`/sobot digest preview ${name}\`.`,
+    `Digest *${name}* will be posted to ${channelMention(channel)} at ${scheduleText(digest)} (${digest.timeZone}), covering ${escapeMrkdwn(period)}${filterWordsText(filters)}. Preview it with \`/sobot digest preview ${name}\`.`,
   );
 }
 
@@ -183,18 +175,10 @@ export const digestCommand: CommandDefinition = {
   options: [...FILTER_OPTIONS, 'name'],
   legacy: 'company-wide; no agent sections, no filters',
   async run(input, ctx, deps) {
-    const [first = 'list', ...words] = input.words;
-    const action = first.toLowerCase() as Action;
-    if (!ACTIONS.includes(action)) {
-      const guess = nearest(first, ACTIONS);
-      throw new UserInputError(
-        `"${first}" is not something digests do. Use ${ACTIONS.join(', ')}.`,
-        `/sobot digest ${guess ?? 'list'}`,
-      );
-    }
+    const { action, rest: words } = actionOf(input.words, ACTIONS, 'digest', 'digests');
     const desk = deskOf(deps);
     if (ADMIN_ONLY.has(action) && !(await deps.isAdmin(ctx.userId))) {
-      return reply(
+      return textReply(
         'Sorry, only the bot admins can change or post digests. Ask one of them, or see `/sobot digest list`.',
       );
     }
@@ -208,9 +192,9 @@ export const digestCommand: CommandDefinition = {
         if (!words[0])
           throw new UserInputError('Say which digest to remove.', '/sobot digest unsubscribe <name>');
         const removed = await desk.registry.remove(words[0].toLowerCase());
-        return reply(
+        return textReply(
           `Digest ${removed.name} removed.`,
-          `Digest *${removed.name}* removed: ${channelText(removed.channel)} will not get it any more.`,
+          `Digest *${removed.name}* removed: ${channelMention(removed.channel)} will not get it any more.`,
         );
       }
       case 'now': {
@@ -221,9 +205,9 @@ export const digestCommand: CommandDefinition = {
             '/sobot digest subscribe #cs-leads 09:00',
           );
         const posted = await desk.postNow(digest);
-        return reply(
+        return textReply(
           `Digest ${digest.name} posted.`,
-          `Digest *${digest.name}* posted to ${channelText(posted.channel)}.`,
+          `Digest *${digest.name}* posted to ${channelMention(posted.channel)}.`,
         );
       }
       case 'preview': {

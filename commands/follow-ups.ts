@@ -25,33 +25,45 @@ export interface FollowUp {
   lang: 'en' | 'zh';
 }
 
-const LABELS = {
+export const FOLLOW_UP_LABELS = {
   previousDay: { en: '◀ Previous day', zh: '◀ 前一天' },
   previousDays: { en: (n: number) => `◀ Previous ${n} days`, zh: (n: number) => `◀ 前 ${n} 天` },
   share: { en: 'Share to channel', zh: '分享到频道' },
   open: { en: 'Open in Sobot', zh: '在智齿中打开' },
 };
 
+/** A button: `rest` carries its action_id and its value (a command) or url. */
+export const actionButton = (text: string, rest: Record<string, string>) => ({
+  type: 'button' as const,
+  text: { type: 'plain_text' as const, text },
+  ...rest,
+});
+
 export function withFollowUps(message: BotMessage, follow: FollowUp): BotMessage {
   const { name, input, range, leadingWords = [], lang } = follow;
   const rerun = (period: DateRange, visibility = input.visibility) =>
     commandText(name, { ...input, words: [...leadingWords, periodWords(period)], visibility });
   const days = rangeDays(range);
-  const button = (text: string, rest: Record<string, string>) => ({
-    type: 'button' as const,
-    text: { type: 'plain_text' as const, text },
-    ...rest,
-  });
   const elements = [
-    button(days === 1 ? LABELS.previousDay[lang] : LABELS.previousDays[lang](days), {
-      action_id: RERUN_ACTION,
-      value: rerun(previousRange(range)),
-    }),
+    actionButton(
+      days === 1 ? FOLLOW_UP_LABELS.previousDay[lang] : FOLLOW_UP_LABELS.previousDays[lang](days),
+      {
+        action_id: RERUN_ACTION,
+        value: rerun(previousRange(range)),
+      },
+    ),
   ];
   if (input.visibility === 'ephemeral') {
-    elements.push(button(LABELS.share[lang], { action_id: SHARE_ACTION, value: rerun(range, 'in_channel') }));
+    elements.push(
+      actionButton(FOLLOW_UP_LABELS.share[lang], {
+        action_id: SHARE_ACTION,
+        value: rerun(range, 'in_channel'),
+      }),
+    );
   }
   // A link button: Slack still sends an action, which the Slack layer acknowledges.
-  elements.push(button(LABELS.open[lang], { action_id: OPEN_ACTION, url: follow.consoleUrl }));
+  elements.push(
+    actionButton(FOLLOW_UP_LABELS.open[lang], { action_id: OPEN_ACTION, url: follow.consoleUrl }),
+  );
   return { ...message, blocks: [...message.blocks, { type: 'actions', elements }] };
 }

@@ -253,7 +253,7 @@ export function createAlertChecker(opts: {
       for (const event of events) {
         if (event.kind === 'cannot_evaluate') {
           await reply(
-            { ...rule },
+            rule,
             { ...record, episode: null },
             messages.cannotEvaluate(rule.name, event.reason, event.since, {
               timeZone: rule.timeZone,

@@ -15,8 +15,6 @@ export interface CronJob {
 export interface CronJobs {
   /** Replaces every job of `group` with `jobs`. */
   set(group: string, jobs: readonly CronJob[]): void;
-  /** The jobs running now, as `group/name`. */
-  names(): string[];
   stop(): Promise<void>;
 }
 
@@ -52,7 +50,6 @@ export function createCronJobs(logger: Logger): CronJobs {
         })),
       );
     },
-    names: () => [...groups.entries()].flatMap(([group, jobs]) => jobs.map((job) => `${group}/${job.name}`)),
     async stop() {
       await Promise.all([...groups.keys()].map(clear));
     },

@@ -210,7 +210,10 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
 };
 
-/** What a breakdown by group, department or channel gives per scope (getStat's rows). */
+/**
+ * What one v5 getStat row gives: the KPIs of each scope in a breakdown by group, department or
+ * channel, and of a v5 session query (so also what a v5 trend can follow).
+ */
 export const SCOPE_KPIS: readonly KpiId[] = [
   'chats',
   'bot_chats',

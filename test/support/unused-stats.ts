@@ -1,7 +1,7 @@
 // Test doubles start from these: every method fails loudly, so a test states exactly which
 // parts of the stats backend or service it stands in for. They describe the v5 API.
 
-import { V5_SESSION_KPIS } from '../../src/sobot/v5/sessions.ts';
+import { SCOPE_KPIS } from '../../src/stats/kpis.ts';
 import type { StatsBackend } from '../../src/stats/model.ts';
 import type { StatsService } from '../../src/stats/service.ts';
 
@@ -13,7 +13,7 @@ export function unusedBackend(): StatsBackend {
     agentWorkload: notAsked('agentWorkload'),
     overview: notAsked('overview'),
     sessions: notAsked('sessions'),
-    sessionKpis: V5_SESSION_KPIS,
+    sessionKpis: SCOPE_KPIS,
     breakdown: notAsked('breakdown'),
     directory: notAsked('directory'),
     satisfaction: notAsked('satisfaction'),
@@ -27,7 +27,7 @@ export function unusedBackend(): StatsBackend {
 export function unusedStats(): StatsService {
   return {
     api: 'v5',
-    trendKpis: V5_SESSION_KPIS,
+    trendKpis: SCOPE_KPIS,
     agents: notAsked('agents'),
     overview: notAsked('overview'),
     breakdown: notAsked('breakdown'),

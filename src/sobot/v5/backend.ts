@@ -3,6 +3,7 @@
 // sees a v5 field name.
 
 import { UnsupportedError } from '../../errors.ts';
+import { SCOPE_KPIS } from '../../stats/kpis.ts';
 import type { DateRange, Priority, StatsBackend, StatsFilters } from '../../stats/model.ts';
 import { previousRange } from '../../stats/period.ts';
 import { fetchAgentDetail } from './agent-detail.ts';
@@ -13,7 +14,7 @@ import { fetchCustomers } from './customers.ts';
 import { createV5Directory } from './directory.ts';
 import { filterParams } from './filters.ts';
 import { fetchSatisfaction } from './satisfaction.ts';
-import { beforePointChange, satisfactionNowAndBefore, sessionKpis, V5_SESSION_KPIS } from './sessions.ts';
+import { beforePointChange, satisfactionNowAndBefore, sessionKpis } from './sessions.ts';
 import { fetchTopics } from './topics.ts';
 
 /** getStat/staffWorkStatis `search_way`: how rows are broken down. */
@@ -120,7 +121,7 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
 
     sessions: async (range, filters, priority) =>
       sessionKpis(await chatStats(range, filters, SEARCH_WAY.channel, priority)),
-    sessionKpis: V5_SESSION_KPIS,
+    sessionKpis: SCOPE_KPIS,
 
     async breakdown(by, range, filters, priority) {
       const rows = await chatStats(range, filters, SEARCH_WAY[by], priority);

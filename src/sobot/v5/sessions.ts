@@ -9,16 +9,6 @@ import type { V5Item } from './endpoints.ts';
 
 type ChatStats = V5Item<'chatStats'>;
 
-/** What sessionKpis() gives, so a trend can follow it: one getStat query per point. */
-export const V5_SESSION_KPIS: readonly KpiId[] = [
-  'chats',
-  'bot_chats',
-  'valid_reception_rate',
-  'avg_first_response',
-  'response_warn_rate',
-  'queue_leave_rate',
-];
-
 /** KPIs of one or several getStat rows: counts summed, rates as ratios of the sums. */
 export function sessionKpis(rows: readonly ChatStats[]): KpiValues {
   // A row without the field makes the total unknown: a partial sum would look like a real total.

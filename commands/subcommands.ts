@@ -1,0 +1,37 @@
+// What commands with sub-actions share (`/sobot digest list`, `/sobot alerts mute …`): picking the
+// action from the first word, the short ephemeral answer they give, and naming a channel in it.
+
+import { UserInputError } from '../src/errors.ts';
+import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
+import { nearest } from './router.ts';
+
+/** The action named by the first word (default `list`) and the words after it; a typo gets the nearest. */
+export function actionOf<A extends string>(
+  words: readonly string[],
+  actions: readonly A[],
+  command: string,
+  /** What the actions act on, for the sentence: "digests", "alerts". */
+  things: string,
+): { action: A; rest: string[] } {
+  const [first = 'list', ...rest] = words;
+  const action = first.toLowerCase() as A;
+  if (!actions.includes(action)) {
+    const guess = nearest(first, actions);
+    throw new UserInputError(
+      `"${first}" is not something ${things} do. Use ${actions.join(', ')}.`,
+      `/sobot ${command} ${guess ?? 'list'}`,
+    );
+  }
+  return { action, rest };
+}
+
+/** A short answer only the asker sees: `text` for notifications, `mrkdwn` (default the same) shown. */
+export const textReply = (text: string, mrkdwn = text): BotMessage => ({
+  visibility: 'ephemeral',
+  text,
+  blocks: [{ type: 'section', text: { type: 'mrkdwn', text: mrkdwn.slice(0, SLACK_LIMITS.sectionText) } }],
+});
+
+/** `<#C0123>` for a channel id (Slack shows its name), the `#name` itself otherwise. */
+export const channelMention = (channel: string) =>
+  channel.startsWith('#') ? escapeMrkdwn(channel) : `<#${channel}>`;
