@@ -4,9 +4,11 @@
 //   - answer latency (command sent → answer posted to response_url), cold and warm cache
 //   - Sobot calls made for 100 identical concurrent `/sobot agents yesterday`
 //   - every command's Sobot calls and latency, cold and warm
+//   - digests due at the same minute: Sobot calls and time to post them all (they share the cache)
 
 import { performance } from 'node:perf_hooks';
 import { type Harness, startHarness } from '../test/support/bot-harness.ts';
+import { createFakeClock } from '../test/support/fake-clock.ts';
 
 const AGENTS = 300;
 
@@ -81,6 +83,29 @@ async function perCommand(): Promise<string[]> {
   }
 }
 
+/** `count` digests of yesterday due at 09:00 Monday in Shanghai, one tick. */
+async function digestsAtOnce(count: number): Promise<string> {
+  const digests = Array.from(
+    { length: count },
+    (_, i) => `  - { name: d${i}, channel: C0DIGEST${i}, schedule: "0 9 * * 1-5", timezone: Asia/Shanghai }`,
+  );
+  const h = await startHarness({
+    clock: createFakeClock(Date.parse('2026-11-23T01:00:00Z')),
+    configYaml: `digests:\n${digests.join('\n')}\n`,
+    env: { LOG_LEVEL: 'warn', SOBOT_RATE_LIMIT: '1000' },
+    simulator: { company: { agents: AGENTS }, rateLimit: 1000 },
+  });
+  try {
+    const started = performance.now();
+    const outcomes = await h.bot.digests.tick();
+    const elapsed = performance.now() - started;
+    const posted = outcomes.filter((o) => o.status === 'posted').length;
+    return `${posted} posted in ${ms(elapsed)}, ${h.sim.log.filter((e) => !e.path.endsWith('get_token')).length} Sobot calls`;
+  } finally {
+    await h.close();
+  }
+}
+
 async function main(): Promise<void> {
   const h = await startHarness({ env: { LOG_LEVEL: 'warn' }, simulator: { company: { agents: AGENTS } } });
   try {
@@ -118,6 +143,9 @@ async function main(): Promise<void> {
       '\nPer command (budget lifted; calls include directory look-ups the first time a name is used):\n',
     );
     for (const line of await perCommand()) console.log(line);
+    console.log('\nDigests due at the same minute (yesterday, 7-day chart; budget lifted):\n');
+    for (const count of [1, 5])
+      console.log(`${String(count).padStart(2)} digest(s) at 09:00          ${await digestsAtOnce(count)}`);
   } finally {
     await h.close();
   }
