@@ -9,7 +9,7 @@ import { previousRange } from '../../stats/period.ts';
 import { fetchAgentDetail } from './agent-detail.ts';
 import { mergeByAgent, toAgentRow } from './agents.ts';
 import { fetchBot } from './bot.ts';
-import { type SobotV5Client, v5DateParams } from './client.ts';
+import { callFor, type SobotV5Client, v5DateParams } from './client.ts';
 import { fetchCustomers } from './customers.ts';
 import { createV5Directory } from './directory.ts';
 import { filterParams } from './filters.ts';
@@ -54,7 +54,7 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
         ...v5DateParams('chatStats', range),
         ...filterParams(filters),
       },
-      { priority },
+      callFor(range, priority),
     );
 
   return {
@@ -65,7 +65,7 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
         ...v5DateParams('agentWorkload', range),
         ...(await workloadAudience(filters, priority)),
       };
-      const items = await client.fetchAll('agentWorkload', body, { priority });
+      const items = await client.fetchAll('agentWorkload', body, callFor(range, priority));
       // "Agents who handled chats": an idle agent listed with zeros is not one of them.
       return mergeByAgent(items.map(toAgentRow)).filter((row) => (row.counts.chats ?? 0) > 0);
     },
@@ -82,19 +82,19 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
         client.call(
           'customerOverview',
           { search_way: 2, ...v5DateParams('customerOverview', range), ...params },
-          { priority },
+          callFor(range, priority),
         ),
         client.call(
           'botReception',
           { search_way: 2, ...v5DateParams('botReception', range), ...params },
-          { priority },
+          callFor(range, priority),
         ),
         byBot
           ? null
           : client.call(
               'sessionSatisfaction',
               { search_way: 1, ...v5DateParams('sessionSatisfaction', range), ...params },
-              { priority },
+              callFor(range, priority),
             ),
       ]);
       const fcr = general.item?.one_time_solution_rate ?? null;

@@ -45,19 +45,32 @@ export interface V5Page<K extends V5EndpointKey> {
   totalCount: number | null;
 }
 
+/** A call's options; `timeZone` is the zone its dates are read in (default: the client's, SOBOT_TIMEZONE). */
+export interface V5CallOptions extends CallOptions {
+  timeZone?: string;
+}
+
 export interface SobotV5Client {
   /** One call (one page for paged endpoints). */
   call<K extends V5EndpointKey>(
     key: K,
     body: Record<string, unknown>,
-    opts?: CallOptions,
+    opts?: V5CallOptions,
   ): Promise<V5Page<K>>;
   /** Every item of a paged endpoint, at the maximum page size of 100. */
   fetchAll<K extends V5EndpointKey>(
     key: K,
     body: Record<string, unknown>,
-    opts?: CallOptions,
+    opts?: V5CallOptions,
   ): Promise<V5Item<K>[]>;
+}
+
+/**
+ * The options of a call about `range`: Sobot reads the body's dates in the `timezoneid` header's zone,
+ * so a digest or alert rule with its own zone gets its own "yesterday" in Sobot's data, not only in its label.
+ */
+export function callFor(range: DateRange, priority: CallOptions['priority']): V5CallOptions {
+  return { priority, timeZone: range.timeZone };
 }
 
 const CONFIG_HINTS: Record<string, string> = {
@@ -105,7 +118,7 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client {
   function call<K extends V5EndpointKey>(
     key: K,
     body: Record<string, unknown>,
-    callOpts: CallOptions = {},
+    callOpts: V5CallOptions = {},
   ): Promise<V5Page<K>> {
     const path = v5Endpoints[key].path;
     return caller.call(path, callOpts, async (token, signal) => {
@@ -113,7 +126,12 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client {
       const json = await send(
         'POST',
         `${opts.baseUrl}${path}`,
-        { token, timezoneid: opts.timeZone, language: opts.language, 'content-type': 'application/json' },
+        {
+          token,
+          timezoneid: callOpts.timeZone ?? opts.timeZone,
+          language: opts.language,
+          'content-type': 'application/json',
+        },
         JSON.stringify(body),
         signal,
       );
@@ -134,7 +152,7 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client {
   async function fetchAll<K extends V5EndpointKey>(
     key: K,
     body: Record<string, unknown>,
-    callOpts: CallOptions = {},
+    callOpts: V5CallOptions = {},
   ): Promise<V5Item<K>[]> {
     const paging = v5Endpoints[key].paging;
     if (paging === 'none') return (await call(key, body, callOpts)).items;

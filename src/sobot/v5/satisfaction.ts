@@ -4,7 +4,7 @@
 import type { RatingBucket, RatingScale, SatisfactionFigures } from '../../stats/cards.ts';
 import { ratioOf, sumKnown } from '../../stats/kpis.ts';
 import type { DateRange, Priority, StatsFilters } from '../../stats/model.ts';
-import { type SobotV5Client, v5DateParams } from './client.ts';
+import { callFor, type SobotV5Client, v5DateParams } from './client.ts';
 import type { V5Item } from './endpoints.ts';
 import { filterParams } from './filters.ts';
 import { numberField, RATING_SCALES, SCALE_ORDER } from './rating-scales.ts';
@@ -104,8 +104,8 @@ export async function fetchSatisfaction(
     ...params,
   });
   const [survey, customers] = await Promise.all([
-    client.call('sessionSatisfaction', body('sessionSatisfaction'), { priority }),
-    client.call('customerSatisfaction', body('customerSatisfaction'), { priority }),
+    client.call('sessionSatisfaction', body('sessionSatisfaction'), callFor(range, priority)),
+    client.call('customerSatisfaction', body('customerSatisfaction'), callFor(range, priority)),
   ]);
   return satisfactionFigures(survey.item, customers.item);
 }

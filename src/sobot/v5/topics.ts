@@ -5,7 +5,7 @@ import { UnsupportedError } from '../../errors.ts';
 import type { TopicRow } from '../../stats/cards.ts';
 import { ratioOf, sumKnown } from '../../stats/kpis.ts';
 import type { DateRange, Priority, StatsFilters } from '../../stats/model.ts';
-import { type SobotV5Client, v5DateParams } from './client.ts';
+import { callFor, type SobotV5Client, v5DateParams } from './client.ts';
 import type { V5Item } from './endpoints.ts';
 
 type Detail = V5Item<'serviceSummary'>['details'][number];
@@ -50,6 +50,6 @@ export async function fetchTopics(
     ...(groupIds?.length ? { group_ids_param: groupIds.join(',') } : {}),
   };
   // Without level_classifys Sobot may list sub-topics too; their chats are already in their parent's.
-  const rows = (await client.fetchAll('serviceSummary', body, { priority })).map(toTopicRow);
+  const rows = (await client.fetchAll('serviceSummary', body, callFor(range, priority))).map(toTopicRow);
   return rows.filter((row) => row.level === null || row.level === 1);
 }
