@@ -61,7 +61,7 @@ describe('time zones of digests and alert rules', () => {
     for (const call of calls) expect(call.headers.timezoneid).toBe('America/New_York');
     // Yesterday in New York is Sunday the 22nd (in Shanghai it would be Monday the 23rd).
     const getStat = calls.find((e) => e.path.endsWith('/session/getStat'));
-    expect((getStat?.body as Record<string, unknown>).start_date).toBe('2026-11-22 00:00:00');
+    expect((getStat?.body as Record<string, unknown> | undefined)?.start_date).toBe('2026-11-22 00:00:00');
   });
 
   it('an alert rule in London asks in London time; a command still asks in the bot zone', async () => {
@@ -73,7 +73,9 @@ describe('time zones of digests and alert rules', () => {
     const ruleCalls = statisticsCalls(h);
     expect(ruleCalls.length).toBeGreaterThan(0);
     for (const call of ruleCalls) expect(call.headers.timezoneid).toBe('Europe/London');
-    expect((ruleCalls[0]?.body as Record<string, unknown>).start_date).toBe('2026-11-23 00:00:00');
+    expect((ruleCalls[0]?.body as Record<string, unknown> | undefined)?.start_date).toBe(
+      '2026-11-23 00:00:00',
+    );
 
     h.sim.log.clear();
     await h.command('overview today', 'cmd');
