@@ -1,6 +1,9 @@
-// The line that states which filters an answer was computed with.
+// The line that states which filters an answer was computed with, and the mark of a figure that
+// Sobot cannot narrow that way.
 
-import type { DirectoryEntry } from '../src/stats/model.ts';
+import type { KpiId } from '../src/stats/kpis.ts';
+import type { DirectoryEntry, StatsFilters } from '../src/stats/model.ts';
+import { widerScope } from '../src/stats/scope.ts';
 
 const LABELS: Record<DirectoryEntry['dimension'], { en: string; zh: string }> = {
   group: { en: 'Skill group', zh: '技能组' },
@@ -14,4 +17,24 @@ const LABELS: Record<DirectoryEntry['dimension'], { en: string; zh: string }> = 
 export function filtersText(applied: readonly DirectoryEntry[], lang: 'en' | 'zh'): string | null {
   if (applied.length === 0) return null;
   return applied.map((entry) => `${LABELS[entry.dimension][lang]}: ${entry.name}`).join(' · ');
+}
+
+const WIDER: Record<DirectoryEntry['dimension'], { en: string; zh: string }> = {
+  group: { en: 'skill groups', zh: '技能组' },
+  department: { en: 'departments', zh: '部门' },
+  channel: { en: 'channels', zh: '渠道' },
+  agent: { en: 'agents', zh: '客服' },
+  robot: { en: 'bots', zh: '机器人' },
+};
+
+/**
+ * The mark of a figure Sobot cannot narrow the way the reply's filters say: "company-wide" when
+ * none of them applies to it, "all skill groups" when some do. Null when the figure is as filtered.
+ */
+export function scopeMark(kpi: KpiId, filters: StatsFilters, lang: 'en' | 'zh'): string | null {
+  const wider = widerScope(kpi, filters);
+  if (!wider) return null;
+  if (wider.companyWide) return lang === 'zh' ? '全公司' : 'company-wide';
+  const names = wider.ignored.map((dimension) => WIDER[dimension][lang]);
+  return lang === 'zh' ? `不分${names.join('、')}` : `all ${names.join(' and ')}`;
 }

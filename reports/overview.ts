@@ -8,6 +8,7 @@ import { describeRange } from '../src/stats/period.ts';
 import type { OverviewReport } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
+import { scopeMark } from './filters.ts';
 import { formatValue, truncate } from './format.ts';
 
 /**
@@ -82,7 +83,10 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
   const line = (id: KpiId) => {
     const value = formatValue(KPIS[id].unit, report.current[id] ?? null);
     const change = changeText(changeOf(id, report.current[id], report.previous[id]), lang);
-    return { id, label: KPIS[id].label[lang], value, change };
+    // A figure Sobot cannot narrow to the filters says so on its own line ("Bot chats (company-wide)").
+    const mark = scopeMark(id, report.filters, lang);
+    const label = mark ? `${KPIS[id].label[lang]} (${mark})` : KPIS[id].label[lang];
+    return { id, label, value, change };
   };
   const shown = overviewKpisOf(report);
   const lines = shown.map(line);

@@ -12,7 +12,7 @@ import { fetchBot } from './bot.ts';
 import { callFor, type SobotV5Client, v5DateParams } from './client.ts';
 import { fetchCustomers } from './customers.ts';
 import { createV5Directory } from './directory.ts';
-import { filterParams } from './filters.ts';
+import { filterParams, surveyFilterParams } from './filters.ts';
 import { fetchSatisfaction } from './satisfaction.ts';
 import { beforePointChange, satisfactionNowAndBefore, sessionKpis } from './sessions.ts';
 import { fetchTopics } from './topics.ts';
@@ -73,8 +73,6 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
     async overview(range, filters, priority) {
       const previous = previousRange(range);
       const params = filterParams(filters);
-      // getSatisfactionSurvey takes no bot filter: with one, satisfaction is unknown, not unfiltered.
-      const byBot = Boolean(filters.robotIds?.length);
       // Channel rows partition the chats, so summing them gives the company (or filtered) total.
       const [now, before, general, bot, survey] = await Promise.all([
         chatStats(range, filters, SEARCH_WAY.channel, priority),
@@ -89,17 +87,16 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
           { search_way: 2, ...v5DateParams('botReception', range), ...params },
           callFor(range, priority),
         ),
-        byBot
-          ? null
-          : client.call(
-              'sessionSatisfaction',
-              { search_way: 1, ...v5DateParams('sessionSatisfaction', range), ...params },
-              callFor(range, priority),
-            ),
+        // Not narrowed by a bot filter (Sobot takes none there): the overview marks it (src/stats/scope.ts).
+        client.call(
+          'sessionSatisfaction',
+          { search_way: 1, ...v5DateParams('sessionSatisfaction', range), ...surveyFilterParams(filters) },
+          callFor(range, priority),
+        ),
       ]);
       const fcr = general.item?.one_time_solution_rate ?? null;
       const selfService = bot.item?.robot_self_reception_num_proportion ?? null;
-      const satisfaction = satisfactionNowAndBefore(survey?.item ?? null);
+      const satisfaction = satisfactionNowAndBefore(survey.item);
       return {
         current: {
           ...sessionKpis(now),

@@ -6,7 +6,7 @@ import { ratioOf, sumKnown } from '../../stats/kpis.ts';
 import type { DateRange, Priority, StatsFilters } from '../../stats/model.ts';
 import { callFor, type SobotV5Client, v5DateParams } from './client.ts';
 import type { V5Item } from './endpoints.ts';
-import { filterParams } from './filters.ts';
+import { surveyFilterParams } from './filters.ts';
 import { numberField, RATING_SCALES, SCALE_ORDER } from './rating-scales.ts';
 
 type Survey = V5Item<'sessionSatisfaction'>;
@@ -95,9 +95,8 @@ export async function fetchSatisfaction(
   filters: StatsFilters,
   priority: Priority,
 ): Promise<SatisfactionFigures> {
-  // Neither satisfaction endpoint takes robot_ids_param (doc request tables); search_way is
-  // required though the item is a company (or filtered) total whatever its value.
-  const { robot_ids_param: _robots, ...params } = filterParams(filters);
+  // search_way is required though the item is a company (or filtered) total whatever its value.
+  const params = surveyFilterParams(filters);
   const body = (key: 'sessionSatisfaction' | 'customerSatisfaction') => ({
     search_way: 1,
     ...v5DateParams(key, range),
