@@ -92,6 +92,7 @@ export async function buildDigest(
     range,
     previousRange: previousRange(range),
     filters: filtersText(resolved.applied, lang),
+    scope: filters,
     overview: sections.has('overview') ? { current: overview.current, previous: overview.previous } : null,
     agents: agents?.rows ?? null,
     satisfaction: satisfaction?.figures ?? null,

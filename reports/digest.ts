@@ -7,10 +7,11 @@ import type { ChartSpec } from '../src/charts/spec.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import type { BotFigures, SatisfactionFigures } from '../src/stats/cards.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
-import type { AgentRow, DateRange, KpiValues } from '../src/stats/model.ts';
+import type { AgentRow, DateRange, KpiValues, StatsFilters } from '../src/stats/model.ts';
 import { describeRange, periodWords } from '../src/stats/period.ts';
 import { headerBlock } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
+import { scopeMark } from './filters.ts';
 import { formatCount, formatRatio, formatValue, type Lang, truncate } from './format.ts';
 import { kpiTable, sortByKpi } from './table.ts';
 
@@ -33,6 +34,8 @@ export interface DigestData {
   previousRange: DateRange;
   /** "Skill group: Sales", or null. */
   filters: string | null;
+  /** The filters as ids, to mark a headline figure Sobot cannot narrow to them (default: none). */
+  scope?: StatsFilters;
   overview: { current: KpiValues; previous: KpiValues } | null;
   agents: AgentRow[] | null;
   satisfaction: SatisfactionFigures | null;
@@ -121,17 +124,15 @@ export function agentsNeedingAttention(
   return sortByKpi(below, 'valid_reception_rate', 'asc');
 }
 
-function headlineFields(overview: NonNullable<DigestData['overview']>, lang: Lang) {
+function headlineFields(overview: NonNullable<DigestData['overview']>, scope: StatsFilters, lang: Lang) {
   return HEADLINE_KPIS.filter(
     (id) => overview.current[id] !== null && overview.current[id] !== undefined,
   ).map((id) => {
     const value = formatValue(KPIS[id].unit, overview.current[id] ?? null);
     const change = changeText(changeOf(id, overview.current[id], overview.previous[id]), lang);
-    return {
-      id,
-      text: `*${KPIS[id].label[lang]}*\n${value}  _${change}_`,
-      plain: `${KPIS[id].label[lang]} ${value}`,
-    };
+    const mark = scopeMark(id, scope, lang);
+    const label = mark ? `${KPIS[id].label[lang]} (${mark})` : KPIS[id].label[lang];
+    return { id, text: `*${label}*\n${value}  _${change}_`, plain: `${label} ${value}` };
   });
 }
 
@@ -194,7 +195,7 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
   }
 
   if (data.overview) {
-    const fields = headlineFields(data.overview, lang);
+    const fields = headlineFields(data.overview, data.scope ?? {}, lang);
     if (fields.length === 0 || !data.overview.current.chats) {
       blocks.push(section(L.noChats[lang]));
       plain.push(L.noChats[lang]);

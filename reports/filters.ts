@@ -13,10 +13,26 @@ const LABELS: Record<DirectoryEntry['dimension'], { en: string; zh: string }> = 
   robot: { en: 'Bot', zh: '机器人' },
 };
 
+/** Sub-departments named after a parent department; the rest are counted. */
+const NAMED_SUB_DEPARTMENTS = 5;
+
+/** "(incl. East China, South China)": what a parent department's figures include. */
+function includedText(names: readonly string[], lang: 'en' | 'zh'): string {
+  const named = names.slice(0, NAMED_SUB_DEPARTMENTS);
+  const more = names.length - named.length;
+  if (lang === 'zh') return `（含下级部门 ${named.join('、')}${more ? ` 等 ${names.length} 个` : ''}）`;
+  return ` (incl. sub-departments ${named.join(', ')}${more ? ` and ${more} more` : ''})`;
+}
+
 /** "Skill group: Sales · Channel: APP", or null when nothing was filtered. */
 export function filtersText(applied: readonly DirectoryEntry[], lang: 'en' | 'zh'): string | null {
   if (applied.length === 0) return null;
-  return applied.map((entry) => `${LABELS[entry.dimension][lang]}: ${entry.name}`).join(' · ');
+  return applied
+    .map((entry) => {
+      const included = entry.includes?.length ? includedText(entry.includes, lang) : '';
+      return `${LABELS[entry.dimension][lang]}: ${entry.name}${included}`;
+    })
+    .join(' · ');
 }
 
 const WIDER: Record<DirectoryEntry['dimension'], { en: string; zh: string }> = {

@@ -35,6 +35,8 @@ export interface DirectoryEntry {
   aliases: string[];
   /** For channels: whether `id` is a channel type or a sub-channel key. */
   kind?: 'channel_type' | 'sub_channel';
+  /** For departments: the names of every department under it, which its figures include. */
+  includes?: string[];
 }
 
 /** KPI values of one scope and period; a KPI the backend cannot give is absent or null. */
