@@ -74,7 +74,9 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
   const when = describeRange(report.range, lang);
   const title = truncate(`${lang === 'zh' ? '概览' : 'Overview'} · ${when}`, SLACK_LIMITS.headerText);
   const scope = [report.range.timeZone, view.filters].filter(Boolean).join(' · ');
-  const compared = `${lang === 'zh' ? '对比' : 'compared with'} ${describeRange(report.previousRange, lang)}`;
+  // A period that includes now is compared "so far": with the period before up to the same time.
+  const soFar = report.previousRange.until === undefined ? '' : lang === 'zh' ? '截至目前，' : 'so far, ';
+  const compared = `${soFar}${lang === 'zh' ? '对比' : 'compared with'} ${describeRange(report.previousRange, lang)}`;
   const header = headerBlock(title);
   if (!report.current.chats && !report.current.bot_chats) {
     const none = lang === 'zh' ? '这段时间没有会话。' : 'No chats in this period.';

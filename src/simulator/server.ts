@@ -135,6 +135,18 @@ function zoneOf(header: string | undefined): string {
   }
 }
 
+/**
+ * A range whose end_date stops before the day's end ("2026-11-22 14:49:00") counts its last day only
+ * up to that hour, as today counts up to now: the simulator's figures accrue by whole hours.
+ */
+function cutAtEndTime(today: Today, range: DayRange, endInput: string): Today {
+  const time = /\s(\d{2}):(\d{2})/.exec(endInput);
+  if (!time || (time[1] === '23' && time[2] === '59')) return today;
+  const fraction = Number(time[1]) / 24;
+  if (range.to === today.date) return { date: today.date, fraction: Math.min(today.fraction, fraction) };
+  return { date: range.to, fraction };
+}
+
 type RangeCheck =
   | { ok: true; range: DayRange; startInput: string; endInput: string }
   | { ok: false; reply: Reply };
@@ -433,7 +445,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (!checked.ok) return checked.reply;
       ({ range, startInput, endInput } = checked);
     }
-    const data = endpoint.handle(company, { body, range, today, timeZone, startInput, endInput });
+    const asOf = endInput ? cutAtEndTime(today, range, endInput) : today;
+    const data = endpoint.handle(company, { body, range, today: asOf, timeZone, startInput, endInput });
     return { ret_code: '000000', ret_msg: 'Succeed', ...data };
   };
 

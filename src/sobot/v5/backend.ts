@@ -4,8 +4,7 @@
 
 import { UnsupportedError } from '../../errors.ts';
 import { SCOPE_KPIS } from '../../stats/kpis.ts';
-import type { DateRange, Priority, StatsBackend, StatsFilters } from '../../stats/model.ts';
-import { previousRange } from '../../stats/period.ts';
+import type { DateRange, KpiValues, Priority, StatsBackend, StatsFilters } from '../../stats/model.ts';
 import { fetchAgentDetail } from './agent-detail.ts';
 import { mergeByAgent, toAgentRow } from './agents.ts';
 import { fetchBot } from './bot.ts';
@@ -14,7 +13,7 @@ import { fetchCustomers } from './customers.ts';
 import { createV5Directory } from './directory.ts';
 import { filterParams, surveyFilterParams } from './filters.ts';
 import { fetchSatisfaction } from './satisfaction.ts';
-import { beforePointChange, satisfactionNowAndBefore, sessionKpis } from './sessions.ts';
+import { satisfactionNowAndBefore, sessionKpis } from './sessions.ts';
 import { fetchTopics } from './topics.ts';
 
 /** getStat/staffWorkStatis `search_way`: how rows are broken down. */
@@ -57,6 +56,44 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
       callFor(range, priority),
     );
 
+  /**
+   * The overview's KPIs of one range: four calls (getStat by channel, getGeneral, getRobotReception,
+   * getSatisfactionSurvey), three for a range that ends at a time of day.
+   */
+  async function headline(range: DateRange, filters: StatsFilters, priority: Priority): Promise<KpiValues> {
+    const params = filterParams(filters);
+    // Channel rows partition the chats, so summing them gives the company (or filtered) total.
+    const [rows, general, bot, survey] = await Promise.all([
+      chatStats(range, filters, SEARCH_WAY.channel, priority),
+      client.call(
+        'customerOverview',
+        { search_way: 2, ...v5DateParams('customerOverview', range), ...params },
+        callFor(range, priority),
+      ),
+      client.call(
+        'botReception',
+        { search_way: 2, ...v5DateParams('botReception', range), ...params },
+        callFor(range, priority),
+      ),
+      // Not narrowed by a bot filter (Sobot takes none there): the overview marks it (src/stats/scope.ts).
+      // It takes whole days only: for a range cut at a time of day (a comparison "so far") its value
+      // is unknown rather than a whole day's.
+      range.until === undefined
+        ? client.call(
+            'sessionSatisfaction',
+            { search_way: 1, ...v5DateParams('sessionSatisfaction', range), ...surveyFilterParams(filters) },
+            callFor(range, priority),
+          )
+        : null,
+    ]);
+    return {
+      ...sessionKpis(rows),
+      fcr_24h: general.item?.one_time_solution_rate ?? null,
+      bot_self_service_rate: bot.item?.robot_self_reception_num_proportion ?? null,
+      satisfaction: survey ? satisfactionNowAndBefore(survey.item).current : null,
+    };
+  }
+
   return {
     api: 'v5',
     async agentWorkload(range, filters, priority) {
@@ -70,50 +107,14 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
       return mergeByAgent(items.map(toAgentRow)).filter((row) => (row.counts.chats ?? 0) > 0);
     },
 
-    async overview(range, filters, priority) {
-      const previous = previousRange(range);
-      const params = filterParams(filters);
-      // Channel rows partition the chats, so summing them gives the company (or filtered) total.
-      const [now, before, general, bot, survey] = await Promise.all([
-        chatStats(range, filters, SEARCH_WAY.channel, priority),
-        chatStats(previous, filters, SEARCH_WAY.channel, priority),
-        client.call(
-          'customerOverview',
-          { search_way: 2, ...v5DateParams('customerOverview', range), ...params },
-          callFor(range, priority),
-        ),
-        client.call(
-          'botReception',
-          { search_way: 2, ...v5DateParams('botReception', range), ...params },
-          callFor(range, priority),
-        ),
-        // Not narrowed by a bot filter (Sobot takes none there): the overview marks it (src/stats/scope.ts).
-        client.call(
-          'sessionSatisfaction',
-          { search_way: 1, ...v5DateParams('sessionSatisfaction', range), ...surveyFilterParams(filters) },
-          callFor(range, priority),
-        ),
+    async overview(range, previous, filters, priority) {
+      // Both periods from the same four calls each, rather than from Sobot's own _cycle/_ratio
+      // fields, whose window the document does not define: one card, one comparison window.
+      const [current, before] = await Promise.all([
+        headline(range, filters, priority),
+        headline(previous, filters, priority),
       ]);
-      const fcr = general.item?.one_time_solution_rate ?? null;
-      const selfService = bot.item?.robot_self_reception_num_proportion ?? null;
-      const satisfaction = satisfactionNowAndBefore(survey.item);
-      return {
-        current: {
-          ...sessionKpis(now),
-          fcr_24h: fcr,
-          bot_self_service_rate: selfService,
-          satisfaction: satisfaction.current,
-        },
-        previous: {
-          ...sessionKpis(before),
-          fcr_24h: beforePointChange(fcr, general.item?.one_time_solution_rate_cycle ?? null),
-          bot_self_service_rate: beforePointChange(
-            selfService,
-            bot.item?.robot_self_reception_num_proportion_cycle ?? null,
-          ),
-          satisfaction: satisfaction.previous,
-        },
-      };
+      return { current, previous: before };
     },
 
     sessions: async (range, filters, priority) =>

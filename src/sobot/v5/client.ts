@@ -202,14 +202,22 @@ export function retryAfterSeconds(retMsg: string): number {
   return match ? Math.max(1, Number(match[1])) : 60;
 }
 
-/** start_date/end_date for `key`, in the pattern its documentation asks for. */
+/**
+ * start_date/end_date for `key`, in the pattern its documentation asks for; a range that ends at a
+ * time of day (`until`) ends there, which only the endpoints that take a time can do.
+ */
 export function v5DateParams(key: V5EndpointKey, range: DateRange): { start_date: string; end_date: string } {
   switch (v5Endpoints[key].datePattern) {
     case 'yyyy-MM-dd HH:mm:ss':
-      return { start_date: `${range.from} 00:00:00`, end_date: `${range.to} 23:59:59` };
+      return { start_date: `${range.from} 00:00:00`, end_date: `${range.to} ${range.until ?? '23:59:59'}` };
     case 'yyyy-MM-dd HH:mm':
-      return { start_date: `${range.from} 00:00`, end_date: `${range.to} 23:59` };
+      return {
+        start_date: `${range.from} 00:00`,
+        end_date: `${range.to} ${range.until?.slice(0, 5) ?? '23:59'}`,
+      };
     default:
+      if (range.until !== undefined)
+        throw new Error(`${key} takes whole days; it cannot end at ${range.until}`);
       return { start_date: range.from, end_date: range.to };
   }
 }
