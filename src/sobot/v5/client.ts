@@ -8,6 +8,7 @@ import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../logger.ts';
 import type { DateRange } from '../../stats/model.ts';
 import { type CallOptions, createSobotCaller } from '../caller.ts';
+import { parseLeniently } from '../coerce.ts';
 import { SobotApiError, SobotConfigError, SobotInputError, SobotMalformedReplyError } from '../errors.ts';
 import { sendJson, TransientFailure } from '../http.ts';
 import type { RateBudget } from '../rate-budget.ts';
@@ -139,7 +140,7 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client {
       if (!envelope.success) throw new SobotMalformedReplyError('reply is not a Sobot envelope', path);
       const { ret_code: retCode, ret_msg: retMsg } = envelope.data;
       log.debug({ path, retCode, ms: opts.clock.now() - started }, 'sobot call');
-      if (retCode === '000000') return { kind: 'ok', value: parsePage(key, envelope.data) };
+      if (retCode === '000000') return { kind: 'ok', value: parsePage(key, envelope.data, log) };
       if (TOKEN_RET_CODES.has(retCode)) return { kind: 'token_rejected', detail: `${retCode}: ${retMsg}` };
       if (retCode === '229000') return { kind: 'rate_limited', retryAfterSec: retryAfterSeconds(retMsg) };
       if (retCode in CONFIG_HINTS) throw new SobotConfigError(retCode, CONFIG_HINTS[retCode] as string, path);
@@ -182,12 +183,24 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client {
   return { call, fetchAll };
 }
 
-function parsePage<K extends V5EndpointKey>(key: K, envelope: z.output<typeof v5Envelope>): V5Page<K> {
+function parsePage<K extends V5EndpointKey>(
+  key: K,
+  envelope: z.output<typeof v5Envelope>,
+  log: Logger,
+): V5Page<K> {
   const endpoint = v5Endpoints[key];
   const schema = endpoint.item as unknown as z.ZodType<V5Item<K>>;
+  // A value in a form the document does not show (a duration "05:23") is unknown, not a failed reply.
+  const parse = (raw: unknown) =>
+    parseLeniently(schema, raw, (found) =>
+      log.warn(
+        { path: endpoint.path, field: found.path, value: found.value },
+        'sobot value unreadable, shown as unknown',
+      ),
+    );
   try {
-    const items = (envelope.items ?? []).map((raw) => schema.parse(raw));
-    const item = envelope.item === undefined || envelope.item === null ? null : schema.parse(envelope.item);
+    const items = (envelope.items ?? []).map(parse);
+    const item = envelope.item === undefined || envelope.item === null ? null : parse(envelope.item);
     return { items, item, pageCount: envelope.page_count, totalCount: envelope.total_count };
   } catch (error) {
     throw new SobotMalformedReplyError('reply did not match the documented shape', endpoint.path, {

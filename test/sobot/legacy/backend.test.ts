@@ -20,11 +20,11 @@ function recordingClient(): SobotLegacyClient & {
     calls,
     async call(action, range) {
       calls.push({ action, from: range.from, to: range.to });
-      // Every count 10, every rate 50%: enough for the mapping to run.
+      // Every count 10, every rate 50%, every duration 10 s: enough for the mapping to run.
       const shape = (legacyActions[action] as unknown as { shape: Record<string, unknown> }).shape;
-      const raw = Object.fromEntries(
-        Object.keys(shape).map((field) => [field, /Lv|Rate|Zb|Ratio|Than/.test(field) ? '50.00%' : 10]),
-      );
+      const value = (field: string) =>
+        /Lv|Rate|Zb|Ratio|Than/.test(field) ? '50.00%' : /Duration$/.test(field) ? '00:00:10' : 10;
+      const raw = Object.fromEntries(Object.keys(shape).map((field) => [field, value(field)]));
       return legacyActions[action].parse(raw) as never;
     },
   };
