@@ -1,6 +1,7 @@
 // What commands with sub-actions share (`/sobot digest list`, `/sobot alerts mute …`): picking the
 // action from the first word, the short ephemeral answer they give, and naming a channel in it.
 
+import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import { nearest } from './router.ts';
@@ -18,7 +19,7 @@ export function actionOf<A extends string>(
   if (!actions.includes(action)) {
     const guess = nearest(first, actions);
     throw new UserInputError(
-      `"${first}" is not something ${things} do. Use ${actions.join(', ')}.`,
+      `"${echo(first)}" is not something ${things} do. Use ${actions.join(', ')}.`,
       `/sobot ${command} ${guess ?? 'list'}`,
     );
   }
