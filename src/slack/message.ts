@@ -77,8 +77,9 @@ export function verbatimBlocks<T>(blocks: readonly T[]): T[] {
 export function nonVerbatimTexts(blocks: readonly unknown[]): string[] {
   const found: string[] = [];
   const visit = (value: unknown, where: string): void => {
-    if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${where}[${i}]`));
-    else if (typeof value === 'object' && value !== null) {
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) visit(v, `${where}[${i}]`);
+    } else if (typeof value === 'object' && value !== null) {
       if (isMrkdwn(value) && value.verbatim !== true) found.push(where);
       for (const [key, v] of Object.entries(value)) visit(v, `${where}.${key}`);
     }
