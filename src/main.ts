@@ -202,6 +202,7 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
     slack: config.slack,
     logger: engine.logger,
     charts: engine.charts,
+    store: engine.store,
     runCommand: (text, ctx) => (commands as CommandRouter).run(text, ctx),
     health: () => ({ sobotApi: config.sobot.api, sobotCallsInWindow: engine.budget.inWindow() }),
     metrics: () => metricsText(engine),

@@ -9,6 +9,7 @@ import {
   type BlockAction,
   type ButtonAction,
   type CustomRoute,
+  HTTPModuleFunctions,
   HTTPReceiver,
   SocketModeReceiver,
 } from '@slack/bolt';
@@ -18,9 +19,11 @@ import type { ChartRenderer } from '../charts/render.ts';
 import type { BotConfig } from '../config.ts';
 import { BotError } from '../errors.ts';
 import { type Logger, toBoltLogger } from '../logger.ts';
+import type { Store } from '../store/store.ts';
 import { createSlackDelivery, postToResponseUrl, type ReplyTarget } from './deliver.ts';
 import { errorMessage } from './error-reply.ts';
 import type { BotMessage } from './message.ts';
+import { createReplayGuard, RequestRejectedError } from './replay-guard.ts';
 
 export const SLASH_COMMAND = '/sobot';
 
@@ -59,6 +62,8 @@ export interface SlackAppOptions {
   slack: BotConfig['slack'];
   logger: Logger;
   charts: ChartRenderer;
+  /** Where seen request signatures and deliveries are remembered (shared by replicas with Redis). */
+  store: Store;
   runCommand(text: string, ctx: CommandOrigin): Promise<BotMessage>;
   /** Body of GET /healthz. */
   health(): Record<string, unknown>;
@@ -127,6 +132,7 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
   };
   const mode: SlackBot['mode'] = slack.appToken ? 'socket' : 'http';
   const routes = opsRoutes(opts, mode, () => socketState);
+  const guard = createReplayGuard({ store: opts.store, logger: opts.logger });
 
   const receiver =
     mode === 'socket'
@@ -134,14 +140,24 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
           appToken: slack.appToken as string,
           logger: boltLogger,
           installerOptions: { clientOptions },
+          customPropertiesExtractor: guard.socketFacts,
         })
       : new HTTPReceiver({
           signingSecret: slack.signingSecret as string,
           endpoints: '/slack/events',
           customRoutes: routes,
           logger: boltLogger,
+          customPropertiesExtractor: guard.httpFacts,
+          // A replayed or mistimed request is refused like a bad signature: 401, nothing runs.
+          processEventErrorHandler: async (args) => {
+            if (!(args.error instanceof RequestRejectedError) || args.response.headersSent)
+              return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+            args.response.writeHead(401).end();
+            return false;
+          },
         });
   const app = new App({ token: slack.botToken, receiver, logger: boltLogger, clientOptions });
+  app.use(guard.middleware);
   const delivery = createSlackDelivery({
     client: app.client,
     charts: opts.charts,
@@ -232,6 +248,8 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
   });
 
   app.error(async (error) => {
+    // Back to the receiver, which answers 401 (logged by the guard already).
+    if (error instanceof RequestRejectedError) throw error;
     log.error({ err: error }, 'unhandled Slack error');
   });
 

@@ -62,8 +62,12 @@ export interface FakeSlack {
   waitForResponses(id: string, count?: number): Promise<ResponsePost[]>;
   /** Resolves with the first Web API call (already made or still to come) that matches. */
   waitForCall(predicate: (call: RecordedCall) => boolean): Promise<RecordedCall>;
-  /** Socket Mode: resolves with the bot's ack of the envelope. */
-  sendSocketEvent(payload: Record<string, unknown>, type?: string): Promise<Record<string, unknown>>;
+  /** Socket Mode: resolves with the bot's ack of the envelope (a new envelope id unless one is given). */
+  sendSocketEvent(
+    payload: Record<string, unknown>,
+    type?: string,
+    envelopeId?: string,
+  ): Promise<Record<string, unknown>>;
   socketConnected(): Promise<void>;
   close(): Promise<void>;
 }
@@ -319,9 +323,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return new Promise((resolve) => callWaiters.push({ predicate, resolve }));
     },
     socketConnected: () => socketReady,
-    sendSocketEvent(payload, type = 'slash_commands') {
-      envelopeCounter += 1;
-      const envelopeId = `env-${envelopeCounter}`;
+    sendSocketEvent(payload, type = 'slash_commands', envelopeId = `env-${++envelopeCounter}`) {
       return new Promise((resolve, reject) => {
         if (!socket) return reject(new Error('no Socket Mode connection'));
         pendingAcks.set(envelopeId, resolve);
