@@ -14,7 +14,7 @@ import { UserInputError } from '../src/errors.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/slack/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import { nearest } from './router.ts';
-import { actionOf, channelMention, textReply } from './subcommands.ts';
+import { actionOf, channelMention, recordAction, textReply } from './subcommands.ts';
 import type { CommandContext, CommandDefinition, CommandDeps } from './types.ts';
 
 const ACTIONS = ['list', 'run', 'mute', 'unmute'] as const;
@@ -175,14 +175,7 @@ async function mute(words: string[], ctx: CommandContext, deps: CommandDeps): Pr
   const until = muteEnd(words.slice(1).join('').toLowerCase(), rule, deps);
   const now = deps.clock.now();
   await alertsOf(deps).checker.mute(rule, until, ctx.userId);
-  await deps.audit.record({
-    action: 'alert.mute',
-    target: rule.name,
-    by: ctx.userId,
-    channel: ctx.channelId,
-    via: ctx.via ?? 'command',
-    detail: `until ${iso(until)}`,
-  });
+  await recordAction(deps, ctx, 'alert.mute', rule.name, `until ${iso(until)}`);
   return textReply(
     `Alert ${rule.name} muted for ${describeDuration(until - now)}.`,
     `🔕 *${escapeMrkdwn(rule.name)}* muted by <@${ctx.userId}> until ${muteEndText(iso(until), iso(now), rule.timeZone, deps.lang)} (${rule.timeZone}). Checks go on; messages wait until then. \`/sobot alerts unmute ${rule.name}\` ends it early.`,
@@ -192,13 +185,7 @@ async function mute(words: string[], ctx: CommandContext, deps: CommandDeps): Pr
 async function unmute(words: string[], ctx: CommandContext, deps: CommandDeps): Promise<BotMessage> {
   const rule = await mutableRule(words, ctx, deps, 'unmute');
   await alertsOf(deps).checker.unmute(rule);
-  await deps.audit.record({
-    action: 'alert.unmute',
-    target: rule.name,
-    by: ctx.userId,
-    channel: ctx.channelId,
-    via: ctx.via ?? 'command',
-  });
+  await recordAction(deps, ctx, 'alert.unmute', rule.name);
   return textReply(
     `Alert ${rule.name} unmuted.`,
     `🔔 *${escapeMrkdwn(rule.name)}* unmuted by <@${ctx.userId}>.`,

@@ -14,7 +14,7 @@ import { parsePeriod } from '../src/stats/period.ts';
 import { buildDigest } from './digest-build.ts';
 import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
 import { nearest } from './router.ts';
-import { actionOf, channelMention, textReply } from './subcommands.ts';
+import { actionOf, channelMention, recordAction, textReply } from './subcommands.ts';
 import type { CommandContext, CommandDefinition, CommandDeps, CommandInput } from './types.ts';
 
 const ACTIONS = ['list', 'preview', 'now', 'subscribe', 'unsubscribe'] as const;
@@ -215,14 +215,7 @@ export const digestCommand: CommandDefinition = {
     }
     const rest: CommandInput = { ...input, words };
     const audit = (kind: 'subscribe' | 'unsubscribe' | 'now', target: string, detail?: string) =>
-      deps.audit.record({
-        action: `digest.${kind}`,
-        target,
-        by: ctx.userId,
-        channel: ctx.channelId,
-        via: ctx.via ?? 'command',
-        ...(detail ? { detail } : {}),
-      });
+      recordAction(deps, ctx, `digest.${kind}`, target, detail);
     switch (action) {
       case 'list':
         return list(deps);
