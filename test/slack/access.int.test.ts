@@ -26,6 +26,9 @@ alerts:
 /** Mon 23 Nov 2026, 10:00 in Shanghai. */
 const MONDAY_1000 = Date.parse('2026-11-23T02:00:00Z');
 
+const theRule = (h: Harness) =>
+  h.config.file.alerts[0] as NonNullable<Harness['config']['file']['alerts'][0]>;
+
 type Role = 'admin' | 'member' | 'stranger';
 const USER: Record<Role, string> = { admin: 'U0ADMIN', member: 'U0MEMBER', stranger: 'U0STRANGER' };
 const EVERYONE: Role[] = ['admin', 'member', 'stranger'];
@@ -151,11 +154,11 @@ describe('access: every action as admin, channel member and stranger', () => {
     h.slack.channelMembers.set('C0ALERTS', ['U0MEMBER']);
     h.slack.channelIds.set('cs-public', 'C0PUBLIC');
     // A firing alert, so its message has mute buttons for the current episode.
-    await h.bot.alerts.check(h.config.file.alerts[0] as NonNullable<(typeof h.config.file.alerts)[0]>);
+    await h.bot.alerts.check(theRule(h));
     const [alert] = h.slack.posted('C0ALERTS');
-    const buttons = (alert?.blocks as { elements?: { action_id?: string; value?: string }[] }[]).flatMap(
-      (b) => b.elements ?? [],
-    );
+    const buttons = (
+      (alert?.blocks ?? []) as { elements?: { action_id?: string; value?: string }[] }[]
+    ).flatMap((b) => b.elements ?? []);
     muteValue = buttons.find((b) => b.action_id === 'alert_mute_1h')?.value ?? '';
     expect(muteValue).toContain('warnings-high');
   });
@@ -207,9 +210,7 @@ describe('access: every action as admin, channel member and stranger', () => {
   });
 
   it('refuses a mute button of an episode that has ended, and mutes nothing', async () => {
-    const before = await h.bot.alerts.status(
-      h.config.file.alerts[0] as NonNullable<(typeof h.config.file.alerts)[0]>,
-    );
+    const before = await h.bot.alerts.status(theRule(h));
     const stale = JSON.stringify({ rule: 'warnings-high', episode: 'deadbeef' });
     await h.click({ action_id: 'alert_mute_1h', value: stale }, 'stale', {
       user_id: 'U0ADMIN',
@@ -217,9 +218,7 @@ describe('access: every action as admin, channel member and stranger', () => {
     });
     const [reply] = await h.slack.waitForResponses('stale');
     expect(String(reply?.payload.text)).toContain('that has ended, so nothing was muted');
-    const after = await h.bot.alerts.status(
-      h.config.file.alerts[0] as NonNullable<(typeof h.config.file.alerts)[0]>,
-    );
+    const after = await h.bot.alerts.status(theRule(h));
     expect(after.mute).toEqual(before.mute);
   });
 });
