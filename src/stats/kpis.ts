@@ -1,7 +1,8 @@
 // The KPI registry: the single source of truth for what each KPI is called, its unit, which
 // direction is better, and where each Sobot API gives it. Commands, digests and alerts read it.
 
-import type { AgentCounts, AgentKpiId } from './model.ts';
+import type { RatingScale } from './cards.ts';
+import type { AgentCounts, AgentKpiId, RatingUse } from './model.ts';
 
 export type KpiId =
   | 'chats'
@@ -223,6 +224,9 @@ export const SCOPE_KPIS: readonly KpiId[] = [
   'queue_leave_rate',
 ];
 
+/** In order of preference when two scales have as many ratings. */
+export const RATING_SCALE_ORDER: readonly RatingScale[] = ['five_star', 'nps', 'two_level'];
+
 /** The columns of the per-agent table, in order. */
 export const AGENT_KPIS: readonly AgentKpiId[] = [
   'chats',
@@ -246,22 +250,52 @@ export function kpiWords(ids: readonly KpiId[] = Object.keys(KPIS) as KpiId[]): 
   return ids.flatMap((id) => [id, ...KPIS[id].aliases]);
 }
 
-/** Sum of parts over sum of wholes, counting only agents that report both (else a rate can pass 100%). */
-function share(
-  rows: readonly AgentCounts[],
-  part: (c: AgentCounts) => number | null,
-  whole: (c: AgentCounts) => number | null,
-): number | null {
-  let parts = 0;
-  let wholes = 0;
-  for (const row of rows) {
-    const p = part(row);
-    const w = whole(row);
-    if (p === null || w === null) continue;
-    parts += p;
-    wholes += w;
+/**
+ * One row's part of a rate: Sobot's count and its rate for the row, and the field the document's
+ * examples show as the base (null when none is known).
+ */
+export interface RatePart {
+  count: number | null;
+  rate: number | null;
+  base: number | null;
+}
+
+/** A rate string ("16.67%") is rounded to 0.005 points: a base within that reproduces it. */
+const RATE_STRING_PRECISION = 0.00005;
+
+/**
+ * The base a row's rate was taken of. The document names few bases, so the row's own count and
+ * rate decide: the named base when it reproduces Sobot's rate, else count / rate. With no rate, or a
+ * zero one, the named base is all there is.
+ */
+export function rateBase({ count, rate, base }: RatePart): number | null {
+  if (count === null || rate === null || rate <= 0) return base;
+  if (base !== null && base > 0 && Math.abs(count / base - rate) <= RATE_STRING_PRECISION) return base;
+  return count / rate;
+}
+
+/**
+ * A rate over several rows that reproduces each row's own rate: summed counts over summed bases
+ * (never a mean of the rates). One row is Sobot's rate as given. A row missing its count or base is
+ * left out of both sums, so a rate cannot pass 100%. Rows whose bases add up to 0 but which all say
+ * 0% (Sobot's `queue_leave_rate` 0.0 with no queue) give 0%: zero is zero, not unknown.
+ */
+export function combinedRate(parts: readonly RatePart[]): number | null {
+  const [only] = parts;
+  if (parts.length === 1 && only && only.rate !== null) return only.rate;
+  let counts = 0;
+  let bases = 0;
+  let known = 0;
+  for (const part of parts) {
+    const base = rateBase(part);
+    if (part.count === null || base === null) continue;
+    counts += part.count;
+    bases += base;
+    known++;
   }
-  return wholes === 0 ? null : parts / wholes;
+  if (known === 0) return null;
+  if (bases === 0) return parts.every((part) => part.rate === 0) ? 0 : null;
+  return counts / bases;
 }
 
 /** The sum of the values that are known; null when none is. */
@@ -276,38 +310,50 @@ export function ratioOf(part: number | null, whole: number | null): number | nul
 }
 
 /**
- * Team KPIs from summed agent counts: rates are ratios of the sums (never averages of rates),
- * the first-response average is weighted by each agent's chats.
+ * How chats were rated, from the rated chats per scale: the company's scale is the one with the most
+ * ratings (ties to the earlier of 5 stars, 0–10, two levels), and every scale with a rating is in use.
  */
-export function kpisFromCounts(rows: readonly AgentCounts[]): Record<AgentKpiId, number | null> {
+export function ratingUse(rated: (scale: RatingScale) => number | null): RatingUse {
+  const inUse = RATING_SCALE_ORDER.filter((scale) => (rated(scale) ?? 0) > 0);
+  const scale = inUse.reduce<RatingScale | null>(
+    (best, next) => (best === null || (rated(next) ?? 0) > (rated(best) ?? 0) ? next : best),
+    null,
+  );
+  return { scale, inUse };
+}
+
+/** How a set of agent rows was rated (their rated chats per scale summed). */
+export function ratingUseOf(rows: readonly AgentCounts[]): RatingUse {
+  return ratingUse((scale) => sumKnown(rows.map((row) => row.ratings[scale].base)));
+}
+
+/**
+ * Team KPIs from the agents' counts: each rate combines the rows so that one row gives that row's own
+ * rate (combinedRate), the first-response average is weighted by each agent's chats, and satisfaction
+ * is read on the company's rating scale (ratingUseOf the same rows, unless given).
+ */
+export function kpisFromCounts(
+  rows: readonly AgentCounts[],
+  scale: RatingScale | null = ratingUseOf(rows).scale,
+): Record<AgentKpiId, number | null> {
   const sum = (pick: (c: AgentCounts) => number | null) => sumKnown(rows.map(pick));
   const weighted = rows.filter((c) => c.avgFirstResponseMs !== null && (c.chats ?? 0) > 0);
   const weight = weighted.reduce((a, c) => a + (c.chats as number), 0);
+  const rate = (pick: (c: AgentCounts) => RatePart) => combinedRate(rows.map(pick));
   return {
     chats: sum((c) => c.chats),
-    valid_reception_rate: share(
-      rows,
-      (c) => c.validReceptions,
-      (c) => c.inquiryChats,
-    ),
-    fcr_24h: share(
-      rows,
-      (c) => c.fcr24hChats,
-      (c) => c.lastReceptionChats,
-    ),
-    satisfaction: share(
-      rows,
-      (c) => c.satisfiedChats,
-      (c) => c.ratedChats,
-    ),
+    valid_reception_rate: rate((c) => c.validReception),
+    fcr_24h: rate((c) => c.fcr24h),
+    satisfaction: scale === null ? null : rate((c) => satisfiedPart(c.ratings[scale])),
     avg_first_response:
       weight === 0
         ? null
         : weighted.reduce((a, c) => a + (c.avgFirstResponseMs as number) * (c.chats as number), 0) / weight,
-    response_warn_rate: share(
-      rows,
-      (c) => c.responseWarnings,
-      (c) => c.responseRounds,
-    ),
+    response_warn_rate: rate((c) => c.responseWarnings),
   };
+}
+
+/** A scale's positive share as a rate part; nothing rated on the scale gives no rate (not 0%). */
+function satisfiedPart(part: RatePart): RatePart {
+  return part.base === 0 ? { count: null, rate: null, base: null } : part;
 }
