@@ -143,7 +143,7 @@ function agentLine(row: AgentRow, labels: LabelContext, lang: Lang): string {
   const figures = (['valid_reception_rate', 'satisfaction'] as const)
     .filter((id) => row.kpis[id] !== null)
     .map((id) => `${kpiLabel(id, lang, labels, 'short')} ${formatRatio(row.kpis[id])}`);
-  const chats = `${formatCount(row.kpis.chats)} ${kpiLabel('chats', lang, labels, 'short').toLowerCase()}`;
+  const chats = `${formatCount(row.kpis.chats)} ${kpiLabel('chats', lang, labels).toLowerCase()}`;
   return `${escapeMrkdwn(row.name)} (${[chats, ...figures].join(', ')})`;
 }
 

@@ -5,23 +5,31 @@ import type { RatingScale } from '../../stats/cards.ts';
 import { combinedRate, kpisFromCounts, type RatePart, rateBase, sumKnown } from '../../stats/kpis.ts';
 import type { AgentCounts, AgentRow } from '../../stats/model.ts';
 import type { V5Item } from './endpoints.ts';
-import { numberField, RATING_SCALES } from './rating-scales.ts';
+import { numberField } from './rating-scales.ts';
 
 type WorkloadItem = V5Item<'agentWorkload'>;
 
-/** Sobot's positive share on each scale, and the count it is of (doc: good / good_rate_str). */
-const POSITIVE: Record<RatingScale, { count: string; rate: string }> = {
-  five_star: { count: 'good', rate: 'good_rate_str' },
-  nps: { count: 'nps_good', rate: 'good_nps_rate_str' },
-  two_level: { count: 'level2_score5', rate: 'level2_score5_rate_str' },
+/**
+ * Each scale's positive count and Sobot's share of it, and the groups its rated chats fall in
+ * (doc: good 156 + middle 253 + bad 275 = the 684 star ratings; good_rate_str 22.81% = 156 / 684).
+ */
+const SCALE_FIELDS: Record<RatingScale, { positive: string; rate: string; rated: readonly string[] }> = {
+  five_star: { positive: 'good', rate: 'good_rate_str', rated: ['good', 'middle', 'bad'] },
+  nps: { positive: 'nps_good', rate: 'good_nps_rate_str', rated: ['nps_good', 'nps_middle', 'nps_bad'] },
+  two_level: {
+    positive: 'level2_score5',
+    rate: 'level2_score5_rate_str',
+    rated: ['level2_score5', 'level2_score1'],
+  },
 };
 
 function scaleRatings(item: WorkloadItem, scale: RatingScale): RatePart {
-  const buckets = RATING_SCALES[scale].buckets.map((b) => numberField(item, b.chats));
+  const fields = SCALE_FIELDS[scale];
+  const rated = fields.rated.map((field) => numberField(item, field));
   return {
-    count: numberField(item, POSITIVE[scale].count),
-    rate: numberField(item, POSITIVE[scale].rate),
-    base: buckets.includes(null) ? null : sumKnown(buckets),
+    count: numberField(item, fields.positive),
+    rate: numberField(item, fields.rate),
+    base: rated.includes(null) ? null : sumKnown(rated),
   };
 }
 
