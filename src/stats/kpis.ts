@@ -38,6 +38,8 @@ export interface KpiDefinition {
    * null: that API's backend does not give it.
    */
   source: { v5Overall: string | null; v5PerAgent: string | null; legacy: string | null };
+  /** How the bot derives the figure from its sources, for the README; absent: Sobot's figure as given. */
+  formula?: string;
 }
 
 export const KPIS: Record<KpiId, KpiDefinition> = {
@@ -53,6 +55,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
       v5PerAgent: 'staffWorkStatis.human_consult',
       legacy: 'wb_session_human.consultSession',
     },
+    formula:
+      "Sum of the rows' counts. Per agent (“Chats handled”) a transferred chat counts once for each agent who handled it, so agents add up to more than the overview's chats.",
   },
   bot_chats: {
     id: 'bot_chats',
@@ -66,6 +70,7 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
       v5PerAgent: null,
       legacy: 'wb_session_robot.consultSession',
     },
+    formula: "Sum of the rows' counts.",
   },
   valid_reception_rate: {
     id: 'valid_reception_rate',
@@ -79,6 +84,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
       v5PerAgent: 'staffWorkStatis.valid_recep_rate_str',
       legacy: 'wb_session_human.validReceptionRate',
     },
+    formula:
+      "Valid receptions ÷ valid chats (`human_valid_recep` ÷ `human_valid`; staffWorkStatis example: 1 ÷ 6 = 16.67% with 9 chats). One row: Sobot's rate; several: combined.",
   },
   fcr_24h: {
     id: 'fcr_24h',
@@ -92,6 +99,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
       v5PerAgent: 'staffWorkStatis.quiet_after_session_rate_str',
       legacy: null,
     },
+    formula:
+      'Company-wide a share of customers, as getGeneral gives it; per agent a share of chats, `quiet_after_session_count` ÷ `last_staff_consult` (2 ÷ 6 = 33.33%). Several agents: combined.',
   },
   satisfaction: {
     id: 'satisfaction',
@@ -102,9 +111,11 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     aliases: ['csat', 'satisfied', 'rating'],
     source: {
       v5Overall: 'getSatisfactionSurvey.good_rate_str',
-      v5PerAgent: 'staffWorkStatis.good',
+      v5PerAgent: 'staffWorkStatis.good_rate_str',
       legacy: 'wb_human_satisfaction.goodLv',
     },
+    formula:
+      "Sobot's positive share on the scale with most ratings: `good_rate_str` (5★), `good_nps_rate_str` (0–10) or `level2_score5_rate_str` (two levels), never a pool of scales. Several agents: combined on that scale.",
   },
   avg_first_response: {
     id: 'avg_first_response',
@@ -118,6 +129,7 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
       v5PerAgent: 'staffWorkStatis.avg_first_response_time',
       legacy: null,
     },
+    formula: "Sobot's average; several rows weighted by their chats.",
   },
   response_warn_rate: {
     id: 'response_warn_rate',
@@ -127,10 +139,12 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     better: 'lower',
     aliases: ['warnings', 'warn', 'warning', 'response_warnings'],
     source: {
-      v5Overall: 'getMsgStat.response_warn_rate',
+      v5Overall: 'getStat.response_warn_rate',
       v5PerAgent: 'staffWorkStatis.human_res_warn_rate_str',
       legacy: null,
     },
+    formula:
+      "`response_warn_count` ÷ `staff_res_total_count` (20 ÷ 189 = 10.58%); per agent `human_res_warn_count` ÷ `response_counts`. One row: Sobot's rate; several: combined.",
   },
   bot_self_service_rate: {
     id: 'bot_self_service_rate',
@@ -144,6 +158,7 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
       v5PerAgent: null,
       legacy: 'wb_session_robot.selfReceptionRate',
     },
+    formula: "Sobot's rate: bot chats served alone ÷ bot chats validly received.",
   },
   queue_leave_rate: {
     id: 'queue_leave_rate',
@@ -153,6 +168,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     better: 'lower',
     aliases: ['queue', 'abandon', 'abandonment'],
     source: { v5Overall: 'getStat.queue_leave_rate', v5PerAgent: null, legacy: null },
+    formula:
+      "`queue_leave` ÷ `queue`; Sobot's 0% when nobody queued is 0%, not “–”. One row: Sobot's rate; several: combined.",
   },
   // The legacy API's own figures; the v5 backend leaves them absent.
   valid_chats: {
@@ -243,6 +260,27 @@ const normalise = (word: string) => word.toLowerCase().replace(/[\s-]+/g, '_');
 export function findKpi(word: string): KpiDefinition | undefined {
   const wanted = normalise(word);
   return Object.values(KPIS).find((kpi) => kpi.id === wanted || kpi.aliases.includes(wanted));
+}
+
+/** One line of the README's "Where the numbers come from": a KPI, its sources and how it is derived. */
+export interface KpiSourceRow {
+  kpi: string;
+  v5: string;
+  v5PerAgent: string;
+  legacy: string;
+  formula: string;
+}
+
+/** The registry as the README's table of sources; a test keeps the README equal to it. */
+export function kpiSourceRows(): KpiSourceRow[] {
+  const cell = (source: string | null) => (source === null ? '–' : `\`${source}\``);
+  return Object.values(KPIS).map((kpi) => ({
+    kpi: `${kpi.label.en} (\`${kpi.id}\`)`,
+    v5: cell(kpi.source.v5Overall),
+    v5PerAgent: cell(kpi.source.v5PerAgent),
+    legacy: cell(kpi.source.legacy),
+    formula: kpi.formula ?? "Sobot's figure as given.",
+  }));
 }
 
 /** Every word that names a KPI, for suggestions. */

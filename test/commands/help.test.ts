@@ -94,6 +94,14 @@ describe('/sobot help', () => {
     expect(allText(message)).toContain('Sobot API: v5 ✓ · legacy ✗ needs v5 (this bot: legacy)');
   });
 
+  it('help agents explains chats handled against the overview chats, and which FCR it shows', async () => {
+    const text = allText(await router('v5').run('help agents', ctx));
+    expect(text).toContain(
+      '*Chats handled* counts a chat once for each agent who handled it: a chat transferred from one agent to another counts for both',
+    );
+    expect(text).toContain("the overview's 24h FCR is a share of customers");
+  });
+
   it('help trend lists the KPIs a trend follows on the bot’s API', async () => {
     expect(allText(await router('legacy').run('help trend', ctx))).toContain(
       'Sort by: `chats` (Chats), `valid_chats` (Valid chats), `transfers` (Transfers).',

@@ -10,7 +10,7 @@ import {
 } from '../../reports/digest.ts';
 import { blockKitProblems } from '../../src/slack/message.ts';
 import type { BotFigures, SatisfactionFigures } from '../../src/stats/cards.ts';
-import type { AgentKpis, AgentRow, DateRange } from '../../src/stats/model.ts';
+import type { AgentKpis, AgentRow, DateRange, RatingUse } from '../../src/stats/model.ts';
 import { NO_COUNTS } from '../support/agent-counts.ts';
 import { blocksOf, contextTexts, headerOf, mrkdwnTexts, tableOf } from '../support/message-reading.ts';
 
@@ -327,7 +327,7 @@ describe('digestMessage headline KPIs', () => {
 });
 
 describe('digestMessage satisfaction, once and as Sobot labels it', () => {
-  const FIVE_STAR = { scale: 'five_star', inUse: ['five_star'] } as const;
+  const FIVE_STAR: RatingUse = { scale: 'five_star', inUse: ['five_star'] };
 
   it('shows it in the headline, labelled for the scale, and not again in the satisfaction line', () => {
     const { main } = digestMessage(

@@ -33,8 +33,8 @@ const DAY: DateRange = { from: '2025-04-17', to: '2025-04-17', timeZone: 'Asia/S
  * examples claim more) with no rows; staffWorkStatis honours `staff_id_list` as the document says.
  */
 function exampleServer(): Server {
-  const byPath = new Map(
-    (Object.keys(v5Endpoints) as V5EndpointKey[]).map((key) => [v5Endpoints[key].path, key] as const),
+  const byPath = new Map<string, V5EndpointKey>(
+    (Object.keys(v5Endpoints) as V5EndpointKey[]).map((key) => [v5Endpoints[key].path, key]),
   );
   return createServer(async (req, res) => {
     res.setHeader('content-type', 'application/json');

@@ -1,6 +1,8 @@
 // Specs for the KPI registry: every KPI is fully described, every v5 and legacy source names a field
 // the documented reply really has, and team KPIs are ratios of sums, computed by hand below.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type LegacyAction, legacyActions } from '../../src/sobot/legacy/endpoints.ts';
 import { type V5EndpointKey, v5Endpoints } from '../../src/sobot/v5/endpoints.ts';
@@ -10,6 +12,7 @@ import {
   findKpi,
   KPIS,
   type KpiId,
+  kpiSourceRows,
   kpisFromCounts,
   kpiWords,
   rateBase,
@@ -293,5 +296,31 @@ describe('combinedRate', () => {
       ]),
     ).toBe(0);
     expect(combinedRate([{ count: null, rate: null, base: null }])).toBeNull();
+  });
+});
+
+describe('the README’s table of where the numbers come from', () => {
+  it('has one row per KPI of the registry, with its sources and formula', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('<!-- kpi-sources'));
+    const lines = section.split('\n').slice(1);
+    const rows = lines
+      .slice(0, lines.indexOf(''))
+      .slice(2)
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      );
+    expect(rows).toEqual(kpiSourceRows().map((r) => [r.kpi, r.v5, r.v5PerAgent, r.legacy, r.formula]));
+    expect(rows).toHaveLength(Object.keys(KPIS).length);
+  });
+
+  it('names the fields the v5 backend reads for the KPIs it derives', () => {
+    // The code reads getStat's warning counts, not getMsgStat's, and satisfaction's positive shares.
+    expect(KPIS.response_warn_rate.source.v5Overall).toBe('getStat.response_warn_rate');
+    expect(KPIS.satisfaction.source.v5Overall).toBe('getSatisfactionSurvey.good_rate_str');
+    expect(KPIS.satisfaction.source.v5PerAgent).toBe('staffWorkStatis.good_rate_str');
   });
 });
