@@ -1,8 +1,6 @@
 // Specs for `/sobot help` and its table of API modes: which commands each Sobot API answers, the bot's
 // own mode marked, Slack's limits in both modes, and the README's table kept equal to it.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apiModeRows, NEEDS_V5, SUPPORTED } from '../../commands/help.ts';
 import { createCommands } from '../../commands/index.ts';
@@ -12,6 +10,7 @@ import type { KpiId } from '../../src/stats/kpis.ts';
 import type { StatsService } from '../../src/stats/service.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
 import { mrkdwnTexts, tableOf } from '../support/message-reading.ts';
+import { readmeTable } from '../support/readme.ts';
 import { unusedStats } from '../support/unused-stats.ts';
 
 const ctx = { userId: 'U1', channelId: 'C1' };
@@ -112,18 +111,7 @@ describe('/sobot help', () => {
 
 describe('the README’s table of API modes', () => {
   it('has the cells `/sobot help` shows', () => {
-    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('<!-- api-modes'));
-    const lines = section.split('\n').slice(1);
-    const rows = lines
-      .slice(0, lines.indexOf(''))
-      .slice(2)
-      .map((line) =>
-        line
-          .split('|')
-          .slice(1, -1)
-          .map((cell) => cell.trim()),
-      );
+    const rows = readmeTable('api-modes');
     const expected = apiModeRows(router('v5').commands).map((r) => [`\`${r.command}\``, r.v5, r.legacy]);
     expect(rows).toEqual(expected);
   });

@@ -1,8 +1,6 @@
 // Specs for the KPI registry: every KPI is fully described, every v5 and legacy source names a field
 // the documented reply really has, and team KPIs are ratios of sums, computed by hand below.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type LegacyAction, legacyActions } from '../../src/sobot/legacy/endpoints.ts';
 import { type V5EndpointKey, v5Endpoints } from '../../src/sobot/v5/endpoints.ts';
@@ -19,6 +17,7 @@ import {
   ratingUseOf,
 } from '../../src/stats/kpis.ts';
 import { counts, part, starRatings } from '../support/agent-counts.ts';
+import { readmeTable } from '../support/readme.ts';
 
 /** The Sobot path segment used in `source` strings → our endpoint registry key. */
 const ENDPOINT_OF: Record<string, V5EndpointKey> = {
@@ -301,18 +300,7 @@ describe('combinedRate', () => {
 
 describe('the README’s table of where the numbers come from', () => {
   it('has one row per KPI of the registry, with its sources and formula', () => {
-    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('<!-- kpi-sources'));
-    const lines = section.split('\n').slice(1);
-    const rows = lines
-      .slice(0, lines.indexOf(''))
-      .slice(2)
-      .map((line) =>
-        line
-          .split('|')
-          .slice(1, -1)
-          .map((cell) => cell.trim()),
-      );
+    const rows = readmeTable('kpi-sources');
     expect(rows).toEqual(kpiSourceRows().map((r) => [r.kpi, r.v5, r.v5PerAgent, r.legacy, r.formula]));
     expect(rows).toHaveLength(Object.keys(KPIS).length);
   });
