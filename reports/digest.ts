@@ -143,7 +143,10 @@ function agentLine(row: AgentRow, labels: LabelContext, lang: Lang): string {
   const figures = (['valid_reception_rate', 'satisfaction'] as const)
     .filter((id) => row.kpis[id] !== null)
     .map((id) => `${kpiLabel(id, lang, labels, 'short')} ${formatRatio(row.kpis[id])}`);
-  const chats = `${formatCount(row.kpis.chats)} ${kpiLabel('chats', lang, labels).toLowerCase()}`;
+  // "12 chats handled"; in Chinese the short "12 接待".
+  const unit =
+    lang === 'zh' ? kpiLabel('chats', lang, labels, 'short') : kpiLabel('chats', lang, labels).toLowerCase();
+  const chats = `${formatCount(row.kpis.chats)} ${unit}`;
   return `${escapeMrkdwn(row.name)} (${[chats, ...figures].join(', ')})`;
 }
 
