@@ -93,8 +93,11 @@ export async function buildDigest(
     previousRange: overview.previousRange,
     filters: filtersText(resolved.applied, lang),
     scope: filters,
-    overview: sections.has('overview') ? { current: overview.current, previous: overview.previous } : null,
+    overview: sections.has('overview')
+      ? { current: overview.current, previous: overview.previous, ratings: overview.ratings }
+      : null,
     agents: agents?.rows ?? null,
+    agentRatings: agents?.ratings,
     satisfaction: satisfaction?.figures ?? null,
     bot: bot?.figures ?? null,
     week,

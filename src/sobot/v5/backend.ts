@@ -3,10 +3,17 @@
 // sees a v5 field name.
 
 import { UnsupportedError } from '../../errors.ts';
-import { SCOPE_KPIS } from '../../stats/kpis.ts';
-import type { DateRange, KpiValues, Priority, StatsBackend, StatsFilters } from '../../stats/model.ts';
+import { ratingUseOf, SCOPE_KPIS } from '../../stats/kpis.ts';
+import type {
+  DateRange,
+  KpiValues,
+  Priority,
+  RatingUse,
+  StatsBackend,
+  StatsFilters,
+} from '../../stats/model.ts';
 import { fetchAgentDetail } from './agent-detail.ts';
-import { mergeByAgent, toAgentRow } from './agents.ts';
+import { agentCounts, mergeByAgent, toAgentRow } from './agents.ts';
 import { fetchBot } from './bot.ts';
 import { callFor, type SobotV5Client, v5DateParams } from './client.ts';
 import { fetchCustomers } from './customers.ts';
@@ -60,7 +67,11 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
    * The overview's KPIs of one range: four calls (getStat by channel, getGeneral, getRobotReception,
    * getSatisfactionSurvey), three for a range that ends at a time of day.
    */
-  async function headline(range: DateRange, filters: StatsFilters, priority: Priority): Promise<KpiValues> {
+  async function headline(
+    range: DateRange,
+    filters: StatsFilters,
+    priority: Priority,
+  ): Promise<{ kpis: KpiValues; ratings: RatingUse | undefined }> {
     const params = filterParams(filters);
     // Channel rows partition the chats, so summing them gives the company (or filtered) total.
     const [rows, general, bot, survey] = await Promise.all([
@@ -86,11 +97,15 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
           )
         : null,
     ]);
+    const satisfaction = survey ? satisfactionNowAndBefore(survey.item) : null;
     return {
-      ...sessionKpis(rows),
-      fcr_24h: general.item?.one_time_solution_rate ?? null,
-      bot_self_service_rate: bot.item?.robot_self_reception_num_proportion ?? null,
-      satisfaction: survey ? satisfactionNowAndBefore(survey.item).current : null,
+      kpis: {
+        ...sessionKpis(rows),
+        fcr_24h: general.item?.one_time_solution_rate ?? null,
+        bot_self_service_rate: bot.item?.robot_self_reception_num_proportion ?? null,
+        satisfaction: satisfaction?.current ?? null,
+      },
+      ratings: satisfaction?.ratings,
     };
   }
 
@@ -103,8 +118,15 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
         ...(await workloadAudience(filters, priority)),
       };
       const items = await client.fetchAll('agentWorkload', body, callFor(range, priority));
-      // "Agents who handled chats": an idle agent listed with zeros is not one of them.
-      return mergeByAgent(items.map(toAgentRow)).filter((row) => (row.counts.chats ?? 0) > 0);
+      // Every agent's satisfaction on the company's scale, the one the team line uses.
+      const { scale } = ratingUseOf(items.map(agentCounts));
+      const rows = mergeByAgent(
+        items.map((item) => toAgentRow(item, scale)),
+        scale,
+      );
+      // "Agents who handled chats": an idle agent listed with zeros is not one of them; one whose
+      // count Sobot left out may be.
+      return rows.filter((row) => row.counts.chats !== 0);
     },
 
     async overview(range, previous, filters, priority) {
@@ -114,7 +136,7 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
         headline(range, filters, priority),
         headline(previous, filters, priority),
       ]);
-      return { current, previous: before };
+      return { current: current.kpis, previous: before.kpis, ratings: current.ratings };
     },
 
     sessions: async (range, filters, priority) =>
