@@ -11,7 +11,7 @@ import type { AgentRow, DateRange, KpiValues, RatingUse, StatsFilters } from '..
 import { describeRange, periodWords } from '../src/stats/period.ts';
 import { headerBlock } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
-import { scopeMark } from './filters.ts';
+import { markedLabel } from './filters.ts';
 import { formatCount, formatRatio, formatValue, type Lang, truncate } from './format.ts';
 import { kpiLabel, type LabelContext, scalesNote } from './labels.ts';
 import { kpiTable, sortByKpi } from './table.ts';
@@ -132,8 +132,7 @@ function headlineFields(overview: NonNullable<DigestData['overview']>, scope: St
   ).map((id) => {
     const value = formatValue(KPIS[id].unit, overview.current[id] ?? null);
     const change = changeText(changeOf(id, overview.current[id], overview.previous[id]), lang);
-    const mark = scopeMark(id, scope, lang);
-    const label = mark ? `${kpiLabel(id, lang, labels)} (${mark})` : kpiLabel(id, lang, labels);
+    const label = markedLabel(kpiLabel(id, lang, labels), id, scope, lang);
     return { id, text: `*${label}*\n${value}  _${change}_`, plain: `${label} ${value}` };
   });
 }

@@ -54,3 +54,10 @@ export function scopeMark(kpi: KpiId, filters: StatsFilters, lang: 'en' | 'zh'):
   const names = wider.ignored.map((dimension) => WIDER[dimension][lang]);
   return lang === 'zh' ? `不分${names.join('、')}` : `all ${names.join(' and ')}`;
 }
+
+/** A KPI's label with its scope mark, if any: "Bot chats (company-wide)", "机器人会话量（全公司）". */
+export function markedLabel(label: string, kpi: KpiId, filters: StatsFilters, lang: 'en' | 'zh'): string {
+  const mark = scopeMark(kpi, filters, lang);
+  if (!mark) return label;
+  return lang === 'zh' ? `${label}（${mark}）` : `${label} (${mark})`;
+}

@@ -8,7 +8,7 @@ import { describeRange } from '../src/stats/period.ts';
 import type { OverviewReport } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
-import { scopeMark } from './filters.ts';
+import { markedLabel } from './filters.ts';
 import { formatValue, truncate } from './format.ts';
 import { kpiLabel, scalesNote } from './labels.ts';
 
@@ -91,9 +91,8 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
     const value = formatValue(KPIS[id].unit, report.current[id] ?? null);
     const change = changeText(changeOf(id, report.current[id], report.previous[id]), lang);
     // A figure Sobot cannot narrow to the filters says so on its own line ("Bot chats (company-wide)").
-    const mark = scopeMark(id, report.filters, lang);
-    const label = kpiLabel(id, lang, labels);
-    return { id, label: mark ? `${label} (${mark})` : label, value, change };
+    const label = markedLabel(kpiLabel(id, lang, labels), id, report.filters, lang);
+    return { id, label, value, change };
   };
   const shown = overviewKpisOf(report);
   const lines = shown.map(line);

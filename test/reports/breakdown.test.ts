@@ -279,7 +279,8 @@ describe('breakdownMessage total row', () => {
 
   it('shows the scope total first, each chat once, not the sum of the rows', () => {
     const table = tableOf(breakdownMessage(report('group', rows), VIEW));
-    expect(table[1]).toEqual(['Total', '9,876', '543', '77.1%', '–', '–', '0.0%']);
+    // No bot chats column per skill group: Sobot does not split the bot by group.
+    expect(table[1]).toEqual(['Total', '9,876', '77.1%', '–', '–', '0.0%']);
     expect(breakdownMessage(report('group', rows), VIEW).text).toContain('Total 9,876 chats');
   });
 

@@ -329,7 +329,7 @@ describe('overviewMessage under filters Sobot cannot apply to every KPI', () => 
 
   it('marks satisfaction under a bot filter, and the bot figures not', () => {
     const message = overviewMessage({ ...report(), filters: { robotIds: ['1'] } }, { ...VIEW, lang: 'zh' });
-    expect(labels(message)).toContain('*满意率 (全公司)*');
+    expect(labels(message)).toContain('*好评率（五星）（全公司）*');
     expect(labels(message)).toContain('*机器人会话量*');
   });
 });

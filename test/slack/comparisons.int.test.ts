@@ -66,7 +66,7 @@ describe('overview comparisons', () => {
     expect(bodies(h, '/satisfaction/getSatisfactionSurvey')).toEqual([
       expect.objectContaining({ start_date: '2026-11-23', end_date: '2026-11-23' }),
     ]);
-    expect(field(blocks, 'Satisfied').change).toBe('no comparison');
+    expect(field(blocks, 'Positive feedback (5★)').change).toBe('no comparison');
     // The change in chats is against what Sobot served for yesterday until 14:49.
     const now = sum(
       items(served(h, '/session/getStat', (b) => b.start_date === '2026-11-23 00:00:00')),
@@ -98,7 +98,7 @@ describe('overview comparisons', () => {
       ?.item as Served;
     const points = (Number.parseFloat(String(current.one_time_solution_rate)) -
       Number.parseFloat(String(previous.one_time_solution_rate))) as number;
-    const shown = field(blocks, '24h FCR').change;
+    const shown = field(blocks, '24h FCR (of customers)').change;
     if (Math.abs(points) < 0.05) expect(shown).toBe('unchanged');
     else expect(shown).toContain(`${Math.abs(points).toFixed(1)} pts`);
   });

@@ -150,7 +150,7 @@ describe('overview, breakdowns and filters over HTTP', () => {
     })();
     h.sim.log.clear();
     const { blocks } = await answer(h, `overview ${DAY} robot:"${robots[0]?.robot_name}"`, 'robot-overview');
-    expect(field(blocks, 'Satisfied (company-wide)')).toMatch(/^\d+\.\d%$/);
+    expect(field(blocks, 'Positive feedback (5★) (company-wide)')).toMatch(/^\d+\.\d%$/);
     expect(field(blocks, 'Bot chats')).not.toBe('');
     const surveys = h.sim.log.filter((e) => e.path.endsWith('/satisfaction/getSatisfactionSurvey'));
     // The day and the day before, neither with the bot filter Sobot does not take there.

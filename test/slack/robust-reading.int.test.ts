@@ -53,7 +53,7 @@ describe('durations in forms the documents do not show', () => {
     const table = blocks.find((b) => b.type === 'table')?.rows?.map((row) => row.map((c) => c.text)) ?? [];
     const header = table[0] ?? [];
     const firstReply = header.indexOf('1st reply');
-    const chats = header.indexOf('Chats');
+    const chats = header.indexOf('Handled');
     expect(table.length).toBeGreaterThan(1);
     for (const row of table.slice(1)) expect(row[firstReply]).toBe('–');
     // The counts are still Sobot's.
