@@ -14,8 +14,8 @@ import { kpiLabel, scalesNote } from './labels.ts';
 
 /**
  * The card's KPIs, in reading order. It shows those the backend gives (a key present, even as null,
- * which shows as "–"); a KPI the API never gives is absent and left out, within Slack's 10 fields.
- * The v5 API gives the first nine, the legacy API the human-chat, bot and rating ones.
+ * which shows as "–"); a KPI the API never gives is absent and left out. Ten to a section (Slack's
+ * field limit): the headline nine first, then what else getStat gives (v5) or the legacy API's own.
  */
 export const OVERVIEW_KPIS: readonly KpiId[] = [
   'chats',
@@ -32,13 +32,24 @@ export const OVERVIEW_KPIS: readonly KpiId[] = [
   'avg_reception_duration',
   'answer_ratio',
   'bot_transfer_rate',
+  'no_reply_rate',
+  'avg_response_time',
+  'avg_queue_wait',
+  'avg_queue_leave_time',
+  'resolved_chats',
+  'unresolved_chats',
+  'untagged_chats',
 ];
 
-/** The KPIs of OVERVIEW_KPIS this report has, as many as one section's fields hold. */
+/** The KPIs of OVERVIEW_KPIS this report has. */
 function overviewKpisOf(report: OverviewReport): KpiId[] {
-  return OVERVIEW_KPIS.filter((id) => id in report.current || id in report.previous).slice(
-    0,
-    SLACK_LIMITS.sectionFields,
+  return OVERVIEW_KPIS.filter((id) => id in report.current || id in report.previous);
+}
+
+/** Consecutive groups of at most `size`. */
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
   );
 }
 
@@ -96,6 +107,10 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
   };
   const shown = overviewKpisOf(report);
   const lines = shown.map(line);
+  const sections = chunks(lines, SLACK_LIMITS.sectionFields).map((group) => ({
+    type: 'section' as const,
+    fields: group.map((l) => ({ type: 'mrkdwn' as const, text: `*${l.label}*\n${l.value}  _${l.change}_` })),
+  }));
   return {
     visibility: view.visibility,
     text: `${title} (${escapeMrkdwn(scope)}): ${lines.map((l) => `${l.label} ${l.value}`).join(', ')}.`,
@@ -112,18 +127,12 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
           },
         ],
       },
-      {
-        type: 'section',
-        fields: lines.map((l) => ({
-          type: 'mrkdwn' as const,
-          text: `*${l.label}*\n${l.value}  _${l.change}_`,
-        })),
-      },
+      ...sections,
     ],
     chart: {
       spec: comparisonChart(report, shown, lang),
       altText: `Bar chart of the rate KPIs in ${when} and in the period before`,
-      position: 3,
+      position: 2 + sections.length,
     },
   };
 }

@@ -19,7 +19,14 @@ export type KpiId =
   | 'transfers'
   | 'avg_reception_duration'
   | 'answer_ratio'
-  | 'bot_transfer_rate';
+  | 'bot_transfer_rate'
+  | 'no_reply_rate'
+  | 'avg_response_time'
+  | 'avg_queue_wait'
+  | 'avg_queue_leave_time'
+  | 'resolved_chats'
+  | 'unresolved_chats'
+  | 'untagged_chats';
 
 /** count: a whole number; ratio: a fraction 0..1 shown as %; duration: milliseconds; score: a mean rating. */
 export type KpiUnit = 'count' | 'ratio' | 'duration' | 'score';
@@ -188,7 +195,13 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     unit: 'ratio',
     better: 'lower',
     aliases: ['unanswered', 'not_received', 'missed'],
-    source: { v5Overall: null, v5PerAgent: null, legacy: 'wb_session_human.notReceptionSessionRate' },
+    source: {
+      v5Overall: 'getStat.human_not_recep_rate',
+      v5PerAgent: null,
+      legacy: 'wb_session_human.notReceptionSessionRate',
+    },
+    formula:
+      "Chats no agent received ÷ chats (`human_not_recep` ÷ `human_consult`: 14 ÷ 56 = 25.00% in the getStat example). One row: Sobot's rate; several: combined.",
   },
   transfers: {
     id: 'transfers',
@@ -197,7 +210,12 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     unit: 'count',
     better: 'lower',
     aliases: ['transfer', 'transferred'],
-    source: { v5Overall: null, v5PerAgent: null, legacy: 'wb_session_human.transferSession' },
+    source: {
+      v5Overall: 'getStat.human_transfer',
+      v5PerAgent: null,
+      legacy: 'wb_session_human.transferSession',
+    },
+    formula: "Sum of the rows' transferred chats.",
   },
   avg_reception_duration: {
     id: 'avg_reception_duration',
@@ -206,7 +224,13 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     unit: 'duration',
     better: 'lower',
     aliases: ['reception_time', 'handling_time', 'aht', 'duration'],
-    source: { v5Overall: null, v5PerAgent: null, legacy: 'wb_session_human.avgSessionDuration' },
+    source: {
+      v5Overall: 'getStat.avg_human_recep_duration',
+      v5PerAgent: null,
+      legacy: 'wb_session_human.avgSessionDuration',
+    },
+    formula:
+      'Sobot\'s average (ms; the example\'s 628769.25 is "00:10:28"); several rows weighted by their valid chats (the document names no base).',
   },
   answer_ratio: {
     id: 'answer_ratio',
@@ -226,6 +250,81 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     aliases: ['to_human', 'bot_transfers', 'transfer_to_human'],
     source: { v5Overall: null, v5PerAgent: null, legacy: 'wb_session_robot.toHumanSessionRate' },
   },
+  no_reply_rate: {
+    id: 'no_reply_rate',
+    label: { en: 'No agent reply', zh: '客服未回复率' },
+    short: { en: 'No reply', zh: '未回复' },
+    unit: 'ratio',
+    better: 'lower',
+    aliases: ['no_reply', 'without_reply', 'invalid_reception'],
+    source: { v5Overall: 'getStat.human_invalid_recep_rate', v5PerAgent: null, legacy: null },
+    formula:
+      "Chats without an agent's reply ÷ valid chats (`human_invalid_recep` ÷ `human_valid`: 2 ÷ 56 = 3.57% in the getStat example, where all 56 chats are valid). One row: Sobot's rate; several: combined.",
+  },
+  avg_response_time: {
+    id: 'avg_response_time',
+    label: { en: 'Avg. response time', zh: '平均响应时长' },
+    short: { en: 'Avg. reply', zh: '平均响应' },
+    unit: 'duration',
+    better: 'lower',
+    aliases: ['avg_response', 'art', 'reply_time'],
+    source: { v5Overall: 'getStat.avg_staff_res_total_duration', v5PerAgent: null, legacy: null },
+    formula:
+      'Sobot\'s average over agent replies (ms; the example\'s 182964.42 is "00:03:02"); several rows weighted by their reply rounds (`staff_res_total_count`).',
+  },
+  avg_queue_wait: {
+    id: 'avg_queue_wait',
+    label: { en: 'Avg. queue wait', zh: '平均排队接入时长' },
+    short: { en: 'Queue wait', zh: '排队时长' },
+    unit: 'duration',
+    better: 'lower',
+    aliases: ['queue_wait', 'wait', 'wait_time'],
+    source: { v5Overall: 'getStat.avg_queue_accept_duration', v5PerAgent: null, legacy: null },
+    formula:
+      "Sobot's average wait of queued chats an agent took (ms); several rows weighted by `queue_accept`.",
+  },
+  avg_queue_leave_time: {
+    id: 'avg_queue_leave_time',
+    label: { en: 'Avg. time before leaving the queue', zh: '平均排队放弃时长' },
+    short: { en: 'Left after', zh: '放弃前等待' },
+    unit: 'duration',
+    better: 'lower',
+    aliases: ['queue_leave_time', 'abandon_time'],
+    source: { v5Overall: 'getStat.avg_queue_leave_duration', v5PerAgent: null, legacy: null },
+    formula:
+      "Sobot's average wait of customers who left the queue (ms); several rows weighted by `queue_leave`.",
+  },
+  resolved_chats: {
+    id: 'resolved_chats',
+    label: { en: 'Resolved', zh: '已解决会话' },
+    short: { en: 'Resolved', zh: '已解决' },
+    unit: 'count',
+    better: 'higher',
+    aliases: ['resolved', 'solved'],
+    source: { v5Overall: 'getStat.summary_solved', v5PerAgent: null, legacy: null },
+    formula:
+      "Sum of the rows' chats tagged resolved (the example's 20 + 14 unresolved + 22 untagged = 56 chats).",
+  },
+  unresolved_chats: {
+    id: 'unresolved_chats',
+    label: { en: 'Unresolved', zh: '未解决会话' },
+    short: { en: 'Unresolved', zh: '未解决' },
+    unit: 'count',
+    better: 'lower',
+    aliases: ['unresolved', 'not_solved'],
+    source: { v5Overall: 'getStat.summary_not_solved', v5PerAgent: null, legacy: null },
+    formula: "Sum of the rows' chats tagged unresolved.",
+  },
+  untagged_chats: {
+    id: 'untagged_chats',
+    label: { en: 'Not tagged resolved or not', zh: '未标记解决状态' },
+    short: { en: 'Untagged', zh: '未标记' },
+    unit: 'count',
+    better: 'lower',
+    aliases: ['untagged', 'not_marked'],
+    source: { v5Overall: 'getStat.not_mark_is_solved', v5PerAgent: null, legacy: null },
+    formula: "Sum of the rows' chats tagged neither resolved nor unresolved.",
+  },
 };
 
 /**
@@ -239,6 +338,24 @@ export const SCOPE_KPIS: readonly KpiId[] = [
   'avg_first_response',
   'response_warn_rate',
   'queue_leave_rate',
+];
+
+/**
+ * Everything a v5 getStat query gives for one scope: SCOPE_KPIS and the rest of getStat's fields,
+ * so what the overview shows besides, a v5 trend can follow and an alert rule can watch.
+ */
+export const V5_SESSION_KPIS: readonly KpiId[] = [
+  ...SCOPE_KPIS,
+  'unanswered_rate',
+  'no_reply_rate',
+  'transfers',
+  'avg_reception_duration',
+  'avg_response_time',
+  'avg_queue_wait',
+  'avg_queue_leave_time',
+  'resolved_chats',
+  'unresolved_chats',
+  'untagged_chats',
 ];
 
 /** In order of preference when two scales have as many ratings. */

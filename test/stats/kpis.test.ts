@@ -60,7 +60,7 @@ describe('KPIS', () => {
     expect(['higher', 'lower']).toContain(kpi.better);
   });
 
-  it('has the eight headline KPIs of the design, bot chats, and the legacy API’s own figures', () => {
+  it('has the eight headline KPIs of the design, bot chats, the legacy API’s own figures and the rest of getStat', () => {
     expect(ids.sort()).toEqual(
       [
         'chats',
@@ -78,6 +78,13 @@ describe('KPIS', () => {
         'avg_reception_duration',
         'answer_ratio',
         'bot_transfer_rate',
+        'no_reply_rate',
+        'avg_response_time',
+        'avg_queue_wait',
+        'avg_queue_leave_time',
+        'resolved_chats',
+        'unresolved_chats',
+        'untagged_chats',
       ].sort(),
     );
   });

@@ -3,7 +3,7 @@
 // sees a v5 field name.
 
 import { UnsupportedError } from '../../errors.ts';
-import { ratingUseOf, SCOPE_KPIS } from '../../stats/kpis.ts';
+import { ratingUseOf, V5_SESSION_KPIS } from '../../stats/kpis.ts';
 import type {
   DateRange,
   KpiValues,
@@ -20,6 +20,7 @@ import { fetchCustomers } from './customers.ts';
 import { createV5Directory } from './directory.ts';
 import { filterParams, surveyFilterParams } from './filters.ts';
 import { fetchSatisfaction } from './satisfaction.ts';
+import { sessionExtras } from './session-extras.ts';
 import { satisfactionNowAndBefore, sessionKpis } from './sessions.ts';
 import { fetchTopics } from './topics.ts';
 
@@ -101,6 +102,7 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
     return {
       kpis: {
         ...sessionKpis(rows),
+        ...sessionExtras(rows),
         fcr_24h: general.item?.one_time_solution_rate ?? null,
         bot_self_service_rate: bot.item?.robot_self_reception_num_proportion ?? null,
         satisfaction: satisfaction?.current ?? null,
@@ -139,9 +141,11 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
       return { current: current.kpis, previous: before.kpis, ratings: current.ratings };
     },
 
-    sessions: async (range, filters, priority) =>
-      sessionKpis(await chatStats(range, filters, SEARCH_WAY.channel, priority)),
-    sessionKpis: SCOPE_KPIS,
+    async sessions(range, filters, priority) {
+      const rows = await chatStats(range, filters, SEARCH_WAY.channel, priority);
+      return { ...sessionKpis(rows), ...sessionExtras(rows) };
+    },
+    sessionKpis: V5_SESSION_KPIS,
 
     async breakdown(by, range, filters, priority) {
       const rows = await chatStats(range, filters, SEARCH_WAY[by], priority);
