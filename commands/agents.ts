@@ -5,28 +5,30 @@ import { agentsMessage, DEFAULT_TOP, MAX_TOP } from '../reports/agents.ts';
 import { filtersText } from '../reports/filters.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
-import { AGENT_KPIS, findKpi, kpiWords } from '../src/stats/kpis.ts';
-import type { AgentKpiId } from '../src/stats/model.ts';
+import { AGENT_EXTRA_KPIS, AGENT_KPIS, findKpi, type KpiId, kpiWords } from '../src/stats/kpis.ts';
 import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
 import { withFollowUps } from './follow-ups.ts';
 import { periodFrom } from './period-input.ts';
 import { nearest } from './router.ts';
 import type { CommandDefinition } from './types.ts';
 
-function parseSort(value: string | undefined): { sortBy: AgentKpiId; order: 'asc' | 'desc' } {
+/** What `sort:` takes: the table's columns, then the other per-agent figures (the table adds that column). */
+const SORT_KPIS: readonly KpiId[] = [...AGENT_KPIS, ...AGENT_EXTRA_KPIS];
+
+function parseSort(value: string | undefined): { sortBy: KpiId; order: 'asc' | 'desc' } {
   if (value === undefined) return { sortBy: 'chats', order: 'desc' };
   const [name = '', direction] = value.toLowerCase().split(':');
   const kpi = findKpi(name);
-  if (!kpi || !(AGENT_KPIS as readonly string[]).includes(kpi.id)) {
-    const guess = nearest(name, kpiWords(AGENT_KPIS));
-    const valid = AGENT_KPIS.join(', ');
+  if (!kpi || !SORT_KPIS.includes(kpi.id)) {
+    const guess = nearest(name, kpiWords(SORT_KPIS));
+    const valid = SORT_KPIS.join(', ');
     throw new UserInputError(
       `I can't sort agents by "${echo(name)}".${guess ? ` Did you mean "${findKpi(guess)?.id}"?` : ''} Sort by one of: ${valid}.`,
       `/sobot agents yesterday sort:${guess ? findKpi(guess)?.id : 'valid_reception_rate'}`,
     );
   }
   if (direction === undefined) {
-    return { sortBy: kpi.id as AgentKpiId, order: kpi.better === 'higher' ? 'desc' : 'asc' };
+    return { sortBy: kpi.id, order: kpi.better === 'higher' ? 'desc' : 'asc' };
   }
   if (direction !== 'asc' && direction !== 'desc') {
     throw new UserInputError(
@@ -34,7 +36,7 @@ function parseSort(value: string | undefined): { sortBy: AgentKpiId; order: 'asc
       `/sobot agents sort:${kpi.id}:asc`,
     );
   }
-  return { sortBy: kpi.id as AgentKpiId, order: direction };
+  return { sortBy: kpi.id, order: direction };
 }
 
 function parseTop(value: string | undefined): number {
@@ -67,7 +69,7 @@ export const agentsCommand: CommandDefinition = {
     '/sobot agents last week group:Sales',
   ],
   options: ['sort', 'top', ...FILTER_OPTIONS],
-  sortKpis: AGENT_KPIS,
+  sortKpis: SORT_KPIS,
   agentFigures: true,
   legacy: false,
   async run(input, _ctx, deps) {

@@ -2,7 +2,7 @@
 // the team does not fit in one message, the full table as CSV. Pure: stats in, message out.
 
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
-import { AGENT_KPIS, KPIS } from '../src/stats/kpis.ts';
+import { AGENT_EXTRA_KPIS, AGENT_KPIS, KPIS, type KpiId } from '../src/stats/kpis.ts';
 import type { AgentKpiId, AgentRow } from '../src/stats/model.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { AgentsReport } from '../src/stats/service.ts';
@@ -22,7 +22,7 @@ import {
 } from './table.ts';
 
 export interface AgentsView {
-  sortBy: AgentKpiId;
+  sortBy: KpiId;
   order: 'desc' | 'asc';
   /** How many agents to show in the message. */
   top: number;
@@ -36,7 +36,7 @@ export const DEFAULT_TOP = 15;
 export const MAX_TOP = MAX_TABLE_ROWS;
 
 /** Agents sorted by one KPI; agents without a value go last, ties by chats then name. */
-export const sortAgents = (rows: readonly AgentRow[], sortBy: AgentKpiId, order: 'desc' | 'asc') =>
+export const sortAgents = (rows: readonly AgentRow[], sortBy: KpiId, order: 'desc' | 'asc') =>
   sortByKpi(rows, sortBy, order);
 
 /** Agents who share a nickname get their email's local part (or id) added, so rows can be told apart. */
@@ -71,14 +71,17 @@ function teamLine(report: AgentsReport, lang: 'en' | 'zh'): string {
   ].join(' · ');
 }
 
+/** The CSV's KPI columns: the table's and every other per-agent figure. */
+const CSV_KPIS: readonly KpiId[] = [...AGENT_KPIS, ...AGENT_EXTRA_KPIS];
+
 export function agentsCsv(rows: readonly AgentRow[]): string {
   return toCsv(
-    ['agent', 'email', 'groups', ...AGENT_KPIS.map(csvColumn)],
+    ['agent', 'email', 'groups', ...CSV_KPIS.map(csvColumn)],
     rows.map((row) => [
       row.name,
       row.email ?? '',
       row.groups.join('; '),
-      ...AGENT_KPIS.map((id) => csvValue(id, row.kpis[id])),
+      ...CSV_KPIS.map((id) => csvValue(id, row.kpis[id])),
     ]),
   );
 }
@@ -95,9 +98,11 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
 
   const sorted = sortAgents(withDistinctNames(report.rows), view.sortBy, view.order);
   const labels = labelsOf(report);
+  // Sorted by a figure that is not a column: it becomes the last one, so the order can be read.
+  const columns = AGENT_KPIS.includes(view.sortBy as AgentKpiId) ? AGENT_KPIS : [...AGENT_KPIS, view.sortBy];
   const { block: table, shown } = kpiTable(
     sorted,
-    AGENT_KPIS,
+    columns,
     lang === 'zh' ? '客服' : 'Agent',
     lang,
     view.top,

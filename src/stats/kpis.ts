@@ -26,7 +26,11 @@ export type KpiId =
   | 'avg_queue_leave_time'
   | 'resolved_chats'
   | 'unresolved_chats'
-  | 'untagged_chats';
+  | 'untagged_chats'
+  | 'first_response_30s_rate'
+  | 'first_response_60s_rate'
+  | 'feedback_rate'
+  | 'max_concurrent';
 
 /** count: a whole number; ratio: a fraction 0..1 shown as %; duration: milliseconds; score: a mean rating. */
 export type KpiUnit = 'count' | 'ratio' | 'duration' | 'score';
@@ -197,7 +201,7 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     aliases: ['unanswered', 'not_received', 'missed'],
     source: {
       v5Overall: 'getStat.human_not_recep_rate',
-      v5PerAgent: null,
+      v5PerAgent: 'staffWorkStatis.not_recep_rate_str',
       legacy: 'wb_session_human.notReceptionSessionRate',
     },
     formula:
@@ -212,7 +216,7 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     aliases: ['transfer', 'transferred'],
     source: {
       v5Overall: 'getStat.human_transfer',
-      v5PerAgent: null,
+      v5PerAgent: 'staffWorkStatis.roll_out',
       legacy: 'wb_session_human.transferSession',
     },
     formula: "Sum of the rows' transferred chats.",
@@ -226,7 +230,7 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     aliases: ['reception_time', 'handling_time', 'aht', 'duration'],
     source: {
       v5Overall: 'getStat.avg_human_recep_duration',
-      v5PerAgent: null,
+      v5PerAgent: 'staffWorkStatis.avg_session_duration',
       legacy: 'wb_session_human.avgSessionDuration',
     },
     formula:
@@ -239,7 +243,11 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     unit: 'ratio',
     better: 'higher',
     aliases: ['answers', 'answer_rate', 'replies_per_message'],
-    source: { v5Overall: null, v5PerAgent: null, legacy: 'wb_session_message.answerThan' },
+    source: {
+      v5Overall: null,
+      v5PerAgent: 'staffWorkStatis.answer_than_str',
+      legacy: 'wb_session_message.answerThan',
+    },
   },
   bot_transfer_rate: {
     id: 'bot_transfer_rate',
@@ -268,7 +276,11 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     unit: 'duration',
     better: 'lower',
     aliases: ['avg_response', 'art', 'reply_time'],
-    source: { v5Overall: 'getStat.avg_staff_res_total_duration', v5PerAgent: null, legacy: null },
+    source: {
+      v5Overall: 'getStat.avg_staff_res_total_duration',
+      v5PerAgent: 'staffWorkStatis.response_time_avg',
+      legacy: null,
+    },
     formula:
       'Sobot\'s average over agent replies (ms; the example\'s 182964.42 is "00:03:02"); several rows weighted by their reply rounds (`staff_res_total_count`).',
   },
@@ -301,7 +313,11 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     unit: 'count',
     better: 'higher',
     aliases: ['resolved', 'solved'],
-    source: { v5Overall: 'getStat.summary_solved', v5PerAgent: null, legacy: null },
+    source: {
+      v5Overall: 'getStat.summary_solved',
+      v5PerAgent: 'staffWorkStatis.summary_solved',
+      legacy: null,
+    },
     formula:
       "Sum of the rows' chats tagged resolved (the example's 20 + 14 unresolved + 22 untagged = 56 chats).",
   },
@@ -312,7 +328,11 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     unit: 'count',
     better: 'lower',
     aliases: ['unresolved', 'not_solved'],
-    source: { v5Overall: 'getStat.summary_not_solved', v5PerAgent: null, legacy: null },
+    source: {
+      v5Overall: 'getStat.summary_not_solved',
+      v5PerAgent: 'staffWorkStatis.summary_not_solved',
+      legacy: null,
+    },
     formula: "Sum of the rows' chats tagged unresolved.",
   },
   untagged_chats: {
@@ -322,8 +342,55 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     unit: 'count',
     better: 'lower',
     aliases: ['untagged', 'not_marked'],
-    source: { v5Overall: 'getStat.not_mark_is_solved', v5PerAgent: null, legacy: null },
+    source: {
+      v5Overall: 'getStat.not_mark_is_solved',
+      v5PerAgent: 'staffWorkStatis.solve_not_mark',
+      legacy: null,
+    },
     formula: "Sum of the rows' chats tagged neither resolved nor unresolved.",
+  },
+  first_response_30s_rate: {
+    id: 'first_response_30s_rate',
+    label: { en: 'First response within 30s', zh: '30秒应答率' },
+    short: { en: '≤30s', zh: '30秒' },
+    unit: 'ratio',
+    better: 'higher',
+    aliases: ['30s', 'frt30', 'within_30s'],
+    source: { v5Overall: null, v5PerAgent: 'staffWorkStatis.first_response_in30s_rate_str', legacy: null },
+    formula:
+      "Sobot's rate for the agent (an agent listed in several groups: “–”, the document gives no count to combine).",
+  },
+  first_response_60s_rate: {
+    id: 'first_response_60s_rate',
+    label: { en: 'First response within 60s', zh: '60秒应答率' },
+    short: { en: '≤60s', zh: '60秒' },
+    unit: 'ratio',
+    better: 'higher',
+    aliases: ['60s', 'frt60', 'within_60s'],
+    source: { v5Overall: null, v5PerAgent: 'staffWorkStatis.first_response_in60s_rate_str', legacy: null },
+    formula:
+      "Sobot's rate for the agent (an agent listed in several groups: “–”, the document gives no count to combine).",
+  },
+  feedback_rate: {
+    id: 'feedback_rate',
+    label: { en: 'Feedback', zh: '评价率' },
+    short: { en: 'Feedback', zh: '评价率' },
+    unit: 'ratio',
+    better: 'higher',
+    aliases: ['feedback', 'rated', 'comment_rate'],
+    source: { v5Overall: null, v5PerAgent: 'staffWorkStatis.comment_rate_str', legacy: null },
+    formula:
+      "Sobot's share of the agent's chats that were rated (example: `total_times` 1 of 4 valid chats = 25.00%); several groups: “–”.",
+  },
+  max_concurrent: {
+    id: 'max_concurrent',
+    label: { en: 'Max. concurrent chats', zh: '最大同时接待量' },
+    short: { en: 'Max conc.', zh: '最大并发' },
+    unit: 'count',
+    better: 'higher',
+    aliases: ['concurrent', 'max_conv', 'max_concurrency'],
+    source: { v5Overall: null, v5PerAgent: 'staffWorkStatis.max_conv_num', legacy: null },
+    formula: 'The most chats the agent held at once (`max_conv_num`, a string in the example: "1").',
   },
 };
 
@@ -353,6 +420,25 @@ export const V5_SESSION_KPIS: readonly KpiId[] = [
   'avg_response_time',
   'avg_queue_wait',
   'avg_queue_leave_time',
+  'resolved_chats',
+  'unresolved_chats',
+  'untagged_chats',
+];
+
+/**
+ * What else staffWorkStatis gives per agent: not table columns, but sort keys (`sort:frt30`); the
+ * table adds the column of the KPI it is sorted by, and the CSV has them all.
+ */
+export const AGENT_EXTRA_KPIS: readonly KpiId[] = [
+  'first_response_30s_rate',
+  'first_response_60s_rate',
+  'feedback_rate',
+  'max_concurrent',
+  'answer_ratio',
+  'transfers',
+  'unanswered_rate',
+  'avg_reception_duration',
+  'avg_response_time',
   'resolved_chats',
   'unresolved_chats',
   'untagged_chats',

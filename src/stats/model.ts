@@ -113,7 +113,8 @@ export interface AgentRow {
   name: string;
   email: string | null;
   groups: string[];
-  kpis: AgentKpis;
+  /** The table's KPIs, and the per-agent figures that are sort keys and CSV columns (AGENT_EXTRA_KPIS). */
+  kpis: AgentKpis & KpiValues;
   /** The counts behind the KPIs, so team totals can be computed exactly. */
   counts: AgentCounts;
 }

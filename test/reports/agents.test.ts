@@ -129,11 +129,26 @@ describe('agentsMessage for the largest realistic team (300 agents)', () => {
       'fcr_24h_pct',
       'satisfaction_pct',
       'response_warn_rate_pct',
+      // The other per-agent figures: sort keys, not table columns.
+      'first_response_30s_rate_pct',
+      'first_response_60s_rate_pct',
+      'feedback_rate_pct',
+      'max_concurrent',
+      'answer_ratio_pct',
+      'transfers',
+      'unanswered_rate_pct',
+      'avg_reception_duration_sec',
+      'avg_response_time_sec',
+      'resolved_chats',
+      'unresolved_chats',
+      'untagged_chats',
     ]);
-    for (const record of records) expect(record).toHaveLength(9);
+    for (const record of records) expect(record).toHaveLength(21);
   });
 
   it('round-trips names with commas, quotes and CJK, and the numbers, through the CSV', () => {
+    // These rows have none of the other per-agent figures: blank, not 0.
+    const NO_EXTRAS = Array.from({ length: 12 }, () => '');
     const records = parseCsv((message.files?.[0]?.content ?? '').slice(1)).slice(1);
     const byName = new Map(records.map((r) => [r[0], r]));
     expect(byName.size).toBe(300);
@@ -148,6 +163,7 @@ describe('agentsMessage for the largest realistic team (300 agents)', () => {
       '50.00',
       '',
       '1.25',
+      ...NO_EXTRAS,
     ]);
     expect(byName.get('李娜, 客服一组 5')).toEqual([
       '李娜, 客服一组 5',
@@ -159,6 +175,7 @@ describe('agentsMessage for the largest realistic team (300 agents)', () => {
       '50.00',
       '90.00',
       '1.25',
+      ...NO_EXTRAS,
     ]);
     // Agent 9: no valid reception (blank, not 0), no email; agent 0: no satisfaction.
     expect(byName.get(`${NAMES[9 % NAMES.length]} 9`)?.slice(1, 5)).toEqual(['', 'Support', '19', '']);

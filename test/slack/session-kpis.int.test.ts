@@ -88,6 +88,23 @@ describe('getStat KPIs end to end', () => {
     }
   });
 
+  it('agents sort:frt30: the 30-second first-response share becomes a column, best first, as staffWorkStatis served it', async () => {
+    const { blocks } = await answer(h, `agents ${DAY} sort:frt30 top:99`, 'agents');
+    const table = blocks.find((b) => b.type === 'table')?.rows?.map((row) => row.map((c) => c.text)) ?? [];
+    const header = table[0] ?? [];
+    expect(header.at(-1)).toBe('≤30s');
+    const served = h.sim.log
+      .filter((e) => e.path.endsWith('/staffWorkStatis'))
+      .flatMap((e) => ((e.reply as Served).items as Served[]) ?? [])
+      .filter((item) => Number(item.human_consult) > 0);
+    const shares = table.slice(1).map((row) => Number.parseFloat(row.at(-1) ?? ''));
+    expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    const best = Math.max(
+      ...served.map((item) => Number.parseFloat(String(item.first_response_in30s_rate_str))),
+    );
+    expect(shares[0]).toBeCloseTo(best, 1);
+  });
+
   it('alert rule on the unanswered share: alerts run shows the share Sobot served', async () => {
     const { blocks } = await answer(h, 'alerts run', 'alerts');
     const rows = rowsServed(h, (b) => b.start_date === `${RULE_DAY} 00:00:00`);

@@ -60,7 +60,7 @@ describe('toAgentRow', () => {
   });
 
   it("takes staff1's rates from the doc's strings, and satisfaction from good_nps_rate_str on the NPS scale", () => {
-    expect(toAgentRow(docExample().staff1, 'nps').kpis).toEqual({
+    expect(toAgentRow(docExample().staff1, 'nps').kpis).toMatchObject({
       chats: 7,
       valid_reception_rate: 0, // "0.00%"
       avg_first_response: 353669.5,
@@ -90,7 +90,7 @@ describe('toAgentRow', () => {
   });
 
   it("takes staff2's rates from the doc's strings and leaves satisfaction empty with nothing rated", () => {
-    expect(toAgentRow(docExample().staff2, 'nps').kpis).toEqual({
+    expect(toAgentRow(docExample().staff2, 'nps').kpis).toMatchObject({
       chats: 9,
       valid_reception_rate: 0.1667, // "16.67%"
       avg_first_response: 392346,

@@ -140,6 +140,19 @@ describe('v5 contract: the document example replies through the client', () => {
         response_warn_rate: 0.75, // "75.00%"
         satisfaction: 1, // good_nps_rate_str "100.00%": the team rates on 0–10
         avg_first_response: 353669.5,
+        // The other per-agent figures, as the example gives them (sort keys and CSV columns).
+        first_response_30s_rate: 0, // "0.00%"
+        first_response_60s_rate: 0,
+        feedback_rate: 0.25, // comment_rate_str "25.00%": total_times 1 of 4 valid chats
+        max_concurrent: 1, // max_conv_num "1"
+        answer_ratio: 0, // answer_than_str "0.00%": msg_staff 0 to 9 customer messages
+        transfers: 1, // roll_out
+        unanswered_rate: 1, // not_recep_rate_str "100.00%": human_not_recep 4 of 4
+        avg_reception_duration: 301885.75, // avg_session_duration "00:05:01"
+        avg_response_time: 353669.5, // response_time_avg "00:05:53"
+        resolved_chats: 0,
+        unresolved_chats: 0,
+        untagged_chats: 7, // solve_not_mark
       });
       expect(staff2?.kpis).toEqual({
         chats: 9,
@@ -149,6 +162,18 @@ describe('v5 contract: the document example replies through the client', () => {
         response_warn_rate: 0.3333, // "33.33%"
         satisfaction: null, // nothing rated: unknown, not 0%
         avg_first_response: 392346,
+        first_response_30s_rate: 0,
+        first_response_60s_rate: 0,
+        feedback_rate: 0, // comment_rate_str "0.00%": nothing rated
+        max_concurrent: 1,
+        answer_ratio: 1, // answer_than_str "100.00%": 7 agent messages to 7 customer messages
+        transfers: 0,
+        unanswered_rate: 0.8333, // not_recep_rate_str "83.33%": 5 of 6 valid inquiry chats
+        avg_reception_duration: 228155.6667,
+        avg_response_time: 392346,
+        resolved_chats: 0,
+        unresolved_chats: 0,
+        untagged_chats: 9,
       });
     });
 

@@ -85,6 +85,10 @@ describe('KPIS', () => {
         'resolved_chats',
         'unresolved_chats',
         'untagged_chats',
+        'first_response_30s_rate',
+        'first_response_60s_rate',
+        'feedback_rate',
+        'max_concurrent',
       ].sort(),
     );
   });

@@ -4,6 +4,7 @@
 import type { RatingScale } from '../../stats/cards.ts';
 import { combinedRate, kpisFromCounts, type RatePart, rateBase, sumKnown } from '../../stats/kpis.ts';
 import type { AgentCounts, AgentRow } from '../../stats/model.ts';
+import { agentExtras, mergedExtras } from './agent-extras.ts';
 import type { V5Item } from './endpoints.ts';
 import { numberField } from './rating-scales.ts';
 
@@ -77,7 +78,7 @@ export function toAgentRow(item: WorkloadItem, scale: RatingScale | null): Agent
     groups: item.group_name ? item.group_name.split(',').map((g) => g.trim()) : [],
     counts,
     // One row: Sobot's own rates (combinedRate of one part is its rate), computed where it left them out.
-    kpis: kpisFromCounts([counts], scale),
+    kpis: { ...kpisFromCounts([counts], scale), ...agentExtras(item) },
   };
 }
 
@@ -117,6 +118,12 @@ export function mergeByAgent(rows: AgentRow[], scale: RatingScale | null): Agent
       transfersIn: sum((c) => c.transfersIn),
       transfersOut: sum((c) => c.transfersOut),
     };
-    return { ...first, groups: [...new Set(parts.flatMap((p) => p.groups))], counts, kpis };
+    const extras = mergedExtras(parts.map((p) => p.kpis));
+    return {
+      ...first,
+      groups: [...new Set(parts.flatMap((p) => p.groups))],
+      counts,
+      kpis: { ...kpis, ...extras },
+    };
   });
 }
