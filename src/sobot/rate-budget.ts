@@ -234,25 +234,27 @@ export function createRateBudget(opts: RateBudgetOptions): RateBudget {
     }
   }
 
-  /** How many calls would be served before a new one of `owner`: scheduled work, then the ring. */
-  const aheadOf = (priority: Priority, owner: string): number => {
-    if (priority === 'background') return background.length;
-    const own = people.get(owner)?.length ?? 0;
-    let ahead = background.length + own;
-    // A newcomer would stand behind the people not yet served, ahead of the rest.
+  /**
+   * How many calls will be served before the one at `index` in `owner`'s queue (its length: a new
+   * call): scheduled work first, then the ring, where a newcomer stands behind the people not yet
+   * served and ahead of the rest.
+   */
+  const aheadOf = (priority: Priority, owner: string, index: number): number => {
+    if (priority === 'background') return index;
+    let ahead = background.length + index;
     let beforeOwner = true;
     for (const [other, queue] of people) {
       if (other === owner || (!people.has(owner) && served.has(other))) beforeOwner = false;
       if (other === owner) continue;
       // Those before us in the ring get one more turn than our place in our own queue.
-      ahead += Math.min(queue.length, own + (beforeOwner ? 1 : 0));
+      ahead += Math.min(queue.length, index + (beforeOwner ? 1 : 0));
     }
     return ahead;
   };
 
-  async function estimate(priority: Priority, owner: string = priority): Promise<QueueWait> {
+  /** When the call with `ahead` calls before it is expected to be sent. */
+  async function startTime(priority: Priority, ahead: number): Promise<QueueWait> {
     const now = clock.now();
-    const ahead = aheadOf(priority, owner);
     const cap = capOf(priority);
     const holds = await log.holds(now, roundTripMs / 2);
     // When each of the `cap` usable slots is next free; each is reused a round trip + hold later.
@@ -265,45 +267,63 @@ export function createRateBudget(opts: RateBudgetOptions): RateBudget {
     return { ahead, startsAt, perMinute: limit };
   }
 
+  const placeOf = (waiter: Waiter): number => {
+    const queue = waiter.priority === 'background' ? background : (people.get(waiter.owner) ?? []);
+    return aheadOf(waiter.priority, waiter.owner, Math.max(0, queue.indexOf(waiter)));
+  };
+
   return {
     async acquire(request) {
       const { priority, signal } = request;
       const owner = request.owner ?? priority;
       if (signal?.aborted) throw signal.reason;
       if (limitedUntil > clock.now()) throw rateLimited();
-      const wait = await estimate(priority, owner);
-      if (signal?.aborted) throw signal.reason;
-      if (queued() >= maxQueued || (request.latestStart !== undefined && wait.startsAt > request.latestStart))
+      if (queued() >= maxQueued) {
+        const wait = await startTime(priority, queued());
         throw new SobotBusyError(wait.startsAt, wait.ahead);
-      const granted = new Promise<Grant>((resolve, reject) => {
-        const onAbort = () => {
-          remove(waiter, false);
-          reject(signal?.reason);
-          void pump();
-        };
-        const waiter: Waiter = {
-          priority,
-          owner,
-          resolve,
-          reject,
-          detach: () => signal?.removeEventListener('abort', onAbort),
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        if (priority === 'background') background.push(waiter);
-        else enqueue(waiter);
-      });
+      }
       let waiting = true;
-      void granted.then(
-        () => {
+      let resolveGrant: (grant: Grant) => void = () => undefined;
+      let rejectGrant: (reason: unknown) => void = () => undefined;
+      const granted = new Promise<Grant>((resolve, reject) => {
+        resolveGrant = resolve;
+        rejectGrant = reject;
+      });
+      const onAbort = () => {
+        remove(waiter, false);
+        waiter.reject(signal?.reason);
+        void pump();
+      };
+      const waiter: Waiter = {
+        priority,
+        owner,
+        resolve: (grant) => {
           waiting = false;
+          resolveGrant(grant);
         },
-        () => {
+        reject: (reason) => {
           waiting = false;
+          rejectGrant(reason);
         },
-      );
+        detach: () => signal?.removeEventListener('abort', onAbort),
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      // Queued at once, so calls asked for together each see the others ahead of them.
+      if (priority === 'background') background.push(waiter);
+      else enqueue(waiter);
+      const wait = await startTime(priority, placeOf(waiter));
+      if (waiting && request.latestStart !== undefined && wait.startsAt > request.latestStart) {
+        remove(waiter, false);
+        waiter.detach();
+        void pump();
+        throw new SobotBusyError(wait.startsAt, wait.ahead);
+      }
       await pump();
-      await Promise.resolve();
-      if (waiting) request.onQueued?.(wait);
+      // Told where it stands once the calls that could go now have gone.
+      if (waiting) {
+        const where = await startTime(priority, placeOf(waiter));
+        if (waiting) request.onQueued?.(where);
+      }
       return granted;
     },
     pauseUntil(until) {
@@ -319,7 +339,10 @@ export function createRateBudget(opts: RateBudgetOptions): RateBudget {
       reserved = on ? reservedSlots : 0;
       void pump();
     },
-    estimate,
+    async estimate(priority, owner = priority) {
+      const queue = priority === 'background' ? background : (people.get(owner) ?? []);
+      return startTime(priority, aheadOf(priority, owner, queue.length));
+    },
     inWindow() {
       const now = clock.now();
       for (const [id, freesAt] of held) if (freesAt <= now) held.delete(id);
