@@ -7,7 +7,7 @@ import { clockTime } from '../time-zone.ts';
 import { type BotMessage, SLACK_LIMITS } from './message.ts';
 
 /** Whole minutes, at least one: "about 1 min" rather than "about 0 min". */
-export const minutesUntil = (at: number, now: number): number => Math.max(1, Math.ceil((at - now) / 60_000));
+export const minutesUntil = (at: number, now: number): number => Math.max(1, Math.round((at - now) / 60_000));
 
 /** "Sobot allows 20 calls a minute and 37 are queued ahead of yours; your answer in about 3 min." */
 export function queuedText(wait: QueueWait, now: number): string {
