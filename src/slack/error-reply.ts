@@ -2,7 +2,7 @@
 // Internal details stay in the logs; the user never sees a stack trace or a secret.
 
 import { CommandDeadlineError } from '../command-context.ts';
-import { UnsupportedError, UserInputError } from '../errors.ts';
+import { AccessDeniedError, UnsupportedError, UserInputError } from '../errors.ts';
 import { redactText } from '../redact.ts';
 import {
   SobotApiError,
@@ -16,7 +16,7 @@ import {
   SobotUnavailableError,
 } from '../sobot/errors.ts';
 import { clockTime } from '../time-zone.ts';
-import { type BotMessage, escapeMrkdwn } from './message.ts';
+import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from './message.ts';
 import { minutesUntil } from './notices.ts';
 
 /** Times in replies ("try again at 09:42") are in the company's zone, as periods are. */
@@ -36,6 +36,7 @@ export function explainError(
   clock: ReplyClock = { timeZone: 'UTC', now: Date.now() },
 ): Explanation {
   const at = (time: number) => clockTime(time, clock.timeZone, clock.now);
+  if (error instanceof AccessDeniedError) return { what: error.message, next: null };
   if (error instanceof UserInputError) {
     return { what: error.message, next: error.example ? `Try \`${error.example}\`` : 'See `/sobot help`.' };
   }
@@ -108,20 +109,43 @@ export function explainError(
   };
 }
 
+/** `text` cut to `max` characters with "…", never inside an `&amp;`-style entity. */
+function fitMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max - 1).replace(/&[a-z]*$/, '')}…`;
+}
+
 export function errorMessage(error: unknown, clock?: ReplyClock): BotMessage {
   const { what, next } = explainError(error, clock);
+  // A refusal is the bot's own mrkdwn (it mentions who can); anything else may quote the user, and
   // `text` is read as mrkdwn as well: what a user typed must not become a <!channel> ping.
-  const text = escapeMrkdwn(redactText(next ? `${what} ${next}` : what));
+  const shown = (words: string) =>
+    error instanceof AccessDeniedError ? redactText(words) : escapeMrkdwn(redactText(words));
+  // Echoes are cut where they are quoted (src/echo.ts); this keeps any other long text within limits.
+  const text = fitMrkdwn(shown(next ? `${what} ${next}` : what), SLACK_LIMITS.fallbackText);
   return {
     visibility: 'ephemeral',
     text,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `:warning: ${escapeMrkdwn(redactText(what))}` } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: fitMrkdwn(`:warning: ${shown(what)}`, SLACK_LIMITS.sectionText),
+          verbatim: true,
+        },
+      },
       ...(next
         ? [
             {
               type: 'context' as const,
-              elements: [{ type: 'mrkdwn' as const, text: escapeMrkdwn(redactText(next)) }],
+              elements: [
+                {
+                  type: 'mrkdwn' as const,
+                  text: fitMrkdwn(shown(next), SLACK_LIMITS.sectionText),
+                  verbatim: true,
+                },
+              ],
             },
           ]
         : []),

@@ -24,13 +24,12 @@ describe('createCircuitBreaker', () => {
     await clock.advance(5_000);
     breaker.failed();
     breaker.failed();
-    const error = (() => {
-      try {
-        breaker.admit('/x');
-      } catch (e) {
-        return e;
-      }
-    })();
+    let error: unknown = null;
+    try {
+      breaker.admit('/x');
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(SobotCircuitOpenError);
     expect((error as SobotCircuitOpenError).since).toBe(firstFailure);
     expect(breaker.openSince()).toBe(firstFailure);
