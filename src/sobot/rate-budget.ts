@@ -99,7 +99,7 @@ export function createRateBudget(opts: RateBudgetOptions): RateBudget {
   let congested = false;
   let lastGrantAt = Number.NEGATIVE_INFINITY;
   let roundTripMs = INITIAL_ROUND_TRIP_MS;
-  let pumping = false;
+  let running: Promise<void> | null = null;
   let pumpAgain = false;
   let timerAt = Number.POSITIVE_INFINITY;
   const held = new Map<number, number>();
@@ -218,20 +218,23 @@ export function createRateBudget(opts: RateBudgetOptions): RateBudget {
     };
   };
 
-  async function pump(): Promise<void> {
-    if (pumping) {
+  /** Grants what fits; a caller arriving while it runs waits for the same round to finish. */
+  function pump(): Promise<void> {
+    if (running) {
       pumpAgain = true;
-      return;
+      return running;
     }
-    pumping = true;
-    try {
-      do {
-        pumpAgain = false;
-        await grantWhatFits();
-      } while (pumpAgain);
-    } finally {
-      pumping = false;
-    }
+    running = (async () => {
+      try {
+        do {
+          pumpAgain = false;
+          await grantWhatFits();
+        } while (pumpAgain);
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
   }
 
   /**
@@ -261,9 +264,12 @@ export function createRateBudget(opts: RateBudgetOptions): RateBudget {
     const excess = holds.length - cap;
     const slotAt = (j: number) => (excess + j < 0 ? now : (holds[excess + j] as number));
     const cycle = windowMs + marginMs + roundTripMs;
-    let startsAt = slotAt(ahead % cap) + Math.floor(ahead / cap) * cycle;
-    if (congested || ahead >= cap) startsAt = Math.max(startsAt, now + ahead * spacingMs);
-    startsAt = Math.max(startsAt, pausedUntil, now);
+    // The calls ahead go out in turn, each when a slot frees and a spacing after the one before.
+    let startsAt = Math.max(now, pausedUntil) - spacingMs;
+    for (let i = 0; i <= ahead; i += 1) {
+      const freeAt = slotAt(i % cap) + Math.floor(i / cap) * cycle;
+      startsAt = Math.max(freeAt, startsAt + spacingMs, pausedUntil);
+    }
     return { ahead, startsAt, perMinute: limit };
   }
 
