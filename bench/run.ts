@@ -143,7 +143,10 @@ async function overload(): Promise<[string, string][]> {
       const notice = h.slack.responses.get(id)?.find((p) => /about (\d+) min/.test(String(p.payload.text)));
       return { id, minutes: Number(/about (\d+) min/.exec(String(notice?.payload.text))?.[1] ?? 0) };
     });
-    const longest = told.reduce((a, b) => (b.minutes > a.minutes ? b : a));
+    // The asker who waited longest: what they were told against when the answer came.
+    const longest = told.reduce((a, b) =>
+      (answeredAt.get(b.id) ?? 0) > (answeredAt.get(a.id) ?? 0) ? b : a,
+    );
     const firstMinute = arrivals.filter((t) => t - (arrivals[0] ?? 0) < 60_000).length;
     const last = Math.max(...answeredAt.values());
     return [

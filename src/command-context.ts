@@ -54,7 +54,7 @@ export interface CommandRun {
   staleAnswers(): StaleAnswer[];
   /** Whether the asker was already told about a long wait. */
   toldAboutWait(): boolean;
-  /** Stops the deadline timer. */
+  /** The answer is out: stops the deadline timer and drops whatever the command still had queued. */
   finish(): void;
 }
 
@@ -95,6 +95,9 @@ export function startCommand(opts: {
     latestWait: () => latest,
     staleAnswers: () => stale,
     toldAboutWait: () => told,
-    finish: () => timer.abort(),
+    finish: () => {
+      timer.abort();
+      controller.abort(new CommandDeadlineError('the command has already been answered'));
+    },
   };
 }
