@@ -8,18 +8,25 @@ import type { V5Item } from './endpoints.ts';
 
 type ChatStats = V5Item<'chatStats'>;
 
+/** The sum of a count over rows; unknown when a row left it out (a partial sum would look like a total). */
+export function totalOf(rows: readonly ChatStats[], pick: (row: ChatStats) => number | null): number | null {
+  const values = rows.map(pick);
+  return values.includes(null) ? null : sumKnown(values);
+}
+
+/** A rate over rows: one row's own, several combined (combinedRate); unknown when a row left its count out. */
+export function rateOf(rows: readonly ChatStats[], pick: (row: ChatStats) => RatePart): number | null {
+  return rows.some((row) => pick(row).count === null) ? null : combinedRate(rows.map(pick));
+}
+
 /**
  * KPIs of one or several getStat rows: counts summed; rates Sobot's own for one row and combined for
  * several; averages Sobot's own for one row and, for several, weighted by the count each averages
  * over (the document names none; these are the counts the averages are of).
  */
 export function sessionExtras(rows: readonly ChatStats[]): KpiValues {
-  const total = (pick: (row: ChatStats) => number | null) => {
-    const values = rows.map(pick);
-    return values.includes(null) ? null : sumKnown(values);
-  };
-  const rate = (pick: (row: ChatStats) => RatePart) =>
-    rows.some((row) => pick(row).count === null) ? null : combinedRate(rows.map(pick));
+  const total = (pick: (row: ChatStats) => number | null) => totalOf(rows, pick);
+  const rate = (pick: (row: ChatStats) => RatePart) => rateOf(rows, pick);
   const average = (value: (row: ChatStats) => number | null, weight: (row: ChatStats) => number | null) => {
     const [only] = rows;
     if (rows.length === 1 && only) return value(only);

@@ -4,10 +4,11 @@
 // them (previous = current / (1 + change)), so a period comparison costs no extra call there.
 
 import type { RatingScale } from '../../stats/cards.ts';
-import { combinedRate, type RatePart, ratioOf, sumKnown } from '../../stats/kpis.ts';
+import { type RatePart, ratioOf, sumKnown } from '../../stats/kpis.ts';
 import type { KpiValues, RatingUse } from '../../stats/model.ts';
 import type { V5Item } from './endpoints.ts';
 import { satisfiedShare, surveyRatingUse } from './satisfaction.ts';
+import { rateOf, totalOf } from './session-extras.ts';
 
 type ChatStats = V5Item<'chatStats'>;
 
@@ -17,12 +18,8 @@ type ChatStats = V5Item<'chatStats'>;
  */
 export function sessionKpis(rows: readonly ChatStats[]): KpiValues {
   // A row without the field makes the total unknown: a partial sum would look like a real total.
-  const total = (pick: (row: ChatStats) => number | null) => {
-    const values = rows.map(pick);
-    return values.includes(null) ? null : sumKnown(values);
-  };
-  const rate = (pick: (row: ChatStats) => RatePart) =>
-    rows.some((row) => pick(row).count === null) ? null : combinedRate(rows.map(pick));
+  const total = (pick: (row: ChatStats) => number | null) => totalOf(rows, pick);
+  const rate = (pick: (row: ChatStats) => RatePart) => rateOf(rows, pick);
   const weighted = rows.filter((r) => r.avg_staff_first_res_duration !== null && (r.human_consult ?? 0) > 0);
   const weight = weighted.reduce((a, r) => a + (r.human_consult as number), 0);
   return {
