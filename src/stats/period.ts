@@ -33,6 +33,13 @@ export const PERIOD_EXAMPLES: readonly string[] = [
 /** Sobot's statistics endpoints refuse ranges longer than this. */
 export const MAX_RANGE_DAYS = 90;
 
+/**
+ * The most words any period form takes once spaces are collapsed: `last 7 days`, `最近 7 天`,
+ * `2026-11-01 to 2026-11-15`. Callers that look for a period at the end of free text (an agent's
+ * name, then a period) try no longer tails than this, so their work grows with the text, not its square.
+ */
+export const MAX_PERIOD_WORDS = 3;
+
 export type PeriodResult =
   | { ok: true; range: DateRange; label: string }
   | { ok: false; problem: string; suggestion: string | null };
