@@ -3,7 +3,9 @@
 // when, and silences messages (not checks) of that rule.
 
 import { TZDate, tz } from '@date-fns/tz';
-import { addDays, format, startOfDay } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { startOfDay } from 'date-fns/startOfDay';
 import { formatCount, formatValue } from '../reports/format.ts';
 import { breaches } from '../src/alerts/checker.ts';
 import type { AlertRule } from '../src/config-file.ts';

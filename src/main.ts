@@ -258,6 +258,7 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
       stopped = true;
       await cron.stop();
       await slack.stop();
+      await engine.charts.close();
       await engine.store.close();
     },
   };
