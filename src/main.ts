@@ -17,7 +17,7 @@ import {
 } from '../reports/alert-notices.ts';
 import { digestFailureMessage } from '../reports/digest.ts';
 import { type AlertChecker, createAlertChecker } from './alerts/checker.ts';
-import { type ChartRenderer, createChartRenderer } from './charts/render.ts';
+import { type ChartPool, type ChartRenderer, createChartRenderer } from './charts/render.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type BotConfig, loadConfig, secretsOf } from './config.ts';
 import { ConfigError } from './errors.ts';
@@ -59,6 +59,8 @@ export interface Overrides {
   schedule?: boolean;
   /** Waits between attempts of a failing digest. */
   digestRetryDelaysMs?: readonly number[];
+  /** The workers that draw local charts (default: charts/render.ts's pool). */
+  chartPool?: ChartPool;
 }
 
 /** Everything that answers questions, without any Slack transport (shared by the bot and the demo). */
@@ -104,6 +106,7 @@ export async function createEngine(config: BotConfig, overrides: Overrides = {})
     kind: config.charts.renderer,
     quickchartUrl: config.charts.quickchartUrl,
     logger,
+    pool: overrides.chartPool,
   });
   const store =
     overrides.store ??
