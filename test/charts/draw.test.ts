@@ -6,16 +6,7 @@ import { Chart } from 'chart.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { drawChart } from '../../src/charts/draw.ts';
 import { ChartRenderError } from '../../src/charts/errors.ts';
-import type { ChartSpec } from '../../src/charts/spec.ts';
-
-const spec: ChartSpec = {
-  title: '坐席 · Agents',
-  labels: ['王小明', '李娜', "Seán O'Brien"],
-  series: [
-    { label: 'Chats', values: [97, null, 88], unit: 'count' },
-    { label: 'Valid reception', values: [0.959, 0.5, null], unit: 'ratio', type: 'line', axis: 'right' },
-  ],
-};
+import { cjkSpec as spec } from '../support/chart-specs.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();

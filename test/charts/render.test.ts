@@ -6,17 +6,9 @@ import { ChartRenderError } from '../../src/charts/errors.ts';
 import { type ChartPool, createChartRenderer } from '../../src/charts/render.ts';
 import type { ChartSpec } from '../../src/charts/spec.ts';
 import { createWorkerPool } from '../../src/charts/worker-pool.ts';
+import { cjkSpec } from '../support/chart-specs.ts';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-const cjkSpec: ChartSpec = {
-  title: '坐席 · Agents',
-  labels: ['王小明', '李娜', "Seán O'Brien"],
-  series: [
-    { label: 'Chats', values: [97, null, 88], unit: 'count' },
-    { label: 'Valid reception', values: [0.959, 0.5, null], unit: 'ratio', type: 'line', axis: 'right' },
-  ],
-};
 
 const bigSpec: ChartSpec = {
   title: 'Every agent',
