@@ -3,6 +3,7 @@
 
 import { agentsMessage, DEFAULT_TOP, MAX_TOP } from '../reports/agents.ts';
 import { filtersText } from '../reports/filters.ts';
+import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import { AGENT_KPIS, findKpi, kpiWords } from '../src/stats/kpis.ts';
 import type { AgentKpiId } from '../src/stats/model.ts';
@@ -20,7 +21,7 @@ function parseSort(value: string | undefined): { sortBy: AgentKpiId; order: 'asc
     const guess = nearest(name, kpiWords(AGENT_KPIS));
     const valid = AGENT_KPIS.join(', ');
     throw new UserInputError(
-      `I can't sort agents by "${name}".${guess ? ` Did you mean "${findKpi(guess)?.id}"?` : ''} Sort by one of: ${valid}.`,
+      `I can't sort agents by "${echo(name)}".${guess ? ` Did you mean "${findKpi(guess)?.id}"?` : ''} Sort by one of: ${valid}.`,
       `/sobot agents yesterday sort:${guess ? findKpi(guess)?.id : 'valid_reception_rate'}`,
     );
   }
@@ -29,7 +30,7 @@ function parseSort(value: string | undefined): { sortBy: AgentKpiId; order: 'asc
   }
   if (direction !== 'asc' && direction !== 'desc') {
     throw new UserInputError(
-      `Sort order "${direction}" should be asc or desc.`,
+      `Sort order "${echo(direction)}" should be asc or desc.`,
       `/sobot agents sort:${kpi.id}:asc`,
     );
   }
@@ -38,10 +39,11 @@ function parseSort(value: string | undefined): { sortBy: AgentKpiId; order: 'asc
 
 function parseTop(value: string | undefined): number {
   if (value === undefined) return DEFAULT_TOP;
-  const top = Number(value);
+  // Digits only: `1e1`, `0x10` or ` 5` are not what people mean by a number of agents.
+  const top = /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) {
     throw new UserInputError(
-      `top: takes a whole number from 1 to ${MAX_TOP}, not "${value}".`,
+      `top: takes a whole number from 1 to ${MAX_TOP}, not "${echo(value)}".`,
       '/sobot agents top:20',
     );
   }
@@ -51,7 +53,12 @@ function parseTop(value: string | undefined): number {
 export const agentsCommand: CommandDefinition = {
   name: 'agents',
   summary:
-    'One row per agent: chats, valid reception, first response, 24h FCR, satisfaction, reply warnings.',
+    'One row per agent: chats handled, valid reception, first response, 24h FCR, satisfaction, reply warnings.',
+  notes:
+    '*Chats handled* counts a chat once for each agent who handled it: a chat transferred from one agent to another counts for both, so the team line can be higher than *Chats* in `/sobot overview`, which counts each chat once. ' +
+    "*Valid reception* is valid receptions of valid chats. *24h FCR (of chats)* is the share of the chats an agent received last that needed no new chat within 24 hours; the overview's 24h FCR is a share of customers. " +
+    "*Satisfaction* is Sobot's positive share on the rating scale with the most ratings (5 stars, 0–10 or two levels), labelled as Sobot labels it. " +
+    "Each agent's rates are Sobot's own; the team line combines the agents so that a team of one agent shows that agent's rates.",
   usage: '/sobot agents [period] [sort:<kpi>[:asc|:desc]] [top:<n>] [group:|dept:|agent:<name>] [public]',
   examples: [
     '/sobot agents yesterday',
@@ -61,6 +68,7 @@ export const agentsCommand: CommandDefinition = {
   ],
   options: ['sort', 'top', ...FILTER_OPTIONS],
   sortKpis: AGENT_KPIS,
+  agentFigures: true,
   legacy: false,
   async run(input, _ctx, deps) {
     const { sortBy, order } = parseSort(input.options.sort);

@@ -9,6 +9,7 @@ import {
   type BlockAction,
   type ButtonAction,
   type CustomRoute,
+  HTTPModuleFunctions,
   HTTPReceiver,
   SocketModeReceiver,
 } from '@slack/bolt';
@@ -18,14 +19,20 @@ import type { ChartRenderer } from '../charts/render.ts';
 import type { BotConfig } from '../config.ts';
 import { BotError } from '../errors.ts';
 import { type Logger, toBoltLogger } from '../logger.ts';
+import type { Store } from '../store/store.ts';
 import { createSlackDelivery, postToResponseUrl, type ReplyTarget } from './deliver.ts';
 import { errorMessage } from './error-reply.ts';
 import type { BotMessage } from './message.ts';
+import { createReplayGuard, RequestRejectedError } from './replay-guard.ts';
 
 export const SLASH_COMMAND = '/sobot';
 
 const ALERT_MUTE_ACTIONS = new RegExp(`^(${ALERT_ACTIONS.mute1h}|${ALERT_ACTIONS.muteTomorrow})$`);
-const muteButtonValue = z.object({ rule: z.string(), episode: z.string() });
+// What the mute buttons carry (src/alerts/view.ts): a rule name and an episode id, nothing else.
+const muteButtonValue = z.object({
+  rule: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/),
+  episode: z.string().regex(/^[\w-]{1,64}$/),
+});
 const safeJson = (text: string): unknown => {
   try {
     return JSON.parse(text);
@@ -43,11 +50,21 @@ const PROGRESS_NOTICE = {
   text: ':hourglass_flowing_sand: Still fetching from Sobot (it is slow or rate-limiting right now); the answer follows.',
 };
 
+/** Who asked, where, and through what; a mute button also names its alert episode. */
+export interface CommandOrigin {
+  userId: string;
+  channelId: string;
+  via: 'command' | 'button';
+  episodeId?: string;
+}
+
 export interface SlackAppOptions {
   slack: BotConfig['slack'];
   logger: Logger;
   charts: ChartRenderer;
-  runCommand(text: string, ctx: { userId: string; channelId: string }): Promise<BotMessage>;
+  /** Where seen request signatures and deliveries are remembered (shared by replicas with Redis). */
+  store: Store;
+  runCommand(text: string, ctx: CommandOrigin): Promise<BotMessage>;
   /** Body of GET /healthz. */
   health(): Record<string, unknown>;
   /** Body of GET /metrics (Prometheus text format). */
@@ -115,6 +132,7 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
   };
   const mode: SlackBot['mode'] = slack.appToken ? 'socket' : 'http';
   const routes = opsRoutes(opts, mode, () => socketState);
+  const guard = createReplayGuard({ store: opts.store, logger: opts.logger });
 
   const receiver =
     mode === 'socket'
@@ -122,14 +140,24 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
           appToken: slack.appToken as string,
           logger: boltLogger,
           installerOptions: { clientOptions },
+          customPropertiesExtractor: guard.socketFacts,
         })
       : new HTTPReceiver({
           signingSecret: slack.signingSecret as string,
           endpoints: '/slack/events',
           customRoutes: routes,
           logger: boltLogger,
+          customPropertiesExtractor: guard.httpFacts,
+          // A replayed or mistimed request is refused like a bad signature: 401, nothing runs.
+          processEventErrorHandler: async (args) => {
+            if (!(args.error instanceof RequestRejectedError) || args.response.headersSent)
+              return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+            args.response.writeHead(401).end();
+            return false;
+          },
         });
   const app = new App({ token: slack.botToken, receiver, logger: boltLogger, clientOptions });
+  app.use(guard.middleware);
   const delivery = createSlackDelivery({
     client: app.client,
     charts: opts.charts,
@@ -147,7 +175,11 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
   }
 
   /** Runs `text` as a /sobot command and answers at `target`, whatever happens on the way. */
-  async function answer(text: string, target: ReplyTarget): Promise<void> {
+  async function answer(
+    text: string,
+    target: ReplyTarget,
+    origin: Pick<CommandOrigin, 'via' | 'episodeId'> = { via: 'button' },
+  ): Promise<void> {
     const started = Date.now();
     // Sobot can be slow or rate-limiting (a 229000 means waiting up to a minute): say so, once.
     const progress = setTimeout(() => {
@@ -157,7 +189,11 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     }, opts.progressNoticeMs ?? 3000);
     let message: BotMessage;
     try {
-      message = await opts.runCommand(text, { userId: target.userId, channelId: target.channelId });
+      message = await opts.runCommand(text, {
+        userId: target.userId,
+        channelId: target.channelId,
+        ...origin,
+      });
     } catch (error) {
       if (error instanceof BotError) log.info({ code: error.code, err: error }, 'command failed');
       else log.error({ err: error }, 'command crashed');
@@ -176,11 +212,11 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
 
   app.command(SLASH_COMMAND, async ({ command, ack }) => {
     await ack();
-    await answer(command.text, {
-      responseUrl: command.response_url,
-      userId: command.user_id,
-      channelId: command.channel_id,
-    });
+    await answer(
+      command.text,
+      { responseUrl: command.response_url, userId: command.user_id, channelId: command.channel_id },
+      { via: 'command' },
+    );
   });
 
   // The buttons under an answer ("Previous period", "Share to channel") carry the whole command
@@ -204,14 +240,16 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     await ack();
     const value = muteButtonValue.safeParse(safeJson(action.value ?? ''));
     const length = action.action_id === ALERT_ACTIONS.mute1h ? '1h' : 'tomorrow';
-    await answer(value.success ? `alerts mute ${value.data.rule} ${length}` : 'alerts list', {
-      responseUrl: body.response_url,
-      userId: body.user.id,
-      channelId: body.channel?.id ?? body.user.id,
-    });
+    await answer(
+      value.success ? `alerts mute ${value.data.rule} ${length}` : 'alerts list',
+      { responseUrl: body.response_url, userId: body.user.id, channelId: body.channel?.id ?? body.user.id },
+      { via: 'button', ...(value.success ? { episodeId: value.data.episode } : {}) },
+    );
   });
 
   app.error(async (error) => {
+    // Back to the receiver, which answers 401 (logged by the guard already).
+    if (error instanceof RequestRejectedError) throw error;
     log.error({ err: error }, 'unhandled Slack error');
   });
 
