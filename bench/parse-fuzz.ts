@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { createCommands } from '../commands/index.ts';
 import { MAX_COMMAND_CHARS } from '../commands/router.ts';
+import { accessFor, memoryAudit } from '../test/support/access.ts';
 import { createFakeClock } from '../test/support/fake-clock.ts';
 import { unusedStats } from '../test/support/unused-stats.ts';
 
@@ -45,7 +46,8 @@ export async function parseFuzz(runs = 400): Promise<ParseFuzz> {
     timeZone: 'Asia/Shanghai',
     lang: 'en',
     consoleUrl: 'https://sg.sobot.io',
-    isAdmin: async () => false,
+    access: accessFor(),
+    audit: memoryAudit(),
   });
   const ctx = { userId: 'U0LEAD', channelId: 'C0TEAM' };
   const inputs = [
