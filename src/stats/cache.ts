@@ -1,12 +1,15 @@
 // Answers cached for as long as they can be trusted, and concurrent identical questions sharing
 // one upstream load (so 100 people asking at once cost one round of Sobot calls, not 100), within
-// a cap on entries and on bytes.
+// a cap on entries and on bytes. Expired answers are kept (until evicted) as stand-ins for when Sobot
+// cannot be asked.
 
 import type { Clock } from '../clock.ts';
 
 export interface QueryCache {
   /** The cached value for `key`, the in-flight load for it, or a new load kept for `ttlMs`. */
   getOrLoad<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T>;
+  /** The last value stored for `key`, fresh or not, and when it was stored. */
+  peek<T>(key: string): { value: T; storedAt: number } | null;
   /** Drops `key`, so the next getOrLoad loads it again. */
   forget(key: string): void;
   /** Loads started (cache misses that were not coalesced), for /metrics and the bench. */
@@ -26,7 +29,7 @@ const weightOf = (value: unknown): number => JSON.stringify(value)?.length ?? 0;
 export function createQueryCache(opts: { clock: Clock; maxEntries?: number; maxBytes?: number }): QueryCache {
   const maxEntries = opts.maxEntries ?? 500;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const entries = new Map<string, { value: unknown; expiresAt: number; bytes: number }>();
+  const entries = new Map<string, { value: unknown; storedAt: number; expiresAt: number; bytes: number }>();
   const inFlight = new Map<string, Promise<unknown>>();
   const stats = { hits: 0, coalesced: 0, loads: 0 };
   let bytes = 0;
@@ -41,7 +44,8 @@ export function createQueryCache(opts: { clock: Clock; maxEntries?: number; maxB
     const weight = weightOf(value);
     // An answer heavier than the whole budget is served but not kept.
     if (weight > maxBytes) return;
-    entries.set(key, { value, expiresAt: opts.clock.now() + ttlMs, bytes: weight });
+    const now = opts.clock.now();
+    entries.set(key, { value, storedAt: now, expiresAt: now + ttlMs, bytes: weight });
     bytes += weight;
     // Maps iterate in insertion order: the first key is the least recently stored.
     while (entries.size > maxEntries || bytes > maxBytes) drop(entries.keys().next().value as string);
@@ -49,6 +53,10 @@ export function createQueryCache(opts: { clock: Clock; maxEntries?: number; maxB
 
   return {
     stats,
+    peek<T>(key: string) {
+      const entry = entries.get(key);
+      return entry ? { value: entry.value as T, storedAt: entry.storedAt } : null;
+    },
     forget: drop,
     getOrLoad<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
       const cached = entries.get(key);
