@@ -13,7 +13,7 @@ import { parseLeniently } from '../coerce.ts';
 import { SobotApiError, SobotConfigError, SobotMalformedReplyError } from '../errors.ts';
 import { sendJson } from '../http.ts';
 import type { RateBudget } from '../rate-budget.ts';
-import { fourRetriesInAboutHalfAMinute, type RetryPolicy } from '../retry.ts';
+import { ATTEMPT_TIMEOUT_MS, oneRetryWithinTwentySeconds, type RetryPolicy } from '../retry.ts';
 import { createTokenCache, type IssuedToken } from '../token-cache.ts';
 import {
   LEGACY_API_PATH,
@@ -62,7 +62,7 @@ const actionHint = (action: LegacyAction) =>
 
 export function createSobotLegacyClient(opts: SobotLegacyClientOptions): SobotLegacyClient {
   const log = opts.logger.child({ module: 'sobot', api: 'legacy' });
-  const timeoutMs = opts.timeoutMs ?? 15_000;
+  const timeoutMs = opts.timeoutMs ?? ATTEMPT_TIMEOUT_MS;
   const tokenHours = opts.tokenHours ?? 24;
 
   async function fetchToken(signal?: AbortSignal): Promise<IssuedToken> {
@@ -103,7 +103,7 @@ export function createSobotLegacyClient(opts: SobotLegacyClientOptions): SobotLe
     budget: opts.budget,
     clock: opts.clock,
     log,
-    policy: opts.retryPolicy ?? fourRetriesInAboutHalfAMinute,
+    policy: opts.retryPolicy ?? oneRetryWithinTwentySeconds,
   });
 
   return {

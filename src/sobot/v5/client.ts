@@ -12,7 +12,7 @@ import { parseLeniently } from '../coerce.ts';
 import { SobotApiError, SobotConfigError, SobotInputError, SobotMalformedReplyError } from '../errors.ts';
 import { sendJson, TransientFailure } from '../http.ts';
 import type { RateBudget } from '../rate-budget.ts';
-import { fourRetriesInAboutHalfAMinute, type RetryPolicy } from '../retry.ts';
+import { ATTEMPT_TIMEOUT_MS, oneRetryWithinTwentySeconds, type RetryPolicy } from '../retry.ts';
 import { createTokenCache, type IssuedToken } from '../token-cache.ts';
 import {
   tokenPath,
@@ -83,7 +83,7 @@ const TOKEN_RET_CODES = new Set(['900001', '900002']);
 
 export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client {
   const log = opts.logger.child({ module: 'sobot' });
-  const timeoutMs = opts.timeoutMs ?? 15_000;
+  const timeoutMs = opts.timeoutMs ?? ATTEMPT_TIMEOUT_MS;
   const send = (
     method: 'GET' | 'POST',
     url: string,
@@ -113,7 +113,7 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client {
     budget: opts.budget,
     clock: opts.clock,
     log,
-    policy: opts.retryPolicy ?? fourRetriesInAboutHalfAMinute,
+    policy: opts.retryPolicy ?? oneRetryWithinTwentySeconds,
   });
 
   function call<K extends V5EndpointKey>(
