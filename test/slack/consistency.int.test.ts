@@ -1,0 +1,210 @@
+// One number per KPI, end to end: for one scope (skill group Sales) and one period (yesterday in
+// Asia/Shanghai), every answer that shows a KPI shows the same value — the overview, the one-row
+// `groups` breakdown and its total, the agents' team line where it counts the same thing, a digest
+// preview and `/sobot alerts run` — and that value is the one the simulator served. In English and
+// Chinese, with the server's own zone (TZ) 19 hours from the company's, so "yesterday" must come
+// from the company zone, not the machine's.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from '../support/bot-harness.ts';
+import { createFakeClock } from '../support/fake-clock.ts';
+
+type Text = { type: string; text: string };
+type Block = { type: string; text?: Text; fields?: Text[]; elements?: Text[]; rows?: Text[][] };
+type Served = Record<string, unknown>;
+type Payload = { blocks: Block[]; text: string };
+
+/** Tue 24 Nov 2026, 01:30 in Shanghai: yesterday there is Mon 23; in Pago Pago it is still Mon 23, 06:30. */
+const NOW = Date.parse('2026-11-23T17:30:00Z');
+const DAY = '2026-11-23';
+const SERVER_ZONE = 'Pacific/Pago_Pago';
+
+const CONFIG = `
+access:
+  admins: [U0LEAD]
+digests:
+  - name: sales
+    channel: C0DIGEST
+    schedule: "0 9 * * 1-5"
+    timezone: Asia/Shanghai
+    period: yesterday
+    filters: { group: Sales }
+alerts:
+  - name: sales-valid
+    kpi: valid_reception_rate
+    scope: group:Sales
+    op: "<"
+    threshold: 0.01
+    period: yesterday
+    channel: C0ALERTS
+  - name: sales-warnings
+    kpi: response_warn_rate
+    scope: group:Sales
+    op: ">"
+    threshold: 0.99
+    period: yesterday
+    channel: C0ALERTS
+  - name: sales-satisfied
+    kpi: satisfaction
+    scope: group:Sales
+    op: "<"
+    threshold: 0.01
+    period: yesterday
+    channel: C0ALERTS
+`;
+
+/** The words each language labels the KPIs with, written out here rather than taken from the code. */
+const WORDS = {
+  en: {
+    validReception: 'Valid reception',
+    warnings: 'Reply warnings',
+    satisfied: 'Positive feedback (5★)',
+    validColumn: 'Valid rec.',
+    warningsColumn: 'Warnings',
+    total: 'Total',
+  },
+  zh: {
+    validReception: '有效接待率',
+    warnings: '响应预警率',
+    satisfied: '好评率（五星）',
+    validColumn: '有效接待',
+    warningsColumn: '预警',
+    total: '合计',
+  },
+} as const;
+
+const percent = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
+const sum = (rows: Served[], key: string) => rows.reduce((total, row) => total + Number(row[key] ?? 0), 0);
+
+function field(payload: Payload, label: string): string {
+  const fields = payload.blocks.flatMap((b) => b.fields ?? []).map((f) => f.text);
+  const text = fields.find((f) => f.startsWith(`*${label}*`)) ?? '';
+  return text.split('\n')[1]?.split(/\s{2}/)[0] ?? '';
+}
+
+function contextText(payload: Payload): string {
+  return payload.blocks
+    .filter((b) => b.type === 'context')
+    .flatMap((b) => b.elements ?? [])
+    .map((e) => e.text)
+    .join('\n');
+}
+
+/** The cell under `column` in the row named `row` of the reply's table. */
+function cell(payload: Payload, row: string, column: string): string {
+  const table = payload.blocks.find((b) => b.type === 'table')?.rows?.map((r) => r.map((c) => c.text)) ?? [];
+  const index = table[0]?.indexOf(column) ?? -1;
+  return table.find((r) => r[0] === row)?.[index] ?? '';
+}
+
+/** The value `alerts run` reports for a rule: "… nothing breaches now (77.4%)." */
+function alertValue(text: string, rule: string): string {
+  const line = text.split('\n').find((l) => l.includes(`*${rule}*`)) ?? '';
+  return /\((\d+\.\d%)\)\.$/.exec(line)?.[1] ?? '';
+}
+
+describe.each(['en', 'zh'] as const)('one number per KPI (SOBOT_LANGUAGE=%s, server in %s)', (lang) => {
+  const words = WORDS[lang];
+  const savedZone = process.env.TZ;
+  let h: Harness;
+  const answers: Record<string, Payload> = {};
+
+  async function ask(text: string, id: string): Promise<Payload> {
+    await h.command(text, id);
+    const [post] = await h.slack.waitForResponses(id);
+    expect(post?.accepted).toBe(true);
+    return post?.payload as Payload;
+  }
+
+  beforeAll(async () => {
+    process.env.TZ = SERVER_ZONE;
+    h = await startHarness({
+      clock: createFakeClock(NOW),
+      configYaml: CONFIG,
+      env: { SOBOT_LANGUAGE: lang, SOBOT_RATE_LIMIT: '1000' },
+      simulator: { company: { agents: 80 }, rateLimit: 1000 },
+    });
+    answers.overview = await ask('overview yesterday group:Sales', 'overview');
+    answers.groups = await ask('groups yesterday group:Sales', 'groups');
+    answers.agents = await ask('agents yesterday group:Sales', 'agents');
+    answers.digest = await ask('digest preview sales', 'digest');
+    answers.alerts = await ask('alerts run', 'alerts');
+  });
+  afterAll(async () => {
+    await h.close();
+    if (savedZone === undefined) delete process.env.TZ;
+    else process.env.TZ = savedZone;
+  });
+
+  /** The getStat rows the simulator served for the group on the company's yesterday. */
+  function servedRows(): Served[] {
+    const rows = h.sim.log
+      .filter(
+        (e) =>
+          e.path.endsWith('/session/getStat') &&
+          e.retCode === '000000' &&
+          (e.body as Served).start_date === `${DAY} 00:00:00` &&
+          String((e.body as Served).search_way) === '3',
+      )
+      .flatMap((e) => ((e.reply as Served).items as Served[]) ?? []);
+    expect(rows.length).toBeGreaterThan(0);
+    return rows;
+  }
+
+  it('asks Sobot for the company zone’s yesterday, in that zone', () => {
+    const asked = h.sim.log.filter((e) => e.path.endsWith('/session/getStat'));
+    expect(asked.some((e) => (e.body as Served).start_date === `${DAY} 00:00:00`)).toBe(true);
+    expect(asked.every((e) => e.headers.timezoneid === 'Asia/Shanghai')).toBe(true);
+  });
+
+  it('shows one valid reception % everywhere: valid receptions of valid chats, as served', () => {
+    const rows = servedRows();
+    const served = percent(sum(rows, 'human_valid_recep') / sum(rows, 'human_valid'));
+    const alert = (answers.alerts?.blocks[0]?.text?.text as string) ?? '';
+    expect({
+      overview: field(answers.overview as Payload, words.validReception),
+      groupRow: cell(answers.groups as Payload, 'Sales', words.validColumn),
+      groupTotal: cell(answers.groups as Payload, words.total, words.validColumn),
+      teamLine: contextText(answers.agents as Payload).includes(`${words.validReception} ${served}`),
+      digest: field(answers.digest as Payload, words.validReception),
+      alertsRun: alertValue(alert, 'sales-valid'),
+    }).toEqual({
+      overview: served,
+      groupRow: served,
+      groupTotal: served,
+      teamLine: true,
+      digest: served,
+      alertsRun: served,
+    });
+  });
+
+  it('shows one reply-warning % everywhere, as served', () => {
+    const rows = servedRows();
+    const served = percent(sum(rows, 'response_warn_count') / sum(rows, 'staff_res_total_count'));
+    const alert = (answers.alerts?.blocks[0]?.text?.text as string) ?? '';
+    expect({
+      overview: field(answers.overview as Payload, words.warnings),
+      groupRow: cell(answers.groups as Payload, 'Sales', words.warningsColumn),
+      teamLine: contextText(answers.agents as Payload).includes(`${words.warnings} ${served}`),
+      digest: field(answers.digest as Payload, words.warnings),
+      alertsRun: alertValue(alert, 'sales-warnings'),
+    }).toEqual({ overview: served, groupRow: served, teamLine: true, digest: served, alertsRun: served });
+  });
+
+  it('shows one satisfaction %, Sobot’s positive share on the company scale, as served', () => {
+    const survey = h.sim.log.find(
+      (e) =>
+        e.path.endsWith('/satisfaction/getSatisfactionSurvey') &&
+        e.retCode === '000000' &&
+        String((e.body as Served).start_date).startsWith(DAY),
+    )?.reply as { item: Served };
+    const served = percent(Number(String(survey.item.good_rate_str).replace('%', '')) / 100);
+    const alert = (answers.alerts?.blocks[0]?.text?.text as string) ?? '';
+    expect({
+      overview: field(answers.overview as Payload, words.satisfied),
+      teamLine: contextText(answers.agents as Payload).includes(`${words.satisfied} ${served}`),
+      digest: field(answers.digest as Payload, words.satisfied),
+      alertsRun: alertValue(alert, 'sales-satisfied'),
+    }).toEqual({ overview: served, teamLine: true, digest: served, alertsRun: served });
+  });
+});
