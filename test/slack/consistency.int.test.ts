@@ -61,6 +61,8 @@ const WORDS = {
     satisfied: 'Positive feedback (5★)',
     validColumn: 'Valid rec.',
     warningsColumn: 'Warnings',
+    chats: 'Chats',
+    chatsColumn: 'Chats',
     total: 'Total',
   },
   zh: {
@@ -69,6 +71,8 @@ const WORDS = {
     satisfied: '好评率（五星）',
     validColumn: '有效接待',
     warningsColumn: '预警',
+    chats: '人工会话量',
+    chatsColumn: '会话',
     total: '合计',
   },
 } as const;
@@ -97,6 +101,12 @@ function cell(payload: Payload, row: string, column: string): string {
   return table.find((r) => r[0] === row)?.[index] ?? '';
 }
 
+/** Whether the reply's table has a row for this name. */
+function answersName(payload: Payload, name: string): boolean {
+  const table = payload.blocks.find((b) => b.type === 'table')?.rows ?? [];
+  return table.slice(1).some((row) => row[0]?.text === name);
+}
+
 /** The value `alerts run` reports for a rule: "… nothing breaches now (77.4%)." */
 function alertValue(text: string, rule: string): string {
   const line = text.split('\n').find((l) => l.includes(`*${rule}*`)) ?? '';
@@ -108,6 +118,7 @@ describe.each(['en', 'zh'] as const)('one number per KPI (SOBOT_LANGUAGE=%s, ser
   const savedZone = process.env.TZ;
   let h: Harness;
   const answers: Record<string, Payload> = {};
+  let agentName = '';
 
   async function ask(text: string, id: string): Promise<Payload> {
     await h.command(text, id);
@@ -129,6 +140,16 @@ describe.each(['en', 'zh'] as const)('one number per KPI (SOBOT_LANGUAGE=%s, ser
     answers.agents = await ask('agents yesterday group:Sales', 'agents');
     answers.digest = await ask('digest preview sales', 'digest');
     answers.alerts = await ask('alerts run', 'alerts');
+    // One agent of the group, with a full name no one else has, who handled chats that day.
+    const { agents } = h.sim.company;
+    const agent = agents.find(
+      (a) =>
+        agents.filter((b) => b.name === a.name).length === 1 &&
+        answersName(answers.agents as Payload, a.nick),
+    );
+    agentName = agent?.name ?? '';
+    answers.agentOverview = await ask(`overview yesterday agent:"${agentName}"`, 'agent-overview');
+    answers.agentTeam = await ask(`agents yesterday agent:"${agentName}"`, 'agent-team');
   });
   afterAll(async () => {
     await h.close();
@@ -136,22 +157,26 @@ describe.each(['en', 'zh'] as const)('one number per KPI (SOBOT_LANGUAGE=%s, ser
     else process.env.TZ = savedZone;
   });
 
-  /** The getStat rows the simulator served for the group on the company's yesterday. */
+  /** The getStat rows the simulator served for the group on the company's yesterday (first reply of several alike). */
   function servedRows(): Served[] {
-    const rows = h.sim.log
-      .filter(
-        (e) =>
-          e.path.endsWith('/session/getStat') &&
-          e.retCode === '000000' &&
-          (e.body as Served).start_date === `${DAY} 00:00:00` &&
-          String((e.body as Served).search_way) === '3',
-      )
-      .flatMap((e) => ((e.reply as Served).items as Served[]) ?? []);
+    const reply = h.sim.log.find(
+      (e) =>
+        e.path.endsWith('/session/getStat') &&
+        e.retCode === '000000' &&
+        (e.body as Served).start_date === `${DAY} 00:00:00` &&
+        String((e.body as Served).search_way) === '3' &&
+        (e.body as Served).group_ids_param &&
+        !(e.body as Served).staff_ids_param,
+    )?.reply as Served | undefined;
+    const rows = (reply?.items as Served[] | undefined) ?? [];
     expect(rows.length).toBeGreaterThan(0);
+    expect(reply?.page_count ?? 1).toBe(1);
     return rows;
   }
 
   it('asks Sobot for the company zone’s yesterday, in that zone', () => {
+    // The machine's clock reads 06:30 on Mon 23 Nov, where "yesterday" would be Sun 22.
+    expect([new Date(NOW).getDate(), new Date(NOW).getHours()]).toEqual([23, 6]);
     const asked = h.sim.log.filter((e) => e.path.endsWith('/session/getStat'));
     expect(asked.some((e) => (e.body as Served).start_date === `${DAY} 00:00:00`)).toBe(true);
     expect(asked.every((e) => e.headers.timezoneid === 'Asia/Shanghai')).toBe(true);
@@ -206,5 +231,26 @@ describe.each(['en', 'zh'] as const)('one number per KPI (SOBOT_LANGUAGE=%s, ser
       digest: field(answers.digest as Payload, words.satisfied),
       alertsRun: alertValue(alert, 'sales-satisfied'),
     }).toEqual({ overview: served, teamLine: true, digest: served, alertsRun: served });
+  });
+
+  it('shows one chat count in the overview, the one-row breakdown, its total and the digest', () => {
+    const served = sum(servedRows(), 'human_consult').toLocaleString('en-US');
+    expect({
+      overview: field(answers.overview as Payload, words.chats),
+      groupRow: cell(answers.groups as Payload, 'Sales', words.chatsColumn),
+      groupTotal: cell(answers.groups as Payload, words.total, words.chatsColumn),
+      digest: field(answers.digest as Payload, words.chats),
+    }).toEqual({ overview: served, groupRow: served, groupTotal: served, digest: served });
+  });
+
+  it("gives a one-agent team line that agent's overview figures", () => {
+    expect(agentName).not.toBe('');
+    const overview = answers.agentOverview as Payload;
+    const team = contextText(answers.agentTeam as Payload);
+    for (const label of [words.validReception, words.warnings]) {
+      const value = field(overview, label);
+      expect(value).toMatch(/^\d+\.\d%$/);
+      expect(team).toContain(`${label} ${value}`);
+    }
   });
 });
