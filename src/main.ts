@@ -18,7 +18,7 @@ import {
 import { digestFailureMessage } from '../reports/digest.ts';
 import { type AlertChecker, createAlertChecker } from './alerts/checker.ts';
 import { createAudit } from './audit.ts';
-import { type ChartRenderer, createChartRenderer } from './charts/render.ts';
+import { type ChartPool, type ChartRenderer, createChartRenderer } from './charts/render.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type BotConfig, loadConfig, secretsOf } from './config.ts';
 import { ConfigError } from './errors.ts';
@@ -30,6 +30,7 @@ import { type AccessPolicy, createAccessPolicy, createSlackDirectory } from './s
 import { createSlackBot, type SlackBot } from './slack/app.ts';
 import { type ChannelPoster, createChannelPoster } from './slack/channel-post.ts';
 import { explainError } from './slack/error-reply.ts';
+import { isSobotOutage } from './sobot/errors.ts';
 import { createLegacyBackend } from './sobot/legacy/backend.ts';
 import { createSobotLegacyClient } from './sobot/legacy/client.ts';
 import { createRateBudget, type RateBudget } from './sobot/rate-budget.ts';
@@ -60,6 +61,8 @@ export interface Overrides {
   schedule?: boolean;
   /** Waits between attempts of a failing digest. */
   digestRetryDelaysMs?: readonly number[];
+  /** The workers that draw local charts (default: charts/render.ts's pool). */
+  chartPool?: ChartPool;
 }
 
 /** Everything that answers questions, without any Slack transport (shared by the bot and the demo). */
@@ -97,19 +100,29 @@ function createBackend(
 export async function createEngine(config: BotConfig, overrides: Overrides = {}): Promise<Engine> {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger({ level: config.logLevel, secrets: secretsOf(config) });
-  const budget = createRateBudget({ limit: config.sobot.rateLimitPerMinute, clock });
+  const budget = createRateBudget({
+    limit: config.sobot.rateLimitPerMinute,
+    maxPauseMs: config.sobot.maxPauseMs,
+    clock,
+  });
   const backend = createBackend(config, { budget, clock, logger, overrides });
   const cache = createQueryCache({ clock });
-  const stats = createStatsService({ backend, cache, clock });
+  const stats = createStatsService({ backend, cache, clock, isOutage: isSobotOutage });
   const charts = createChartRenderer({
     kind: config.charts.renderer,
     quickchartUrl: config.charts.quickchartUrl,
     logger,
+    pool: overrides.chartPool,
   });
   const store =
     overrides.store ??
     (await openStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, clock, logger }));
   const digests = await createDigestRegistry({ store, fileDigests: config.file.digests, now: clock.now });
+  // A share of the budget is kept for scheduled work only while there is some to keep it for.
+  const reserve = async () =>
+    budget.reserveForBackground(config.file.alerts.length > 0 || (await digests.list()).length > 0);
+  await reserve();
+  digests.onChange(() => void reserve());
   return { config, logger, clock, budget, cache, stats, charts, store, digests };
 }
 
@@ -156,7 +169,10 @@ export function createWorkers(
     poster,
     build: (digest, options) => buildDigest(digest, deps, options),
     failureNotice: (digest, error) => {
-      const { what, next } = explainError(error);
+      const { what, next } = explainError(error, {
+        timeZone: config.sobot.timeZone,
+        now: engine.clock.now(),
+      });
       return digestFailureMessage(digest.name, what, next);
     },
     retryDelaysMs: overrides.digestRetryDelaysMs,
@@ -208,6 +224,8 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
     metrics: () => metricsText(engine),
     host: overrides.host,
     progressNoticeMs: overrides.progressNoticeMs,
+    clock: engine.clock,
+    timeZone: config.sobot.timeZone,
     imageRetryDelayMs: overrides.imageRetryDelayMs,
   });
   const client = slack.app.client;
@@ -259,6 +277,7 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
       stopped = true;
       await cron.stop();
       await slack.stop();
+      await engine.charts.close();
       await engine.store.close();
     },
   };

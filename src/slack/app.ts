@@ -16,10 +16,12 @@ import {
 import { z } from 'zod';
 import { ALERT_ACTIONS } from '../alerts/view.ts';
 import type { ChartRenderer } from '../charts/render.ts';
+import { type Clock, systemClock } from '../clock.ts';
 import type { BotConfig } from '../config.ts';
-import { BotError } from '../errors.ts';
+import { NAME } from '../config-file.ts';
 import { type Logger, toBoltLogger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
+import { answerCommand } from './answer-command.ts';
 import { createSlackDelivery, postToResponseUrl, type ReplyTarget } from './deliver.ts';
 import { errorMessage } from './error-reply.ts';
 import type { BotMessage } from './message.ts';
@@ -30,7 +32,7 @@ export const SLASH_COMMAND = '/sobot';
 const ALERT_MUTE_ACTIONS = new RegExp(`^(${ALERT_ACTIONS.mute1h}|${ALERT_ACTIONS.muteTomorrow})$`);
 // What the mute buttons carry (src/alerts/view.ts): a rule name and an episode id, nothing else.
 const muteButtonValue = z.object({
-  rule: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/),
+  rule: z.string().regex(NAME),
   episode: z.string().regex(/^[\w-]{1,64}$/),
 });
 const safeJson = (text: string): unknown => {
@@ -43,12 +45,6 @@ const safeJson = (text: string): unknown => {
 
 /** action_ids of buttons whose value is a /sobot command to run. */
 const FOLLOW_UP_ACTIONS = /^sobot_(rerun|share)$/;
-
-const PROGRESS_NOTICE = {
-  response_type: 'ephemeral',
-  replace_original: false,
-  text: ':hourglass_flowing_sand: Still fetching from Sobot (it is slow or rate-limiting right now); the answer follows.',
-};
 
 /** Who asked, where, and through what; a mute button also names its alert episode. */
 export interface CommandOrigin {
@@ -73,6 +69,10 @@ export interface SlackAppOptions {
   host?: string;
   /** When an answer takes longer than this, the asker is told it is on its way (default 3 s). */
   progressNoticeMs?: number;
+  /** Times the progress notice and command deadlines (default the system clock). */
+  clock?: Clock;
+  /** The company's zone, for the times in replies ("try again at 09:42"). */
+  timeZone: string;
   /** See DeliveryOptions.imageRetryDelayMs. */
   imageRetryDelayMs?: number;
 }
@@ -122,6 +122,7 @@ function createOpsServer(routes: CustomRoute[]): Server {
 
 export function createSlackBot(opts: SlackAppOptions): SlackBot {
   const { slack } = opts;
+  const clock = opts.clock ?? systemClock;
   const log = opts.logger.child({ module: 'slack' });
   const boltLogger = toBoltLogger(opts.logger);
   // Slack's default (10 retries over ~30 min) would hold an answer past its response_url's life.
@@ -181,26 +182,23 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     origin: Pick<CommandOrigin, 'via' | 'episodeId'> = { via: 'button' },
   ): Promise<void> {
     const started = Date.now();
-    // Sobot can be slow or rate-limiting (a 229000 means waiting up to a minute): say so, once.
-    const progress = setTimeout(() => {
-      postToResponseUrl(target.responseUrl, PROGRESS_NOTICE).catch((error) =>
+    const notify = (notice: string) => {
+      const payload = { response_type: 'ephemeral', replace_original: false, text: notice };
+      postToResponseUrl(target.responseUrl, payload).catch((error) =>
         log.warn({ err: error }, 'could not post the progress notice'),
       );
-    }, opts.progressNoticeMs ?? 3000);
-    let message: BotMessage;
-    try {
-      message = await opts.runCommand(text, {
-        userId: target.userId,
-        channelId: target.channelId,
-        ...origin,
-      });
-    } catch (error) {
-      if (error instanceof BotError) log.info({ code: error.code, err: error }, 'command failed');
-      else log.error({ err: error }, 'command crashed');
-      message = errorMessage(error);
-    } finally {
-      clearTimeout(progress);
-    }
+    };
+    const message = await answerCommand(
+      {
+        owner: target.userId,
+        clock,
+        timeZone: opts.timeZone,
+        progressNoticeMs: opts.progressNoticeMs ?? 3000,
+        notify,
+        logger: log,
+      },
+      () => opts.runCommand(text, { userId: target.userId, channelId: target.channelId, ...origin }),
+    );
     try {
       await delivery.deliver(message, target);
       log.info({ text, ms: Date.now() - started }, 'command answered');

@@ -3,17 +3,15 @@
 // Pure: the instant and the zone come in as arguments; the server's own zone is never consulted.
 
 import { TZDate, tz } from '@date-fns/tz';
-import {
-  addDays,
-  differenceInCalendarDays,
-  format,
-  getDaysInMonth,
-  lastDayOfMonth,
-  startOfISOWeek,
-  startOfMonth,
-  subMonths,
-} from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { getDaysInMonth } from 'date-fns/getDaysInMonth';
+import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
+import { startOfISOWeek } from 'date-fns/startOfISOWeek';
+import { startOfMonth } from 'date-fns/startOfMonth';
+import { subMonths } from 'date-fns/subMonths';
 import { distance } from 'fastest-levenshtein';
+import { echo } from '../echo.ts';
 import type { DateRange } from './model.ts';
 
 /** The forms, in the order help text shows them. */
@@ -32,6 +30,13 @@ export const PERIOD_EXAMPLES: readonly string[] = [
 
 /** Sobot's statistics endpoints refuse ranges longer than this. */
 export const MAX_RANGE_DAYS = 90;
+
+/**
+ * The most words any period form takes once spaces are collapsed: `last 7 days`, `最近 7 天`,
+ * `2026-11-01 to 2026-11-15`. Callers that look for a period at the end of free text (an agent's
+ * name, then a period) try no longer tails than this, so their work grows with the text, not its square.
+ */
+export const MAX_PERIOD_WORDS = 3;
 
 export type PeriodResult =
   | { ok: true; range: DateRange; label: string }
@@ -176,7 +181,7 @@ function lastDays(digits: string, today: string): Outcome {
     const asked = digits.replace(/^0+(?=\d)/, '');
     return {
       ok: false,
-      problem: `I can look back 1 to ${MAX_RANGE_DAYS} days, not ${asked}.`,
+      problem: `I can look back 1 to ${MAX_RANGE_DAYS} days, not ${echo(asked, 20)}.`,
       suggestion: days < 1 ? 'yesterday' : `last ${MAX_RANGE_DAYS} days`,
     };
   }
@@ -281,8 +286,18 @@ function nearestForm(words: string): string | null {
   return best;
 }
 
-/** 'Sat 21 Nov 2026', 'Mon 16 – Sun 22 Nov 2026'; zh '2026年11月21日 周六', '2026年11月16日 – 11月22日'. */
+/**
+ * 'Sat 21 Nov 2026', 'Mon 16 – Sun 22 Nov 2026'; zh '2026年11月21日 周六', '2026年11月16日 – 11月22日';
+ * a range that ends at a time of day says so: 'Sat 21 Nov 2026 until 14:49' (zh '… 14:49 前').
+ */
 export function describeRange(range: DateRange, lang: 'en' | 'zh' = 'en'): string {
+  const days = describeDays(range, lang);
+  if (range.until === undefined) return days;
+  const time = range.until.slice(0, 5);
+  return lang === 'zh' ? `${days} ${time} 前` : `${days} until ${time}`;
+}
+
+function describeDays(range: DateRange, lang: 'en' | 'zh'): string {
   const from = toDay(range.from);
   const to = toDay(range.to);
   const sameYear = from.getFullYear() === to.getFullYear();
@@ -309,6 +324,45 @@ export function previousRange(range: DateRange): DateRange {
   return { from: shiftDays(range.from, -days), to: shiftDays(range.from, -1), timeZone: range.timeZone };
 }
 
+/**
+ * What a period is compared with. A calendar month with the calendar month before ("this month" to
+ * the same day of it, cut to that month's end), this week so far with the same days of last week,
+ * any other span with the span of the same length before. A period that includes now meets its comparison at the same time of day: today until
+ * 14:49 against yesterday until 14:49, never a partial day against a whole one.
+ */
+export function comparisonRange(range: DateRange, now: number): DateRange {
+  const today = todayIn(range.timeZone, now);
+  const previous = monthBefore(range, today) ?? weekBefore(range, today) ?? previousRange(range);
+  if (range.to < today) return previous;
+  // To the minute, so answers within one minute share their cached comparison.
+  return { ...previous, until: format(now, 'HH:mm:00', { in: tz(range.timeZone) }) };
+}
+
+/**
+ * The same days of the week before, for a week (Monday on) up to today: "this week" so far. On a
+ * Monday that is one day, compared with the day before like any day.
+ */
+function weekBefore(range: DateRange, today: string): DateRange | null {
+  if (range.to !== today || range.from === range.to) return null;
+  if (range.from !== toIso(startOfISOWeek(toDay(range.to)))) return null;
+  return { from: shiftDays(range.from, -7), to: shiftDays(range.to, -7), timeZone: range.timeZone };
+}
+
+/** The calendar month before, for a range that is one calendar month or its first days up to today. */
+function monthBefore(range: DateRange, today: string): DateRange | null {
+  const from = toDay(range.from);
+  const to = toDay(range.to);
+  if (from.getDate() !== 1 || from.getMonth() !== to.getMonth() || from.getFullYear() !== to.getFullYear())
+    return null;
+  const wholeMonth = to.getDate() === getDaysInMonth(to);
+  if (!wholeMonth && range.to !== today) return null;
+  const first = subMonths(from, 1);
+  const last = wholeMonth
+    ? lastDayOfMonth(first)
+    : addDays(first, Math.min(to.getDate(), getDaysInMonth(first)) - 1);
+  return { from: toIso(first), to: toIso(last), timeZone: range.timeZone };
+}
+
 /** Inclusive count of calendar days. */
 export function rangeDays(range: DateRange): number {
   return spanDays(range);
@@ -332,7 +386,27 @@ export function todayIn(timeZone: string, now: number): string {
 
 // Once "today in the zone" is known, the rest is arithmetic on calendar dates. Doing it on dates pinned to
 // UTC midnight keeps DST out of it: a day is always 24 hours there, whatever the company's zone does.
+// Shifting and counting days is plain arithmetic on day numbers: it runs for every answer (follow-up
+// buttons, cache lifetimes), and a TZDate costs several time-zone look-ups per operation.
 
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a `yyyy-MM-dd` date. */
+function dayNumber(iso: string): number {
+  const [year = 0, month = 1, day = 1] = iso.split('-').map(Number);
+  const date = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  date.setUTCFullYear(year, month - 1, day);
+  return Math.round(date.getTime() / DAY_MS);
+}
+
+function isoOfDay(dayNo: number): string {
+  const date = new Date(dayNo * DAY_MS);
+  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+/** For date-fns' calendar functions and formatting: the day at midnight in UTC, whatever the server's zone. */
 function toDay(iso: string): TZDate {
   const [year = 0, month = 1, day = 1] = iso.split('-').map(Number);
   return dayFromParts(year, month, day);
@@ -355,11 +429,11 @@ function toIso(date: Date): string {
 
 /** `yyyy-MM-dd` moved by whole calendar days. */
 export function shiftDays(iso: string, days: number): string {
-  return toIso(addDays(toDay(iso), days));
+  return isoOfDay(dayNumber(iso) + days);
 }
 
 function spanDays(span: Span): number {
-  return differenceInCalendarDays(toDay(span.to), toDay(span.from)) + 1;
+  return dayNumber(span.to) - dayNumber(span.from) + 1;
 }
 
 function collapseSpaces(text: string): string {

@@ -1,12 +1,15 @@
 // Every error the bot can meet becomes a sendable, helpful Slack reply.
 
 import { describe, expect, it } from 'vitest';
-import { UnsupportedError, UserInputError } from '../../src/errors.ts';
+import { echo } from '../../src/echo.ts';
+import { AccessDeniedError, UnsupportedError, UserInputError } from '../../src/errors.ts';
 import { errorMessage } from '../../src/slack/error-reply.ts';
 import { blockKitProblems } from '../../src/slack/message.ts';
 import {
   SobotApiError,
   SobotAuthError,
+  SobotBusyError,
+  SobotCircuitOpenError,
   SobotConfigError,
   SobotInputError,
   SobotMalformedReplyError,
@@ -14,6 +17,10 @@ import {
   SobotUnavailableError,
 } from '../../src/sobot/errors.ts';
 import { unsupportedOn } from '../../src/stats/unsupported.ts';
+
+/** 09:00 in Shanghai, where the company is. */
+const NOW = Date.parse('2026-11-23T01:00:00Z');
+const CLOCK = { timeZone: 'Asia/Shanghai', now: NOW };
 
 const cases: [unknown, RegExp][] = [
   [
@@ -25,7 +32,13 @@ const cases: [unknown, RegExp][] = [
     unsupportedOn('legacy', 'Per-agent figures'),
     /^Per-agent figures need Sobot's v5 API; .*SOBOT_API=legacy.*set SOBOT_API=v5\. See `\/sobot help`/,
   ],
-  [new SobotRateLimitedError('/x', 42), /about 42 seconds/],
+  [
+    new SobotRateLimitedError('/x', 3600, NOW + 3_600_000),
+    /rate-limiting this company for 60 more minutes \(until 10:00\)\. Try again after 10:00/,
+  ],
+  [new SobotRateLimitedError('/x', 42, NOW + 42_000), /for 1 more minute \(until 09:00\)/],
+  [new SobotBusyError(NOW + 14 * 60_000 + 30_000, 310), /busy: .*310 calls long.* Try again at 09:14/],
+  [new SobotCircuitOpenError(NOW - 5 * 60_000, '/x'), /not answering since 08:55/],
   [
     new SobotConfigError('1001', 'check SOBOT_APPID and SOBOT_APP_KEY', '/open/platform/getAccessToken.json'),
     /1001.*SOBOT_APP_KEY/s,
@@ -44,7 +57,7 @@ const cases: [unknown, RegExp][] = [
 
 describe('errorMessage', () => {
   it.each(cases)('turns %s into an ephemeral, sendable reply that says what to do', (error, expected) => {
-    const message = errorMessage(error);
+    const message = errorMessage(error, CLOCK);
     expect(message.visibility).toBe('ephemeral');
     expect(message.text).toMatch(expected);
     expect(blockKitProblems(message)).toEqual([]);
@@ -63,5 +76,36 @@ describe('errorMessage', () => {
   it('never shows internal details of an unexpected crash', () => {
     const message = errorMessage(new Error('ECONNRESET at /srv/app/node_modules/undici/lib/core.js:123'));
     expect(JSON.stringify(message)).not.toContain('node_modules');
+  });
+});
+
+describe('errorMessage with what people type', () => {
+  it('shows a refusal as the bot wrote it: its mentions stay mentions', () => {
+    const message = errorMessage(new AccessDeniedError('Sorry, only the bot admins (<@U0ADMIN>) can x.'));
+    expect(message.text).toBe('Sorry, only the bot admins (<@U0ADMIN>) can x.');
+    expect(JSON.stringify(message.blocks)).toContain('<@U0ADMIN>');
+  });
+
+  it('keeps any error within Slack’s limits without cutting an entity in half', () => {
+    const message = errorMessage(
+      new UserInputError(`Bad: ${'&'.repeat(5_000)}`, `/sobot ${'<'.repeat(5_000)}`),
+    );
+    expect(blockKitProblems(message)).toEqual([]);
+    for (const text of [message.text, JSON.stringify(message.blocks)]) expect(text).not.toMatch(/&[a-z]*…/);
+  });
+});
+
+describe('echo', () => {
+  it('quotes up to 200 characters, then "…", never splitting a character', () => {
+    expect(echo('short')).toBe('short');
+    expect(echo('x'.repeat(200))).toBe('x'.repeat(200));
+    expect(echo('x'.repeat(201))).toBe(`${'x'.repeat(199)}…`);
+    const emoji = echo('😀'.repeat(300));
+    expect(Array.from(emoji)).toHaveLength(200);
+    expect(emoji.endsWith('😀…')).toBe(true);
+  });
+
+  it('shows control characters as spaces', () => {
+    expect(echo('a\u0000b\nc\u001bd')).toBe('a b c d');
   });
 });
