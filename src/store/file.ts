@@ -156,6 +156,16 @@ export async function openFileStore(opts: FileStoreOptions): Promise<Store> {
       await commit(key, entry);
       return true;
     },
+    async compareAndSet(key, expected, next, options) {
+      assertOpen();
+      const entry = next === undefined ? undefined : toEntry(key, next, options);
+      const expectedJson = expected === undefined ? undefined : encodeDocument(key, expected);
+      // As in claim: no await between the comparison and the change.
+      const current = liveEntry(key);
+      if ((current && encodeDocument(key, current.value)) !== expectedJson) return false;
+      if (current || entry) await commit(key, entry);
+      return true;
+    },
     async close() {
       if (closed) return;
       closed = true;
