@@ -2,8 +2,6 @@
 // commands → Slack app → scheduler. The only module in src/ that imports commands/ and reports/.
 // `npm start` runs main().
 
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { Dispatcher } from 'undici';
 import { buildDigest } from '../commands/digest-build.ts';
@@ -39,6 +37,7 @@ import { createSobotV5Client } from './sobot/v5/client.ts';
 import { createQueryCache, type QueryCache } from './stats/cache.ts';
 import type { StatsBackend } from './stats/model.ts';
 import { createStatsService, type StatsService } from './stats/service.ts';
+import { processOwner } from './store/lease.ts';
 import { openStore } from './store/open.ts';
 import type { Store } from './store/store.ts';
 
@@ -121,6 +120,7 @@ export function createWorkers(
   overrides: Overrides = {},
 ): { commands: CommandRouter; digests: DigestRunner; alerts: AlertChecker } {
   const { config } = engine;
+  const owner = processOwner();
   const alerts = createAlertChecker({
     stats: engine.stats,
     store: engine.store,
@@ -136,6 +136,7 @@ export function createWorkers(
     },
     lang: config.sobot.language,
     consoleUrl: config.sobot.consoleUrl,
+    owner,
   });
   const deps: CommandDeps = {
     stats: engine.stats,
@@ -160,7 +161,7 @@ export function createWorkers(
       return digestFailureMessage(digest.name, what, next);
     },
     retryDelaysMs: overrides.digestRetryDelaysMs,
-    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    owner,
   });
   return { commands: createCommands(deps), digests, alerts };
 }

@@ -3,6 +3,8 @@
 // heartbeat while the work runs and proves it still holds it, atomically, right before anything visible
 // (a Slack post). A holder that stalls past the lease loses it to the next taker, and then posts nothing.
 
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from './store.ts';
@@ -34,6 +36,12 @@ export interface LeaseOptions {
   /** How long a lease lasts without renewal. */
   leaseMs?: number;
 }
+
+/**
+ * An owner id for this process start: the hostname tells people which container it was; the random part
+ * makes it unique, since every container's main process has the same small pid.
+ */
+export const processOwner = (): string => `${hostname()}:${randomUUID().slice(0, 8)}`;
 
 export const DEFAULT_LEASE_MS = 3 * 60_000;
 /** Renewals per lease period: two can fail (a slow store) before the lease lapses. */

@@ -11,6 +11,7 @@ import { createLogger } from '../../src/logger.ts';
 import { type Bot, createBot } from '../../src/main.ts';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.ts';
 import { rapidRetryPolicy } from '../../src/sobot/retry.ts';
+import type { Store } from '../../src/store/store.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 import { signedRequest, slashCommandBody } from './slack-request.ts';
 
@@ -62,6 +63,8 @@ export async function startHarness(
     /** A simulator and fake Slack to reuse (a restart); they are then left running by close(). */
     reuse?: { sim: Simulator; slack: FakeSlack };
     digestRetryDelaysMs?: readonly number[];
+    /** A store to use instead of one under dataDir (replicas sharing state); the caller closes it. */
+    store?: Store;
   } = {},
 ): Promise<Harness> {
   const sim = opts.reuse?.sim ?? (await startSimulator({ clock: opts.clock, ...opts.simulator }));
@@ -107,6 +110,7 @@ export async function startHarness(
     // Tests tick the digest runner themselves, on a fake clock.
     schedule: false,
     digestRetryDelaysMs: opts.digestRetryDelaysMs,
+    store: opts.store,
   });
   const { port } = await bot.start();
   if (opts.socketMode) await slack.socketConnected();

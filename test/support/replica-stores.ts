@@ -26,6 +26,8 @@ export interface StoreWrite {
 export interface ReplicaStore extends Store {
   /** The next `times` writes that match fail as if the store were unreachable. */
   failWrites(match: (write: StoreWrite) => boolean, times?: number): void;
+  /** Runs `action` (once) right before the first write that matches, then lets that write go on. */
+  beforeWrite(match: (write: StoreWrite) => boolean, action: () => Promise<void>): void;
   /** Writes work again. */
   heal(): void;
   /** Writes that failed so far. */
@@ -95,7 +97,13 @@ export async function openReplicaStores(kind: StoreKind, clock: Clock): Promise<
 function withFaults(store: Store): ReplicaStore {
   const faults: { match: (write: StoreWrite) => boolean; times: number }[] = [];
   const failed: StoreWrite[] = [];
-  const guard = (write: StoreWrite) => {
+  const hooks: { match: (write: StoreWrite) => boolean; action: () => Promise<void> }[] = [];
+  const guard = async (write: StoreWrite) => {
+    const hook = hooks.find((h) => h.match(write));
+    if (hook) {
+      hooks.splice(hooks.indexOf(hook), 1);
+      await hook.action();
+    }
     const fault = faults.find((f) => f.times > 0 && f.match(write));
     if (!fault) return;
     fault.times -= 1;
@@ -107,24 +115,27 @@ function withFaults(store: Store): ReplicaStore {
     get: (key) => store.get(key),
     list: (prefix) => store.list(prefix),
     async set(key, value, options) {
-      guard({ method: 'set', key, value });
+      await guard({ method: 'set', key, value });
       return store.set(key, value, options);
     },
     async delete(key) {
-      guard({ method: 'delete', key, value: undefined });
+      await guard({ method: 'delete', key, value: undefined });
       return store.delete(key);
     },
     async claim(key, value, options) {
-      guard({ method: 'claim', key, value });
+      await guard({ method: 'claim', key, value });
       return store.claim(key, value, options);
     },
     async compareAndSet(key, expected, next, options) {
-      guard({ method: 'compareAndSet', key, value: next });
+      await guard({ method: 'compareAndSet', key, value: next });
       return store.compareAndSet(key, expected, next, options);
     },
     close: () => store.close(),
     failWrites(match, times = Number.POSITIVE_INFINITY) {
       faults.push({ match, times });
+    },
+    beforeWrite(match, action) {
+      hooks.push({ match, action });
     },
     heal() {
       faults.length = 0;
