@@ -21,7 +21,7 @@ import type {
   StatsFilters,
 } from './model.ts';
 import { matchName } from './names.ts';
-import { isClosed, previousRange } from './period.ts';
+import { comparisonRange, isClosed } from './period.ts';
 import { type Granularity, trendBuckets } from './trend.ts';
 import { unsupportedOn } from './unsupported.ts';
 
@@ -152,7 +152,7 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
 
   const { backend, cache } = opts;
   const keyOf = (what: string, range: DateRange, filters: StatsFilters) =>
-    `${what}|${range.timeZone}|${range.from}|${range.to}|${filterKey(filters)}`;
+    `${what}|${range.timeZone}|${range.from}|${range.to}${range.until ? ` ${range.until}` : ''}|${filterKey(filters)}`;
 
   const directory = (dimension: Dimension, priority: Priority) =>
     cache.getOrLoad(`directory|${dimension}`, DIRECTORY_TTL_MS, () => backend.directory(dimension, priority));
@@ -218,10 +218,12 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
       return { range, filters, rows, totals: kpisFromCounts(counts, ratings.scale), ratings };
     },
     async overview(range, filters = {}, priority = 'interactive') {
-      const figures = await cache.getOrLoad(keyOf('overview', range, filters), ttlFor(range), () =>
-        backend.overview(range, filters, priority),
+      const previous = comparisonRange(range, opts.clock.now());
+      const key = `${keyOf('overview', range, filters)}|vs ${previous.from}..${previous.to} ${previous.until ?? ''}`;
+      const figures = await cache.getOrLoad(key, ttlFor(range), () =>
+        backend.overview(range, previous, filters, priority),
       );
-      return { range, previousRange: previousRange(range), filters, ...figures };
+      return { range, previousRange: previous, filters, ...figures };
     },
     async breakdown(by, range, filters = {}, priority = 'interactive') {
       const rows = await cache.getOrLoad(keyOf(`breakdown:${by}`, range, filters), ttlFor(range), () =>

@@ -228,7 +228,7 @@ function directoryBackend(loads: Partial<Record<Dimension, DirectoryEntry[][]>> 
   const questions: { what: string; range: DateRange; filters: StatsFilters }[] = [];
   const backend: StatsBackend = {
     ...unusedBackend(),
-    async overview(range, filters) {
+    async overview(range, _previous, filters) {
       questions.push({ what: 'overview', range, filters });
       return FIGURES;
     },
@@ -407,7 +407,7 @@ describe('resolveFilters', () => {
 describe('overview and breakdown', () => {
   const WEEK: DateRange = { from: '2026-11-16', to: '2026-11-22', timeZone: 'Asia/Shanghai' };
 
-  it('returns the figures with the period of the same length before', async () => {
+  it('returns the figures with the period it is compared with', async () => {
     const { stats } = serviceOver();
     const report = await stats.overview(WEEK, { groupIds: ['g1'] });
     expect(report).toEqual({
@@ -416,14 +416,41 @@ describe('overview and breakdown', () => {
       filters: { groupIds: ['g1'] },
       ...FIGURES,
     });
-    // A day: the day before; October (31 days): the 31 days before, 31 Aug – 30 Sep.
+    // A day: the day before; October: September, the calendar month before (not the 31 days before).
     expect((await stats.overview(day('2026-11-22'))).previousRange).toEqual(day('2026-11-21'));
     const october: DateRange = { from: '2026-10-01', to: '2026-10-31', timeZone: 'UTC' };
     expect((await stats.overview(october)).previousRange).toEqual({
-      from: '2026-08-31',
+      from: '2026-09-01',
       to: '2026-09-30',
       timeZone: 'UTC',
     });
+    // The clock reads Mon 23 Nov 2026 10:00 in Shanghai: today so far meets yesterday until 10:00.
+    expect((await stats.overview(day('2026-11-23'))).previousRange).toEqual({
+      ...day('2026-11-22'),
+      until: '10:00:00',
+    });
+  });
+
+  it('asks the backend for the comparison range and caches per comparison minute', async () => {
+    const clock = createFakeClock(Date.parse('2026-11-23T06:49:30Z')); // 14:49:30 in Shanghai
+    const previousAsked: DateRange[] = [];
+    const backend: StatsBackend = {
+      ...unusedBackend(),
+      async overview(_range, previous) {
+        previousAsked.push(previous);
+        return FIGURES;
+      },
+    };
+    const stats = createStatsService({ backend, cache: createQueryCache({ clock }), clock });
+    await stats.overview(day('2026-11-23'));
+    await clock.advance(20_000); // 14:49:50: the same minute, the same answer
+    await stats.overview(day('2026-11-23'));
+    await clock.advance(60_000); // 14:50:50: a new minute, a new comparison
+    await stats.overview(day('2026-11-23'));
+    expect(previousAsked).toEqual([
+      { ...day('2026-11-22'), until: '14:49:00' },
+      { ...day('2026-11-22'), until: '14:50:00' },
+    ]);
   });
 
   it('caches the overview per range and filters', async () => {

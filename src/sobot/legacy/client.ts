@@ -4,10 +4,12 @@
 
 import { createHash } from 'node:crypto';
 import type { Dispatcher } from 'undici';
+import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../logger.ts';
 import type { DateRange } from '../../stats/model.ts';
 import { type CallOptions, createSobotCaller } from '../caller.ts';
+import { parseLeniently } from '../coerce.ts';
 import { SobotApiError, SobotConfigError, SobotMalformedReplyError } from '../errors.ts';
 import { sendJson } from '../http.ts';
 import type { RateBudget } from '../rate-budget.ts';
@@ -123,7 +125,7 @@ export function createSobotLegacyClient(opts: SobotLegacyClientOptions): SobotLe
         if (!envelope.success) throw new SobotMalformedReplyError('reply is not a Sobot envelope', endpoint);
         const { code, msg, data } = envelope.data;
         log.debug({ path: LEGACY_API_PATH, action, code, ms: opts.clock.now() - started }, 'sobot call');
-        if (code === SUCCESS) return { kind: 'ok', value: parseItem(action, data?.item, endpoint) };
+        if (code === SUCCESS) return { kind: 'ok', value: parseItem(action, data?.item, endpoint, log) };
         if (code === TOKEN_REJECTED) return { kind: 'token_rejected', detail: `${code}: ${msg}` };
         if (code === FAILURE) throw new SobotConfigError(FAILURE, actionHint(action), endpoint);
         throw new SobotApiError(code, msg, endpoint);
@@ -132,15 +134,25 @@ export function createSobotLegacyClient(opts: SobotLegacyClientOptions): SobotLe
   };
 }
 
-function parseItem<A extends LegacyAction>(action: A, raw: unknown, endpoint: string): LegacyItem<A> | null {
+function parseItem<A extends LegacyAction>(
+  action: A,
+  raw: unknown,
+  endpoint: string,
+  log: Logger,
+): LegacyItem<A> | null {
   if (raw === undefined || raw === null) return null;
-  const parsed = legacyActions[action].safeParse(raw);
-  if (!parsed.success) {
+  try {
+    return parseLeniently(legacyActions[action] as unknown as z.ZodType<LegacyItem<A>>, raw, (found) =>
+      log.warn(
+        { endpoint, field: found.path, value: found.value },
+        'sobot value unreadable, shown as unknown',
+      ),
+    );
+  } catch (error) {
     throw new SobotMalformedReplyError('reply did not match the documented shape', endpoint, {
-      cause: parsed.error,
+      cause: error,
     });
   }
-  return parsed.data as LegacyItem<A>;
 }
 
 /** startDate/endDate: the range's first and last day, `yyyy-MM-dd`. */
