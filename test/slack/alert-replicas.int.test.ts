@@ -3,11 +3,10 @@
 // while the other's check is running survives that check's save.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DayFigures } from '../../src/simulator/company.ts';
-import type { Simulator } from '../../src/simulator/server.ts';
 import { type Harness, startHarness } from '../support/bot-harness.ts';
 import { createFakeClock, type FakeClock, whileAdvancing } from '../support/fake-clock.ts';
 import { openReplicaStores, type ReplicaStores, STORE_KINDS } from '../support/replica-stores.ts';
+import { setWarningRate } from '../support/warning-rate.ts';
 
 const CHANNEL = 'C0ALERTS';
 const CONFIG = `
@@ -33,17 +32,6 @@ const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-/** Every agent's reply warnings are `rate` of their reply rounds. */
-function setWarningRate(sim: Simulator, rate: number): void {
-  const company = sim.company as { agentDay: (id: string, date: string) => DayFigures; original?: unknown };
-  company.original ??= company.agentDay;
-  const original = company.original as (id: string, date: string) => DayFigures;
-  company.agentDay = (id, date) => {
-    const day = original(id, date);
-    return { ...day, responseWarnings: Math.round(day.responseRounds * rate) };
-  };
-}
 
 describe.each(STORE_KINDS)('alert rule checked by two replicas (%s store)', (kind) => {
   async function replicas(): Promise<{ clock: FakeClock; stores: ReplicaStores; a: Harness; b: Harness }> {

@@ -4,11 +4,11 @@
 // a signed button click; Sobot down for a while.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DayFigures } from '../../src/simulator/company.ts';
 import type { Simulator } from '../../src/simulator/server.ts';
 import { type Harness, startHarness } from '../support/bot-harness.ts';
 import { createFakeClock, type FakeClock, whileAdvancing } from '../support/fake-clock.ts';
 import type { FakeSlack } from '../support/fake-slack.ts';
+import { setWarningRate } from '../support/warning-rate.ts';
 
 type Block = {
   type: string;
@@ -41,17 +41,6 @@ const harnesses: Harness[] = [];
 afterEach(async () => {
   for (const h of harnesses.splice(0).reverse()) await h.close();
 });
-
-/** Scripts the simulator: every agent's reply warnings are `rate` of their reply rounds. */
-function setWarningRate(sim: Simulator, rate: number): void {
-  const company = sim.company as { agentDay: (id: string, date: string) => DayFigures; original?: unknown };
-  company.original ??= company.agentDay;
-  const original = company.original as (id: string, date: string) => DayFigures;
-  company.agentDay = (id, date) => {
-    const day = original(id, date);
-    return { ...day, responseWarnings: Math.round(day.responseRounds * rate) };
-  };
-}
 
 async function start(
   clock: FakeClock,
