@@ -3,7 +3,7 @@
 // getSatisfactionSurvey. Previous-period values come from Sobot's own MoM fields where it gives
 // them (previous = current / (1 + change)), so a period comparison costs no extra call there.
 
-import { type KpiId, ratioOf, sumKnown } from '../../stats/kpis.ts';
+import { ratioOf, sumKnown } from '../../stats/kpis.ts';
 import type { KpiValues } from '../../stats/model.ts';
 import type { V5Item } from './endpoints.ts';
 
