@@ -107,7 +107,13 @@ export async function createEngine(config: BotConfig, overrides: Overrides = {})
   });
   const store =
     overrides.store ??
-    (await openStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, clock, logger }));
+    (await openStore({
+      dataDir: config.dataDir,
+      redisUrl: config.redisUrl,
+      redisKeyPrefix: config.redisKeyPrefix,
+      clock,
+      logger,
+    }));
   const digests = await createDigestRegistry({ store, fileDigests: config.file.digests, now: clock.now });
   return { config, logger, clock, budget, cache, stats, charts, store, digests };
 }
