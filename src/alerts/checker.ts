@@ -8,6 +8,7 @@ import type { Clock } from '../clock.ts';
 import type { AlertRule } from '../config-file.ts';
 import { UserInputError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { type BotMetrics, noMetrics } from '../metrics/metrics.ts';
 import type { ChannelPoster, PostedMessage } from '../slack/channel-post.ts';
 import type { BotMessage } from '../slack/message.ts';
 import type { DateRange, KpiValues } from '../stats/model.ts';
@@ -114,8 +115,10 @@ export function createAlertChecker(opts: {
   messages: AlertMessages;
   lang: 'en' | 'zh';
   consoleUrl: string;
+  metrics?: BotMetrics;
 }): AlertChecker {
   const { stats, store, clock, poster, messages, lang } = opts;
+  const metrics = opts.metrics ?? noMetrics;
   const log = opts.logger.child({ module: 'alerts' });
   // One check, mute or unmute of a rule at a time in this process.
   const queues = new Map<string, Promise<unknown>>();
@@ -305,6 +308,8 @@ export function createAlertChecker(opts: {
           : { kind: 'no_data' };
       const before = scope.state;
       const { next, events } = step(trigger, before, observation, new Date(now), mutedUntil);
+      if (events.some((event) => event.kind === 'resolved')) metrics.alertTransition(rule.name, 'resolved');
+      else if (next?.status !== before?.status) metrics.alertTransition(rule.name, next?.status ?? 'ok');
       const inEpisode = record.episode?.scopeIds.includes(id) ?? false;
       // Every scope of a single-scope rule keeps its history; of an each-* rule, only those in play.
       if (!each || next || inEpisode || events.length > 0) {

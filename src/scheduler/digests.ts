@@ -6,6 +6,7 @@
 import type { Clock } from '../clock.ts';
 import type { DigestDefinition } from '../config-file.ts';
 import type { Logger } from '../logger.ts';
+import { type BotMetrics, noMetrics } from '../metrics/metrics.ts';
 import { type ChannelPoster, isPermanentSlackError, type PostedMessage } from '../slack/channel-post.ts';
 import type { BotMessage } from '../slack/message.ts';
 import type { Store } from '../store/store.ts';
@@ -49,6 +50,7 @@ export interface DigestRunnerOptions {
   retryDelaysMs?: readonly number[];
   /** Unique per process start. */
   owner: string;
+  metrics?: BotMetrics;
 }
 
 export interface DigestRunner {
@@ -73,6 +75,7 @@ const wallText = (wall: string) => `${wall.slice(11)} on ${wall.slice(0, 10)}`;
 
 export function createDigestRunner(opts: DigestRunnerOptions): DigestRunner {
   const { store, clock, poster } = opts;
+  const metrics = opts.metrics ?? noMetrics;
   const log = opts.logger.child({ module: 'digests' });
   const delays = opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
 
@@ -135,6 +138,7 @@ export function createDigestRunner(opts: DigestRunnerOptions): DigestRunner {
           { digest: digest.name, wall: occurrence.wall, late, attempt, ts: posted.ts },
           'digest posted',
         );
+        metrics.digest(late ? 'late' : 'posted');
         return outcome('posted');
       } catch (error) {
         lastError = error;
@@ -160,6 +164,7 @@ export function createDigestRunner(opts: DigestRunnerOptions): DigestRunner {
       { err: lastError, digest: digest.name, wall: occurrence.wall },
       'digest could not be delivered',
     );
+    metrics.digest('failed');
     return outcome('failed');
   }
 

@@ -4,6 +4,7 @@
 
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
+import { type BotMetrics, noMetrics } from '../metrics/metrics.ts';
 import type { Priority } from '../stats/model.ts';
 import { SobotAuthError, SobotConfigError, SobotRateLimitedError, SobotUnavailableError } from './errors.ts';
 import { TooManyRequests, TransientFailure } from './http.ts';
@@ -42,8 +43,10 @@ export function createSobotCaller(opts: {
   /** The client's logger (`module: 'sobot'`). */
   log: Logger;
   policy: RetryPolicy;
+  metrics?: BotMetrics;
 }): SobotCaller {
   const { tokens, budget, clock, log, policy } = opts;
+  const metrics = opts.metrics ?? noMetrics;
   const reportedConfigErrors = new Set<string>();
 
   // Once per code and hint: the legacy 1001 means one thing on the token and another on api.json.
@@ -67,6 +70,7 @@ export function createSobotCaller(opts: {
       const waitOut = (retryAfterSec: number) => {
         if (rateLimitWaits >= policy.rateLimitWaits) throw new SobotRateLimitedError(endpoint, retryAfterSec);
         rateLimitWaits += 1;
+        metrics.sobotRateLimitPause(endpoint, retryAfterSec);
         log.warn({ path: endpoint, retryAfterSec }, 'sobot rate limited');
         budget.pauseUntil(clock.now() + retryAfterSec * 1000);
       };
@@ -99,6 +103,7 @@ export function createSobotCaller(opts: {
             });
           }
           const delay = backoffDelay(policy, transientAttempts);
+          metrics.sobotRetry(endpoint);
           log.warn(
             { path: endpoint, attempt: transientAttempts, delayMs: delay, reason: error.message },
             'sobot call failed, retrying',

@@ -12,6 +12,8 @@ export interface RateBudget {
   pauseUntil(until: number): void;
   /** Calls granted within the current window (for /metrics and the bench). */
   inWindow(): number;
+  /** Calls waiting for a grant (for /metrics). */
+  queued(): number;
 }
 
 interface Waiter {
@@ -81,5 +83,6 @@ export function createRateBudget(opts: { limit: number; windowMs?: number; clock
       prune(clock.now());
       return granted.length;
     },
+    queued: () => queues.interactive.length + queues.background.length,
   };
 }

@@ -370,6 +370,7 @@ describe('the rate budget', () => {
           granted += 1;
         }),
       pauseUntil: (until) => inner.pauseUntil(until),
+      queued: () => inner.queued(),
       inWindow: () => inner.inWindow(),
     };
     const { sim, client } = await setup({ clock, rateLimit: 20, budget });
