@@ -60,7 +60,9 @@ const TOKEN_HINT =
 const actionHint = (action: LegacyAction) =>
   `api.json refused ${action}: ask Sobot after-sales whether the open platform's workbench statistics are enabled for this company, and check SOBOT_APPID`;
 
-export function createSobotLegacyClient(opts: SobotLegacyClientOptions): SobotLegacyClient & SobotTokenSource {
+export function createSobotLegacyClient(
+  opts: SobotLegacyClientOptions,
+): SobotLegacyClient & SobotTokenSource {
   const log = opts.logger.child({ module: 'sobot', api: 'legacy' });
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const tokenHours = opts.tokenHours ?? 24;
