@@ -2,6 +2,7 @@
 // name, matched forgivingly through the directory; an email is looked up in the period's workload.
 
 import { agentMessage } from '../reports/agent.ts';
+import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import type { AgentRow, DateRange } from '../src/stats/model.ts';
 import { foldName } from '../src/stats/names.ts';
@@ -75,7 +76,7 @@ async function fromDirectory(name: string, deps: CommandDeps, retype: (who: stri
   try {
     const { applied } = await deps.stats.resolveFilters({ agent: name }, 'interactive');
     const [entry] = applied;
-    if (!entry) throw new UserInputError(`There is no agent "${name}".${note}`, null);
+    if (!entry) throw new UserInputError(`There is no agent "${echo(name)}".${note}`, null);
     return { id: entry.id, name: entry.name };
   } catch (error) {
     // The service suggests `agent:"José Álvarez"`; this command takes the name itself, so show that.
@@ -110,7 +111,7 @@ async function findAgent(
   if (found.length > 1) {
     const emails = found.slice(0, 10).map((row) => row.email ?? row.agentId);
     throw new UserInputError(
-      `Several agents' emails contain "${name}": ${emails.join(', ')}. Which one?`,
+      `Several agents' emails contain "${echo(name)}": ${emails.join(', ')}. Which one?`,
       retype(emails[0] ?? name),
     );
   }
@@ -128,6 +129,7 @@ export const agentCommand: CommandDefinition = {
     '/sobot agent zhang.fang@acme-support.example yesterday',
   ],
   options: [],
+  agentFigures: true,
   legacy: false,
   async run(input, _ctx, deps) {
     const { name, periodWords, range } = splitNameAndPeriod(input.words, deps);

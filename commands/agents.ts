@@ -3,6 +3,7 @@
 
 import { agentsMessage, DEFAULT_TOP, MAX_TOP } from '../reports/agents.ts';
 import { filtersText } from '../reports/filters.ts';
+import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import { AGENT_KPIS, findKpi, kpiWords } from '../src/stats/kpis.ts';
 import type { AgentKpiId } from '../src/stats/model.ts';
@@ -20,7 +21,7 @@ function parseSort(value: string | undefined): { sortBy: AgentKpiId; order: 'asc
     const guess = nearest(name, kpiWords(AGENT_KPIS));
     const valid = AGENT_KPIS.join(', ');
     throw new UserInputError(
-      `I can't sort agents by "${name}".${guess ? ` Did you mean "${findKpi(guess)?.id}"?` : ''} Sort by one of: ${valid}.`,
+      `I can't sort agents by "${echo(name)}".${guess ? ` Did you mean "${findKpi(guess)?.id}"?` : ''} Sort by one of: ${valid}.`,
       `/sobot agents yesterday sort:${guess ? findKpi(guess)?.id : 'valid_reception_rate'}`,
     );
   }
@@ -29,7 +30,7 @@ function parseSort(value: string | undefined): { sortBy: AgentKpiId; order: 'asc
   }
   if (direction !== 'asc' && direction !== 'desc') {
     throw new UserInputError(
-      `Sort order "${direction}" should be asc or desc.`,
+      `Sort order "${echo(direction)}" should be asc or desc.`,
       `/sobot agents sort:${kpi.id}:asc`,
     );
   }
@@ -38,10 +39,11 @@ function parseSort(value: string | undefined): { sortBy: AgentKpiId; order: 'asc
 
 function parseTop(value: string | undefined): number {
   if (value === undefined) return DEFAULT_TOP;
-  const top = Number(value);
+  // Digits only: `1e1`, `0x10` or ` 5` are not what people mean by a number of agents.
+  const top = /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) {
     throw new UserInputError(
-      `top: takes a whole number from 1 to ${MAX_TOP}, not "${value}".`,
+      `top: takes a whole number from 1 to ${MAX_TOP}, not "${echo(value)}".`,
       '/sobot agents top:20',
     );
   }
@@ -61,6 +63,7 @@ export const agentsCommand: CommandDefinition = {
   ],
   options: ['sort', 'top', ...FILTER_OPTIONS],
   sortKpis: AGENT_KPIS,
+  agentFigures: true,
   legacy: false,
   async run(input, _ctx, deps) {
     const { sortBy, order } = parseSort(input.options.sort);

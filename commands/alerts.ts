@@ -2,18 +2,20 @@
 // evaluates now and shows what breaches without changing any alert; a mute records who and until
 // when, and silences messages (not checks) of that rule.
 
-import { TZDate, tz } from '@date-fns/tz';
-import { addDays, format, startOfDay } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import { addDays, startOfDay } from 'date-fns';
+import { muteEndText } from '../reports/alert.ts';
 import { formatCount, formatValue } from '../reports/format.ts';
 import { breaches } from '../src/alerts/checker.ts';
 import type { AlertRule } from '../src/config-file.ts';
 import { describeDuration, parseDuration } from '../src/duration.ts';
+import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/slack/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import { nearest } from './router.ts';
-import { actionOf, channelMention, textReply } from './subcommands.ts';
-import type { CommandDefinition, CommandDeps } from './types.ts';
+import { actionOf, channelMention, recordAction, textReply } from './subcommands.ts';
+import type { CommandContext, CommandDefinition, CommandDeps } from './types.ts';
 
 const ACTIONS = ['list', 'run', 'mute', 'unmute'] as const;
 type Action = (typeof ACTIONS)[number];
@@ -43,7 +45,7 @@ function ruleNamed(name: string | undefined, deps: CommandDeps, action: Action):
     rules.map((r) => r.name),
   );
   throw new UserInputError(
-    `There is no alert rule "${name}". The rules are: ${rules.map((r) => r.name).join(', ')}.`,
+    `There is no alert rule "${echo(name)}". The rules are: ${rules.map((r) => r.name).join(', ')}.`,
     `/sobot alerts ${action} ${guess ?? rules[0]?.name}${action === 'mute' ? ' 1h' : ''}`,
   );
 }
@@ -52,8 +54,7 @@ const value = (rule: AlertRule, v: number | null) => formatValue(KPIS[rule.kpi].
 const condition = (rule: AlertRule) => `${KPIS[rule.kpi].label.en} ${rule.op} ${value(rule, rule.threshold)}`;
 const scopeText = (rule: AlertRule) =>
   'name' in rule.scope ? `${rule.scope.kind}:${rule.scope.name}` : rule.scope.kind;
-const clock = (iso: string, timeZone: string) =>
-  format(Date.parse(iso), 'EEE d MMM HH:mm', { in: tz(timeZone) });
+const iso = (ms: number) => new Date(ms).toISOString();
 
 async function list(deps: CommandDeps): Promise<BotMessage> {
   const { rules, checker } = alertsOf(deps);
@@ -65,11 +66,15 @@ async function list(deps: CommandDeps): Promise<BotMessage> {
       const firing = states.filter((s) => s === 'firing').length;
       const pending = states.filter((s) => s === 'pending').length;
       const state = firing ? `🔴 firing (${firing})` : pending ? `🟡 pending (${pending})` : '🟢 OK';
-      const mute =
+      const when = (at: string) => muteEndText(at, iso(now), rule.timeZone, deps.lang);
+      const last = await deps.audit.last('alert', rule.name);
+      const change =
         record.mute && Date.parse(record.mute.until) > now
-          ? ` · 🔕 muted by <@${record.mute.by}> until ${clock(record.mute.until, rule.timeZone)}`
-          : '';
-      return `• *${escapeMrkdwn(rule.name)}*: ${escapeMrkdwn(condition(rule))} · ${escapeMrkdwn(scopeText(rule))} · ${escapeMrkdwn(rule.period)} · \`${rule.check}\` (${rule.timeZone}) → ${channelMention(rule.channel)} · ${state}${mute}`;
+          ? ` · 🔕 muted by <@${record.mute.by}> until ${when(record.mute.until)}`
+          : last
+            ? ` · last ${last.action === 'alert.mute' ? 'muted' : 'unmuted'} by <@${last.by}> ${when(last.at)}`
+            : '';
+      return `• *${escapeMrkdwn(rule.name)}*: ${escapeMrkdwn(condition(rule))} · ${escapeMrkdwn(scopeText(rule))} · ${escapeMrkdwn(rule.period)} · \`${rule.check}\` (${rule.timeZone}) → ${channelMention(rule.channel)} · ${state}${change}`;
     }),
   );
   return textReply(
@@ -78,9 +83,12 @@ async function list(deps: CommandDeps): Promise<BotMessage> {
   );
 }
 
-async function run(name: string | undefined, deps: CommandDeps): Promise<BotMessage> {
+async function run(name: string | undefined, ctx: CommandContext, deps: CommandDeps): Promise<BotMessage> {
   const { rules, checker } = alertsOf(deps);
   const chosen = name ? [ruleNamed(name, deps, 'run')] : rules;
+  // Per-agent rules list agents by name with their figures.
+  if (chosen.some((rule) => rule.scope.kind === 'each-agent'))
+    await deps.access.demand({ kind: 'agent-figures' }, ctx);
   const sections = await Promise.all(
     chosen.map(async (rule) => {
       const { readings } = await checker.readings(rule);
@@ -112,26 +120,75 @@ async function run(name: string | undefined, deps: CommandDeps): Promise<BotMess
   );
 }
 
-async function mute(words: string[], userId: string, deps: CommandDeps): Promise<BotMessage> {
-  const rule = ruleNamed(words[0], deps, 'mute');
-  const how = words.slice(1).join('').toLowerCase();
-  const now = deps.clock.now();
-  let until: number;
-  if (how === 'tomorrow') {
-    until = startOfDay(addDays(new TZDate(now, rule.timeZone), 1)).getTime();
-  } else {
-    const ms = parseDuration(how);
-    if (!ms)
-      throw new UserInputError(
-        `Say for how long: a duration such as 1h or 30m, or "tomorrow".`,
-        `/sobot alerts mute ${rule.name} 1h`,
-      );
-    until = now + ms;
+/**
+ * The rule named in `words`, once the asker may mute it (admins, and the members of the channel its
+ * messages go to unless `access.mute.by` says admins only). A mute button must belong to the episode
+ * still open: a click on an old message must not silence the next one.
+ */
+async function mutableRule(
+  words: string[],
+  ctx: CommandContext,
+  deps: CommandDeps,
+  action: 'mute' | 'unmute',
+) {
+  const rule = ruleNamed(words[0], deps, action);
+  const record = await alertsOf(deps).checker.status(rule);
+  const channel = record.episode?.posted?.channel ?? rule.channel;
+  await deps.access.demand({ kind: 'mute', channel, doing: `mute or unmute ${rule.name}` }, ctx);
+  if (ctx.episodeId !== undefined && record.episode?.id !== ctx.episodeId) {
+    throw new UserInputError(
+      `That message is about an alert of ${rule.name} that has ended, so nothing was muted. To mute the rule anyway, say for how long.`,
+      `/sobot alerts mute ${rule.name} 1h`,
+    );
   }
-  await alertsOf(deps).checker.mute(rule, until, userId);
+  return rule;
+}
+
+/** When a mute asked for as `how` ends: within `access.mute` bounds, or a UserInputError saying them. */
+function muteEnd(how: string, rule: AlertRule, deps: CommandDeps): number {
+  const now = deps.clock.now();
+  const { minMs, maxMs } = deps.access.rules.mute;
+  const bounds = `from ${describeDuration(minMs)} to ${describeDuration(maxMs)}`;
+  const example = `/sobot alerts mute ${rule.name} 1h`;
+  const ms =
+    how === 'tomorrow'
+      ? startOfDay(addDays(new TZDate(now, rule.timeZone), 1)).getTime() - now
+      : parseDuration(how);
+  if (ms === null || ms === 0) {
+    throw new UserInputError(
+      `Say for how long: a duration such as 1h, 30m or 2d (${bounds}), or "tomorrow".`,
+      example,
+    );
+  }
+  // Checked before any date is made of it: 99999999d is an answer, not a RangeError.
+  if (ms < minMs || ms > maxMs) {
+    throw new UserInputError(
+      `"${echo(how)}" is ${ms < minMs ? 'too short' : 'too long'}: a mute lasts ${bounds}.`,
+      example,
+    );
+  }
+  return now + ms;
+}
+
+async function mute(words: string[], ctx: CommandContext, deps: CommandDeps): Promise<BotMessage> {
+  const rule = await mutableRule(words, ctx, deps, 'mute');
+  const until = muteEnd(words.slice(1).join('').toLowerCase(), rule, deps);
+  const now = deps.clock.now();
+  await alertsOf(deps).checker.mute(rule, until, ctx.userId);
+  await recordAction(deps, ctx, 'alert.mute', rule.name, `until ${iso(until)}`);
   return textReply(
     `Alert ${rule.name} muted for ${describeDuration(until - now)}.`,
-    `🔕 *${escapeMrkdwn(rule.name)}* muted by <@${userId}> until ${clock(new Date(until).toISOString(), rule.timeZone)} (${rule.timeZone}). Checks go on; messages wait until then. \`/sobot alerts unmute ${rule.name}\` ends it early.`,
+    `🔕 *${escapeMrkdwn(rule.name)}* muted by <@${ctx.userId}> until ${muteEndText(iso(until), iso(now), rule.timeZone, deps.lang)} (${rule.timeZone}). Checks go on; messages wait until then. \`/sobot alerts unmute ${rule.name}\` ends it early.`,
+  );
+}
+
+async function unmute(words: string[], ctx: CommandContext, deps: CommandDeps): Promise<BotMessage> {
+  const rule = await mutableRule(words, ctx, deps, 'unmute');
+  await alertsOf(deps).checker.unmute(rule);
+  await recordAction(deps, ctx, 'alert.unmute', rule.name);
+  return textReply(
+    `Alert ${rule.name} unmuted.`,
+    `🔔 *${escapeMrkdwn(rule.name)}* unmuted by <@${ctx.userId}>.`,
   );
 }
 
@@ -148,17 +205,11 @@ export const alertsCommand: CommandDefinition = {
       case 'list':
         return list(deps);
       case 'run':
-        return run(words[0], deps);
+        return run(words[0], ctx, deps);
       case 'mute':
-        return mute(words, ctx.userId, deps);
-      case 'unmute': {
-        const rule = ruleNamed(words[0], deps, 'unmute');
-        await alertsOf(deps).checker.unmute(rule);
-        return textReply(
-          `Alert ${rule.name} unmuted.`,
-          `🔔 *${escapeMrkdwn(rule.name)}* unmuted by <@${ctx.userId}>.`,
-        );
-      }
+        return mute(words, ctx, deps);
+      case 'unmute':
+        return unmute(words, ctx, deps);
     }
   },
 };

@@ -2,7 +2,11 @@
 // list and preview (answers only they see); subscribing, removing and posting now are for the
 // admins named in the config file (`access.admins`).
 
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { AuditAction, AuditEntry } from '../src/audit.ts';
 import type { DigestDefinition, FilterWords } from '../src/config-file.ts';
+import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import { nextOccurrence } from '../src/scheduler/occurrences.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/slack/message.ts';
@@ -10,7 +14,7 @@ import { parsePeriod } from '../src/stats/period.ts';
 import { buildDigest } from './digest-build.ts';
 import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
 import { nearest } from './router.ts';
-import { actionOf, channelMention, textReply } from './subcommands.ts';
+import { actionOf, channelMention, recordAction, textReply } from './subcommands.ts';
 import type { CommandContext, CommandDefinition, CommandDeps, CommandInput } from './types.ts';
 
 const ACTIONS = ['list', 'preview', 'now', 'subscribe', 'unsubscribe'] as const;
@@ -45,7 +49,7 @@ function channelOf(word: string | undefined, ctx: CommandContext): string {
   if (escaped) return escaped[1] as string;
   if (/^#[a-z0-9][a-z0-9._-]*$/.test(word) || /^[CG][A-Z0-9]{6,}$/.test(word)) return word;
   throw new UserInputError(
-    `"${word}" is not a channel. Name it as #channel.`,
+    `"${echo(word)}" is not a channel. Name it as #channel.`,
     '/sobot digest subscribe #cs-leads 09:00',
   );
 }
@@ -79,7 +83,7 @@ async function pick(
       all.map((d) => d.name),
     );
     throw new UserInputError(
-      `There is no digest called "${name}".${all.length ? ` The digests are: ${all.map((d) => d.name).join(', ')}.` : ''}`,
+      `There is no digest called "${echo(name)}".${all.length ? ` The digests are: ${all.map((d) => d.name).join(', ')}.` : ''}`,
       guess ? `/sobot digest ${action} ${guess}` : '/sobot digest list',
     );
   }
@@ -95,26 +99,54 @@ function deskOf(deps: CommandDeps): NonNullable<CommandDeps['digests']> {
   return deps.digests;
 }
 
+const DONE: Record<AuditAction, string> = {
+  'digest.subscribe': 'added',
+  'digest.unsubscribe': 'removed',
+  'digest.now': 'posted now',
+  'alert.mute': 'muted',
+  'alert.unmute': 'unmuted',
+};
+
+/** "added by <@U0123> Thu 3 Dec 2026 09:12": who last did what, when (in the bot's time zone). */
+function lastChangeText(entry: AuditEntry, deps: CommandDeps): string {
+  const when = format(Date.parse(entry.at), 'EEE d MMM yyyy HH:mm', { in: tz(deps.timeZone) });
+  return `${DONE[entry.action]} by <@${entry.by}> ${when}`;
+}
+
 async function list(deps: CommandDeps): Promise<BotMessage> {
   const all = await deskOf(deps).registry.list();
+  const latest = await deps.audit.last('digest');
+  // A removal leaves no digest to show it on: it gets its own line.
+  const removal =
+    latest?.action === 'digest.unsubscribe' && !all.some((d) => d.name === latest.target)
+      ? `\n_Last change: ${escapeMrkdwn(latest.target)} ${lastChangeText(latest, deps)}._`
+      : '';
   if (all.length === 0) {
-    return textReply(
-      'No digests yet. An admin can add one with `/sobot digest subscribe #channel 09:00 weekdays`, or in the config file.',
-    );
+    const none =
+      'No digests yet. An admin can add one with `/sobot digest subscribe #channel 09:00 weekdays`, or in the config file.';
+    return textReply(none, `${none}${removal}`);
   }
   const now = deps.clock.now();
-  const lines = all.map((d) => {
-    const next = nextOccurrence(d.schedule, d.timeZone, now);
-    const origin = d.source === 'file' ? 'config file' : 'Slack';
-    return `• *${d.name}* → ${channelMention(d.channel)} · ${scheduleText(d)} (${d.timeZone}) · ${escapeMrkdwn(d.period)}${filterWordsText(d.filters)} · from ${origin}${next ? ` · next ${next.wall.replace('T', ' ')}` : ''}`;
-  });
+  const lines = await Promise.all(
+    all.map(async (d) => {
+      const next = nextOccurrence(d.schedule, d.timeZone, now);
+      const origin = d.source === 'file' ? 'config file' : 'Slack';
+      const last = await deps.audit.last('digest', d.name);
+      const change = last ? ` · ${lastChangeText(last, deps)}` : '';
+      return `• *${d.name}* → ${channelMention(d.channel)} · ${scheduleText(d)} (${d.timeZone}) · ${escapeMrkdwn(d.period)}${filterWordsText(d.filters)} · from ${origin}${next ? ` · next ${next.wall.replace('T', ' ')}` : ''}${change}`;
+    }),
+  );
   return textReply(
     `${all.length} digests: ${all.map((d) => d.name).join(', ')}`,
-    `*Digests*\n${lines.join('\n')}`,
+    `*Digests*\n${lines.join('\n')}${removal}`,
   );
 }
 
-async function subscribe(input: CommandInput, ctx: CommandContext, deps: CommandDeps): Promise<BotMessage> {
+async function subscribe(
+  input: CommandInput,
+  ctx: CommandContext,
+  deps: CommandDeps,
+): Promise<{ digest: DigestDefinition; reply: BotMessage }> {
   const [channelWord, time, ...rest] = input.words;
   const example = '/sobot digest subscribe #cs-leads 09:00 weekdays yesterday group:Sales';
   const clock = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time ?? '');
@@ -140,7 +172,7 @@ async function subscribe(input: CommandInput, ctx: CommandContext, deps: Command
   const name = (input.options.name ?? `${base}-${clock[1]?.padStart(2, '0')}${clock[2]}`).toLowerCase();
   if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(name)) {
     throw new UserInputError(
-      `"${name}" cannot be a digest name: use up to 40 letters, digits, - and _.`,
+      `"${echo(name)}" cannot be a digest name: use up to 40 letters, digits, - and _.`,
       // Not "morning": that is what the config file's digest is usually called.
       `${example} name:cs-leads-am`,
     );
@@ -154,10 +186,11 @@ async function subscribe(input: CommandInput, ctx: CommandContext, deps: Command
     filters,
   };
   await deskOf(deps).registry.add(digest, ctx.userId);
-  return textReply(
+  const reply = textReply(
     `Digest ${name} subscribed.`,
     `Digest *${name}* will be posted to ${channelMention(channel)} at ${scheduleText(digest)} (${digest.timeZone}), covering ${escapeMrkdwn(period)}${filterWordsText(filters)}. Preview it with \`/sobot digest preview ${name}\`.`,
   );
+  return { digest, reply };
 }
 
 export const digestCommand: CommandDefinition = {
@@ -177,21 +210,25 @@ export const digestCommand: CommandDefinition = {
   async run(input, ctx, deps) {
     const { action, rest: words } = actionOf(input.words, ACTIONS, 'digest', 'digests');
     const desk = deskOf(deps);
-    if (ADMIN_ONLY.has(action) && !(await deps.isAdmin(ctx.userId))) {
-      return textReply(
-        'Sorry, only the bot admins can change or post digests. Ask one of them, or see `/sobot digest list`.',
-      );
+    if (ADMIN_ONLY.has(action)) {
+      await deps.access.demand({ kind: 'admin', doing: 'change or post digests' }, ctx);
     }
     const rest: CommandInput = { ...input, words };
+    const audit = (kind: 'subscribe' | 'unsubscribe' | 'now', target: string, detail?: string) =>
+      recordAction(deps, ctx, `digest.${kind}`, target, detail);
     switch (action) {
       case 'list':
         return list(deps);
-      case 'subscribe':
-        return subscribe(rest, ctx, deps);
+      case 'subscribe': {
+        const { digest, reply } = await subscribe(rest, ctx, deps);
+        await audit('subscribe', digest.name, `${digest.channel} ${digest.schedule} ${digest.period}`);
+        return reply;
+      }
       case 'unsubscribe': {
         if (!words[0])
           throw new UserInputError('Say which digest to remove.', '/sobot digest unsubscribe <name>');
         const removed = await desk.registry.remove(words[0].toLowerCase());
+        await audit('unsubscribe', removed.name, removed.channel);
         return textReply(
           `Digest ${removed.name} removed.`,
           `Digest *${removed.name}* removed: ${channelMention(removed.channel)} will not get it any more.`,
@@ -205,6 +242,7 @@ export const digestCommand: CommandDefinition = {
             '/sobot digest subscribe #cs-leads 09:00',
           );
         const posted = await desk.postNow(digest);
+        await audit('now', digest.name, posted.channel);
         return textReply(
           `Digest ${digest.name} posted.`,
           `Digest *${digest.name}* posted to ${channelMention(posted.channel)}.`,
@@ -218,6 +256,7 @@ export const digestCommand: CommandDefinition = {
           channel: ctx.channelId,
           schedule: '0 9 * * 1-5',
         };
+        if (digest.sections.includes('agents')) await deps.access.demand({ kind: 'agent-figures' }, ctx);
         const post = await buildDigest(digest, deps);
         const threadNote =
           post.thread.length > 0

@@ -2,6 +2,7 @@
 // what each Sobot API mode (SOBOT_API) answers, the bot's own mode marked.
 
 import type { TableBlock } from '@slack/types';
+import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import { type BotMessage, SLACK_LIMITS } from '../src/slack/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
@@ -88,7 +89,10 @@ export function createHelpCommand(all: () => readonly CommandDefinition[]): Comm
             topic,
             commands.map((c) => c.name),
           );
-          throw new UserInputError(`There is no command "${topic}".`, `/sobot help ${guess ?? ''}`.trim());
+          throw new UserInputError(
+            `There is no command "${echo(topic)}".`,
+            `/sobot help ${guess ?? ''}`.trim(),
+          );
         }
         const sortKpis = typeof command.sortKpis === 'function' ? command.sortKpis(deps) : command.sortKpis;
         const kpis = sortKpis

@@ -2,6 +2,7 @@
 // "did you mean" with a command that works; nothing here talks to Slack or Sobot.
 
 import { closest, distance } from 'fastest-levenshtein';
+import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import type { BotMessage } from '../src/slack/message.ts';
 import { parsePeriod } from '../src/stats/period.ts';
@@ -71,7 +72,7 @@ export function createCommandRouter(
       if (!command) {
         const guess = nearest(name, [...byName.keys()]);
         throw new UserInputError(
-          `I don't know the command "${name}".${guess ? ` Did you mean "${guess}"?` : ''}`,
+          `I don't know the command "${echo(name)}".${guess ? ` Did you mean "${guess}"?` : ''}`,
           guess ? commandText(guess, withWorkingPeriod(input, deps)) : '/sobot help',
         );
       }
@@ -80,9 +81,16 @@ export function createCommandRouter(
           const accepted = command.options.length
             ? `\`${command.name}\` accepts ${command.options.map((o) => `\`${o}:\``).join(', ')}.`
             : `\`${command.name}\` takes no options.`;
-          throw new UserInputError(`Unknown option "${key}:". ${accepted}`, command.examples[0] ?? null);
+          throw new UserInputError(
+            `Unknown option "${echo(key)}:". ${accepted}`,
+            command.examples[0] ?? null,
+          );
         }
       }
+      // The access rules that depend only on the command's shape; actions check their own.
+      if (input.visibility === 'in_channel') await deps.access.demand({ kind: 'post-public' }, ctx);
+      if (command.agentFigures || input.options.agent !== undefined)
+        await deps.access.demand({ kind: 'agent-figures' }, ctx);
       return command.run(input, ctx, deps);
     },
   };

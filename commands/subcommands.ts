@@ -1,9 +1,13 @@
 // What commands with sub-actions share (`/sobot digest list`, `/sobot alerts mute …`): picking the
-// action from the first word, the short ephemeral answer they give, and naming a channel in it.
+// action from the first word, the short ephemeral answer they give, naming a channel in it, and
+// recording an admin action.
 
+import type { AuditAction } from '../src/audit.ts';
+import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import { nearest } from './router.ts';
+import type { CommandContext, CommandDeps } from './types.ts';
 
 /** The action named by the first word (default `list`) and the words after it; a typo gets the nearest. */
 export function actionOf<A extends string>(
@@ -18,7 +22,7 @@ export function actionOf<A extends string>(
   if (!actions.includes(action)) {
     const guess = nearest(first, actions);
     throw new UserInputError(
-      `"${first}" is not something ${things} do. Use ${actions.join(', ')}.`,
+      `"${echo(first)}" is not something ${things} do. Use ${actions.join(', ')}.`,
       `/sobot ${command} ${guess ?? 'list'}`,
     );
   }
@@ -35,3 +39,20 @@ export const textReply = (text: string, mrkdwn = text): BotMessage => ({
 /** `<#C0123>` for a channel id (Slack shows its name), the `#name` itself otherwise. */
 export const channelMention = (channel: string) =>
   channel.startsWith('#') ? escapeMrkdwn(channel) : `<#${channel}>`;
+
+/** Records an admin action on `target` by whoever asked, from where they asked. */
+export const recordAction = (
+  deps: CommandDeps,
+  ctx: CommandContext,
+  action: AuditAction,
+  target: string,
+  detail?: string,
+): Promise<void> =>
+  deps.audit.record({
+    action,
+    target,
+    by: ctx.userId,
+    channel: ctx.channelId,
+    via: ctx.via ?? 'command',
+    ...(detail ? { detail } : {}),
+  });

@@ -2,6 +2,7 @@
 
 import { filtersText } from '../reports/filters.ts';
 import { trendMessage } from '../reports/trend.ts';
+import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import { findKpi, kpiWords } from '../src/stats/kpis.ts';
 import { TREND_KPIS } from '../src/stats/trend.ts';
@@ -41,7 +42,7 @@ export const trendCommand: CommandDefinition = {
     if (!kpi) {
       const guess = word ? nearest(word, kpiWords(available)) : null;
       throw new UserInputError(
-        `${word ? `I can't draw a trend of "${word}".` : 'Which KPI?'}${guess ? ` Did you mean "${findKpi(guess)?.id}"?` : ''} Trends cover: ${available.join(', ')}.`,
+        `${word ? `I can't draw a trend of "${echo(word)}".` : 'Which KPI?'}${guess ? ` Did you mean "${findKpi(guess)?.id}"?` : ''} Trends cover: ${available.join(', ')}.`,
         `/sobot trend ${guess ? findKpi(guess)?.id : 'chats'} ${periodWords.join(' ') || DEFAULT_TREND_PERIOD}`.trim(),
       );
     }

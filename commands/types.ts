@@ -1,9 +1,11 @@
 // What every /sobot subcommand gets and gives: parsed input, who asked, the shared services.
 
 import type { AlertChecker } from '../src/alerts/checker.ts';
+import type { Audit } from '../src/audit.ts';
 import type { Clock } from '../src/clock.ts';
 import type { AlertRule, DigestDefinition } from '../src/config-file.ts';
 import type { DigestRegistry } from '../src/scheduler/digest-registry.ts';
+import type { AccessPolicy } from '../src/slack/access.ts';
 import type { PostedMessage } from '../src/slack/channel-post.ts';
 import type { BotMessage } from '../src/slack/message.ts';
 import type { KpiId } from '../src/stats/kpis.ts';
@@ -20,6 +22,10 @@ export interface CommandInput {
 export interface CommandContext {
   userId: string;
   channelId: string;
+  /** How it came: typed, or a button of a message (default typed). */
+  via?: 'command' | 'button';
+  /** Set only by an alert message's mute button: the episode the button belongs to. */
+  episodeId?: string;
 }
 
 export interface CommandDeps {
@@ -29,8 +35,10 @@ export interface CommandDeps {
   lang: 'en' | 'zh';
   /** Sobot's web console, for "Open in Sobot" buttons. */
   consoleUrl: string;
-  /** Whether a Slack user may manage digests and alerts (`access.admins`). */
-  isAdmin(userId: string): Promise<boolean>;
+  /** Who may do what (`access:` in the config file): admins, viewers, channels, mutes. */
+  access: AccessPolicy;
+  /** Where admin actions are recorded: the log, and who last changed what. */
+  audit: Audit;
   /** Scheduled digests; absent where the deployment has none (unit tests of other commands). */
   digests?: {
     registry: DigestRegistry;
@@ -48,6 +56,8 @@ export interface CommandDefinition {
   examples: readonly string[];
   /** The `key:` options it accepts. */
   options: readonly string[];
+  /** It shows per-agent names and figures, which `access.viewers` may restrict (so does `agent:`). */
+  agentFigures?: boolean;
   /** KPIs its `sort:` accepts (or, for trend, follows) on the bot's API, listed by `/sobot help <command>`. */
   sortKpis?: readonly KpiId[] | ((deps: CommandDeps) => readonly KpiId[]);
   /**

@@ -70,6 +70,16 @@ export function clockAt(iso: string, reference: string, timeZone: string, lang: 
   return format(at, sameDay ? 'HH:mm' : `${day}HH:mm`, { in: tz(timeZone) });
 }
 
+/** When a mute ends: "15:00" today, otherwise the day, date and year ("Tue 24 Nov 2026 09:00"). */
+export function muteEndText(iso: string, reference: string, timeZone: string, lang: Lang): string {
+  const at = Date.parse(iso);
+  if (todayIn(timeZone, at) === todayIn(timeZone, Date.parse(reference)))
+    return clockAt(iso, reference, timeZone, lang);
+  return format(at, lang === 'zh' ? "yyyy'年'M'月'd'日' HH:mm" : 'EEE d MMM yyyy HH:mm', {
+    in: tz(timeZone),
+  });
+}
+
 /** The mentions Slack resolves pass through; anything else is shown as text, never as a ping. */
 function mentionText(mention: string | null): string {
   if (mention === null) return '';
@@ -283,7 +293,7 @@ export function alertMessage(view: AlertView): BotMessage {
   }
   const chartAt = blocks.length;
   if (view.status === 'firing' && view.mute) {
-    const until = clockAt(view.mute.until, view.checkedAt, view.timeZone, lang);
+    const until = muteEndText(view.mute.until, view.checkedAt, view.timeZone, lang);
     const by = `<@${escapeMrkdwn(view.mute.by)}>`;
     const text = lang === 'zh' ? `🔕 ${by} 已静音至 ${until}` : `🔕 Muted by ${by} until ${until}`;
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text }] });

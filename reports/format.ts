@@ -46,11 +46,18 @@ export function formatValue(unit: KpiUnit, value: number | null): string {
 }
 
 /**
- * RFC 4180 field: quoted when it holds a comma, quote or line break. Text that a spreadsheet
- * would run as a formula (=, +, -, @ first) gets a leading apostrophe (OWASP "CSV injection").
+ * What a spreadsheet may run as a formula (OWASP "CSV injection"): =, +, -, @, a tab or a carriage
+ * return first, also after leading spaces, and the full-width ＝＋－＠ that Excel and some CJK
+ * input methods treat the same.
+ */
+const FORMULA_START = /^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
+
+/**
+ * RFC 4180 field: quoted when it holds a comma, quote or line break. A would-be formula gets a
+ * leading apostrophe, so it shows as text; plain numbers (-5, +3.2) stay numbers.
  */
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) && Number.isNaN(Number(value)) ? `'${value}` : value;
+  const safe = FORMULA_START.test(value) && Number.isNaN(Number(value)) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

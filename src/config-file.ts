@@ -61,14 +61,37 @@ export interface AlertRule {
   noData: 'keep' | 'ok' | 'alert';
 }
 
-export interface FileConfig {
+/** Who may do what (`access:` in the file): the one table src/slack/access.ts applies everywhere. */
+export interface AccessRules {
   /** Slack user ids (U…, W…) and user group ids (S…) who may manage digests and alerts. */
   admins: string[];
+  /** Users and user groups who may see agent-level figures (admins always may); null: everyone. */
+  viewers: string[] | null;
+  /** Channel ids or `#names` where `public` answers may be posted; null: anywhere. */
+  channels: string[] | null;
+  mute: {
+    /** Who besides the admins may mute an alert: the members of its channel, or nobody. */
+    by: 'admins' | 'channel-members';
+    /** The shortest and the longest mute anyone may set. */
+    minMs: number;
+    maxMs: number;
+  };
+}
+
+export interface FileConfig {
+  access: AccessRules;
   digests: DigestDefinition[];
   alerts: AlertRule[];
 }
 
-export const EMPTY_FILE_CONFIG: FileConfig = { admins: [], digests: [], alerts: [] };
+export const DEFAULT_ACCESS: AccessRules = {
+  admins: [],
+  viewers: null,
+  channels: null,
+  mute: { by: 'channel-members', minMs: 60_000, maxMs: 7 * 86_400_000 },
+};
+
+export const EMPTY_FILE_CONFIG: FileConfig = { access: DEFAULT_ACCESS, digests: [], alerts: [] };
 
 const NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 const CHANNEL = /^(?:[CGD][A-Z0-9]{6,}|#[a-z0-9][a-z0-9._-]{0,79})$/;
@@ -277,16 +300,35 @@ const uniqueNames = (what: string) => (items: { name: string }[], ctx: z.Refinem
   });
 };
 
-const fileSchema = z
+const people = z.array(
+  z.string().regex(ADMIN, 'expected a Slack user id (U0123…) or user group id (S0123…)'),
+);
+
+const accessSchema = z
   .object({
-    access: z
+    admins: people.default([]),
+    viewers: people.optional(),
+    channels: z.array(channel).optional(),
+    mute: z
       .object({
-        admins: z
-          .array(z.string().regex(ADMIN, 'expected a Slack user id (U0123…) or user group id (S0123…)'))
-          .default([]),
+        by: z
+          .enum(['admins', 'channel-members'], { message: 'expected admins or channel-members' })
+          .default('channel-members'),
+        min: duration('1m').default(DEFAULT_ACCESS.mute.minMs),
+        max: duration('7d').default(DEFAULT_ACCESS.mute.maxMs),
       })
       .strict()
-      .default({ admins: [] }),
+      .prefault({})
+      .refine((mute) => mute.min > 0 && mute.min <= mute.max, {
+        message: 'expected 0 < min <= max (durations such as 1m and 7d)',
+      }),
+  })
+  .strict()
+  .prefault({});
+
+const fileSchema = z
+  .object({
+    access: accessSchema,
     digests: z.array(digestSchema).default([]).superRefine(uniqueNames('digest')),
     alerts: z.array(alertSchema).default([]).superRefine(uniqueNames('alert')),
   })
@@ -295,8 +337,14 @@ const fileSchema = z
 type ParsedFile = z.infer<typeof fileSchema>;
 
 function toFileConfig(parsed: ParsedFile, defaultTimeZone: string): FileConfig {
+  const { access } = parsed;
   return {
-    admins: parsed.access.admins,
+    access: {
+      admins: access.admins,
+      viewers: access.viewers ?? null,
+      channels: access.channels ?? null,
+      mute: { by: access.mute.by, minMs: access.mute.min, maxMs: access.mute.max },
+    },
     digests: parsed.digests.map((d) => ({
       name: d.name,
       channel: d.channel,

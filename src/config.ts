@@ -246,5 +246,18 @@ export function secretsOf(config: BotConfig): string[] {
     config.slack.appToken,
     config.slack.signingSecret,
     config.sobot.appKey,
-  ].filter((s): s is string => typeof s === 'string');
+    ...redisPassword(config.redisUrl),
+  ].filter((s): s is string => typeof s === 'string' && s.length > 0);
+}
+
+/** The password of REDIS_URL, as written and decoded (a URL may percent-encode it). */
+function redisPassword(redisUrl: string | null): string[] {
+  if (!redisUrl || !URL.canParse(redisUrl)) return [];
+  const { password } = new URL(redisUrl);
+  if (!password) return [];
+  try {
+    return [password, decodeURIComponent(password)];
+  } catch {
+    return [password];
+  }
 }

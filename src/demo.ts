@@ -10,10 +10,12 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { CommandRouter } from '../commands/index.ts';
 import { loadConfig } from './config.ts';
+import { DEFAULT_ACCESS } from './config-file.ts';
 import { renderForConsole } from './demo/console-render.ts';
 import { createLogger } from './logger.ts';
 import { createEngine, createWorkers, type Engine } from './main.ts';
 import { startSimulator } from './simulator/server.ts';
+import { createAccessPolicy, NO_DIRECTORY } from './slack/access.ts';
 import type { ChannelPoster } from './slack/channel-post.ts';
 import { errorMessage } from './slack/error-reply.ts';
 import type { BotMessage } from './slack/message.ts';
@@ -97,7 +99,9 @@ async function demo(): Promise<void> {
   // State (digest subscriptions) lives in a throwaway folder: the demo leaves nothing behind.
   const dataDir = await mkdtemp(join(tmpdir(), 'sobot-slack-demo-'));
   const engine = await createEngine({ ...config, dataDir }, { logger });
-  const { commands } = createWorkers(engine, consolePoster(engine), async () => true);
+  // The person at the console is the demo's only user, and its admin.
+  const access = createAccessPolicy({ ...DEFAULT_ACCESS, admins: [DEMO_USER] }, NO_DIRECTORY);
+  const { commands } = createWorkers(engine, consolePoster(engine), access);
   const oneShot = process.argv.slice(2).join(' ').trim();
   try {
     if (oneShot) {

@@ -31,3 +31,11 @@ export class ConfigError extends BotError {
 export class UnsupportedError extends BotError {
   readonly code = 'unsupported';
 }
+
+/**
+ * The access rules (`access:` in the config file) do not let this user do this. The message is
+ * mrkdwn built by the bot (it mentions who can), shown as it is.
+ */
+export class AccessDeniedError extends BotError {
+  readonly code = 'access_denied';
+}

@@ -30,7 +30,15 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
     },
     hooks: {
       logMethod(args, method) {
-        const scrubbed: unknown[] = args.map((a) => (typeof a === 'string' ? redactText(a, secrets) : a));
+        // Strings are scrubbed; objects after the message (`log.info('%o', value)`) are interpolated
+        // into it by pino without passing the formatters, so they are walked here.
+        const scrubbed: unknown[] = args.map((a, i) =>
+          typeof a === 'string'
+            ? redactText(a, secrets)
+            : i > 0 && typeof args[0] === 'string'
+              ? redact(a, secrets)
+              : a,
+        );
         // `log.error(err)` makes err.message the line's msg, which never passes through the formatters.
         const [first, second] = scrubbed;
         if (first instanceof Error && typeof second !== 'string') {

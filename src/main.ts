@@ -18,6 +18,7 @@ import {
 } from '../reports/alert-notices.ts';
 import { digestFailureMessage } from '../reports/digest.ts';
 import { type AlertChecker, createAlertChecker } from './alerts/checker.ts';
+import { createAudit } from './audit.ts';
 import { type ChartRenderer, createChartRenderer } from './charts/render.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type BotConfig, loadConfig, secretsOf } from './config.ts';
@@ -28,7 +29,7 @@ import { type CronJobs, createCronJobs } from './scheduler/cron.ts';
 import { createDigestRegistry, type DigestRegistry } from './scheduler/digest-registry.ts';
 import { createDigestRunner, type DigestRunner } from './scheduler/digests.ts';
 import { scheduleJobs } from './scheduler/jobs.ts';
-import { createAdminCheck } from './slack/access.ts';
+import { type AccessPolicy, createAccessPolicy, createSlackDirectory } from './slack/access.ts';
 import { createSlackBot, type SlackBot } from './slack/app.ts';
 import { type ChannelPoster, createChannelPoster } from './slack/channel-post.ts';
 import { explainError } from './slack/error-reply.ts';
@@ -157,7 +158,7 @@ export async function createEngine(config: BotConfig, overrides: Overrides = {})
 export function createWorkers(
   engine: Engine,
   poster: ChannelPoster,
-  isAdmin: (userId: string) => Promise<boolean>,
+  access: AccessPolicy,
   overrides: Overrides = {},
 ): { commands: CommandRouter; digests: DigestRunner; alerts: AlertChecker } {
   const { config } = engine;
@@ -185,7 +186,8 @@ export function createWorkers(
     timeZone: config.sobot.timeZone,
     consoleUrl: config.sobot.consoleUrl,
     lang: config.sobot.language,
-    isAdmin,
+    access,
+    audit: createAudit({ logger: engine.logger, store: engine.store, clock: engine.clock }),
     digests: { registry: engine.digests, postNow: (digest) => digests.postNow(digest) },
     alerts: { rules: config.file.alerts, checker: alerts },
   };
@@ -236,6 +238,7 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
     slack: config.slack,
     logger: engine.logger,
     charts: engine.charts,
+    store: engine.store,
     runCommand: (text, ctx) => (commands as CommandRouter).run(text, ctx),
     commandName: (text) => {
       const name = parseCommandText(text).name || 'help';
@@ -255,13 +258,11 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
   });
   const client = slack.client;
   const poster = createChannelPoster({ client, charts: engine.charts, logger: engine.logger });
-  const isAdmin = createAdminCheck({
-    client,
-    admins: config.file.admins,
-    clock: engine.clock,
-    logger: engine.logger,
-  });
-  const workers = createWorkers(engine, poster, isAdmin, overrides);
+  const access = createAccessPolicy(
+    config.file.access,
+    createSlackDirectory({ client, clock: engine.clock, logger: engine.logger }),
+  );
+  const workers = createWorkers(engine, poster, access, overrides);
   commands = workers.commands;
   const cron = createCronJobs(engine.logger);
   let shutdown: Promise<Record<string, number>> | null = null;

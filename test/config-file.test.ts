@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
-import { parseConfigFile } from '../src/config-file.ts';
+import { DEFAULT_ACCESS, parseConfigFile } from '../src/config-file.ts';
 import { ConfigError } from '../src/errors.ts';
 
 const ISSUE_EXAMPLE = `
@@ -48,7 +48,7 @@ function problemsOf(text: string): string[] {
 describe('parseConfigFile', () => {
   it("reads the issues' own example", () => {
     const file = parseConfigFile(ISSUE_EXAMPLE, 'bot.config.yml', 'Europe/Berlin');
-    expect(file.admins).toEqual(['U0123ABCD', 'S0456EFGH']);
+    expect(file.access.admins).toEqual(['U0123ABCD', 'S0456EFGH']);
     expect(file.digests).toEqual([
       {
         name: 'morning',
@@ -107,11 +107,11 @@ describe('parseConfigFile', () => {
       repeatMs: 0,
       noData: 'keep',
     });
-    expect(file.admins).toEqual([]);
+    expect(file.access).toEqual(DEFAULT_ACCESS);
   });
 
   it('accepts an empty file', () => {
-    expect(parseConfigFile('', 'x.yml', 'UTC')).toEqual({ admins: [], digests: [], alerts: [] });
+    expect(parseConfigFile('', 'x.yml', 'UTC')).toEqual({ access: DEFAULT_ACCESS, digests: [], alerts: [] });
   });
 
   it('names the file, the line, the path and what is expected for each problem, all at once', () => {

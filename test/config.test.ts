@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENV_EXAMPLE_PLACEHOLDERS, loadConfig, secretsOf } from '../src/config.ts';
+import { DEFAULT_ACCESS } from '../src/config-file.ts';
 import { ConfigError } from '../src/errors.ts';
 
 const HTTP_ENV = {
@@ -67,7 +68,7 @@ describe('loadConfig', () => {
       },
       charts: { renderer: 'local', quickchartUrl: 'https://quickchart.io' },
       configFile: null,
-      file: { admins: [], digests: [], alerts: [] },
+      file: { access: DEFAULT_ACCESS, digests: [], alerts: [] },
       dataDir: './data',
       redisUrl: null,
       redisKeyPrefix: 'sobot-slack:',
@@ -98,7 +99,7 @@ describe('loadConfig', () => {
     expect(config.sobot.rateLimitPerMinute).toBe(10);
     expect(config.charts).toEqual({ renderer: 'quickchart', quickchartUrl: 'http://127.0.0.1:3400' });
     expect(config.configFile).toBe(TEAM_CONFIG);
-    expect(config.file.admins).toEqual(['U0123ABCD']);
+    expect(config.file.access.admins).toEqual(['U0123ABCD']);
     expect(config.dataDir).toBe('/var/lib/sobot');
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(config.redisKeyPrefix).toBe('sobot-eu:');

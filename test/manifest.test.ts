@@ -51,6 +51,9 @@ const SCOPE_OF_METHOD: Record<string, BotScope> = {
   'chat.postEphemeral': 'chat:write',
   'chat.update': 'chat:write',
   'usergroups.users.list': 'usergroups:read',
+  // Public channels; a private alert channel needs groups:read as well (checked below).
+  'conversations.members': 'channels:read',
+  'conversations.list': 'channels:read',
 };
 
 // Limits from Slack's manifest schema (github.com/slackapi/manifest-schema, manifest.schema.2.0.0.json).
@@ -197,6 +200,11 @@ describe('manifest.yml', () => {
     it('knows the scope of every Web API method the code calls', () => {
       const unmapped = [...methods].filter(([method]) => !(method in SCOPE_OF_METHOD));
       expect(unmapped, 'add these methods to SCOPE_OF_METHOD and their scope to manifest.yml').toEqual([]);
+    });
+
+    it('can read the members of private alert channels too, for who may mute', () => {
+      expect([...methods.keys()]).toContain('conversations.members');
+      expect(botScopes).toContain('groups:read');
     });
 
     it('has each of those scopes in the manifest', () => {

@@ -12,9 +12,13 @@ const ROOT = join(import.meta.dirname, '..');
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const tokens = marked.lexer(readme);
 
-/** Every token, nested ones (inside lists, quotes) included. */
+/** Every token, nested ones (list items, quotes) included. */
 function walk(list: readonly unknown[]): Tokens.Generic[] {
-  return (list as Tokens.Generic[]).flatMap((token) => [token, ...walk((token.tokens as unknown[]) ?? [])]);
+  return (list as Tokens.Generic[]).flatMap((token) => [
+    token,
+    ...walk((token.tokens as unknown[]) ?? []),
+    ...walk((token.items as unknown[]) ?? []),
+  ]);
 }
 const tables = walk(tokens).filter((t): t is Tokens.Table => t.type === 'table');
 

@@ -11,6 +11,7 @@ import {
   type BlockAction,
   type ButtonAction,
   type CustomRoute,
+  HTTPModuleFunctions,
   HTTPReceiver,
   SocketModeReceiver,
 } from '@slack/bolt';
@@ -22,16 +23,22 @@ import { BotError, UnsupportedError, UserInputError } from '../errors.ts';
 import { type Logger, toBoltLogger } from '../logger.ts';
 import type { BotMetrics, CommandOutcome } from '../metrics/metrics.ts';
 import { SobotInputError } from '../sobot/errors.ts';
+import type { Store } from '../store/store.ts';
 import type { WorkInFlight } from '../work.ts';
 import { createSlackDelivery, postToResponseUrl, type ReplyTarget } from './deliver.ts';
 import { errorMessage } from './error-reply.ts';
 import type { BotMessage } from './message.ts';
 import { observeSlackErrors } from './observed-client.ts';
+import { createReplayGuard, RequestRejectedError } from './replay-guard.ts';
 
 export const SLASH_COMMAND = '/sobot';
 
 const ALERT_MUTE_ACTIONS = new RegExp(`^(${ALERT_ACTIONS.mute1h}|${ALERT_ACTIONS.muteTomorrow})$`);
-const muteButtonValue = z.object({ rule: z.string(), episode: z.string() });
+// What the mute buttons carry (src/alerts/view.ts): a rule name and an episode id, nothing else.
+const muteButtonValue = z.object({
+  rule: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/),
+  episode: z.string().regex(/^[\w-]{1,64}$/),
+});
 const safeJson = (text: string): unknown => {
   try {
     return JSON.parse(text);
@@ -54,6 +61,14 @@ export const RESTARTING_TEXT =
   ':arrows_counterclockwise: The Sobot bot is restarting: try again in a minute.';
 const RESTARTING = { response_type: 'ephemeral' as const, replace_original: false, text: RESTARTING_TEXT };
 
+/** Who asked, where, and through what; a mute button also names its alert episode. */
+export interface CommandOrigin {
+  userId: string;
+  channelId: string;
+  via: 'command' | 'button';
+  episodeId?: string;
+}
+
 /** What /readyz reports: ready only when every check passes. */
 export interface Readiness {
   ready: boolean;
@@ -64,7 +79,9 @@ export interface SlackAppOptions {
   slack: BotConfig['slack'];
   logger: Logger;
   charts: ChartRenderer;
-  runCommand(text: string, ctx: { userId: string; channelId: string }): Promise<BotMessage>;
+  /** Where seen request signatures and deliveries are remembered (shared by replicas with Redis). */
+  store: Store;
+  runCommand(text: string, ctx: CommandOrigin): Promise<BotMessage>;
   /** The subcommand `text` asks for, as a metrics label: a known name, or "unknown". */
   commandName(text: string): string;
   /** Extra fields of GET /healthz. */
@@ -184,6 +201,7 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
   };
   const mode: SlackBot['mode'] = slack.appToken ? 'socket' : 'http';
   const routes = opsRoutes(opts, mode, () => socketState);
+  const guard = createReplayGuard({ store: opts.store, logger: opts.logger });
 
   const receiver =
     mode === 'socket'
@@ -191,12 +209,21 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
           appToken: slack.appToken as string,
           logger: boltLogger,
           installerOptions: { clientOptions },
+          customPropertiesExtractor: guard.socketFacts,
         })
       : new HTTPReceiver({
           signingSecret: slack.signingSecret as string,
           endpoints: '/slack/events',
           customRoutes: routes,
           logger: boltLogger,
+          customPropertiesExtractor: guard.httpFacts,
+          // A replayed or mistimed request is refused like a bad signature: 401, nothing runs.
+          processEventErrorHandler: async (args) => {
+            if (!(args.error instanceof RequestRejectedError) || args.response.headersSent)
+              return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+            args.response.writeHead(401).end();
+            return false;
+          },
         });
   // deferInitialization: Bolt would otherwise run auth.test in the background and crash the process
   // on a bad token after the bot said it was running; init() runs it, awaited, in the checked start.
@@ -207,6 +234,7 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     clientOptions,
     deferInitialization: true,
   });
+  app.use(guard.middleware);
   const client = observeSlackErrors(app.client, opts.events);
   const delivery = createSlackDelivery({
     client,
@@ -225,7 +253,12 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
   }
 
   /** Runs `text` as a /sobot command and answers at `target`, whatever happens on the way. */
-  async function answer(text: string, target: ReplyTarget, started: number): Promise<void> {
+  async function answer(
+    text: string,
+    target: ReplyTarget,
+    origin: Pick<CommandOrigin, 'via' | 'episodeId'>,
+    started: number,
+  ): Promise<void> {
     let outcome: CommandOutcome = 'ok';
     // Sobot can be slow or rate-limiting (a 229000 means waiting up to a minute): say so, once.
     const progress = setTimeout(() => {
@@ -235,7 +268,11 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     }, opts.progressNoticeMs ?? 3000);
     let message: BotMessage;
     try {
-      message = await opts.runCommand(text, { userId: target.userId, channelId: target.channelId });
+      message = await opts.runCommand(text, {
+        userId: target.userId,
+        channelId: target.channelId,
+        ...origin,
+      });
     } catch (error) {
       if (error instanceof BotError) log.info({ code: error.code, err: error }, 'command failed');
       else log.error({ err: error }, 'command crashed');
@@ -264,6 +301,7 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     ackRestarting: (() => Promise<void>) | null,
     text: string,
     target: ReplyTarget,
+    origin: Pick<CommandOrigin, 'via' | 'episodeId'>,
   ): Promise<void> {
     const started = performance.now();
     if (opts.work.draining) {
@@ -277,7 +315,7 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     await ack();
     // HTTP acks are timed where the request arrives (start()); here only Socket Mode's.
     if (mode === 'socket') opts.events.acked('socket', (performance.now() - started) / 1000);
-    await opts.work.track('answer', () => answer(text, target, started));
+    await opts.work.track('answer', () => answer(text, target, origin, started));
   }
 
   app.command(SLASH_COMMAND, async ({ command, ack }) => {
@@ -286,6 +324,7 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
       () => ack(RESTARTING),
       command.text,
       { responseUrl: command.response_url, userId: command.user_id, channelId: command.channel_id },
+      { via: 'command' },
     );
   });
 
@@ -297,11 +336,13 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
   });
 
   app.action<BlockAction<ButtonAction>>(FOLLOW_UP_ACTIONS, async ({ ack, body, action }) => {
-    await acceptCommand(ack, null, action.value?.replace(/^\/sobot\s*/, '') ?? '', {
-      responseUrl: body.response_url,
-      userId: body.user.id,
-      channelId: body.channel?.id ?? body.user.id,
-    });
+    await acceptCommand(
+      ack,
+      null,
+      action.value?.replace(/^\/sobot\s*/, '') ?? '',
+      { responseUrl: body.response_url, userId: body.user.id, channelId: body.channel?.id ?? body.user.id },
+      { via: 'button' },
+    );
   });
 
   // The mute buttons of an alert message run `/sobot alerts mute <rule> …` for whoever clicks.
@@ -313,10 +354,13 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
       null,
       value.success ? `alerts mute ${value.data.rule} ${length}` : 'alerts list',
       { responseUrl: body.response_url, userId: body.user.id, channelId: body.channel?.id ?? body.user.id },
+      { via: 'button', ...(value.success ? { episodeId: value.data.episode } : {}) },
     );
   });
 
   app.error(async (error) => {
+    // Back to the receiver, which answers 401 (logged by the guard already).
+    if (error instanceof RequestRejectedError) throw error;
     log.error({ err: error }, 'unhandled Slack error');
   });
 

@@ -63,13 +63,13 @@ export function createChannelPoster(opts: {
   return {
     async post(channel, message, options = {}) {
       const image = await imageBlock(message);
-      if (!image) return send(channel, message, message.blocks, options.threadTs);
+      if (!image) return send(channel, message, blocksWithImage(message, null), options.threadTs);
       try {
         return await send(channel, message, blocksWithImage(message, image), options.threadTs);
       } catch (error) {
         if (slackErrorCode(error) !== 'invalid_blocks') throw error;
         log.warn({ err: error }, 'Slack refused the message with its chart; posting it without');
-        return send(channel, message, message.blocks, options.threadTs);
+        return send(channel, message, blocksWithImage(message, null), options.threadTs);
       }
     },
     async update(posted, message) {
@@ -77,7 +77,7 @@ export function createChannelPoster(opts: {
         channel: posted.channel,
         ts: posted.ts,
         text: message.text,
-        blocks: message.blocks as never,
+        blocks: blocksWithImage(message, null) as never,
       });
     },
   };

@@ -4,7 +4,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { ChartImage, ChartRenderer } from '../charts/render.ts';
 import type { Logger } from '../logger.ts';
-import type { BotMessage } from './message.ts';
+import { type BotMessage, verbatimBlocks } from './message.ts';
 
 export interface ChartPlacerOptions {
   client: WebClient;
@@ -72,9 +72,9 @@ function firstFileId(upload: unknown): string | null {
   return files[0]?.files?.[0]?.id ?? null;
 }
 
-/** The message's blocks with the image at the chart's place. */
+/** The message's blocks as they go to Slack: verbatim text, the image at the chart's place. */
 export function blocksWithImage(message: BotMessage, image: Record<string, unknown> | null): unknown[] {
-  const blocks: unknown[] = [...message.blocks];
+  const blocks: unknown[] = verbatimBlocks(message.blocks);
   if (image && message.chart) blocks.splice(message.chart.position, 0, image);
   return blocks;
 }

@@ -89,10 +89,11 @@ export function createSlackDelivery(opts: DeliveryOptions): SlackDelivery {
         } catch (again) {
           log.warn({ err: again }, 'Slack rejected the chart again; sending the answer without it');
           const note = {
-            type: 'context',
-            elements: [{ type: 'mrkdwn', text: '_The chart could not be shown._' }],
+            type: 'context' as const,
+            elements: [{ type: 'mrkdwn' as const, text: '_The chart could not be shown._' }],
           };
-          await postToResponseUrl(target.responseUrl, { ...payload, blocks: [...message.blocks, note] });
+          const withoutChart = blocksWithImage({ ...message, blocks: [...message.blocks, note] }, null);
+          await postToResponseUrl(target.responseUrl, { ...payload, blocks: withoutChart });
         }
       }
       if (message.files?.length) {

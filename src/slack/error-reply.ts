@@ -1,7 +1,7 @@
 // The one mapping from an error to what the user reads: what happened and what to do next.
 // Internal details stay in the logs; the user never sees a stack trace or a secret.
 
-import { UnsupportedError, UserInputError } from '../errors.ts';
+import { AccessDeniedError, UnsupportedError, UserInputError } from '../errors.ts';
 import { redactText } from '../redact.ts';
 import {
   SobotApiError,
@@ -12,7 +12,7 @@ import {
   SobotRateLimitedError,
   SobotUnavailableError,
 } from '../sobot/errors.ts';
-import { type BotMessage, escapeMrkdwn } from './message.ts';
+import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from './message.ts';
 
 export interface Explanation {
   what: string;
@@ -21,6 +21,7 @@ export interface Explanation {
 
 /** What went wrong and what to do next, in words for the user. */
 export function explainError(error: unknown): Explanation {
+  if (error instanceof AccessDeniedError) return { what: error.message, next: null };
   if (error instanceof UserInputError) {
     return { what: error.message, next: error.example ? `Try \`${error.example}\`` : 'See `/sobot help`.' };
   }
@@ -74,20 +75,43 @@ export function explainError(error: unknown): Explanation {
   };
 }
 
+/** `text` cut to `max` characters with "…", never inside an `&amp;`-style entity. */
+function fitMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max - 1).replace(/&[a-z]*$/, '')}…`;
+}
+
 export function errorMessage(error: unknown): BotMessage {
   const { what, next } = explainError(error);
+  // A refusal is the bot's own mrkdwn (it mentions who can); anything else may quote the user, and
   // `text` is read as mrkdwn as well: what a user typed must not become a <!channel> ping.
-  const text = escapeMrkdwn(redactText(next ? `${what} ${next}` : what));
+  const shown = (words: string) =>
+    error instanceof AccessDeniedError ? redactText(words) : escapeMrkdwn(redactText(words));
+  // Echoes are cut where they are quoted (src/echo.ts); this keeps any other long text within limits.
+  const text = fitMrkdwn(shown(next ? `${what} ${next}` : what), SLACK_LIMITS.fallbackText);
   return {
     visibility: 'ephemeral',
     text,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `:warning: ${escapeMrkdwn(redactText(what))}` } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: fitMrkdwn(`:warning: ${shown(what)}`, SLACK_LIMITS.sectionText),
+          verbatim: true,
+        },
+      },
       ...(next
         ? [
             {
               type: 'context' as const,
-              elements: [{ type: 'mrkdwn' as const, text: escapeMrkdwn(redactText(next)) }],
+              elements: [
+                {
+                  type: 'mrkdwn' as const,
+                  text: fitMrkdwn(shown(next), SLACK_LIMITS.sectionText),
+                  verbatim: true,
+                },
+              ],
             },
           ]
         : []),

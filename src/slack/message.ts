@@ -55,6 +55,39 @@ export function escapeMrkdwn(text: string): string {
 
 type AnyBlock = Record<string, unknown> & { type: string };
 
+const isMrkdwn = (value: unknown): value is { type: 'mrkdwn'; text: string; verbatim?: boolean } =>
+  typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'mrkdwn';
+
+/**
+ * `blocks` with `verbatim: true` on every mrkdwn text: Slack then shows a bare URL, `#name` or
+ * `@name` inside a Sobot name as typed instead of linking or resolving it. The bot writes the
+ * links and mentions it means explicitly (`<@U…>`, `<#C…>`), which verbatim text still renders.
+ */
+export function verbatimBlocks<T>(blocks: readonly T[]): T[] {
+  const visit = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(visit);
+    if (typeof value !== 'object' || value === null) return value;
+    const copy = Object.fromEntries(Object.entries(value).map(([key, v]) => [key, visit(v)]));
+    return isMrkdwn(value) ? { ...copy, verbatim: true } : copy;
+  };
+  return blocks.map((block) => visit(block) as T);
+}
+
+/** Every mrkdwn text object of `blocks` that Slack would parse (verbatim unset), by where it is. */
+export function nonVerbatimTexts(blocks: readonly unknown[]): string[] {
+  const found: string[] = [];
+  const visit = (value: unknown, where: string): void => {
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) visit(v, `${where}[${i}]`);
+    } else if (typeof value === 'object' && value !== null) {
+      if (isMrkdwn(value) && value.verbatim !== true) found.push(where);
+      for (const [key, v] of Object.entries(value)) visit(v, `${where}.${key}`);
+    }
+  };
+  visit(blocks, 'blocks');
+  return found;
+}
+
 /** The `text` of a Block Kit text object, or '' for anything else. */
 export const textOf = (value: unknown): string =>
   typeof value === 'object' && value !== null && typeof (value as { text?: unknown }).text === 'string'

@@ -2,6 +2,7 @@
 // reused until shortly before it expires, refreshed by a single caller when many ask at once.
 
 import type { Clock } from '../clock.ts';
+import { rememberSecret } from '../redact.ts';
 
 export interface IssuedToken {
   token: string;
@@ -33,6 +34,8 @@ export function createTokenCache(opts: {
     inFlight ??= opts
       .fetchToken(signal)
       .then(({ token, expiresInSec }) => {
+        // From now on the token is scrubbed from every log line, like the configured secrets.
+        rememberSecret(token);
         const margin = Math.min(opts.refreshMarginSec ?? 300, expiresInSec / 10);
         current = { token, refreshAt: opts.clock.now() + (expiresInSec - margin) * 1000 };
         return token;

@@ -2,6 +2,7 @@
 // cache, so a number means the same in a command, a digest and an alert.
 
 import type { Clock } from '../clock.ts';
+import { echo } from '../echo.ts';
 import { UserInputError } from '../errors.ts';
 import type { QueryCache } from './cache.ts';
 import type { AgentDetail, BotFigures, CustomerFigures, SatisfactionFigures, TopicRow } from './cards.ts';
@@ -177,7 +178,7 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
       const listed = namesakes ? match.entries.map((e) => `${e.name} (${e.id})`) : names;
       const pick = namesakes ? (match.entries[0]?.id ?? name) : quoted(names[0] ?? name);
       throw new UserInputError(
-        `Several ${DIMENSION_WORD[dimension]}s match "${name}": ${listed.join(', ')}. Which one?`,
+        `Several ${DIMENSION_WORD[dimension]}s match "${echo(name)}": ${listed.join(', ')}. Which one?`,
         `${option}:${pick}`,
       );
     }
@@ -186,8 +187,8 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
     const known = match.close.length ? 'Close names' : `The ${DIMENSION_WORD[dimension]}s are`;
     throw new UserInputError(
       close.length
-        ? `There is no ${DIMENSION_WORD[dimension]} "${name}". ${known}: ${close.join(', ')}.`
-        : `There is no ${DIMENSION_WORD[dimension]} "${name}".`,
+        ? `There is no ${DIMENSION_WORD[dimension]} "${echo(name)}". ${known}: ${close.join(', ')}.`
+        : `There is no ${DIMENSION_WORD[dimension]} "${echo(name)}".`,
       close[0] ? `${option}:${quoted(close[0])}` : null,
     );
   }

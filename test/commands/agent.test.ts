@@ -11,6 +11,7 @@ import { createQueryCache } from '../../src/stats/cache.ts';
 import type { AgentDetail } from '../../src/stats/cards.ts';
 import type { AgentRow, DateRange, DirectoryEntry } from '../../src/stats/model.ts';
 import { createStatsService } from '../../src/stats/service.ts';
+import { accessFor, memoryAudit } from '../support/access.ts';
 import { counts } from '../support/agent-counts.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
 import { unusedBackend } from '../support/unused-stats.ts';
@@ -95,7 +96,8 @@ function setup() {
     timeZone: ZONE,
     lang: 'en',
     consoleUrl: 'https://sg.sobot.io',
-    isAdmin: async () => false,
+    access: accessFor(),
+    audit: memoryAudit(),
   };
   return { deps, detailCalls, router: createCommands(deps) };
 }

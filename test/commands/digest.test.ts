@@ -8,14 +8,18 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCommands } from '../../commands/index.ts';
 import type { CommandDeps } from '../../commands/types.ts';
+import { createAudit } from '../../src/audit.ts';
 import type { DigestDefinition } from '../../src/config-file.ts';
-import { UserInputError } from '../../src/errors.ts';
+import { AccessDeniedError, UserInputError } from '../../src/errors.ts';
+import { createLogger } from '../../src/logger.ts';
 import { createDigestRegistry, type DigestRegistry } from '../../src/scheduler/digest-registry.ts';
 import type { PostedMessage } from '../../src/slack/channel-post.ts';
+import { errorMessage } from '../../src/slack/error-reply.ts';
 import type { BotMessage } from '../../src/slack/message.ts';
 import type { DirectoryEntry } from '../../src/stats/model.ts';
 import type { StatsService } from '../../src/stats/service.ts';
 import { openFileStore } from '../../src/store/file.ts';
+import { accessFor } from '../support/access.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
 import { headerOf, mrkdwnTexts } from '../support/message-reading.ts';
 import { unusedStats } from '../support/unused-stats.ts';
@@ -85,7 +89,8 @@ async function setup(fileDigests: DigestDefinition[] = [MORNING]) {
     timeZone: 'Asia/Shanghai',
     lang: 'en',
     consoleUrl: 'https://sg.sobot.io',
-    isAdmin: async (userId) => userId === ADMIN.userId,
+    access: accessFor({ admins: [ADMIN.userId] }),
+    audit: createAudit({ logger: createLogger({ level: 'silent' }), store, clock }),
     digests: {
       registry,
       async postNow(digest): Promise<PostedMessage> {
@@ -259,9 +264,27 @@ describe('/sobot digest list', () => {
         // 19:58 on Sunday in New York: tonight's 20:00 is still to come, on the 22nd.
         '• *ny-evening* → #ny-team · 20:00 every day (America/New_York) · yesterday · from config file · next 2026-11-22 20:00',
         '• *monthly* → <#C0DIGEST> · `0 9 1 * *` (Asia/Shanghai) · last month · from config file · next 2026-12-01 09:00',
-        '• *c0leads-1030* → <#C0LEADS> · 10:30 every day (Asia/Shanghai) · last 7 days · group:Sales · from Slack · next 2026-11-23 10:30',
+        // Who added it, when (the fake clock's now, in Shanghai).
+        '• *c0leads-1030* → <#C0LEADS> · 10:30 every day (Asia/Shanghai) · last 7 days · group:Sales · from Slack · next 2026-11-23 10:30 · added by <@U0LEAD> Mon 23 Nov 2026 08:58',
       ].join('\n'),
     ]);
+  });
+
+  it('says who removed the last one, and who posted one now', async () => {
+    const h = await setup([MORNING]);
+    await h.run('digest subscribe #cs-leads 09:00');
+    await h.run('digest unsubscribe cs-leads-0900');
+    await h.run('digest now morning');
+    const lines = mrkdwnTexts(await h.run('digest list', MEMBER))[0] ?? '';
+    expect(lines).toContain('· posted now by <@U0LEAD> Mon 23 Nov 2026 08:58');
+    expect(lines).not.toContain('cs-leads-0900');
+
+    const afterRemoval = await setup([]);
+    await afterRemoval.run('digest subscribe #cs-leads 09:00');
+    await afterRemoval.run('digest unsubscribe cs-leads-0900');
+    expect(mrkdwnTexts(await afterRemoval.run('digest list', MEMBER))[0]).toContain(
+      '_Last change: cs-leads-0900 removed by <@U0LEAD> Mon 23 Nov 2026 08:58._',
+    );
   });
 
   it('says how to add one when there are none', async () => {
@@ -286,8 +309,12 @@ describe('/sobot digest for people who are not admins', () => {
   ])('refuses "%s" politely and changes nothing', async (text) => {
     const h = await setup();
     await h.run('digest subscribe #cs-leads 09:00');
-    const reply = await h.run(text, MEMBER);
-    expect(reply.text).toMatch(/^Sorry, only the bot admins can change or post digests/);
+    const refusal = await h.run(text, MEMBER).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(AccessDeniedError);
+    const reply = errorMessage(refusal);
+    expect(reply.text).toBe(
+      'Sorry, only the bot admins (<@U0LEAD>) can change or post digests. Ask one of them.',
+    );
     expect(reply.visibility).toBe('ephemeral');
     expect((await h.registry.list()).map((d) => d.name)).toEqual(['morning', 'cs-leads-0900']);
     expect(h.postedNow).toEqual([]);

@@ -10,6 +10,7 @@ import type { CommandDefinition } from '../../commands/types.ts';
 import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
 import type { KpiId } from '../../src/stats/kpis.ts';
 import type { StatsService } from '../../src/stats/service.ts';
+import { accessFor, memoryAudit } from '../support/access.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
 import { mrkdwnTexts, tableOf } from '../support/message-reading.ts';
 import { unusedStats } from '../support/unused-stats.ts';
@@ -28,7 +29,8 @@ function router(api: StatsService['api']) {
     clock: createFakeClock(),
     timeZone: 'Asia/Shanghai',
     lang: 'en',
-    isAdmin: async () => false,
+    access: accessFor(),
+    audit: memoryAudit(),
     consoleUrl: 'https://sg.sobot.io',
   });
 }

@@ -25,6 +25,7 @@ import {
   type FilterNames,
   type StatsService,
 } from '../../src/stats/service.ts';
+import { accessFor, memoryAudit } from '../support/access.ts';
 import { NO_COUNTS } from '../support/agent-counts.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
 import { unusedBackend, unusedStats } from '../support/unused-stats.ts';
@@ -93,7 +94,8 @@ function setupDeps(overrides: Partial<CommandDeps> = {}): CommandDeps {
     timeZone: 'Asia/Shanghai',
     lang: 'en',
     consoleUrl: 'https://sg.sobot.io',
-    isAdmin: async () => false,
+    access: accessFor(),
+    audit: memoryAudit(),
     ...overrides,
   };
 }

@@ -179,7 +179,7 @@ describe('alertMessage: mute', () => {
 
   it('dates a mute that ends on another day', () => {
     const message = alertMessage({ ...FIRING, mute: { by: 'U123ABC', until: '2026-11-24T01:00:00Z' } });
-    expect(contextTexts(message)).toContain('🔕 Muted by <@U123ABC> until 24 Nov 09:00');
+    expect(contextTexts(message)).toContain('🔕 Muted by <@U123ABC> until Tue 24 Nov 2026 09:00');
   });
 
   it('in Chinese', () => {

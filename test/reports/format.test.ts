@@ -118,6 +118,15 @@ describe('csvField', () => {
     ['+cmd', "'+cmd"],
     ['@SUM(A1)', "'@SUM(A1)"],
     ['-12.5', '-12.5'],
+    [' =1+1', "' =1+1"],
+    ['\u3000@SUM(A1)', "'\u3000@SUM(A1)"],
+    ['\uFF1DHYPERLINK("http://x")', `"'\uFF1DHYPERLINK(""http://x"")"`],
+    ['\uFF0Bcmd', "'\uFF0Bcmd"],
+    ['\uFF0D1', "'\uFF0D1"],
+    ['\uFF20me', "'\uFF20me"],
+    ['\tx', "'\tx"],
+    [' -3', ' -3'],
+    ['a=b', 'a=b'],
   ])('writes %j as %j', (value, field) => {
     expect(csvField(value)).toBe(field);
   });

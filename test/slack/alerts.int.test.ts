@@ -190,6 +190,8 @@ describe('threshold alerts', () => {
       .flatMap((b) => b.elements ?? [])
       .find((e) => e.action_id === 'alert_mute_1h');
     expect(mute).toBeDefined();
+    // Members of the alert's channel may mute it (access.mute.by: channel-members, the default).
+    h.slack.channelMembers.set(CHANNEL, ['U0LEAD']);
     const { status } = await h.click({ action_id: 'alert_mute_1h', value: mute?.value as string }, 'mute');
     expect(status).toBe(200);
     const [confirmation] = await h.slack.waitForResponses('mute');

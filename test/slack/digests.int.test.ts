@@ -279,7 +279,9 @@ describe('/sobot digest', () => {
   it('refuses management to non-admins politely, but lets anyone preview', async () => {
     const h = await start(createFakeClock(MONDAY_0858));
     const refused = await reply(h, 'digest subscribe #general 09:00', 'no', 'U0SOMEONE');
-    expect(refused.text).toMatch(/^Sorry, only the bot admins can change or post digests/);
+    expect(refused.text).toBe(
+      'Sorry, only the bot admins (<@U0LEAD>) can change or post digests. Ask one of them.',
+    );
     expect((await reply(h, 'digest now', 'no-now', 'U0SOMEONE')).text).toMatch(/^Sorry/);
 
     const preview = await reply(h, 'digest preview', 'preview', 'U0SOMEONE');

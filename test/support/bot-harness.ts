@@ -33,8 +33,17 @@ export interface Harness {
     responseId: string,
     extra?: { user_id?: string; channel_id?: string; timestampSec?: number; secret?: string },
   ): Promise<{ status: number; body: string }>;
-  /** Clicks a button: sends Slack's signed block_actions payload for it. */
-  click(button: { action_id: string; value: string }, responseId: string): Promise<{ status: number }>;
+  /** Clicks a button: sends Slack's signed block_actions payload for it (by U0LEAD in C0TEAM unless told). */
+  click(
+    button: { action_id: string; value: string },
+    responseId: string,
+    who?: { user_id?: string; channel_id?: string },
+  ): Promise<{ status: number }>;
+  /** POSTs a request to /slack/events as it is (already signed), with any extra headers. */
+  send(
+    request: { headers: Record<string, string>; body: string },
+    headers?: Record<string, string>,
+  ): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -124,16 +133,26 @@ export async function startHarness(
       });
       return { status: response.status, body: await response.text() };
     },
-    async click(button, responseId) {
+    async send(request, headers = {}) {
+      const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+        method: 'POST',
+        headers: { ...request.headers, ...headers },
+        body: request.body,
+      });
+      await response.body?.cancel();
+      return response.status;
+    },
+    async click(button, responseId, who = {}) {
+      const channel = who.channel_id ?? 'C0TEAM';
       const payload = {
         type: 'block_actions',
         team: { id: 'T0FAKE', domain: 'fake' },
-        user: { id: 'U0LEAD', username: 'lead', team_id: 'T0FAKE' },
+        user: { id: who.user_id ?? 'U0LEAD', username: 'lead', team_id: 'T0FAKE' },
         api_app_id: 'A0FAKE',
         token: 'deprecated-verification-token',
-        container: { type: 'message', message_ts: '1.2', channel_id: 'C0TEAM', is_ephemeral: true },
+        container: { type: 'message', message_ts: '1.2', channel_id: channel, is_ephemeral: true },
         trigger_id: '123.456.abc',
-        channel: { id: 'C0TEAM', name: 'cs-leads' },
+        channel: { id: channel, name: 'cs-leads' },
         response_url: slack.responseUrl(responseId),
         actions: [
           {

@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { blockKitProblems } from '../../src/slack/message.ts';
+import { blockKitProblems, nonVerbatimTexts } from '../../src/slack/message.ts';
 
 export interface RecordedCall {
   method: string;
@@ -47,6 +47,10 @@ export interface FakeSlack {
   messages: ChannelMessage[];
   /** Members of user groups, for usergroups.users.list. */
   userGroups: Map<string, string[]>;
+  /** Members of channels by id, for conversations.members. */
+  channelMembers: Map<string, string[]>;
+  /** Channel ids by name (without #), for conversations.list. */
+  channelIds: Map<string, string>;
   /** The next `count` calls of `method` answer `{ ok: false, error }`, as Slack does when it is unwell. */
   failNext(method: string, count?: number, error?: string): void;
   /** Top-level messages in a channel (not thread replies). */
@@ -58,10 +62,22 @@ export interface FakeSlack {
   waitForResponses(id: string, count?: number): Promise<ResponsePost[]>;
   /** Resolves with the first Web API call (already made or still to come) that matches. */
   waitForCall(predicate: (call: RecordedCall) => boolean): Promise<RecordedCall>;
-  /** Socket Mode: resolves with the bot's ack of the envelope. */
-  sendSocketEvent(payload: Record<string, unknown>, type?: string): Promise<Record<string, unknown>>;
+  /** Socket Mode: resolves with the bot's ack of the envelope (a new envelope id unless one is given). */
+  sendSocketEvent(
+    payload: Record<string, unknown>,
+    type?: string,
+    envelopeId?: string,
+  ): Promise<Record<string, unknown>>;
   socketConnected(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** What Slack would refuse, plus mrkdwn the bot left for Slack to parse (every text must be verbatim). */
+function problemsOf(message: { text?: string; blocks?: unknown[] }): string[] {
+  const parsed = nonVerbatimTexts(message.blocks ?? []).map(
+    (where) => `${where}: mrkdwn without verbatim: true`,
+  );
+  return [...blockKitProblems(message), ...parsed];
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -148,7 +164,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }),
     'conversations.open': (args) => ({ ok: true, channel: { id: `D${String(args.users).slice(1)}` } }),
     'chat.postMessage': (args) => {
-      const problems = blockKitProblems(args as { text?: string; blocks?: unknown[] });
+      const problems = problemsOf(args as { text?: string; blocks?: unknown[] });
       if (problems.length) return { ok: false, error: 'invalid_blocks', errors: problems };
       messageCounter += 1;
       const message: ChannelMessage = {
@@ -165,7 +181,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     'chat.update': (args) => {
       const message = messages.find((m) => m.channel === args.channel && m.ts === args.ts);
       if (!message) return { ok: false, error: 'message_not_found' };
-      const problems = blockKitProblems(args as { text?: string; blocks?: unknown[] });
+      const problems = problemsOf(args as { text?: string; blocks?: unknown[] });
       if (problems.length) return { ok: false, error: 'invalid_blocks', errors: problems };
       message.edits.push({ text: message.text, blocks: message.blocks });
       message.text = String(args.text ?? '');
@@ -173,7 +189,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return { ok: true, ts: message.ts, channel: message.channel };
     },
     'chat.postEphemeral': (args) => {
-      const problems = blockKitProblems(args as { text?: string; blocks?: unknown[] });
+      const problems = problemsOf(args as { text?: string; blocks?: unknown[] });
       return problems.length
         ? { ok: false, error: 'invalid_blocks', errors: problems }
         : { ok: true, message_ts: '1' };
@@ -182,6 +198,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const users = fake.userGroups.get(String(args.usergroup));
       return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };
     },
+    'conversations.members': (args) => {
+      const members = fake.channelMembers.get(String(args.channel));
+      return members
+        ? { ok: true, members, response_metadata: { next_cursor: '' } }
+        : { ok: false, error: 'channel_not_found' };
+    },
+    'conversations.list': () => ({
+      ok: true,
+      channels: [...fake.channelIds].map(([name, id]) => ({ id, name })),
+      response_metadata: { next_cursor: '' },
+    }),
     'files.getUploadURLExternal': (args) => {
       fileCounter += 1;
       const id = `F${String(fileCounter).padStart(6, '0')}`;
@@ -232,7 +259,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (url.pathname.startsWith('/response/')) {
       const id = url.pathname.slice('/response/'.length);
       const payload = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
-      const problems = blockKitProblems(payload as { text?: string; blocks?: unknown[] });
+      const problems = problemsOf(payload as { text?: string; blocks?: unknown[] });
       const hasImage = ((payload.blocks as { type: string }[] | undefined) ?? []).some(
         (b) => b.type === 'image',
       );
@@ -276,6 +303,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     channelsWithoutBot: new Set(),
     messages,
     userGroups: new Map(),
+    channelMembers: new Map(),
+    channelIds: new Map(),
     failNext(method, count = 1, error = 'internal_error') {
       failures.set(method, { count, error });
     },
@@ -294,9 +323,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return new Promise((resolve) => callWaiters.push({ predicate, resolve }));
     },
     socketConnected: () => socketReady,
-    sendSocketEvent(payload, type = 'slash_commands') {
-      envelopeCounter += 1;
-      const envelopeId = `env-${envelopeCounter}`;
+    sendSocketEvent(payload, type = 'slash_commands', envelopeId = `env-${++envelopeCounter}`) {
       return new Promise((resolve, reject) => {
         if (!socket) return reject(new Error('no Socket Mode connection'));
         pendingAcks.set(envelopeId, resolve);
