@@ -34,6 +34,8 @@ export function createPrometheusMetrics(sources: MetricSources): PrometheusMetri
   collectDefaultMetrics({ register: registry });
   const name = (suffix: string) => `${METRIC_PREFIX}${suffix}`;
 
+  const counter = <L extends string>(suffix: string, help: string, labelNames: readonly L[] = []) =>
+    new Counter<L>({ name: name(suffix), help, labelNames, registers });
   const commandSeconds = new Histogram({
     name: name('command_duration_seconds'),
     help: 'Time from a /sobot command (or button) reaching the bot to its answer delivered to Slack, by subcommand and outcome.',
@@ -48,53 +50,50 @@ export function createPrometheusMetrics(sources: MetricSources): PrometheusMetri
     buckets: ACK_BUCKETS,
     registers,
   });
-  const sobotCalls = new Counter({
-    name: name('sobot_calls_total'),
-    help: 'Replies from Sobot by endpoint and ret_code (legacy: code; http_<status>, timeout or connection when there was no Sobot reply).',
-    labelNames: ['endpoint', 'ret_code'],
-    registers,
-  });
-  const sobotRetries = new Counter({
-    name: name('sobot_retries_total'),
-    help: 'Sobot calls retried after a transient failure (999999, HTTP 5xx, timeout, dropped connection, unreadable reply).',
-    labelNames: ['endpoint'],
-    registers,
-  });
-  const rateLimitPauses = new Counter({
-    name: name('sobot_rate_limit_pauses_total'),
-    help: 'Times Sobot rate-limited the bot (229000 or HTTP 429) and every caller paused.',
-    labelNames: ['endpoint'],
-    registers,
-  });
-  const rateLimitSeconds = new Counter({
-    name: name('sobot_rate_limit_pause_seconds_total'),
-    help: 'Seconds of pause Sobot asked for in its rate-limit replies.',
-    registers,
-  });
-  new Gauge({
-    name: name('sobot_budget_in_use'),
-    help: 'Sobot calls counted in the current rolling minute (SOBOT_RATE_LIMIT is the most allowed).',
-    registers,
-    collect() {
-      this.set(sources.budget().inUse);
-    },
-  });
-  new Gauge({
-    name: name('sobot_budget_limit'),
-    help: 'Sobot calls per rolling minute the bot allows itself (SOBOT_RATE_LIMIT).',
-    registers,
-    collect() {
-      this.set(sources.budget().limit);
-    },
-  });
-  new Gauge({
-    name: name('sobot_queue_depth'),
-    help: 'Sobot calls waiting for the budget (people in Slack first, then digests and alerts).',
-    registers,
-    collect() {
-      this.set(sources.budget().queued);
-    },
-  });
+  const sobotCalls = counter(
+    'sobot_calls_total',
+    'Replies from Sobot by endpoint and ret_code (legacy: code; http_<status>, timeout or connection when there was no Sobot reply).',
+    ['endpoint', 'ret_code'],
+  );
+  const sobotRetries = counter(
+    'sobot_retries_total',
+    'Sobot calls retried after a transient failure (999999, HTTP 5xx, timeout, dropped connection, unreadable reply).',
+    ['endpoint'],
+  );
+  const rateLimitPauses = counter(
+    'sobot_rate_limit_pauses_total',
+    'Times Sobot rate-limited the bot (229000 or HTTP 429) and every caller paused.',
+    ['endpoint'],
+  );
+  const rateLimitSeconds = counter(
+    'sobot_rate_limit_pause_seconds_total',
+    'Seconds of pause Sobot asked for in its rate-limit replies.',
+  );
+  /** A level read from its owner at scrape time. */
+  const level = (suffix: string, help: string, read: () => number) =>
+    new Gauge({
+      name: name(suffix),
+      help,
+      registers,
+      collect() {
+        this.set(read());
+      },
+    });
+  level(
+    'sobot_budget_in_use',
+    'Sobot calls counted in the current rolling minute (SOBOT_RATE_LIMIT is the most allowed).',
+    () => sources.budget().inUse,
+  );
+  level(
+    'sobot_budget_limit',
+    'Sobot calls per rolling minute the bot allows itself (SOBOT_RATE_LIMIT).',
+    () => sources.budget().limit,
+  );
+  level(
+    'sobot_queue_depth',
+    'Sobot calls waiting for the budget (people in Slack first, then digests and alerts).',
+    () => sources.budget().queued,
+  );
   new Counter({
     name: name('cache_requests_total'),
     help: 'Statistics questions by how the cache answered: hit (kept answer), miss (loaded from Sobot), coalesced (joined a load in flight).',
@@ -108,24 +107,21 @@ export function createPrometheusMetrics(sources: MetricSources): PrometheusMetri
       this.inc({ result: 'coalesced' }, coalesced);
     },
   });
-  const digests = new Counter({
-    name: name('digests_total'),
-    help: 'Scheduled digests by outcome: posted on time, posted late (caught up after downtime), failed after retries.',
-    labelNames: ['outcome'],
-    registers,
-  });
-  const alertTransitions = new Counter({
-    name: name('alert_transitions_total'),
-    help: 'Alert scopes entering a state (ok, pending, firing, resolved), by rule.',
-    labelNames: ['rule', 'state'],
-    registers,
-  });
-  const slackErrors = new Counter({
-    name: name('slack_api_errors_total'),
-    help: "Slack Web API calls that failed, by method and Slack's error code.",
-    labelNames: ['method', 'error'],
-    registers,
-  });
+  const digests = counter(
+    'digests_total',
+    'Scheduled digests by outcome: posted on time, posted late (caught up after downtime), failed after retries.',
+    ['outcome'],
+  );
+  const alertTransitions = counter(
+    'alert_transitions_total',
+    'Alert scopes entering a state (ok, pending, firing, resolved), by rule.',
+    ['rule', 'state'],
+  );
+  const slackErrors = counter(
+    'slack_api_errors_total',
+    "Slack Web API calls that failed, by method and Slack's error code.",
+    ['method', 'error'],
+  );
 
   const events: BotMetrics = {
     commandAnswered: (command, outcome, seconds) => commandSeconds.observe({ command, outcome }, seconds),

@@ -3,19 +3,14 @@
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Harness, startHarness } from '../support/bot-harness.ts';
-import { type MetricFamily, parsePrometheusText, sampleValue } from '../support/prometheus-text.ts';
+import { sampleValue, scrapeMetrics } from '../support/prometheus-text.ts';
 import { type RedisServer, startRedisServer } from '../support/redis-server.ts';
 
 describe('ops routes', () => {
   let redis: RedisServer;
   let h: Harness;
   const url = (path: string) => `http://127.0.0.1:${h.port}${path}`;
-  const scrape = async (): Promise<Map<string, MetricFamily>> => {
-    const response = await fetch(url('/metrics'));
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toContain('text/plain');
-    return parsePrometheusText(await response.text());
-  };
+  const scrape = () => scrapeMetrics(h.port);
 
   beforeAll(async () => {
     redis = await startRedisServer();

@@ -149,3 +149,10 @@ export function sampleValue(
     throw new Error(`${name} ${JSON.stringify(labels)} matches ${matching.length} samples`);
   return matching[0]?.value;
 }
+
+/** GET /metrics of a bot on 127.0.0.1, read strictly. */
+export async function scrapeMetrics(port: number): Promise<Map<string, MetricFamily>> {
+  const response = await fetch(`http://127.0.0.1:${port}/metrics`);
+  if (response.status !== 200) throw new Error(`/metrics answered ${response.status}`);
+  return parsePrometheusText(await response.text());
+}
