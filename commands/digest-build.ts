@@ -92,8 +92,11 @@ export async function buildDigest(
     range,
     previousRange: previousRange(range),
     filters: filtersText(resolved.applied, lang),
-    overview: sections.has('overview') ? { current: overview.current, previous: overview.previous } : null,
+    overview: sections.has('overview')
+      ? { current: overview.current, previous: overview.previous, ratings: overview.ratings }
+      : null,
     agents: agents?.rows ?? null,
+    agentRatings: agents?.ratings,
     satisfaction: satisfaction?.figures ?? null,
     bot: bot?.figures ?? null,
     week,

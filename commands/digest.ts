@@ -5,7 +5,7 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { AuditAction, AuditEntry } from '../src/audit.ts';
-import type { DigestDefinition, FilterWords } from '../src/config-file.ts';
+import { type DigestDefinition, type FilterWords, NAME } from '../src/config-file.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import { nextOccurrence } from '../src/scheduler/occurrences.ts';
@@ -170,7 +170,7 @@ async function subscribe(
     .toLowerCase()
     .replace(/[^a-z0-9_-]/g, '-');
   const name = (input.options.name ?? `${base}-${clock[1]?.padStart(2, '0')}${clock[2]}`).toLowerCase();
-  if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(name)) {
+  if (!NAME.test(name)) {
     throw new UserInputError(
       `"${echo(name)}" cannot be a digest name: use up to 40 letters, digits, - and _.`,
       // Not "morning": that is what the config file's digest is usually called.

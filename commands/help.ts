@@ -100,7 +100,8 @@ export function createHelpCommand(all: () => readonly CommandDefinition[]): Comm
           : '';
         const [modes] = apiModeRows([command]);
         const apis = `\nSobot API: v5 ${modes?.v5} · legacy ${modes?.legacy} (this bot: ${current}).`;
-        const text = `*${command.usage}*\n${command.summary}${kpis}${apis}\n\nExamples:\n${command.examples.map((e) => `• \`${e}\``).join('\n')}`;
+        const notes = command.notes ? `\n${command.notes}` : '';
+        const text = `*${command.usage}*\n${command.summary}${notes}${kpis}${apis}\n\nExamples:\n${command.examples.map((e) => `• \`${e}\``).join('\n')}`;
         return {
           visibility: 'ephemeral',
           text: `${command.usage}: ${command.summary}`,

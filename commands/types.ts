@@ -52,6 +52,8 @@ export interface CommandDeps {
 export interface CommandDefinition {
   name: string;
   summary: string;
+  /** What its figures mean where that is not obvious, shown by `/sobot help <command>`. */
+  notes?: string;
   usage: string;
   examples: readonly string[];
   /** The `key:` options it accepts. */

@@ -8,6 +8,7 @@ import { describeRange } from '../src/stats/period.ts';
 import type { AgentsReport } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
 import { formatCount, formatValue, truncate } from './format.ts';
+import { kpiLabel, type LabelContext, scalesNote } from './labels.ts';
 import {
   CHART_BARS,
   chatsAndReceptionChart,
@@ -49,12 +50,16 @@ export function withDistinctNames(rows: readonly AgentRow[]): AgentRow[] {
   );
 }
 
+/** What the agents' figures are labelled: chats handled, FCR of chats, satisfaction on the team's scale. */
+const labelsOf = (report: AgentsReport): LabelContext => ({ source: 'agents', scale: report.ratings.scale });
+
 function teamLine(report: AgentsReport, lang: 'en' | 'zh'): string {
   const t = report.totals;
-  const part = (id: AgentKpiId) => `${KPIS[id].label[lang]} ${formatValue(KPIS[id].unit, t[id])}`;
+  const labels = labelsOf(report);
+  const part = (id: AgentKpiId) => `${kpiLabel(id, lang, labels)} ${formatValue(KPIS[id].unit, t[id])}`;
   const n = report.rows.length;
   const agents = lang === 'zh' ? `${n} 位客服` : `${n} agent${n === 1 ? '' : 's'}`;
-  const chats = lang === 'zh' ? `${formatCount(t.chats)} 个会话` : `${formatCount(t.chats)} chats`;
+  const chats = part('chats');
   return [
     agents,
     chats,
@@ -89,22 +94,29 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
   }
 
   const sorted = sortAgents(withDistinctNames(report.rows), view.sortBy, view.order);
+  const labels = labelsOf(report);
   const { block: table, shown } = kpiTable(
     sorted,
     AGENT_KPIS,
     lang === 'zh' ? '客服' : 'Agent',
     lang,
     view.top,
+    labels,
   );
   const team = teamLine(report, lang);
-  const sortLabel = KPIS[view.sortBy].label[lang];
+  const sortLabel = kpiLabel(view.sortBy, lang, labels);
   const bestFirst = (view.order === 'desc') === (KPIS[view.sortBy].better === 'higher');
   const blocks: BotMessage['blocks'] = [
     headerBlock(title),
     {
       type: 'context',
       elements: [
-        { type: 'mrkdwn', text: escapeMrkdwn([zone, view.filters, team].filter(Boolean).join(' · ')) },
+        {
+          type: 'mrkdwn',
+          text: escapeMrkdwn(
+            [zone, view.filters, team, scalesNote(report.ratings, lang)].filter(Boolean).join(' · '),
+          ),
+        },
       ],
     },
     table,
@@ -138,6 +150,7 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
         lang === 'zh' ? `客服（按${sortLabel}）` : `${bestFirst ? 'Top' : 'Bottom'} agents by ${sortLabel}`,
         chartRows,
         lang,
+        labels,
       ),
       altText: `Bar chart of chats and valid reception for the top ${chartRows.length} agents`,
       position: 3,

@@ -25,6 +25,21 @@ const NAMES = {
   channel: { en: ['Channels', 'Channel', 'channels'], zh: ['渠道', '渠道', 'channels'] },
 } as const;
 
+const TOTAL = { en: 'Total', zh: '合计' };
+
+/** Why the rows do not add up to the total, where they overlap; channels partition the chats. */
+const OVERLAP: Record<BreakdownReport['by'], { en: string; zh: string } | null> = {
+  group: {
+    en: 'A chat can reach several skill groups, so the rows add up to more than the total, which counts each chat once.',
+    zh: '一个会话可能经过多个技能组，各行之和会大于合计；合计中每个会话只算一次。',
+  },
+  department: {
+    en: 'A parent department includes its sub-departments, so rows can overlap; the total counts each chat once.',
+    zh: '上级部门包含其下级部门，各行可能重叠；合计中每个会话只算一次。',
+  },
+  channel: null,
+};
+
 export interface BreakdownView {
   lang: 'en' | 'zh';
   visibility: BotMessage['visibility'];
@@ -38,23 +53,39 @@ export function breakdownMessage(report: BreakdownReport, view: BreakdownView): 
   const title = truncate(`${plural} · ${when}`, SLACK_LIMITS.headerText);
   const scope = [report.range.timeZone, view.filters].filter(Boolean).join(' · ');
   const header = headerBlock(title);
-  const active = report.rows.filter((row) => (row.kpis.chats ?? 0) > 0 || (row.kpis.bot_chats ?? 0) > 0);
+  // A row Sobot counted no chats for is left out; one whose count it left out is not.
+  const active = report.rows.filter((row) => row.kpis.chats !== 0 || (row.kpis.bot_chats ?? 0) > 0);
   if (active.length === 0) {
     const none = lang === 'zh' ? '这段时间没有会话。' : 'No chats in this period.';
     return nothingToShow(title, none, scope, view.visibility);
   }
   const sorted = sortByKpi(active, 'chats', 'desc');
-  const { block: table, shown } = kpiTable(sorted, SCOPE_KPIS, singular, lang, MAX_TABLE_ROWS);
+  // The total first, so it is never the row that does not fit.
+  const total = { name: TOTAL[lang], kpis: report.total };
+  const { block: table, shown: shownWithTotal } = kpiTable(
+    [total, ...sorted],
+    SCOPE_KPIS,
+    singular,
+    lang,
+    MAX_TABLE_ROWS,
+  );
+  const shown = Math.max(0, shownWithTotal - 1);
   const complete = shown === sorted.length;
   const filename = csvFilename(file, report.range);
-  const footer = `${lang === 'zh' ? '显示' : 'Showing'} ${shown} / ${sorted.length}${complete ? '' : ` · ${filename}`}`;
+  const overlap = OVERLAP[report.by]?.[lang];
+  const footer = [
+    `${lang === 'zh' ? '显示' : 'Showing'} ${shown} / ${sorted.length}${complete ? '' : ` · ${filename}`}`,
+    overlap,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const busiest = sorted
     .slice(0, 3)
     .map((row) => `${escapeMrkdwn(row.name)} ${formatCount(row.kpis.chats ?? null)}`)
     .join(', ');
   return {
     visibility: view.visibility,
-    text: `${title} (${escapeMrkdwn(scope)}): ${sorted.length} ${file} with chats. Busiest: ${busiest}.`,
+    text: `${title} (${escapeMrkdwn(scope)}): ${TOTAL[lang]} ${formatCount(report.total.chats ?? null)} chats, ${sorted.length} ${file} with chats. Busiest: ${busiest}.`,
     blocks: [
       header,
       { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(scope) }] },
@@ -75,7 +106,10 @@ export function breakdownMessage(report: BreakdownReport, view: BreakdownView): 
               title: `${plural} ${when}`,
               content: toCsv(
                 [file.replace(/s$/, ''), ...SCOPE_KPIS.map(csvColumn)],
-                sorted.map((row) => [row.name, ...SCOPE_KPIS.map((id) => csvValue(id, row.kpis[id]))]),
+                [total, ...sorted].map((row) => [
+                  row.name,
+                  ...SCOPE_KPIS.map((id) => csvValue(id, row.kpis[id])),
+                ]),
               ),
             },
           ],

@@ -7,11 +7,12 @@ import type { ChartSpec } from '../src/charts/spec.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import type { BotFigures, SatisfactionFigures } from '../src/stats/cards.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
-import type { AgentRow, DateRange, KpiValues } from '../src/stats/model.ts';
+import type { AgentRow, DateRange, KpiValues, RatingUse } from '../src/stats/model.ts';
 import { describeRange, periodWords } from '../src/stats/period.ts';
 import { headerBlock } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
 import { formatCount, formatRatio, formatValue, type Lang, truncate } from './format.ts';
+import { kpiLabel, type LabelContext, scalesNote } from './labels.ts';
 import { kpiTable, sortByKpi } from './table.ts';
 
 /** Headline KPIs in reading order; those the period has no value for are left out. */
@@ -33,8 +34,11 @@ export interface DigestData {
   previousRange: DateRange;
   /** "Skill group: Sales", or null. */
   filters: string | null;
-  overview: { current: KpiValues; previous: KpiValues } | null;
+  /** `ratings`: the scale the overview's satisfaction is on, where the API says. */
+  overview: { current: KpiValues; previous: KpiValues; ratings?: RatingUse } | null;
   agents: AgentRow[] | null;
+  /** The scale the agents' satisfaction is on. */
+  agentRatings?: RatingUse;
   satisfaction: SatisfactionFigures | null;
   bot: BotFigures | null;
   /** Chats and valid reception per day over the last days, for the chart. */
@@ -66,18 +70,15 @@ const L = {
   busiest: { en: 'Most chats', zh: '会话最多' },
   attention: { en: 'Needs attention', zh: '需要关注' },
   attentionRule: {
-    en: (a: DigestData['attention']) =>
-      `valid reception under ${formatRatio(a.validReception)} or satisfied under ${formatRatio(a.satisfaction)}, ${a.minChats}+ chats`,
-    zh: (a: DigestData['attention']) =>
-      `有效接待率低于 ${formatRatio(a.validReception)} 或满意度低于 ${formatRatio(a.satisfaction)}，会话 ≥ ${a.minChats}`,
+    en: (a: DigestData['attention'], satisfied: string) =>
+      `valid reception under ${formatRatio(a.validReception)} or ${satisfied} under ${formatRatio(a.satisfaction)}, ${a.minChats}+ chats`,
+    zh: (a: DigestData['attention'], satisfied: string) =>
+      `有效接待率低于 ${formatRatio(a.validReception)} 或${satisfied}低于 ${formatRatio(a.satisfaction)}，会话 ≥ ${a.minChats}`,
   },
   nobody: { en: 'nobody below the floors', zh: '无人低于阈值' },
   more: { en: (n: number) => `and ${n} more in the thread`, zh: (n: number) => `另有 ${n} 人，见消息串` },
   satisfaction: { en: 'Satisfaction', zh: '满意度' },
-  rated: {
-    en: (rated: string, share: string) => `${rated} rated chats, ${share} satisfied`,
-    zh: (rated: string, share: string) => `${rated} 个评价会话，满意 ${share}`,
-  },
+  rated: { en: (rated: string) => `${rated} rated chats`, zh: (rated: string) => `${rated} 个评价会话` },
   resolved: { en: 'resolved', zh: '已解决' },
   bot: { en: 'Bot', zh: '机器人' },
   botLine: {
@@ -122,24 +123,31 @@ export function agentsNeedingAttention(
 }
 
 function headlineFields(overview: NonNullable<DigestData['overview']>, lang: Lang) {
+  const labels = { source: 'company', scale: overview.ratings?.scale } as const;
   return HEADLINE_KPIS.filter(
     (id) => overview.current[id] !== null && overview.current[id] !== undefined,
   ).map((id) => {
     const value = formatValue(KPIS[id].unit, overview.current[id] ?? null);
     const change = changeText(changeOf(id, overview.current[id], overview.previous[id]), lang);
-    return {
-      id,
-      text: `*${KPIS[id].label[lang]}*\n${value}  _${change}_`,
-      plain: `${KPIS[id].label[lang]} ${value}`,
-    };
+    const label = kpiLabel(id, lang, labels);
+    return { id, text: `*${label}*\n${value}  _${change}_`, plain: `${label} ${value}` };
   });
 }
 
-function agentLine(row: AgentRow, lang: Lang): string {
+const agentLabels = (data: DigestData): LabelContext => ({
+  source: 'agents',
+  scale: data.agentRatings?.scale,
+});
+
+function agentLine(row: AgentRow, labels: LabelContext, lang: Lang): string {
   const figures = (['valid_reception_rate', 'satisfaction'] as const)
     .filter((id) => row.kpis[id] !== null)
-    .map((id) => `${KPIS[id].short[lang]} ${formatRatio(row.kpis[id])}`);
-  return `${escapeMrkdwn(row.name)} (${[`${formatCount(row.kpis.chats)} ${KPIS.chats.short[lang].toLowerCase()}`, ...figures].join(', ')})`;
+    .map((id) => `${kpiLabel(id, lang, labels, 'short')} ${formatRatio(row.kpis[id])}`);
+  // "12 chats handled"; in Chinese the short "12 接待".
+  const unit =
+    lang === 'zh' ? kpiLabel('chats', lang, labels, 'short') : kpiLabel('chats', lang, labels).toLowerCase();
+  const chats = `${formatCount(row.kpis.chats)} ${unit}`;
+  return `${escapeMrkdwn(row.name)} (${[chats, ...figures].join(', ')})`;
 }
 
 function weekChart(week: NonNullable<DigestData['week']>, lang: Lang): ChartSpec {
@@ -159,8 +167,13 @@ function weekChart(week: NonNullable<DigestData['week']>, lang: Lang): ChartSpec
   };
 }
 
-function satisfactionLine(figures: SatisfactionFigures, lang: Lang): string {
-  const parts = [L.rated[lang](formatCount(figures.ratedChats), formatRatio(figures.satisfaction))];
+/** The ratings; the positive share only when the headline does not already show it (one number, once). */
+function satisfactionLine(figures: SatisfactionFigures, inHeadline: boolean, lang: Lang): string {
+  const parts = [L.rated[lang](formatCount(figures.ratedChats))];
+  if (!inHeadline)
+    parts.push(
+      `${kpiLabel('satisfaction', lang, { source: 'company', scale: figures.scale })} ${formatRatio(figures.satisfaction)}`,
+    );
   if (figures.resolvedRate !== null) parts.push(`${formatRatio(figures.resolvedRate)} ${L.resolved[lang]}`);
   return `*${L.satisfaction[lang]}*: ${parts.join(', ')}`;
 }
@@ -183,7 +196,11 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
   ]
     .filter(Boolean)
     .join(' · ');
-  const blocks: KnownBlock[] = [headerBlock(title), context(escapeMrkdwn(scope))];
+  const note = scalesNote(data.overview?.ratings ?? data.agentRatings, lang);
+  const blocks: KnownBlock[] = [
+    headerBlock(title),
+    context(escapeMrkdwn([scope, note].filter(Boolean).join(' · '))),
+  ];
   const plain: string[] = [];
   if (data.mention) blocks.push(section(data.mention));
   if (data.lateFor) blocks.push(context(L.late[lang](data.lateFor)));
@@ -193,9 +210,10 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
     plain.push(incomplete);
   }
 
+  const fields = data.overview ? headlineFields(data.overview, lang) : [];
   if (data.overview) {
-    const fields = headlineFields(data.overview, lang);
-    if (fields.length === 0 || !data.overview.current.chats) {
+    // Only chats Sobot counted as none: an unknown count is not "no chats".
+    if (fields.length === 0 || data.overview.current.chats === 0) {
       blocks.push(section(L.noChats[lang]));
       plain.push(L.noChats[lang]);
     } else {
@@ -206,18 +224,19 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
 
   const thread: BotMessage[] = [];
   if (data.agents) {
+    const labels = agentLabels(data);
     const busiest = sortByKpi(data.agents, 'chats', 'desc')
       .filter((row) => (row.kpis.chats ?? 0) > 0)
       .slice(0, TOP_AGENTS);
     const attention = agentsNeedingAttention(data.agents, data.attention);
     const lines = [
-      `*${L.busiest[lang]}*: ${busiest.length ? busiest.map((row) => agentLine(row, lang)).join(' · ') : '–'}`,
-      `*${L.attention[lang]}* _(${L.attentionRule[lang](data.attention)})_: ${
+      `*${L.busiest[lang]}*: ${busiest.length ? busiest.map((row) => agentLine(row, labels, lang)).join(' · ') : '–'}`,
+      `*${L.attention[lang]}* _(${L.attentionRule[lang](data.attention, kpiLabel('satisfaction', lang, labels).toLowerCase())})_: ${
         attention.length === 0
           ? L.nobody[lang]
           : attention
               .slice(0, ATTENTION_IN_MESSAGE)
-              .map((row) => agentLine(row, lang))
+              .map((row) => agentLine(row, labels, lang))
               .join(' · ')
       }${attention.length > ATTENTION_IN_MESSAGE ? `, ${L.more[lang](attention.length - ATTENTION_IN_MESSAGE)}` : ''}`,
     ];
@@ -225,7 +244,10 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
     plain.push(`${L.attention[lang]}: ${attention.length}`);
     if (attention.length > ATTENTION_IN_MESSAGE) thread.push(attentionThread(attention, data, lang));
   }
-  if (data.satisfaction) blocks.push(section(satisfactionLine(data.satisfaction, lang)));
+  if (data.satisfaction) {
+    const inHeadline = fields.some((field) => field.id === 'satisfaction');
+    blocks.push(section(satisfactionLine(data.satisfaction, inHeadline, lang)));
+  }
   if (data.bot) blocks.push(section(botLine(data.bot, lang)));
   if (data.unavailable.length > 0) blocks.push(context(data.unavailable.map(escapeMrkdwn).join(' · ')));
 
@@ -262,7 +284,14 @@ function attentionThread(attention: readonly AgentRow[], data: DigestData, lang:
     'avg_first_response',
     'response_warn_rate',
   ];
-  const { block, shown } = kpiTable(attention, columns, L.agent[lang], lang, attention.length);
+  const { block, shown } = kpiTable(
+    attention,
+    columns,
+    L.agent[lang],
+    lang,
+    attention.length,
+    agentLabels(data),
+  );
   const title = L.threadTitle[lang](attention.length);
   const blocks: KnownBlock[] = [
     section(`*${title}* · ${escapeMrkdwn(describeRange(data.range, lang))}`),

@@ -9,6 +9,7 @@ import type { OverviewReport } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
 import { formatValue, truncate } from './format.ts';
+import { kpiLabel, scalesNote } from './labels.ts';
 
 /**
  * The card's KPIs, in reading order. It shows those the backend gives (a key present, even as null,
@@ -48,9 +49,10 @@ export interface OverviewView {
 
 function comparisonChart(report: OverviewReport, shown: readonly KpiId[], lang: 'en' | 'zh'): ChartSpec {
   const rates = shown.filter((id) => KPIS[id].unit === 'ratio');
+  const labels = { source: 'company', scale: report.ratings?.scale } as const;
   return {
     title: lang === 'zh' ? '本期与上期' : 'This period and the one before',
-    labels: rates.map((id) => KPIS[id].short[lang]),
+    labels: rates.map((id) => kpiLabel(id, lang, labels, 'short')),
     series: [
       {
         label: describeRange(report.previousRange, lang),
@@ -75,14 +77,17 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
   const scope = [report.range.timeZone, view.filters].filter(Boolean).join(' · ');
   const compared = `${lang === 'zh' ? '对比' : 'compared with'} ${describeRange(report.previousRange, lang)}`;
   const header = headerBlock(title);
-  if (!report.current.chats && !report.current.bot_chats) {
+  // Only chats Sobot counted as none: an unknown count (null) is not "no chats".
+  const noBotChats = report.current.bot_chats === 0 || !('bot_chats' in report.current);
+  if (report.current.chats === 0 && noBotChats) {
     const none = lang === 'zh' ? '这段时间没有会话。' : 'No chats in this period.';
     return nothingToShow(title, none, scope, view.visibility);
   }
+  const labels = { source: 'company', scale: report.ratings?.scale } as const;
   const line = (id: KpiId) => {
     const value = formatValue(KPIS[id].unit, report.current[id] ?? null);
     const change = changeText(changeOf(id, report.current[id], report.previous[id]), lang);
-    return { id, label: KPIS[id].label[lang], value, change };
+    return { id, label: kpiLabel(id, lang, labels), value, change };
   };
   const shown = overviewKpisOf(report);
   const lines = shown.map(line);
@@ -91,7 +96,17 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
     text: `${title} (${escapeMrkdwn(scope)}): ${lines.map((l) => `${l.label} ${l.value}`).join(', ')}.`,
     blocks: [
       header,
-      { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(`${scope} · ${compared}`) }] },
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: escapeMrkdwn(
+              [scope, compared, scalesNote(report.ratings, lang)].filter(Boolean).join(' · '),
+            ),
+          },
+        ],
+      },
       {
         type: 'section',
         fields: lines.map((l) => ({

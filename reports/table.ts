@@ -7,6 +7,7 @@ import { SLACK_LIMITS } from '../src/slack/message.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
 import type { KpiValues } from '../src/stats/model.ts';
 import { csvField, formatValue, truncate } from './format.ts';
+import { kpiLabel, type LabelContext } from './labels.ts';
 
 export interface NamedKpis {
   name: string;
@@ -75,9 +76,10 @@ export function kpiTable(
   firstTitle: string,
   lang: 'en' | 'zh',
   wanted: number,
+  labels: LabelContext = { source: 'company' },
 ): { block: TableBlock; shown: number } {
   return textTable(
-    [firstTitle, ...columns.map((id) => KPIS[id].short[lang])],
+    [firstTitle, ...columns.map((id) => kpiLabel(id, lang, labels, 'short'))],
     rows.map((row) => [row.name, ...columns.map((id) => formatValue(KPIS[id].unit, row.kpis[id] ?? null))]),
     wanted,
   );
@@ -107,13 +109,14 @@ export function chatsAndReceptionChart(
   title: string,
   rows: readonly NamedKpis[],
   lang: 'en' | 'zh',
+  labels: LabelContext = { source: 'company' },
 ): ChartSpec {
   return {
     title,
     labels: rows.map((row) => row.name),
     series: [
       {
-        label: KPIS.chats.label[lang],
+        label: kpiLabel('chats', lang, labels),
         values: rows.map((r) => r.kpis.chats ?? null),
         unit: 'count',
         type: 'bar',

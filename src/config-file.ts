@@ -93,7 +93,8 @@ export const DEFAULT_ACCESS: AccessRules = {
 
 export const EMPTY_FILE_CONFIG: FileConfig = { access: DEFAULT_ACCESS, digests: [], alerts: [] };
 
-const NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+/** What a digest or alert rule may be called. */
+export const NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 const CHANNEL = /^(?:[CGD][A-Z0-9]{6,}|#[a-z0-9][a-z0-9._-]{0,79})$/;
 const ADMIN = /^[UWS][A-Z0-9]{2,}$/;
 

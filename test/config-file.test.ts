@@ -110,6 +110,46 @@ describe('parseConfigFile', () => {
     expect(file.access).toEqual(DEFAULT_ACCESS);
   });
 
+  it('reads the access table: viewers, channels and mute bounds', () => {
+    const file = parseConfigFile(
+      [
+        'access:',
+        '  admins: [U0ADMIN]',
+        '  viewers: [S0LEADS, U0VIEWER]',
+        '  channels: [C0CSTEAM, "#cs-public"]',
+        '  mute: { by: admins, min: 5m, max: 1d }',
+      ].join('\n'),
+      'x.yml',
+      'UTC',
+    );
+    expect(file.access).toEqual({
+      admins: ['U0ADMIN'],
+      viewers: ['S0LEADS', 'U0VIEWER'],
+      channels: ['C0CSTEAM', '#cs-public'],
+      mute: { by: 'admins', minMs: 300_000, maxMs: 86_400_000 },
+    });
+  });
+
+  it('names what is wrong with the access table', () => {
+    expect(
+      problemsOf(
+        [
+          'access:',
+          '  viewers: [everyone]',
+          '  channels: [general]',
+          '  mute: { by: anyone, min: 2d, max: 1h }',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      'bot.config.yml:2 access.viewers[0]: expected a Slack user id (U0123…) or user group id (S0123…)',
+      'bot.config.yml:3 access.channels[0]: expected a channel id such as C0123456789 or a name such as "#cs-leads"',
+      'bot.config.yml:4 access.mute.by: expected admins or channel-members',
+    ]);
+    expect(problemsOf('access:\n  mute: { min: 2d, max: 1h }\n')).toEqual([
+      'bot.config.yml:2 access.mute: expected 0 < min <= max (durations such as 1m and 7d)',
+    ]);
+  });
+
   it('accepts an empty file', () => {
     expect(parseConfigFile('', 'x.yml', 'UTC')).toEqual({ access: DEFAULT_ACCESS, digests: [], alerts: [] });
   });

@@ -34,6 +34,7 @@ function workloadItem(company: Company, agent: Agent, f: DayFigures, request: En
   const rated = ratingsTotal(f);
   const invited = rated - f.initiativeRatings;
   const notRecep = f.inquiryChats - f.validReceptions;
+  const invalidRecep = f.validChats - f.inquiryChats;
   const avgTotalSession = ratio(f.consultDurationMs, f.chats);
   const item: Json = {
     start_date: request.range.from,
@@ -49,15 +50,17 @@ function workloadItem(company: Company, agent: Agent, f: DayFigures, request: En
     valid_information: 0,
     human_invalid: f.chats - f.validChats,
     human_valid_recep: f.validReceptions,
-    human_invalid_recep: f.chats - f.inquiryChats,
+    human_invalid_recep: invalidRecep,
     first_response_time_set: f.respondedChats,
     transfer_first_res_duration: 0,
-    human_visitor_consult: f.inquiryChats,
-    valid_recep_rate_str: pct(f.validReceptions, f.inquiryChats),
+    // "Valid inquiry chats" equal valid chats in each of the doc's example items (4 = 4, 6 = 6), and
+    // valid reception is of them: 1 of 6 = 16.67% with 9 chats in all.
+    human_visitor_consult: f.validChats,
+    valid_recep_rate_str: pct(f.validReceptions, f.validChats),
     roll_in: f.transfersIn,
     roll_out: f.transfersOut,
     human_not_recep: notRecep,
-    not_recep_rate_str: pct(notRecep, f.inquiryChats),
+    not_recep_rate_str: pct(notRecep, f.validChats),
     last_staff_consult: f.lastReceptionChats,
     quiet_after_session_count: f.fcr24hChats,
     quiet_after_session_rate_str: pct(f.fcr24hChats, f.lastReceptionChats),
@@ -74,7 +77,7 @@ function workloadItem(company: Company, agent: Agent, f: DayFigures, request: En
     lastmsg_staff: f.lastMessageByAgent,
     snatch_in: f.snatchIn,
     snatch_out: f.snatchOut,
-    staff_connect_rate_str: pct(f.validReceptions, f.inquiryChats),
+    staff_connect_rate_str: pct(f.validReceptions, f.validChats),
     avg_human_confirm_duration_transfer: f.avgTransferConfirmMs,
     avg_human_confirm_duration_transfer_str: hms(f.avgTransferConfirmMs),
     total_human_message: f.msgStaff + f.msgVisitor,

@@ -76,6 +76,35 @@ export function scaleDay(day: DayFigures, share: number): DayFigures {
   return scaled;
 }
 
+/**
+ * Figures split by shares that add up to 1 (the sub-channels), as Sobot's rows partition its chats:
+ * every part is `scale` of its share except the largest, which keeps the rest of each count, so the
+ * parts add up to the whole exactly (a one-agent getStat by channel sums to that agent's own row).
+ */
+function partition<T extends object>(
+  whole: T,
+  shares: readonly number[],
+  scale: (whole: T, share: number) => T,
+  counts: readonly (keyof T)[],
+): T[] {
+  const parts = shares.map((share) => scale(whole, share));
+  const largest = shares.indexOf(Math.max(...shares));
+  if (largest < 0 || Math.abs(shares.reduce((a, b) => a + b, 0) - 1) > 1e-9) return parts;
+  const rest = { ...scale(whole, shares[largest] as number) };
+  for (const key of counts) {
+    const others = parts.reduce((sum, part, i) => (i === largest ? sum : sum + Number(part[key])), 0);
+    rest[key] = (Number(whole[key]) - others) as T[keyof T];
+  }
+  parts[largest] = rest;
+  return parts;
+}
+
+export const partitionDay = (day: DayFigures, shares: readonly number[]): DayFigures[] =>
+  partition(day, shares, scaleDay, COUNT_KEYS);
+
+export const partitionBot = (bot: BotDayFigures, shares: readonly number[]): BotDayFigures[] =>
+  partition(bot, shares, scaleBot, Object.keys(botZero()) as (keyof BotDayFigures)[]);
+
 // Key categories worked out once: sumDays runs for every agent-day of every request.
 const COUNT_KEYS = DAY_KEYS.filter(isCount);
 const WEIGHTED_KEYS = Object.entries(WEIGHTED) as Array<[keyof DayFigures, keyof DayFigures]>;

@@ -95,7 +95,7 @@ function botSessions({ bot: b }: Totals): Json {
 
 function humanSessions({ human: f }: Totals): Json {
   const notReceived = f.inquiryChats - f.validReceptions;
-  const invalidReceived = f.chats - f.inquiryChats;
+  const invalidReceived = f.validChats - f.inquiryChats;
   return {
     consultSession: f.chats,
     selfReceptionSession: f.selfChats,
@@ -116,8 +116,8 @@ function humanSessions({ human: f }: Totals): Json {
     notMarkIsSolved: f.chats - f.solved - f.notSolved,
     maxMeantimeRecp: f.maxConcurrent,
     initiativeSession: f.proactiveChats,
-    // Valid receptions over all human chats, as getStat's human_valid_recep_rate (doc: 40 / 56).
-    validReceptionRate: pct(f.validReceptions, f.chats),
+    // Valid receptions of valid chats, as getStat's human_valid_recep_rate.
+    validReceptionRate: pct(f.validReceptions, f.validChats),
   };
 }
 

@@ -2,7 +2,17 @@
 // and the helpers several replies share.
 
 import type { DayRange, Today } from './aggregate.ts';
-import { agentRange, botRange, change, dayNumber, scaleBot, scaleDay, sumDays } from './aggregate.ts';
+import {
+  agentRange,
+  botRange,
+  change,
+  dayNumber,
+  partitionBot,
+  partitionDay,
+  scaleBot,
+  scaleDay,
+  sumDays,
+} from './aggregate.ts';
 import type { Agent, BotDayFigures, Company, DayFigures, SubChannel } from './company.ts';
 import { botZero } from './company.ts';
 
@@ -183,15 +193,18 @@ export function breakdown(company: Company, request: EndpointRequest, defaultWay
   }
   const all = sumOf(totals, agents);
   const bot = botRange(company, selectRobots(company, body), range, today);
-  return subChannels.map((s) => ({
+  const shares = subChannels.map((s) => s.share);
+  const parts = partitionDay(all, shares);
+  const botParts = partitionBot(bot, shares);
+  return subChannels.map((s, i) => ({
     labels: {
       channel_flag: s.flag,
       channel_flag_name: s.name,
       source: s.channelType,
       source_name: company.channels.find((c) => c.code === s.channelType)?.msg ?? '',
     },
-    figures: scaleDay(all, s.share),
-    bot: scaleBot(bot, s.share),
+    figures: parts[i]!,
+    bot: botParts[i]!,
   }));
 }
 

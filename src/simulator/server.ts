@@ -14,6 +14,7 @@ import { createCompany } from './company.ts';
 import type { DatePattern } from './endpoints.ts';
 import { ENDPOINTS } from './endpoints.ts';
 import { LEGACY_ACTIONS, type LegacyAction, legacyItem } from './legacy.ts';
+import type { Json } from './params.ts';
 
 export interface SimulatorOptions {
   appId?: string;
@@ -56,7 +57,12 @@ export interface Faults {
   failNext(kind: FaultKind, options?: FaultOptions): void;
   /** Invalidates the current token, as if it had expired. */
   expireTokens(): void;
-  /** Drops pending failures and latency. */
+  /**
+   * Leaves these fields out of every v5 statistics reply's item(s) (the path ending `path`, or all),
+   * until reset(): "some documented fields may be missing" (sobot-api/README.md).
+   */
+  omitFields(fields: readonly string[], options?: { path?: string }): void;
+  /** Drops pending failures, omitted fields and latency. */
   reset(): void;
 }
 
@@ -236,6 +242,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
   };
 
+  let omitted: { fields: Set<string>; path: string | undefined }[] = [];
+  const withoutOmitted = (path: string, data: Json): Json => {
+    const fields = omitted.filter((o) => !o.path || path.endsWith(o.path)).flatMap((o) => [...o.fields]);
+    if (fields.length === 0) return data;
+    const strip = (item: unknown) =>
+      Object.fromEntries(Object.entries(item as Json).filter(([key]) => !fields.includes(key)));
+    const { item, items } = data as { item?: unknown; items?: unknown[] };
+    return {
+      ...data,
+      ...(item ? { item: strip(item) } : {}),
+      ...(Array.isArray(items) ? { items: items.map(strip) } : {}),
+    };
+  };
+
   const faults: Faults = {
     latencyMs: 0,
     failNext(kind, { count = 1, path, seconds = 60 } = {}) {
@@ -245,8 +265,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       current = null;
       legacyCurrent = null;
     },
+    omitFields(fields, { path } = {}) {
+      omitted.push({ fields: new Set(fields), path });
+    },
     reset() {
       pending = [];
+      omitted = [];
       faults.latencyMs = 0;
     },
   };
@@ -451,7 +475,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       ({ range, startInput, endInput } = checked);
     }
     const data = endpoint.handle(company, { body, range, today, timeZone, startInput, endInput });
-    return { ret_code: '000000', ret_msg: 'Succeed', ...data };
+    return { ret_code: '000000', ret_msg: 'Succeed', ...withoutOmitted(path, data) };
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

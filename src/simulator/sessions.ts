@@ -8,8 +8,10 @@ import { audienceBot, audienceFigures } from './params.ts';
 export function chatItem({ labels, figures: f, bot }: BreakdownRow): Json {
   const queue = f.queueAccepted + f.queueLeft;
   const notQueue = f.chats - f.queueAccepted;
+  // Valid chats split into valid receptions, chats not received, and chats the agent never replied
+  // to, as in the doc's example (40 + 14 + 2 = 56).
   const notRecep = f.inquiryChats - f.validReceptions;
-  const invalidRecep = f.chats - f.inquiryChats;
+  const invalidRecep = f.validChats - f.inquiryChats;
   const rate = (part: number, whole: number) => ratio(part, whole);
   return {
     ...labels,
@@ -54,19 +56,21 @@ export function chatItem({ labels, figures: f, bot }: BreakdownRow): Json {
     human_self_rate_str: pct(f.selfChats, f.chats),
     human_valid_rate: rate(f.validChats, f.chats),
     human_valid_rate_str: pct(f.validChats, f.chats),
-    human_not_recep_rate: rate(notRecep, f.chats),
-    human_not_recep_rate_str: pct(notRecep, f.chats),
+    human_not_recep_rate: rate(notRecep, f.validChats),
+    human_not_recep_rate_str: pct(notRecep, f.validChats),
     avg_human_recep_duration: f.avgReceptionMs,
     avg_human_recep_duration_str: hms(f.avgReceptionMs),
     avg_staff_first_res_duration: f.avgFirstResponseMs,
     avg_staff_first_res_duration_str: hms(f.avgFirstResponseMs),
     avg_staff_res_total_duration: f.avgResponseMs,
     avg_staff_res_total_duration_str: hms(f.avgResponseMs),
-    // The doc's example divides valid receptions by all chats here (40 / 56 = 71.43%).
-    human_valid_recep_rate: rate(f.validReceptions, f.chats),
-    human_valid_recep_rate_str: pct(f.validReceptions, f.chats),
-    human_invalid_recep_rate: rate(invalidRecep, f.chats),
-    human_invalid_recep_rate_str: pct(invalidRecep, f.chats),
+    // Of valid chats: staffWorkStatis's example gives 1 of 6 valid chats (9 in all) as 16.67%, and
+    // getStat's 40 of 56 cannot tell the bases apart. A row's valid share differs from the next one's,
+    // so a total over all chats would not reproduce the rows' rates.
+    human_valid_recep_rate: rate(f.validReceptions, f.validChats),
+    human_valid_recep_rate_str: pct(f.validReceptions, f.validChats),
+    human_invalid_recep_rate: rate(invalidRecep, f.validChats),
+    human_invalid_recep_rate_str: pct(invalidRecep, f.validChats),
     not_mark_is_solved: f.chats - f.solved - f.notSolved,
     response_warn_count: f.responseWarnings,
     staff_res_total_count: f.responseRounds,
@@ -150,7 +154,7 @@ export function staffReception(company: Company, request: EndpointRequest): Json
     ['staff_self_reception_num', f.selfChats, false],
     ['staff_self_reception_num_proportion', ratio(f.selfChats, f.chats), true],
     ['staff_valid_reception_num', f.validReceptions, false],
-    ['staff_valid_reception_num_proportion', ratio(f.validReceptions, f.chats), true],
+    ['staff_valid_reception_num_proportion', ratio(f.validReceptions, f.validChats), true],
   ];
   const cur = values(audienceFigures(company, request, request.range));
   const prev = values(audienceFigures(company, request, previousPeriod(request.range)));

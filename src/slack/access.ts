@@ -97,8 +97,10 @@ export function createAccessPolicy(rules: AccessRules, directory: SlackDirectory
     switch (permission.kind) {
       case 'admin':
         return `Sorry, only ${admins()} can ${permission.doing}. Ask one of them.`;
-      case 'agent-figures':
-        return `Sorry, agent-level figures are only for ${listed(rules.viewers ?? [], mention)} and ${admins()}. Team-wide figures are open to everyone: try \`/sobot overview\`.`;
+      case 'agent-figures': {
+        const viewers = rules.viewers?.length ? `${listed(rules.viewers, mention)} and ` : '';
+        return `Sorry, agent-level figures are only for ${viewers}${admins()}. Team-wide figures are open to everyone: try \`/sobot overview\`.`;
+      }
       case 'post-public':
         return `Sorry, answers may be posted for everyone only in ${listed(rules.channels ?? [], channelText)}. Ask without \`public\` to see the answer yourself.`;
       case 'mute': {

@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { ALERT_ACTIONS } from '../alerts/view.ts';
 import type { ChartRenderer } from '../charts/render.ts';
 import type { BotConfig } from '../config.ts';
+import { NAME } from '../config-file.ts';
 import { BotError, UnsupportedError, UserInputError } from '../errors.ts';
 import { type Logger, toBoltLogger } from '../logger.ts';
 import type { BotMetrics, CommandOutcome } from '../metrics/metrics.ts';
@@ -36,7 +37,7 @@ export const SLASH_COMMAND = '/sobot';
 const ALERT_MUTE_ACTIONS = new RegExp(`^(${ALERT_ACTIONS.mute1h}|${ALERT_ACTIONS.muteTomorrow})$`);
 // What the mute buttons carry (src/alerts/view.ts): a rule name and an episode id, nothing else.
 const muteButtonValue = z.object({
-  rule: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/),
+  rule: z.string().regex(NAME),
   episode: z.string().regex(/^[\w-]{1,64}$/),
 });
 const safeJson = (text: string): unknown => {

@@ -135,7 +135,11 @@ export function blockKitProblems(message: { text?: string; blocks?: unknown[] })
       case 'context': {
         const elements = (block.elements as unknown[] | undefined) ?? [];
         check(elements.length >= 1 && elements.length <= L.contextElements, `${where}: 1–10 elements`);
-        for (const element of elements) total += textOf(element).length;
+        for (const element of elements) {
+          total += textOf(element).length;
+          // A text object holds at most 3000 characters, in a context as in a section.
+          check(textOf(element).length <= L.sectionText, `${where}: an element over ${L.sectionText} chars`);
+        }
         break;
       }
       case 'actions': {

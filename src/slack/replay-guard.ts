@@ -53,7 +53,8 @@ export function createReplayGuard(opts: { store: Store; logger: Logger; now?: ()
   // Slack compares timestamps with real time, whatever clock the rest of the bot runs on.
   const now = opts.now ?? Date.now;
 
-  async function checkSignature(facts: TransportFacts): Promise<void> {
+  /** Refuses a timestamp outside the window; returns how long its signature must be remembered. */
+  function signatureMemoryMs(facts: TransportFacts): number {
     const sentMs = Number(facts.requestTimestamp) * 1000;
     const skewMs = now() - sentMs;
     if (!Number.isFinite(skewMs) || Math.abs(skewMs) > TIMESTAMP_WINDOW_MS) {
@@ -63,16 +64,12 @@ export function createReplayGuard(opts: { store: Store; logger: Logger; now?: ()
       );
       throw new RequestRejectedError('request timestamp outside the 5-minute window');
     }
-    // Remembered exactly as long as its timestamp would still be accepted.
-    const ttlMs = sentMs + TIMESTAMP_WINDOW_MS - now() + 1_000;
-    if (!(await opts.store.claim(`slack:signature:${facts.requestSignature}`, now(), { ttlMs }))) {
-      log.warn({ sentAt: new Date(sentMs).toISOString() }, 'refused a replayed Slack request');
-      throw new RequestRejectedError('request signature already seen');
-    }
+    // Exactly as long as its timestamp would still be accepted.
+    return sentMs + TIMESTAMP_WINDOW_MS - now() + 1_000;
   }
 
-  /** True the first time `key` is seen. */
-  const firstTime = (key: string) => opts.store.claim(key, now(), { ttlMs: DELIVERY_MEMORY_MS });
+  /** True the first time `key` is seen within `ttlMs`. */
+  const firstTime = (key: string, ttlMs = DELIVERY_MEMORY_MS) => opts.store.claim(key, now(), { ttlMs });
 
   return {
     httpFacts: (request) => ({
@@ -83,24 +80,31 @@ export function createReplayGuard(opts: { store: Store; logger: Logger; now?: ()
     async middleware(args) {
       const facts = args.context as TransportFacts;
       const ack = 'ack' in args ? (args.ack as () => Promise<void>) : null;
+      const delivery = deliveryId(args.body);
+      const memoryMs = facts.requestSignature === undefined ? null : signatureMemoryMs(facts);
+      // Claimed together, so the file store writes them in one go before the ack.
+      const [newSignature, newEnvelope, newDelivery] = await Promise.all([
+        memoryMs === null || firstTime(`slack:signature:${facts.requestSignature}`, memoryMs),
+        !facts.envelopeId || firstTime(`slack:envelope:${facts.envelopeId}`),
+        delivery === null || firstTime(`slack:delivery:${delivery}`),
+      ]);
+      if (!newSignature) {
+        log.warn({ delivery }, 'refused a replayed Slack request');
+        throw new RequestRejectedError('request signature already seen');
+      }
       const skip = async (why: string, fields: Record<string, unknown>) => {
         log.info(fields, why);
         await ack?.();
       };
-      if (facts.requestSignature !== undefined) await checkSignature(facts);
-      if (facts.envelopeId && !(await firstTime(`slack:envelope:${facts.envelopeId}`))) {
+      if (!newEnvelope) {
         return skip('ignored a Socket Mode envelope delivered again', { envelopeId: facts.envelopeId });
       }
-      const delivery = deliveryId(args.body);
-      if (delivery) {
-        const first = await firstTime(`slack:delivery:${delivery}`);
-        // Only what Slack marks as a retry is dropped: a new request always carries a new id.
-        if (!first && (facts.retryNum ?? 0) > 0) {
-          return skip('ignored a Slack retry of a request already received', {
-            delivery,
-            retryNum: facts.retryNum,
-          });
-        }
+      // Only what Slack marks as a retry is dropped: a new request always carries a new id.
+      if (!newDelivery && (facts.retryNum ?? 0) > 0) {
+        return skip('ignored a Slack retry of a request already received', {
+          delivery,
+          retryNum: facts.retryNum,
+        });
       }
       await args.next();
     },

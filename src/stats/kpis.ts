@@ -1,7 +1,8 @@
 // The KPI registry: the single source of truth for what each KPI is called, its unit, which
 // direction is better, and where each Sobot API gives it. Commands, digests and alerts read it.
 
-import type { AgentCounts, AgentKpiId } from './model.ts';
+import type { RatingScale } from './cards.ts';
+import type { AgentCounts, AgentKpiId, RatingUse } from './model.ts';
 
 export type KpiId =
   | 'chats'
@@ -37,6 +38,8 @@ export interface KpiDefinition {
    * null: that API's backend does not give it.
    */
   source: { v5Overall: string | null; v5PerAgent: string | null; legacy: string | null };
+  /** How the bot derives the figure from its sources, for the README; absent: Sobot's figure as given. */
+  formula?: string;
 }
 
 export const KPIS: Record<KpiId, KpiDefinition> = {
@@ -52,6 +55,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
       v5PerAgent: 'staffWorkStatis.human_consult',
       legacy: 'wb_session_human.consultSession',
     },
+    formula:
+      "Sum of the rows' counts. Per agent (“Chats handled”) a transferred chat counts once for each agent who handled it, so agents add up to more than the overview's chats.",
   },
   bot_chats: {
     id: 'bot_chats',
@@ -65,6 +70,7 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
       v5PerAgent: null,
       legacy: 'wb_session_robot.consultSession',
     },
+    formula: "Sum of the rows' counts.",
   },
   valid_reception_rate: {
     id: 'valid_reception_rate',
@@ -78,6 +84,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
       v5PerAgent: 'staffWorkStatis.valid_recep_rate_str',
       legacy: 'wb_session_human.validReceptionRate',
     },
+    formula:
+      "Valid receptions ÷ valid chats (`human_valid_recep` ÷ `human_valid`; staffWorkStatis example: 1 ÷ 6 = 16.67% with 9 chats). One row: Sobot's rate; several: combined.",
   },
   fcr_24h: {
     id: 'fcr_24h',
@@ -91,6 +99,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
       v5PerAgent: 'staffWorkStatis.quiet_after_session_rate_str',
       legacy: null,
     },
+    formula:
+      'Company-wide a share of customers, as getGeneral gives it; per agent a share of chats, `quiet_after_session_count` ÷ `last_staff_consult` (2 ÷ 6 = 33.33%). Several agents: combined.',
   },
   satisfaction: {
     id: 'satisfaction',
@@ -101,9 +111,11 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     aliases: ['csat', 'satisfied', 'rating'],
     source: {
       v5Overall: 'getSatisfactionSurvey.good_rate_str',
-      v5PerAgent: 'staffWorkStatis.good',
+      v5PerAgent: 'staffWorkStatis.good_rate_str',
       legacy: 'wb_human_satisfaction.goodLv',
     },
+    formula:
+      "Sobot's positive share on the scale with most ratings: `good_rate_str` (5★), `good_nps_rate_str` (0–10) or `level2_score5_rate_str` (two levels), never a pool of scales. Several agents: combined on that scale.",
   },
   avg_first_response: {
     id: 'avg_first_response',
@@ -117,6 +129,7 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
       v5PerAgent: 'staffWorkStatis.avg_first_response_time',
       legacy: null,
     },
+    formula: "Sobot's average; several rows weighted by their chats.",
   },
   response_warn_rate: {
     id: 'response_warn_rate',
@@ -126,10 +139,12 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     better: 'lower',
     aliases: ['warnings', 'warn', 'warning', 'response_warnings'],
     source: {
-      v5Overall: 'getMsgStat.response_warn_rate',
+      v5Overall: 'getStat.response_warn_rate',
       v5PerAgent: 'staffWorkStatis.human_res_warn_rate_str',
       legacy: null,
     },
+    formula:
+      "`response_warn_count` ÷ `staff_res_total_count` (20 ÷ 189 = 10.58%); per agent `human_res_warn_count` ÷ `response_counts`. One row: Sobot's rate; several: combined.",
   },
   bot_self_service_rate: {
     id: 'bot_self_service_rate',
@@ -143,6 +158,7 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
       v5PerAgent: null,
       legacy: 'wb_session_robot.selfReceptionRate',
     },
+    formula: "Sobot's rate: bot chats served alone ÷ bot chats validly received.",
   },
   queue_leave_rate: {
     id: 'queue_leave_rate',
@@ -152,6 +168,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     better: 'lower',
     aliases: ['queue', 'abandon', 'abandonment'],
     source: { v5Overall: 'getStat.queue_leave_rate', v5PerAgent: null, legacy: null },
+    formula:
+      "`queue_leave` ÷ `queue`; Sobot's 0% when nobody queued is 0%, not “–”. One row: Sobot's rate; several: combined.",
   },
   // The legacy API's own figures; the v5 backend leaves them absent.
   valid_chats: {
@@ -223,6 +241,9 @@ export const SCOPE_KPIS: readonly KpiId[] = [
   'queue_leave_rate',
 ];
 
+/** In order of preference when two scales have as many ratings. */
+export const RATING_SCALE_ORDER: readonly RatingScale[] = ['five_star', 'nps', 'two_level'];
+
 /** The columns of the per-agent table, in order. */
 export const AGENT_KPIS: readonly AgentKpiId[] = [
   'chats',
@@ -241,27 +262,78 @@ export function findKpi(word: string): KpiDefinition | undefined {
   return Object.values(KPIS).find((kpi) => kpi.id === wanted || kpi.aliases.includes(wanted));
 }
 
+/** One line of the README's "Where the numbers come from": a KPI, its sources and how it is derived. */
+export interface KpiSourceRow {
+  kpi: string;
+  v5: string;
+  v5PerAgent: string;
+  legacy: string;
+  formula: string;
+}
+
+/** The registry as the README's table of sources; a test keeps the README equal to it. */
+export function kpiSourceRows(): KpiSourceRow[] {
+  const cell = (source: string | null) => (source === null ? '–' : `\`${source}\``);
+  return Object.values(KPIS).map((kpi) => ({
+    kpi: `${kpi.label.en} (\`${kpi.id}\`)`,
+    v5: cell(kpi.source.v5Overall),
+    v5PerAgent: cell(kpi.source.v5PerAgent),
+    legacy: cell(kpi.source.legacy),
+    formula: kpi.formula ?? "Sobot's figure as given.",
+  }));
+}
+
 /** Every word that names a KPI, for suggestions. */
 export function kpiWords(ids: readonly KpiId[] = Object.keys(KPIS) as KpiId[]): string[] {
   return ids.flatMap((id) => [id, ...KPIS[id].aliases]);
 }
 
-/** Sum of parts over sum of wholes, counting only agents that report both (else a rate can pass 100%). */
-function share(
-  rows: readonly AgentCounts[],
-  part: (c: AgentCounts) => number | null,
-  whole: (c: AgentCounts) => number | null,
-): number | null {
-  let parts = 0;
-  let wholes = 0;
-  for (const row of rows) {
-    const p = part(row);
-    const w = whole(row);
-    if (p === null || w === null) continue;
-    parts += p;
-    wholes += w;
+/**
+ * One row's part of a rate: Sobot's count and its rate for the row, and the field the document's
+ * examples show as the base (null when none is known).
+ */
+export interface RatePart {
+  count: number | null;
+  rate: number | null;
+  base: number | null;
+}
+
+/** A rate string ("16.67%") is rounded to 0.005 points: a base within that reproduces it. */
+const RATE_STRING_PRECISION = 0.00005;
+
+/**
+ * The base a row's rate was taken of. The document names few bases, so the row's own count and
+ * rate decide: the named base when it reproduces Sobot's rate, else count / rate. With no rate, or a
+ * zero one, the named base is all there is.
+ */
+export function rateBase({ count, rate, base }: RatePart): number | null {
+  if (count === null || rate === null || rate <= 0) return base;
+  if (base !== null && base > 0 && Math.abs(count / base - rate) <= RATE_STRING_PRECISION) return base;
+  return count / rate;
+}
+
+/**
+ * A rate over several rows that reproduces each row's own rate: summed counts over summed bases
+ * (never a mean of the rates). One row is Sobot's rate as given. A row missing its count or base is
+ * left out of both sums, so a rate cannot pass 100%. Rows whose bases add up to 0 but which all say
+ * 0% (Sobot's `queue_leave_rate` 0.0 with no queue) give 0%: zero is zero, not unknown.
+ */
+export function combinedRate(parts: readonly RatePart[]): number | null {
+  const [only] = parts;
+  if (parts.length === 1 && only && only.rate !== null) return only.rate;
+  let counts = 0;
+  let bases = 0;
+  let known = 0;
+  for (const part of parts) {
+    const base = rateBase(part);
+    if (part.count === null || base === null) continue;
+    counts += part.count;
+    bases += base;
+    known++;
   }
-  return wholes === 0 ? null : parts / wholes;
+  if (known === 0) return null;
+  if (bases === 0) return parts.every((part) => part.rate === 0) ? 0 : null;
+  return counts / bases;
 }
 
 /** The sum of the values that are known; null when none is. */
@@ -276,38 +348,50 @@ export function ratioOf(part: number | null, whole: number | null): number | nul
 }
 
 /**
- * Team KPIs from summed agent counts: rates are ratios of the sums (never averages of rates),
- * the first-response average is weighted by each agent's chats.
+ * How chats were rated, from the rated chats per scale: the company's scale is the one with the most
+ * ratings (ties to the earlier of 5 stars, 0–10, two levels), and every scale with a rating is in use.
  */
-export function kpisFromCounts(rows: readonly AgentCounts[]): Record<AgentKpiId, number | null> {
+export function ratingUse(rated: (scale: RatingScale) => number | null): RatingUse {
+  const inUse = RATING_SCALE_ORDER.filter((scale) => (rated(scale) ?? 0) > 0);
+  const scale = inUse.reduce<RatingScale | null>(
+    (best, next) => (best === null || (rated(next) ?? 0) > (rated(best) ?? 0) ? next : best),
+    null,
+  );
+  return { scale, inUse };
+}
+
+/** How a set of agent rows was rated (their rated chats per scale summed). */
+export function ratingUseOf(rows: readonly AgentCounts[]): RatingUse {
+  return ratingUse((scale) => sumKnown(rows.map((row) => row.ratings[scale].base)));
+}
+
+/**
+ * Team KPIs from the agents' counts: each rate combines the rows so that one row gives that row's own
+ * rate (combinedRate), the first-response average is weighted by each agent's chats, and satisfaction
+ * is read on the company's rating scale (ratingUseOf the same rows, unless given).
+ */
+export function kpisFromCounts(
+  rows: readonly AgentCounts[],
+  scale: RatingScale | null = ratingUseOf(rows).scale,
+): Record<AgentKpiId, number | null> {
   const sum = (pick: (c: AgentCounts) => number | null) => sumKnown(rows.map(pick));
   const weighted = rows.filter((c) => c.avgFirstResponseMs !== null && (c.chats ?? 0) > 0);
   const weight = weighted.reduce((a, c) => a + (c.chats as number), 0);
+  const rate = (pick: (c: AgentCounts) => RatePart) => combinedRate(rows.map(pick));
   return {
     chats: sum((c) => c.chats),
-    valid_reception_rate: share(
-      rows,
-      (c) => c.validReceptions,
-      (c) => c.inquiryChats,
-    ),
-    fcr_24h: share(
-      rows,
-      (c) => c.fcr24hChats,
-      (c) => c.lastReceptionChats,
-    ),
-    satisfaction: share(
-      rows,
-      (c) => c.satisfiedChats,
-      (c) => c.ratedChats,
-    ),
+    valid_reception_rate: rate((c) => c.validReception),
+    fcr_24h: rate((c) => c.fcr24h),
+    satisfaction: scale === null ? null : rate((c) => satisfiedPart(c.ratings[scale])),
     avg_first_response:
       weight === 0
         ? null
         : weighted.reduce((a, c) => a + (c.avgFirstResponseMs as number) * (c.chats as number), 0) / weight,
-    response_warn_rate: share(
-      rows,
-      (c) => c.responseWarnings,
-      (c) => c.responseRounds,
-    ),
+    response_warn_rate: rate((c) => c.responseWarnings),
   };
+}
+
+/** A scale's positive share as a rate part; nothing rated on the scale gives no rate (not 0%). */
+function satisfiedPart(part: RatePart): RatePart {
+  return part.base === 0 ? { count: null, rate: null, base: null } : part;
 }

@@ -1,8 +1,15 @@
 // The backend-neutral vocabulary of statistics: what every layer above src/sobot/ speaks.
 // Values Sobot did not give are null (shown as "–"), never 0.
 
-import type { AgentDetail, BotFigures, CustomerFigures, SatisfactionFigures, TopicRow } from './cards.ts';
-import type { KpiId } from './kpis.ts';
+import type {
+  AgentDetail,
+  BotFigures,
+  CustomerFigures,
+  RatingScale,
+  SatisfactionFigures,
+  TopicRow,
+} from './cards.ts';
+import type { KpiId, RatePart } from './kpis.ts';
 
 /** An inclusive range of calendar days in the company time zone. Dates are `yyyy-MM-dd`. */
 export interface DateRange {
@@ -51,25 +58,33 @@ export interface ScopeRow {
 export interface OverviewFigures {
   current: KpiValues;
   previous: KpiValues;
+  /** The rating scale `satisfaction` is read on, where the API says (absent on the legacy API). */
+  ratings?: RatingUse;
+}
+
+/** How rows were rated: the company's scale (most ratings; null: nothing rated) and every scale used. */
+export interface RatingUse {
+  scale: RatingScale | null;
+  inUse: RatingScale[];
 }
 
 /**
- * Raw per-agent counts and averages for a period: the numbers the KPIs are computed from.
- * Counts add up across rows; the first-response average is weighted by chats when rows are combined.
+ * Per-agent counts, rates and averages for a period: what the team KPIs are combined from. Each rate
+ * is kept with its count and base (RatePart) so that a combination of rows reproduces each row's
+ * own rate; the first-response average is weighted by chats when rows are combined.
  */
 export interface AgentCounts {
+  /** Chats the agent handled: a transferred chat counts for each agent who handled it. */
   chats: number | null;
   validChats: number | null;
-  /** Chats that reached the agent with a customer inquiry: the base of valid reception %. */
-  inquiryChats: number | null;
-  validReceptions: number | null;
-  /** Chats the agent received last: the base of 24h FCR %. */
-  lastReceptionChats: number | null;
-  fcr24hChats: number | null;
-  responseRounds: number | null;
-  responseWarnings: number | null;
-  ratedChats: number | null;
-  satisfiedChats: number | null;
+  /** Valid receptions of valid chats (doc example: 1 of 6 valid inquiry chats = 16.67%). */
+  validReception: RatePart;
+  /** Chats closed with no new chat within 24 h, of the chats the agent received last. */
+  fcr24h: RatePart;
+  /** Replies that breached the response-time warning, of all replies. */
+  responseWarnings: RatePart;
+  /** Per rating scale: positive ratings, Sobot's positive share, and rated chats on the scale. */
+  ratings: Record<RatingScale, RatePart>;
   /** Average first response time in milliseconds. */
   avgFirstResponseMs: number | null;
   transfersIn: number | null;

@@ -14,6 +14,7 @@ import {
   subMonths,
 } from 'date-fns';
 import { distance } from 'fastest-levenshtein';
+import { echo } from '../echo.ts';
 import type { DateRange } from './model.ts';
 
 /** The forms, in the order help text shows them. */
@@ -176,7 +177,7 @@ function lastDays(digits: string, today: string): Outcome {
     const asked = digits.replace(/^0+(?=\d)/, '');
     return {
       ok: false,
-      problem: `I can look back 1 to ${MAX_RANGE_DAYS} days, not ${asked}.`,
+      problem: `I can look back 1 to ${MAX_RANGE_DAYS} days, not ${echo(asked, 20)}.`,
       suggestion: days < 1 ? 'yesterday' : `last ${MAX_RANGE_DAYS} days`,
     };
   }

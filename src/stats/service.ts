@@ -6,7 +6,7 @@ import { echo } from '../echo.ts';
 import { UserInputError } from '../errors.ts';
 import type { QueryCache } from './cache.ts';
 import type { AgentDetail, BotFigures, CustomerFigures, SatisfactionFigures, TopicRow } from './cards.ts';
-import { KPIS, type KpiId, kpisFromCounts } from './kpis.ts';
+import { KPIS, type KpiId, kpisFromCounts, ratingUseOf } from './kpis.ts';
 import type {
   AgentKpis,
   AgentRow,
@@ -15,6 +15,7 @@ import type {
   DirectoryEntry,
   KpiValues,
   Priority,
+  RatingUse,
   ScopeRow,
   StatsBackend,
   StatsFilters,
@@ -28,8 +29,10 @@ export interface AgentsReport {
   range: DateRange;
   filters: StatsFilters;
   rows: AgentRow[];
-  /** Team KPIs computed from the rows' counts. */
+  /** Team KPIs combined from the rows' counts, so that one agent's team line is that agent's row. */
   totals: AgentKpis;
+  /** The rating scale the rows' satisfaction is on, and every scale in use. */
+  ratings: RatingUse;
 }
 
 export interface OverviewReport {
@@ -38,6 +41,8 @@ export interface OverviewReport {
   filters: StatsFilters;
   current: KpiValues;
   previous: KpiValues;
+  /** The rating scale `satisfaction` is on, where the API says. */
+  ratings?: RatingUse;
 }
 
 export interface BreakdownReport {
@@ -45,6 +50,8 @@ export interface BreakdownReport {
   range: DateRange;
   filters: StatsFilters;
   rows: ScopeRow[];
+  /** The whole scope, each chat once: the overview's figures, whether or not the rows overlap. */
+  total: KpiValues;
 }
 
 /** Filters as users name them: `group:Sales dept:华东`. */
@@ -150,6 +157,12 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
   const directory = (dimension: Dimension, priority: Priority) =>
     cache.getOrLoad(`directory|${dimension}`, DIRECTORY_TTL_MS, () => backend.directory(dimension, priority));
 
+  /** The session KPIs of one range, shared by trends and breakdown totals through the cache. */
+  const sessions = (range: DateRange, filters: StatsFilters, priority: Priority) =>
+    cache.getOrLoad(keyOf('sessions', range, filters), ttlFor(range), () =>
+      backend.sessions(range, filters, priority),
+    );
+
   async function card<T>(
     what: string,
     range: DateRange,
@@ -200,7 +213,9 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
       const rows = await cache.getOrLoad(keyOf('agents', range, filters), ttlFor(range), () =>
         backend.agentWorkload(range, filters, priority),
       );
-      return { range, filters, rows, totals: kpisFromCounts(rows.map((row) => row.counts)) };
+      const counts = rows.map((row) => row.counts);
+      const ratings = ratingUseOf(counts);
+      return { range, filters, rows, totals: kpisFromCounts(counts, ratings.scale), ratings };
     },
     async overview(range, filters = {}, priority = 'interactive') {
       const figures = await cache.getOrLoad(keyOf('overview', range, filters), ttlFor(range), () =>
@@ -212,7 +227,9 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
       const rows = await cache.getOrLoad(keyOf(`breakdown:${by}`, range, filters), ttlFor(range), () =>
         backend.breakdown(by, range, filters, priority),
       );
-      return { by, range, filters, rows };
+      // After the rows: an API without breakdowns answers that before any call.
+      const total = await sessions(range, filters, priority);
+      return { by, range, filters, rows, total };
     },
     satisfaction: (range, filters = {}, priority = 'interactive') =>
       card('satisfaction', range, filters, () => backend.satisfaction(range, filters, priority)),
@@ -229,13 +246,7 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
       if (!backend.sessionKpis.includes(kpi))
         throw unsupportedOn(backend.api, `Trends of ${KPIS[kpi].label.en}`);
       const { granularity, buckets } = trendBuckets(range);
-      const values = await Promise.all(
-        buckets.map((bucket) =>
-          cache.getOrLoad(keyOf('sessions', bucket, filters), ttlFor(bucket), () =>
-            backend.sessions(bucket, filters, priority),
-          ),
-        ),
-      );
+      const values = await Promise.all(buckets.map((bucket) => sessions(bucket, filters, priority)));
       return {
         kpi,
         range,

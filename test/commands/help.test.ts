@@ -1,8 +1,6 @@
 // Specs for `/sobot help` and its table of API modes: which commands each Sobot API answers, the bot's
 // own mode marked, Slack's limits in both modes, and the README's table kept equal to it.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apiModeRows, NEEDS_V5, SUPPORTED } from '../../commands/help.ts';
 import { createCommands } from '../../commands/index.ts';
@@ -13,6 +11,7 @@ import type { StatsService } from '../../src/stats/service.ts';
 import { accessFor, memoryAudit } from '../support/access.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
 import { mrkdwnTexts, tableOf } from '../support/message-reading.ts';
+import { readmeTable } from '../support/readme.ts';
 import { unusedStats } from '../support/unused-stats.ts';
 
 const ctx = { userId: 'U1', channelId: 'C1' };
@@ -96,6 +95,14 @@ describe('/sobot help', () => {
     expect(allText(message)).toContain('Sobot API: v5 ✓ · legacy ✗ needs v5 (this bot: legacy)');
   });
 
+  it('help agents explains chats handled against the overview chats, and which FCR it shows', async () => {
+    const text = allText(await router('v5').run('help agents', ctx));
+    expect(text).toContain(
+      '*Chats handled* counts a chat once for each agent who handled it: a chat transferred from one agent to another counts for both',
+    );
+    expect(text).toContain("the overview's 24h FCR is a share of customers");
+  });
+
   it('help trend lists the KPIs a trend follows on the bot’s API', async () => {
     expect(allText(await router('legacy').run('help trend', ctx))).toContain(
       'Sort by: `chats` (Chats), `valid_chats` (Valid chats), `transfers` (Transfers).',
@@ -106,18 +113,7 @@ describe('/sobot help', () => {
 
 describe('the README’s table of API modes', () => {
   it('has the cells `/sobot help` shows', () => {
-    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('<!-- api-modes'));
-    const lines = section.split('\n').slice(1);
-    const rows = lines
-      .slice(0, lines.indexOf(''))
-      .slice(2)
-      .map((line) =>
-        line
-          .split('|')
-          .slice(1, -1)
-          .map((cell) => cell.trim()),
-      );
+    const rows = readmeTable('api-modes');
     const expected = apiModeRows(router('v5').commands).map((r) => [`\`${r.command}\``, r.v5, r.legacy]);
     expect(rows).toEqual(expected);
   });

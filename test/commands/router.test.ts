@@ -78,6 +78,7 @@ function stubStats(size = 20): StatsService & { calls: AgentsCall[] } {
           satisfaction: null,
           response_warn_rate: 0.05,
         },
+        ratings: { scale: null, inUse: [] },
       };
       return report;
     },

@@ -76,6 +76,7 @@ function report(rows: AgentRow[], totals: Partial<AgentKpis> = {}): AgentsReport
   return {
     range: RANGE,
     filters: {},
+    ratings: { scale: 'five_star', inUse: ['five_star'] },
     rows,
     totals: {
       ...NO_KPIS,
@@ -181,7 +182,8 @@ describe('agentsMessage for the largest realistic team (300 agents)', () => {
   it('carries the team chats total in the plain-text fallback', () => {
     // 300 × 10 + (0 + … + 299) = 3,000 + 44,850.
     expect(message.text).toContain('47,850');
-    expect(contextTexts(message).join('\n')).toContain('47,850 chats');
+    // Chats handled: a transferred chat counts for each agent who handled it.
+    expect(contextTexts(message).join('\n')).toContain('Chats handled 47,850');
   });
 });
 
@@ -345,9 +347,17 @@ describe('agentsMessage header and language', () => {
   it('uses Chinese labels when lang is zh', () => {
     const message = agentsMessage(report(team(20)), { ...VIEW, lang: 'zh' });
     expect(headerOf(message)).toBe('客服 · 2026年11月21日 周六');
-    expect(tableOf(message)[0]).toEqual(['客服', '会话', '有效接待', '首响', '一次解决', '满意', '预警']);
+    expect(tableOf(message)[0]).toEqual([
+      '客服',
+      '接待',
+      '有效接待',
+      '首响',
+      '一次解决（会话）',
+      '好评',
+      '预警',
+    ]);
     expect(contextTexts(message).join('\n')).toContain('显示 15 / 20 位客服');
-    expect(message.chart?.spec.series[0]?.label).toBe('人工会话量');
+    expect(message.chart?.spec.series[0]?.label).toBe('接待会话量');
     expect(blockKitProblems(message)).toEqual([]);
   });
 
@@ -379,5 +389,38 @@ describe('withDistinctNames', () => {
       'Amara (amara.diallo)',
       '王小明',
     ]);
+  });
+});
+
+describe("agentsMessage labels: what the agents' figures are", () => {
+  const rows = team(3);
+
+  it('says chats handled, FCR of chats, and satisfaction as Sobot labels it on the scale', () => {
+    const message = agentsMessage(report(rows, { fcr_24h: 0.5, satisfaction: 0.75 }), VIEW);
+    const context = contextTexts(message).join('\n');
+    expect(context).toContain('Chats handled 33');
+    expect(context).toContain('24h FCR (of chats) 50.0%');
+    expect(context).toContain('Positive feedback (5★) 75.0%');
+    expect(tableOf(message)[0]).toEqual([
+      'Agent',
+      'Handled',
+      'Valid rec.',
+      '1st reply',
+      'FCR (chats)',
+      'Positive',
+      'Warnings',
+    ]);
+  });
+
+  it('says when ratings came on several scales, and which one the figures are on', () => {
+    const message = agentsMessage(
+      { ...report(rows), ratings: { scale: 'two_level', inUse: ['five_star', 'two_level'] } },
+      VIEW,
+    );
+    const context = contextTexts(message).join('\n');
+    expect(context).toContain('Satisfaction rate');
+    expect(context).toContain(
+      'Ratings on several scales: satisfaction is on Satisfied / dissatisfied (most ratings), not pooled with 5 stars',
+    );
   });
 });

@@ -14,8 +14,11 @@ const VIEW: BreakdownView = { lang: 'en', visibility: 'ephemeral', filters: null
 
 const scope = (name: string, kpis: KpiValues, scopeId = name): ScopeRow => ({ scopeId, name, kpis });
 
+/** The scope's own total, as the overview gives it: not the sum of the rows, which may overlap. */
+const TOTAL: KpiValues = { chats: 9_876, bot_chats: 543, valid_reception_rate: 0.7712, queue_leave_rate: 0 };
+
 function report(by: BreakdownReport['by'], rows: ScopeRow[]): BreakdownReport {
-  return { by, range: DAY, filters: {}, rows };
+  return { by, range: DAY, filters: {}, rows, total: TOTAL };
 }
 
 /** Scope i has 10 + 3i chats (distinct, so the busiest-first order is known) and every KPI set. */
@@ -52,7 +55,8 @@ describe('breakdownMessage for the largest realistic companies', () => {
   it('fits 50 skill groups in one message, all shown, no CSV', () => {
     const message = breakdownMessage(report('group', scopes(50, groupName)), VIEW);
     expect(blockKitProblems(message)).toEqual([]);
-    expect(tableOf(message)).toHaveLength(51);
+    // Titles, the total, and the 50 groups.
+    expect(tableOf(message)).toHaveLength(52);
     expect(message.files).toBeUndefined();
     expect(contextTexts(message).join('\n')).toContain('Showing 50 / 50');
   });
@@ -60,7 +64,7 @@ describe('breakdownMessage for the largest realistic companies', () => {
   it('fits 30 channels in one message, all shown, no CSV', () => {
     const message = breakdownMessage(report('channel', scopes(30, channelName)), VIEW);
     expect(blockKitProblems(message)).toEqual([]);
-    expect(tableOf(message)).toHaveLength(31);
+    expect(tableOf(message)).toHaveLength(32);
     expect(message.files).toBeUndefined();
   });
 });
@@ -70,9 +74,9 @@ describe('breakdownMessage order and content', () => {
   const message = breakdownMessage(report('group', shuffled(rows)), VIEW);
 
   it('lists the busiest scope first', () => {
-    // Group i has 10 + 3i chats: Group 19 (67) first, Group 0 (10) last.
+    // Group i has 10 + 3i chats: Group 19 (67) first, Group 0 (10) last, after the total.
     const names = tableOf(message)
-      .slice(1)
+      .slice(2)
       .map((r) => r[0]);
     expect(names).toEqual(Array.from({ length: 20 }, (_, i) => `Group ${19 - i}`));
   });
@@ -89,7 +93,7 @@ describe('breakdownMessage order and content', () => {
       'Queue leave',
     ]);
     // Group 19: 67 chats, 1,019 bot chats, 19%, 65 s + 19 s = 1m 24s, 1.25% → 1.3%, 10%.
-    expect(table[1]).toEqual(['Group 19', '67', '1,019', '19.0%', '1m 24s', '1.3%', '10.0%']);
+    expect(table[2]).toEqual(['Group 19', '67', '1,019', '19.0%', '1m 24s', '1.3%', '10.0%']);
     // Group 14 has no queue leave (14 % 7 === 0): "–", not 0.
     expect(table.find((r) => r[0] === 'Group 14')?.[6]).toBe('–');
   });
@@ -107,7 +111,7 @@ describe('breakdownMessage order and content', () => {
   it('breaks ties in chats by name', () => {
     const tied = [scope('Beta', { chats: 5 }), scope('Alpha', { chats: 5 }), scope('Gamma', { chats: 9 })];
     const names = tableOf(breakdownMessage(report('group', tied), VIEW))
-      .slice(1)
+      .slice(2)
       .map((r) => r[0]);
     expect(names).toEqual(['Gamma', 'Alpha', 'Beta']);
   });
@@ -123,13 +127,13 @@ describe('breakdownMessage leaves out idle scopes', () => {
   ];
   const message = breakdownMessage(report('group', rows), VIEW);
 
-  it('keeps scopes with chats or bot chats, drops the rest', () => {
+  it('keeps scopes with chats, bot chats or a count Sobot left out, drops those it counted none for', () => {
     const names = tableOf(message)
-      .slice(1)
+      .slice(2)
       .map((r) => r[0]);
-    expect(names).toEqual(['Sales', 'Bot only']);
-    expect(contextTexts(message).join('\n')).toContain('Showing 2 / 2');
-    expect(message.text).toContain('2 groups with chats');
+    expect(names).toEqual(['Sales', 'Bot only', 'Empty', 'Unknown']);
+    expect(contextTexts(message).join('\n')).toContain('Showing 4 / 4');
+    expect(message.text).toContain('4 groups with chats');
   });
 
   it('says there were no chats when every scope was idle', () => {
@@ -161,7 +165,7 @@ describe('breakdownMessage for 120 scopes', () => {
 
   it('says how many are shown of 120 and names the CSV', () => {
     const footer = contextTexts(message).join('\n');
-    expect(footer).toContain(`Showing ${shown} / 120`);
+    expect(footer).toContain(`Showing ${shown - 1} / 120`);
     expect(footer).toContain('channels-2026-11-21.csv');
   });
 
@@ -171,7 +175,7 @@ describe('breakdownMessage for 120 scopes', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines.at(-1)).toBe('');
-    expect(lines.slice(0, -1)).toHaveLength(121);
+    expect(lines.slice(0, -1)).toHaveLength(122);
     const records = parseCsv(csv.slice(1));
     expect(records[0]).toEqual([
       'channel',
@@ -182,12 +186,14 @@ describe('breakdownMessage for 120 scopes', () => {
       'response_warn_rate_pct',
       'queue_leave_rate_pct',
     ]);
+    // The total first: the scope's own figures; Sobot's 0% queue leave is 0, not blank.
+    expect(records[1]).toEqual(['Total', '9876', '543', '77.12', '', '', '0.00']);
     // Scope 119: 10 + 357 chats, 1,119 bot chats, 19%, 65 s + 119 s, 1.25%, no queue leave (7 × 17).
-    expect(records[1]).toEqual(['Sub-channel 119, "VIP"', '367', '1119', '19.00', '184.0', '1.25', '']);
+    expect(records[2]).toEqual(['Sub-channel 119, "VIP"', '367', '1119', '19.00', '184.0', '1.25', '']);
     // Scope 118: 10 + 354 chats, 18%, 65 s + 118 s, queue leave 10%.
-    expect(records[2]).toEqual(['Sub-channel 118, "VIP"', '364', '1118', '18.00', '183.0', '1.25', '10.00']);
+    expect(records[3]).toEqual(['Sub-channel 118, "VIP"', '364', '1118', '18.00', '183.0', '1.25', '10.00']);
     // Scope 0 is the quietest, and has no queue leave value (0 % 7 === 0): blank, not 0.
-    expect(records[120]).toEqual(['Sub-channel 000, "VIP"', '10', '1000', '0.00', '65.0', '1.25', '']);
+    expect(records[121]).toEqual(['Sub-channel 000, "VIP"', '10', '1000', '0.00', '65.0', '1.25', '']);
   });
 
   it('shows the same scopes first in the table as in the CSV', () => {
@@ -229,7 +235,38 @@ describe('breakdownMessage text safety', () => {
   });
 
   it('shows names literally in the table (raw_text is not parsed)', () => {
-    expect(tableOf(message).map((r) => r[0])).toEqual(['Department', '<!channel>', 'R&D', '<@U123|boss>']);
+    expect(tableOf(message).map((r) => r[0])).toEqual([
+      'Department',
+      'Total',
+      '<!channel>',
+      'R&D',
+      '<@U123|boss>',
+    ]);
+  });
+});
+
+describe('breakdownMessage total row', () => {
+  const rows = [scope('Sales', { chats: 6_000 }), scope('Support', { chats: 5_000 })];
+
+  it('shows the scope total first, each chat once, not the sum of the rows', () => {
+    const table = tableOf(breakdownMessage(report('group', rows), VIEW));
+    expect(table[1]).toEqual(['Total', '9,876', '543', '77.1%', '–', '–', '0.0%']);
+    expect(breakdownMessage(report('group', rows), VIEW).text).toContain('Total 9,876 chats');
+  });
+
+  it.each([
+    ['group', 'A chat can reach several skill groups, so the rows add up to more than the total'],
+    ['department', 'A parent department includes its sub-departments, so rows can overlap'],
+  ] as const)('says why the rows of a breakdown by %s can overlap', (by, note) => {
+    expect(contextTexts(breakdownMessage(report(by, rows), VIEW)).join('\n')).toContain(note);
+  });
+
+  it('has no overlap note for channels, which partition the chats', () => {
+    expect(contextTexts(breakdownMessage(report('channel', rows), VIEW)).join('\n')).not.toContain('overlap');
+  });
+
+  it('names the total in Chinese', () => {
+    expect(tableOf(breakdownMessage(report('group', rows), { ...VIEW, lang: 'zh' }))[1]?.[0]).toBe('合计');
   });
 });
 

@@ -10,7 +10,7 @@ import {
 } from '../../reports/digest.ts';
 import { blockKitProblems } from '../../src/slack/message.ts';
 import type { BotFigures, SatisfactionFigures } from '../../src/stats/cards.ts';
-import type { AgentKpis, AgentRow, DateRange } from '../../src/stats/model.ts';
+import type { AgentKpis, AgentRow, DateRange, RatingUse } from '../../src/stats/model.ts';
 import { NO_COUNTS } from '../support/agent-counts.ts';
 import { blocksOf, contextTexts, headerOf, mrkdwnTexts, tableOf } from '../support/message-reading.ts';
 
@@ -177,9 +177,9 @@ describe('digestMessage at its largest', () => {
       expect(readAsMarkup).not.toContain(raw);
     }
     const line = attentionLine(mrkdwnTexts(main));
-    expect(line).toContain('&lt;@U123&gt; (10 chats, Valid rec. 10.0%, Satisfied 50.0%)');
-    expect(line).toContain('a&amp;b (12 chats, Valid rec. 10.4%, Satisfied 50.0%)');
-    expect(line).toContain('&lt;!channel&gt; (14 chats');
+    expect(line).toContain('&lt;@U123&gt; (10 chats handled, Valid rec. 10.0%, Satisfied 50.0%)');
+    expect(line).toContain('a&amp;b (12 chats handled, Valid rec. 10.4%, Satisfied 50.0%)');
+    expect(line).toContain('&lt;!channel&gt; (14 chats handled');
     expect(contextTexts(main)[0]).toContain('Skill group: R&amp;D &lt;East&gt; · Channel: APP');
     expect(main.text).toContain('Skill group: R&amp;D &lt;East&gt;');
     expect(reply.text).toContain('&lt;@U123&gt;, *bold*, a&amp;b, 王小明, &lt;!channel&gt;');
@@ -192,8 +192,8 @@ describe('digestMessage at its largest', () => {
     const { main, thread } = digestMessage(largest(), 'en');
     const line = attentionLine(mrkdwnTexts(main));
     // Five agent entries, each with its chats in brackets, then the pointer to the thread.
-    expect(line.match(/\(\d+ chats,/g)).toHaveLength(5);
-    expect(line).toContain('王小明 (13 chats, Valid rec. 10.6%, Satisfied 50.0%)');
+    expect(line.match(/\(\d+ chats handled,/g)).toHaveLength(5);
+    expect(line).toContain('王小明 (13 chats handled, Valid rec. 10.6%, Satisfied 50.0%)');
     expect(line).not.toContain('Mia');
     expect(line.endsWith(', and 295 more in the thread')).toBe(true);
     expect(main.text).toContain('Needs attention: 300');
@@ -202,7 +202,7 @@ describe('digestMessage at its largest', () => {
     if (!reply) throw new Error('expected a thread reply');
     expect(mrkdwnTexts(reply)[0]).toBe('*All 300 agents who need attention* · Mon 16 – Sun 22 Nov 2026');
     const [titles, ...rows] = tableOf(reply);
-    expect(titles).toEqual(['Agent', 'Chats', 'Valid rec.', 'Satisfied', '1st reply', 'Warnings']);
+    expect(titles).toEqual(['Agent', 'Handled', 'Valid rec.', 'Satisfied', '1st reply', 'Warnings']);
     // Slack's table holds 100 rows, one of them the titles: 99 of the 300, worst first.
     expect(rows).toHaveLength(99);
     const team = worstTeam();
@@ -228,14 +228,15 @@ describe('digestMessage at its largest', () => {
       "⚠️ Sobot's figures may be incomplete: The period ended only 1h 30m ago; Sobot may still be counting. " +
         'Chats fell to 20% of the period before: &lt;check&gt; Sobot &amp; the filters.',
     );
-    expect(texts).toContain('*Satisfaction*: 1,234 rated chats, 91.5% satisfied, 80.0% resolved');
+    // The headline already shows satisfaction: the satisfaction line does not repeat it.
+    expect(texts).toContain('*Satisfaction*: 1,234 rated chats, 80.0% resolved');
     expect(texts).toContain('*Bot*: 2,000 chats, 45.0% self-served, 1,100 sent to agents');
     // The busiest three: agents 299, 298 and 297 with 309, 308 and 307 chats.
     const busiest = texts.flatMap((t) => t.split('\n')).find((l) => l.startsWith('*Most chats*'));
     expect(busiest).toBe(
-      '*Most chats*: Agent 299 (309 chats, Valid rec. 69.8%, Satisfied 50.0%) · ' +
-        '客服 298 号 (308 chats, Valid rec. 69.6%, Satisfied 50.0%) · ' +
-        'Agent 297 (307 chats, Valid rec. 69.4%, Satisfied 50.0%)',
+      '*Most chats*: Agent 299 (309 chats handled, Valid rec. 69.8%, Satisfied 50.0%) · ' +
+        '客服 298 号 (308 chats handled, Valid rec. 69.6%, Satisfied 50.0%) · ' +
+        'Agent 297 (307 chats handled, Valid rec. 69.4%, Satisfied 50.0%)',
     );
   });
 
@@ -325,6 +326,72 @@ describe('digestMessage headline KPIs', () => {
   });
 });
 
+describe('digestMessage satisfaction, once and as Sobot labels it', () => {
+  const FIVE_STAR: RatingUse = { scale: 'five_star', inUse: ['five_star'] };
+
+  it('shows it in the headline, labelled for the scale, and not again in the satisfaction line', () => {
+    const { main } = digestMessage(
+      digestData({
+        overview: {
+          current: { chats: 120, satisfaction: 0.915 },
+          previous: { chats: 100 },
+          ratings: FIVE_STAR,
+        },
+        satisfaction: SATISFACTION,
+      }),
+      'en',
+    );
+    const texts = mrkdwnTexts(main).join('\n');
+    expect(texts.match(/91\.5%/g)).toHaveLength(1);
+    expect(
+      blocksOf(main)
+        .flatMap((b) => b.fields ?? [])
+        .map((f) => f.text),
+    ).toContain('*Positive feedback (5★)*\n91.5%  _no comparison_');
+  });
+
+  it('shows it in the satisfaction line when the digest has no headline', () => {
+    const { main } = digestMessage(digestData({ overview: null, satisfaction: SATISFACTION }), 'en');
+    expect(mrkdwnTexts(main)).toContain(
+      '*Satisfaction*: 1,234 rated chats, Positive feedback (5★) 91.5%, 80.0% resolved',
+    );
+  });
+
+  it('says in the context line when chats were rated on several scales', () => {
+    const { main } = digestMessage(
+      digestData({
+        overview: {
+          current: { chats: 120, satisfaction: 0.915 },
+          previous: { chats: 100 },
+          ratings: { scale: 'two_level', inUse: ['five_star', 'two_level'] },
+        },
+      }),
+      'zh',
+    );
+    expect(contextTexts(main)[0]).toContain(
+      '评价使用了多种方式：满意度按满意 / 不满意（评价最多）计算，未合并五星评价',
+    );
+    expect(
+      blocksOf(main)
+        .flatMap((b) => b.fields ?? [])
+        .map((f) => f.text)[1],
+    ).toContain('*满意率*');
+  });
+
+  it("labels the agents' satisfaction on their scale in the attention rule and the agent lines", () => {
+    const { main } = digestMessage(
+      digestData({
+        agents: [agent('Ann', { chats: 9, valid_reception_rate: 0.5, satisfaction: 0.4 })],
+        agentRatings: { scale: 'nps', inUse: ['nps'] },
+      }),
+      'en',
+    );
+    const line = attentionLine(mrkdwnTexts(main));
+    expect(line).toContain('or positive feedback (0–10) under 80.0%');
+    expect(line).toContain('Ann (9 chats handled, Valid rec. 50.0%, Positive 40.0%)');
+  });
+});
+
 describe('digestMessage attention and chart', () => {
   it('says nobody is below the floors, and opens no thread, when all agents are fine', () => {
     const { main, thread } = digestMessage(
@@ -340,7 +407,7 @@ describe('digestMessage attention and chart', () => {
   it('keeps five agents needing attention in the message without a thread', () => {
     const { main, thread } = digestMessage(digestData({ agents: worstTeam(5) }), 'en');
     const line = attentionLine(mrkdwnTexts(main));
-    expect(line.match(/\(\d+ chats,/g)).toHaveLength(5);
+    expect(line.match(/\(\d+ chats handled,/g)).toHaveLength(5);
     expect(line).not.toContain('more in the thread');
     expect(thread).toEqual([]);
   });

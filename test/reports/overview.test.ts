@@ -35,8 +35,19 @@ const PREVIOUS: KpiValues = {
   bot_self_service_rate: 0.55,
 };
 
-function report(current: KpiValues = CURRENT, previous: KpiValues = PREVIOUS): OverviewReport {
-  return { range: WEEK, previousRange: WEEK_BEFORE, filters: {}, current, previous };
+function report(
+  current: KpiValues = CURRENT,
+  previous: KpiValues = PREVIOUS,
+  ratings: OverviewReport['ratings'] | null = { scale: 'five_star', inUse: ['five_star'] },
+): OverviewReport {
+  return {
+    range: WEEK,
+    previousRange: WEEK_BEFORE,
+    filters: {},
+    current,
+    previous,
+    ...(ratings ? { ratings } : {}),
+  };
 }
 
 const VIEW: OverviewView = { lang: 'en', visibility: 'ephemeral', filters: null };
@@ -51,8 +62,8 @@ const EXPECTED_EN: [label: string, value: string, change: string][] = [
   ['Chats', '1,200', '▲ 20.0% better'],
   ['Bot chats', '800', 'unchanged'],
   ['Valid reception', '88.4%', '▲ 1.2 pts better'],
-  ['24h FCR', '71.0%', '▼ 4.0 pts worse'],
-  ['Satisfied', '90.0%', 'no comparison'],
+  ['24h FCR (of customers)', '71.0%', '▼ 4.0 pts worse'],
+  ['Positive feedback (5★)', '90.0%', 'no comparison'],
   ['Avg. first response', '18s', '▼ 10.0% better'],
   ['Reply warnings', '5.0%', '▲ 2.0 pts worse'],
   ['Queue leave', '10.0%', 'unchanged'],
@@ -91,7 +102,7 @@ describe('overviewMessage', () => {
 
   it('shows "–" and no comparison for a KPI Sobot did not give', () => {
     const fields = fieldsOf(overviewMessage(report({ ...CURRENT, fcr_24h: null }), VIEW));
-    expect(fields[3]).toContain('*24h FCR*');
+    expect(fields[3]).toContain('*24h FCR (of customers)*');
     expect(fields[3]).toContain('–');
     expect(fields[3]).toContain('no comparison');
   });
@@ -106,7 +117,14 @@ describe('overviewMessage chart', () => {
   const spec = message.chart?.spec;
 
   it('compares the rate KPIs of both periods, the period before first', () => {
-    expect(spec?.labels).toEqual(['Valid rec.', 'FCR', 'Satisfied', 'Warnings', 'Queue leave', 'Bot self']);
+    expect(spec?.labels).toEqual([
+      'Valid rec.',
+      'FCR (cust.)',
+      'Positive',
+      'Warnings',
+      'Queue leave',
+      'Bot self',
+    ]);
     expect(spec?.series).toHaveLength(2);
     expect(spec?.series[0]?.label).toBe('Mon 9 – Sun 15 Nov 2026');
     expect(spec?.series[0]?.values).toEqual([0.872, 0.75, null, 0.03, 0.1, 0.55]);
@@ -147,13 +165,24 @@ describe('overviewMessage with filters', () => {
 describe('overviewMessage with no chats', () => {
   it.each([
     ['zero', { chats: 0, bot_chats: 0 }],
-    ['missing', { chats: null }],
+    ['zero and no bot figures on this API', { chats: 0 }],
   ])('says so, with no fields and no chart, when chats are %s', (_what, current) => {
     const message = overviewMessage(report(current, PREVIOUS), VIEW);
     expect(message.text).toContain('No chats in this period');
     expect(fieldsOf(message)).toEqual([]);
     expect(message.chart).toBeUndefined();
     expect(blockKitProblems(message)).toEqual([]);
+  });
+
+  it('does not call an unknown chat count "no chats": it shows "–"', () => {
+    const message = overviewMessage(report({ ...CURRENT, chats: null }, PREVIOUS), VIEW);
+    expect(message.text).not.toContain('No chats');
+    expect(fieldsOf(message)[0]).toContain('*Chats*\n–');
+  });
+
+  it('shows a zero rate as 0.0%, not "–"', () => {
+    const message = overviewMessage(report({ ...CURRENT, queue_leave_rate: 0 }, PREVIOUS), VIEW);
+    expect(fieldsOf(message)[7]).toContain('*Queue leave*\n0.0%');
   });
 
   it('still shows the card when only the bot had chats', () => {
@@ -186,7 +215,8 @@ describe('overviewMessage of a backend that gives other KPIs (the legacy API)', 
     answer_ratio: null,
   };
   const LEGACY_BEFORE: KpiValues = { ...LEGACY_NOW, chats: 500, unanswered_rate: 0.12, transfers: 12 };
-  const message = overviewMessage(report(LEGACY_NOW, LEGACY_BEFORE), VIEW);
+  // The legacy API does not say which rating scale its satisfaction is on.
+  const message = overviewMessage(report(LEGACY_NOW, LEGACY_BEFORE, null), VIEW);
   const fields = fieldsOf(message);
   const labelOf = (field: string) => /^\*(.+?)\*/.exec(field)?.[1];
 
@@ -237,6 +267,28 @@ describe('overviewMessage of a backend that gives other KPIs (the legacy API)', 
   });
 });
 
+describe('overviewMessage satisfaction, as Sobot labels it on the company scale', () => {
+  it('says "Satisfaction rate" on the two-level scale', () => {
+    const message = overviewMessage(
+      report(CURRENT, PREVIOUS, { scale: 'two_level', inUse: ['two_level'] }),
+      VIEW,
+    );
+    expect(fieldsOf(message)[4]).toContain('*Satisfaction rate*\n90.0%');
+    expect(contextTexts(message).join('\n')).not.toContain('several scales');
+  });
+
+  it('says in the context line when chats were rated on several scales', () => {
+    const message = overviewMessage(
+      report(CURRENT, PREVIOUS, { scale: 'five_star', inUse: ['five_star', 'nps'] }),
+      VIEW,
+    );
+    expect(contextTexts(message).join('\n')).toContain(
+      'Ratings on several scales: satisfaction is on 5 stars (most ratings), not pooled with 0–10 score',
+    );
+    expect(fieldsOf(message)[4]).toContain('*Positive feedback (5★)*\n90.0%');
+  });
+});
+
 describe('overviewMessage in Chinese', () => {
   const message = overviewMessage(report(), { ...VIEW, lang: 'zh' });
 
@@ -246,7 +298,8 @@ describe('overviewMessage in Chinese', () => {
     expect(fields[0]).toContain('▲ 20.0% 改善');
     expect(fields[1]).toContain('持平');
     expect(fields[2]).toContain('*有效接待率*');
-    expect(fields[3]).toContain('*24小时一次性解决率*');
+    expect(fields[3]).toContain('*24小时一次性解决率（按客户）*');
+    expect(fields[4]).toContain('*好评率（五星）*');
     expect(fields[3]).toContain('▼ 4.0 pts 变差');
     expect(fields[4]).toContain('无可比数据');
     expect(fields[5]).toContain('*平均首次响应时长*');

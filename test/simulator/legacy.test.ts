@@ -277,7 +277,7 @@ describe('figures', () => {
     expect(human.validSession).toBe(sum(chats, 'human_valid'));
     expect(human.transferSession).toBe(sum(chats, 'human_transfer'));
     expect(human.notReceptionSession).toBe(sum(chats, 'human_not_recep'));
-    expect(human.validReceptionRate).toBe(pct(sum(chats, 'human_valid_recep'), sum(chats, 'human_consult')));
+    expect(human.validReceptionRate).toBe(pct(sum(chats, 'human_valid_recep'), sum(chats, 'human_valid')));
 
     const msgs = (await v5('online/session/getMsgStat', byDepartment)).items;
     expect(messages.totalHumanMessage).toBe(sum(msgs, 'msg_human'));

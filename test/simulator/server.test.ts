@@ -284,9 +284,11 @@ describe('staffWorkStatis', () => {
       const sum = (key: keyof (typeof days)[number]) => days.reduce((s, f) => s + f[key], 0);
       expect(item.human_consult).toBe(sum('chats'));
       expect(item.human_valid_recep).toBe(sum('validReceptions'));
-      expect(item.human_visitor_consult).toBe(sum('inquiryChats'));
+      // Valid inquiry chats equal valid chats in each of the doc's example items.
+      expect(item.human_visitor_consult).toBe(sum('validChats'));
       expect(item.human_valid).toBeLessThanOrEqual(item.human_consult);
-      expect(item.valid_recep_rate_str).toBe(pct(sum('validReceptions'), sum('inquiryChats')));
+      // Of valid chats: the doc's staff2 has 1 of 6 valid chats (9 in all) as "16.67%".
+      expect(item.valid_recep_rate_str).toBe(pct(sum('validReceptions'), sum('validChats')));
       expect(item.quiet_after_session_rate_str).toBe(pct(sum('fcr24hChats'), sum('lastReceptionChats')));
       expect(item.human_res_warn_rate_str).toBe(pct(sum('responseWarnings'), sum('responseRounds')));
       const firstResponseWeight = days.reduce((s, f) => s + f.avgFirstResponseMs * f.inquiryChats, 0);
@@ -356,12 +358,12 @@ describe('aggregate endpoints', () => {
     const { json } = await post('online/session/getStat', { ...stat, search_way: 2 }, headers);
     for (const item of json.items) {
       expect(item.human_valid).toBeLessThanOrEqual(item.human_consult);
-      expect(item.human_valid_recep_rate).toBeCloseTo(item.human_valid_recep / item.human_consult, 12);
-      expect(item.human_valid_recep_rate_str).toBe(pct(item.human_valid_recep, item.human_consult));
+      // Of valid chats, as staffWorkStatis's example shows (getStat's own cannot tell: 56 = 56).
+      expect(item.human_valid_recep_rate).toBeCloseTo(item.human_valid_recep / item.human_valid, 12);
+      expect(item.human_valid_recep_rate_str).toBe(pct(item.human_valid_recep, item.human_valid));
       expect(item.response_warn_rate).toBeCloseTo(item.response_warn_count / item.staff_res_total_count, 12);
-      expect(item.human_valid_recep + item.human_not_recep + item.human_invalid_recep).toBe(
-        item.human_consult,
-      );
+      // Valid chats split as in the doc's example: 40 + 14 + 2 = 56.
+      expect(item.human_valid_recep + item.human_not_recep + item.human_invalid_recep).toBe(item.human_valid);
     }
     const msg = (await post('online/session/getMsgStat', { ...stat, search_way: 1 }, headers)).json;
     for (const item of msg.items) {

@@ -98,8 +98,8 @@ describe('/sobot agents over HTTP', () => {
     const totalChats = served.reduce((sum, item) => sum + Number(item.human_consult), 0);
     const context = payload.blocks.find((b) => b.type === 'context')?.elements?.[0]?.text ?? '';
     expect(context).toContain(`${served.length} agents`);
-    expect(context).toContain(`${totalChats.toLocaleString('en-US')} chats`);
-    expect(payload.text).toContain(`${totalChats.toLocaleString('en-US')} chats`);
+    expect(context).toContain(`Chats handled ${totalChats.toLocaleString('en-US')}`);
+    expect(payload.text).toContain(`Chats handled ${totalChats.toLocaleString('en-US')}`);
     const [y, m, d] = yesterday.split('-');
     const header = payload.blocks[0]?.text?.text ?? '';
     expect(header).toContain(

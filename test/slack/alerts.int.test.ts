@@ -253,4 +253,36 @@ describe('threshold alerts', () => {
     expect(listed?.payload.text).toBe('1 alert rules: warnings-high');
     expect(h.slack.posted(CHANNEL)).toHaveLength(0);
   });
+
+  it('keeps mutes between 1 minute and 7 days, says the end with its date, and who muted last', async () => {
+    const h = await start(createFakeClock(MONDAY_1000));
+    h.slack.channelMembers.set(CHANNEL, ['U0LEAD']);
+    const say = async (text: string, id: string) => {
+      await h.command(text, id);
+      const [post] = await h.slack.waitForResponses(id);
+      return { text: String(post?.payload.text), blocks: JSON.stringify(post?.payload.blocks) };
+    };
+    for (const [length, verdict] of [
+      ['99999d', 'too long'],
+      ['9999999999999999999d', 'too long'],
+      ['8d', 'too long'],
+      ['30s', 'too short'],
+    ] as const) {
+      const { text } = await say(`alerts mute warnings-high ${length}`, `bad-${length}`);
+      expect(text).toBe(
+        `"${length}" is ${verdict}: a mute lasts from 1 min to 7 d. Try \`/sobot alerts mute warnings-high 1h\``,
+      );
+    }
+    expect((await h.bot.alerts.status(rule(h))).mute).toBeNull();
+
+    const twoDays = await say('alerts mute warnings-high 2d', 'ok');
+    expect(twoDays.text).toBe('Alert warnings-high muted for 2 d.');
+    expect(twoDays.blocks).toContain('until Wed 25 Nov 2026 10:00 (Asia/Shanghai)');
+    const today = await say('alerts mute warnings-high 90m', 'today');
+    expect(today.blocks).toContain('until 11:30 (Asia/Shanghai)');
+    const listed = await say('alerts list', 'who');
+    expect(listed.blocks).toContain('🔕 muted by <@U0LEAD> until 11:30');
+    await say('alerts unmute warnings-high', 'unmute');
+    expect((await say('alerts list', 'who2')).blocks).toContain('last unmuted by <@U0LEAD> 10:00');
+  });
 });

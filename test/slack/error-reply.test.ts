@@ -1,7 +1,8 @@
 // Every error the bot can meet becomes a sendable, helpful Slack reply.
 
 import { describe, expect, it } from 'vitest';
-import { UnsupportedError, UserInputError } from '../../src/errors.ts';
+import { echo } from '../../src/echo.ts';
+import { AccessDeniedError, UnsupportedError, UserInputError } from '../../src/errors.ts';
 import { errorMessage } from '../../src/slack/error-reply.ts';
 import { blockKitProblems } from '../../src/slack/message.ts';
 import {
@@ -63,5 +64,36 @@ describe('errorMessage', () => {
   it('never shows internal details of an unexpected crash', () => {
     const message = errorMessage(new Error('ECONNRESET at /srv/app/node_modules/undici/lib/core.js:123'));
     expect(JSON.stringify(message)).not.toContain('node_modules');
+  });
+});
+
+describe('errorMessage with what people type', () => {
+  it('shows a refusal as the bot wrote it: its mentions stay mentions', () => {
+    const message = errorMessage(new AccessDeniedError('Sorry, only the bot admins (<@U0ADMIN>) can x.'));
+    expect(message.text).toBe('Sorry, only the bot admins (<@U0ADMIN>) can x.');
+    expect(JSON.stringify(message.blocks)).toContain('<@U0ADMIN>');
+  });
+
+  it('keeps any error within Slack’s limits without cutting an entity in half', () => {
+    const message = errorMessage(
+      new UserInputError(`Bad: ${'&'.repeat(5_000)}`, `/sobot ${'<'.repeat(5_000)}`),
+    );
+    expect(blockKitProblems(message)).toEqual([]);
+    for (const text of [message.text, JSON.stringify(message.blocks)]) expect(text).not.toMatch(/&[a-z]*…/);
+  });
+});
+
+describe('echo', () => {
+  it('quotes up to 200 characters, then "…", never splitting a character', () => {
+    expect(echo('short')).toBe('short');
+    expect(echo('x'.repeat(200))).toBe('x'.repeat(200));
+    expect(echo('x'.repeat(201))).toBe(`${'x'.repeat(199)}…`);
+    const emoji = echo('😀'.repeat(300));
+    expect(Array.from(emoji)).toHaveLength(200);
+    expect(emoji.endsWith('😀…')).toBe(true);
+  });
+
+  it('shows control characters as spaces', () => {
+    expect(echo('a\u0000b\nc\u001bd')).toBe('a b c d');
   });
 });

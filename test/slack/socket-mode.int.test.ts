@@ -30,7 +30,7 @@ describe('/sobot in Socket Mode', () => {
       .filter((e) => e.path.endsWith('/staffWorkStatis'))
       .flatMap((e) => (e.reply as { items: { human_consult: number }[] }).items);
     const total = served.reduce((sum, item) => sum + item.human_consult, 0);
-    expect(post?.payload.text).toContain(`${total.toLocaleString('en-US')} chats`);
+    expect(post?.payload.text).toContain(`Chats handled ${total.toLocaleString('en-US')}`);
   });
 
   it('still serves /healthz on PORT', async () => {

@@ -33,34 +33,34 @@ function docExample(): { staff1: WorkloadItem; staff2: WorkloadItem } {
 
 describe('toAgentRow', () => {
   it('reads who staff1 is from the doc example', () => {
-    const row = toAgentRow(docExample().staff1);
+    const row = toAgentRow(docExample().staff1, 'nps');
     expect(row.agentId).toBe('0a8c83731fd04728ac2ed13e9ef180dc');
     expect(row.name).toBe('staff1');
     expect(row.email).toBe('staff1@zhichi.com');
     expect(row.groups).toEqual(['group1']);
   });
 
-  it("keeps staff1's counts as the doc gives them", () => {
-    expect(toAgentRow(docExample().staff1).counts).toEqual({
+  it("keeps staff1's counts and rates as the doc gives them", () => {
+    expect(toAgentRow(docExample().staff1, 'nps').counts).toEqual({
       chats: 7,
       validChats: 4,
-      inquiryChats: 4,
-      validReceptions: 0,
-      lastReceptionChats: 6,
-      fcr24hChats: 2,
-      responseRounds: 4,
-      responseWarnings: 3,
-      // One NPS rating (nps_good 1); no star or two-level ratings.
-      ratedChats: 1,
-      satisfiedChats: 1,
+      validReception: { count: 0, rate: 0, base: 4 },
+      fcr24h: { count: 2, rate: 0.3333, base: 6 },
+      responseWarnings: { count: 3, rate: 0.75, base: 4 },
+      // One NPS rating (nps_good 1, "100.00%"); no star or two-level ratings ("0.00%" of none).
+      ratings: {
+        five_star: { count: 0, rate: 0, base: 0 },
+        nps: { count: 1, rate: 1, base: 1 },
+        two_level: { count: 0, rate: 0, base: 0 },
+      },
       avgFirstResponseMs: 353669.5,
       transfersIn: 1,
       transfersOut: 1,
     });
   });
 
-  it("takes staff1's rates from the doc's strings, and satisfaction from nps_good 1 of 1 rated", () => {
-    expect(toAgentRow(docExample().staff1).kpis).toEqual({
+  it("takes staff1's rates from the doc's strings, and satisfaction from good_nps_rate_str on the NPS scale", () => {
+    expect(toAgentRow(docExample().staff1, 'nps').kpis).toEqual({
       chats: 7,
       valid_reception_rate: 0, // "0.00%"
       avg_first_response: 353669.5,
@@ -71,22 +71,18 @@ describe('toAgentRow', () => {
   });
 
   it('reads who staff2 is and their counts from the doc example', () => {
-    const row = toAgentRow(docExample().staff2);
+    const row = toAgentRow(docExample().staff2, 'nps');
     expect(row.agentId).toBe('903965b75366482dbc95a4322538e2c8');
     expect(row.name).toBe('staff2');
     expect(row.email).toBe('staff2@zhichi.com');
     expect(row.groups).toEqual(['group2']);
-    expect(row.counts).toEqual({
+    expect(row.counts).toMatchObject({
       chats: 9,
       validChats: 6,
-      inquiryChats: 6,
-      validReceptions: 1,
-      lastReceptionChats: 9,
-      fcr24hChats: 2,
-      responseRounds: 6,
-      responseWarnings: 2,
-      ratedChats: 0,
-      satisfiedChats: 0,
+      // 1 valid reception of 6 valid chats is "16.67%"; of the 9 chats it would be 11.11%.
+      validReception: { count: 1, rate: 0.1667, base: 6 },
+      fcr24h: { count: 2, rate: 0.2222, base: 9 },
+      responseWarnings: { count: 2, rate: 0.3333, base: 6 },
       avgFirstResponseMs: 392346,
       transfersIn: 0,
       transfersOut: 0,
@@ -94,7 +90,7 @@ describe('toAgentRow', () => {
   });
 
   it("takes staff2's rates from the doc's strings and leaves satisfaction empty with nothing rated", () => {
-    expect(toAgentRow(docExample().staff2).kpis).toEqual({
+    expect(toAgentRow(docExample().staff2, 'nps').kpis).toEqual({
       chats: 9,
       valid_reception_rate: 0.1667, // "16.67%"
       avg_first_response: 392346,
@@ -120,6 +116,7 @@ describe('toAgentRow', () => {
         middle: 1,
         bad: 0,
       }),
+      'five_star',
     );
     expect(row.kpis.valid_reception_rate).toBe(6 / 8);
     expect(row.kpis.fcr_24h).toBe(4 / 5);
@@ -212,25 +209,25 @@ describe('createV5Backend().agentWorkload', () => {
     const bo = rows[0] as AgentRow;
     expect(bo.name).toBe('Bo');
     expect(bo.groups).toEqual(['Sales', 'Support']);
-    expect(bo.counts).toEqual({
+    expect(bo.counts).toMatchObject({
       chats: 20,
       validChats: 16,
-      inquiryChats: 10,
-      validReceptions: 6,
-      lastReceptionChats: 10,
-      fcr24hChats: 6,
-      responseRounds: 20,
-      responseWarnings: 5,
-      ratedChats: 6, // 3 + 1 + 0 and 1 + 0 + 1
-      satisfiedChats: 4,
+      validReception: { count: 6 },
+      fcr24h: { count: 6, base: 10 },
+      responseWarnings: { count: 5, base: 20 },
       // An average, weighted by chats: (10 000 × 5 + 40 000 × 15) / 20, not the sum of the two.
       avgFirstResponseMs: 32_500,
       transfersIn: 3,
       transfersOut: 3,
     });
+    // In Support, 83.33% is 5 of the 6 valid inquiry chats, not of the 12 valid chats: the base
+    // is the one that gives Sobot's rate, 4 + 6.
+    expect(bo.counts.validReception.base).toBeCloseTo(10, 3);
+    // 3 + 1 + 0 and 1 + 0 + 1 rated on 5 stars.
+    expect(bo.counts.ratings.five_star).toMatchObject({ count: 4, base: 6 });
     expect(bo.kpis.chats).toBe(20);
-    // From the sums, not the mean of 25 % and 83.33 %.
-    expect(bo.kpis.valid_reception_rate).toBeCloseTo(6 / 10, 10);
+    // From the sums, not the mean of 25 % and 83.33 % (to the rate strings' precision).
+    expect(bo.kpis.valid_reception_rate).toBeCloseTo(6 / 10, 4);
     expect(bo.kpis.fcr_24h).toBeCloseTo(6 / 10, 10);
     expect(bo.kpis.response_warn_rate).toBeCloseTo(5 / 20, 10);
     expect(bo.kpis.satisfaction).toBeCloseTo(4 / 6, 10);

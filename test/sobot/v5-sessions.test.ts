@@ -44,8 +44,8 @@ describe('sessionKpis on the getStat example row', () => {
     expect(kpis.avg_first_response).toBeCloseTo(853_451.6, 6);
   });
 
-  it('has no queue leave rate when nobody queued (queue 0), rather than 0%', () => {
-    expect(kpis.queue_leave_rate).toBeNull();
+  it("gives queue leave as Sobot's 0% when nobody queued (queue 0, queue_leave_rate 0.0): zero is zero", () => {
+    expect(kpis.queue_leave_rate).toBe(0);
   });
 });
 
@@ -54,12 +54,16 @@ describe('sessionKpis on several rows', () => {
     ...DOC_ROW,
     channel_flag: '7',
     human_consult: 44,
+    human_valid: 44,
     robot_consult: 100,
     human_valid_recep: 30,
+    human_valid_recep_rate: 30 / 44,
     queue: 10,
     queue_leave: 2,
+    queue_leave_rate: 0.2,
     response_warn_count: 5,
     staff_res_total_count: 111,
+    response_warn_rate: 5 / 111,
     avg_staff_first_res_duration: 60_000,
   };
   const kpis = sessionKpis([DOC_ROW, other]);
@@ -73,6 +77,49 @@ describe('sessionKpis on several rows', () => {
     expect(kpis.valid_reception_rate).toBeCloseTo(70 / 100, 12);
     expect(kpis.response_warn_rate).toBeCloseTo(25 / 300, 12);
     expect(kpis.queue_leave_rate).toBeCloseTo(2 / 10, 12);
+  });
+
+  it('takes valid reception of valid chats, rows whose valid share differs included', () => {
+    // 20 valid receptions of 40 valid chats, 50 chats in all: "50.00%", not 40%.
+    const someInvalid = {
+      ...other,
+      human_consult: 50,
+      human_valid: 40,
+      human_valid_recep: 20,
+      human_valid_recep_rate: 0.5,
+    };
+    expect(sessionKpis([someInvalid]).valid_reception_rate).toBe(0.5);
+    expect(sessionKpis([DOC_ROW, someInvalid]).valid_reception_rate).toBeCloseTo((40 + 20) / (56 + 40), 12);
+  });
+
+  it("takes a row's base from its count and rate where the reply leaves the base out", () => {
+    const noBase = { ...other, human_valid: null, staff_res_total_count: null };
+    const total = sessionKpis([DOC_ROW, noBase]);
+    expect(total.valid_reception_rate).toBeCloseTo(70 / 100, 12);
+    expect(total.response_warn_rate).toBeCloseTo(25 / 300, 12);
+  });
+
+  it("reproduces each row's own rate in a total of that row with an empty one", () => {
+    const empty = {
+      ...DOC_ROW,
+      human_consult: 0,
+      human_valid: 0,
+      human_valid_recep: 0,
+      human_valid_recep_rate: 0,
+      queue: 0,
+      queue_leave: 0,
+      queue_leave_rate: 0,
+      response_warn_count: 0,
+      staff_res_total_count: 0,
+      response_warn_rate: 0,
+    };
+    for (const row of [DOC_ROW, other]) {
+      const alone = sessionKpis([row]);
+      const withEmpty = sessionKpis([row, empty]);
+      expect(withEmpty.valid_reception_rate).toBeCloseTo(alone.valid_reception_rate as number, 12);
+      expect(withEmpty.response_warn_rate).toBeCloseTo(alone.response_warn_rate as number, 12);
+      expect(withEmpty.queue_leave_rate).toBeCloseTo(alone.queue_leave_rate as number, 12);
+    }
   });
 
   it('weights the first response by each row human chats', () => {
@@ -123,22 +170,24 @@ describe('beforeChange', () => {
 });
 
 describe('satisfactionNowAndBefore on the getSatisfactionSurvey example', () => {
-  const { current, previous } = satisfactionNowAndBefore(DOC_SURVEY);
+  const { current, previous, ratings } = satisfactionNowAndBefore(DOC_SURVEY);
 
-  it('gives the satisfied share of rated chats now', () => {
-    // Satisfied: good 156 (5-star scale) + level2_score5 3 (two-level scale); NPS unused (0).
-    // Rated: good 156 + middle 253 + bad 275 + level2 3 + 0 = 687, the doc's total_times.
-    expect(current).toBeCloseTo((156 + 3) / (156 + 253 + 275 + 3 + 0), 12);
+  it("gives Sobot's own positive share on the scale with most ratings, not a pool of the scales", () => {
+    // 684 star ratings and 3 two-level ones: the company rates on 5 stars; good_rate_str "22.81%"
+    // (156 / 684). Pooling the scales would give (156 + 3) / 687 = 23.1%.
+    expect(current).toBe(0.2281);
+    expect(ratings).toEqual({ scale: 'five_star', inUse: ['five_star', 'two_level'] });
   });
 
-  it('gives the share before, from the *_ratio changes', () => {
+  it('gives the share before, from the *_ratio changes of that scale', () => {
     // Each count before is count / (1 + change): good_ratio -66.95%, middle_ratio -73.06%,
-    // bad_ratio -70.01%, level2_score5_ratio -66.67%; the NPS and level2_score1 scales read 0 / "NA".
+    // bad_ratio -70.01%.
     const good = 156 / (1 - 0.6695);
     const middle = 253 / (1 - 0.7306);
     const bad = 275 / (1 - 0.7001);
-    const level2Good = 3 / (1 - 0.6667);
-    expect(previous).toBeCloseTo((good + level2Good) / (good + middle + bad + level2Good), 12);
+    expect(previous).toBeCloseTo(good / (good + middle + bad), 12);
+    // good_rate_str 22.81% changed by +12.49%: before it was 22.81% / 1.1249 ≈ 20.28%.
+    expect(previous).toBeCloseTo(0.2281 / 1.1249, 3);
   });
 
   it('agrees with the doc own MoM of the good rate and of the ratings', () => {
@@ -151,29 +200,38 @@ describe('satisfactionNowAndBefore on the getSatisfactionSurvey example', () => 
   });
 
   it('gives nothing without a survey', () => {
-    expect(satisfactionNowAndBefore(null)).toEqual({ current: null, previous: null });
+    expect(satisfactionNowAndBefore(null)).toEqual({
+      current: null,
+      previous: null,
+      ratings: { scale: null, inUse: [] },
+    });
   });
 
   it('leaves the share before unknown when a used scale has no change', () => {
     const noChange = { ...DOC_SURVEY, middle_ratio: null };
     const result = satisfactionNowAndBefore(noChange);
-    expect(result.current).toBeCloseTo(159 / 687, 12);
+    expect(result.current).toBe(0.2281);
     expect(result.previous).toBeNull();
   });
 
   it('has no share when nothing was rated', () => {
     const unrated = {
       ...DOC_SURVEY,
-      good: 0,
-      middle: 0,
-      bad: 0,
-      level2_score5: 0,
+      ...Object.fromEntries(
+        ['score5', 'score4', 'score3', 'score2', 'score1', 'good', 'middle', 'bad', 'level2_score5'].map(
+          (f) => [f, 0],
+        ),
+      ),
       good_ratio: null,
       middle_ratio: null,
       bad_ratio: null,
       level2_score5_ratio: null,
     };
-    expect(satisfactionNowAndBefore(unrated)).toEqual({ current: null, previous: null });
+    expect(satisfactionNowAndBefore(unrated)).toEqual({
+      current: null,
+      previous: null,
+      ratings: { scale: null, inUse: [] },
+    });
   });
 });
 

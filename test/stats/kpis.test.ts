@@ -4,8 +4,20 @@
 import { describe, expect, it } from 'vitest';
 import { type LegacyAction, legacyActions } from '../../src/sobot/legacy/endpoints.ts';
 import { type V5EndpointKey, v5Endpoints } from '../../src/sobot/v5/endpoints.ts';
-import { AGENT_KPIS, findKpi, KPIS, type KpiId, kpisFromCounts, kpiWords } from '../../src/stats/kpis.ts';
-import { counts } from '../support/agent-counts.ts';
+import {
+  AGENT_KPIS,
+  combinedRate,
+  findKpi,
+  KPIS,
+  type KpiId,
+  kpiSourceRows,
+  kpisFromCounts,
+  kpiWords,
+  rateBase,
+  ratingUseOf,
+} from '../../src/stats/kpis.ts';
+import { counts, part, starRatings } from '../support/agent-counts.ts';
+import { readmeTable } from '../support/readme.ts';
 
 /** The Sobot path segment used in `source` strings → our endpoint registry key. */
 const ENDPOINT_OF: Record<string, V5EndpointKey> = {
@@ -142,37 +154,27 @@ describe('findKpi', () => {
 });
 
 describe('kpisFromCounts', () => {
-  // A busy agent, a struggling one and one without FCR/rating data.
+  // A busy agent, a struggling one and one without FCR/rating data; counts and bases only.
   const busy = counts({
     chats: 100,
-    inquiryChats: 90,
-    validReceptions: 81,
-    lastReceptionChats: 80,
-    fcr24hChats: 60,
-    responseRounds: 400,
-    responseWarnings: 20,
-    ratedChats: 50,
-    satisfiedChats: 45,
+    validReception: part({ count: 81, base: 90 }),
+    fcr24h: part({ count: 60, base: 80 }),
+    responseWarnings: part({ count: 20, base: 400 }),
+    ratings: starRatings(45, 50),
     avgFirstResponseMs: 10_000,
   });
   const struggling = counts({
     chats: 10,
-    inquiryChats: 10,
-    validReceptions: 2,
-    lastReceptionChats: 10,
-    fcr24hChats: 1,
-    responseRounds: 100,
-    responseWarnings: 50,
-    ratedChats: 2,
-    satisfiedChats: 0,
+    validReception: part({ count: 2, base: 10 }),
+    fcr24h: part({ count: 1, base: 10 }),
+    responseWarnings: part({ count: 50, base: 100 }),
+    ratings: starRatings(0, 2),
     avgFirstResponseMs: 60_000,
   });
   const partial = counts({
     chats: 50,
-    inquiryChats: 40,
-    validReceptions: 38,
-    responseRounds: 0,
-    responseWarnings: 0,
+    validReception: part({ count: 38, base: 40 }),
+    responseWarnings: part({ count: 0, base: 0 }),
   });
 
   it('sums chats', () => {
@@ -202,11 +204,22 @@ describe('kpisFromCounts', () => {
     expect(team.avg_first_response).toBeNull();
   });
 
-  it('gives null when the base is 0', () => {
-    const team = kpisFromCounts([counts({ chats: 0, ratedChats: 0, satisfiedChats: 0, inquiryChats: 0 })]);
+  it('gives null when the base is 0 and Sobot gave no rate', () => {
+    const team = kpisFromCounts([
+      counts({ chats: 0, ratings: starRatings(0, 0), validReception: part({ count: 0, base: 0 }) }),
+    ]);
     expect(team.satisfaction).toBeNull();
     expect(team.valid_reception_rate).toBeNull();
     expect(team.avg_first_response).toBeNull();
+  });
+
+  it('gives 0%, not "–", where Sobot said 0% of nothing', () => {
+    const nothing = part({ count: 0, base: 0, rate: 0 });
+    const team = kpisFromCounts([
+      counts({ chats: 2, responseWarnings: nothing }),
+      counts({ chats: 3, responseWarnings: nothing }),
+    ]);
+    expect(team.response_warn_rate).toBe(0);
   });
 
   it('gives nulls for an empty team', () => {
@@ -223,9 +236,79 @@ describe('kpisFromCounts', () => {
   it('leaves an agent whose base is missing out of the numerator too', () => {
     // Without pairing, 5 warnings over 10 rounds would become (5 + 7) / 10 = 120%.
     const team = kpisFromCounts([
-      counts({ responseRounds: 10, responseWarnings: 5 }),
-      counts({ responseRounds: null, responseWarnings: 7 }),
+      counts({ responseWarnings: part({ count: 5, base: 10 }) }),
+      counts({ responseWarnings: part({ count: 7 }) }),
     ]);
     expect(team.response_warn_rate).toBeCloseTo(0.5, 10);
+  });
+
+  it("gives one agent's own Sobot rates as the team's", () => {
+    // The doc's staff2: 1 valid reception, 6 valid chats of 9, "16.67%"; 2 of 9 last = "22.22%".
+    const staff2 = counts({
+      chats: 9,
+      validReception: part({ count: 1, base: 6, rate: 0.1667 }),
+      fcr24h: part({ count: 2, base: 9, rate: 0.2222 }),
+    });
+    const team = kpisFromCounts([staff2]);
+    expect(team.valid_reception_rate).toBe(0.1667);
+    expect(team.fcr_24h).toBe(0.2222);
+  });
+
+  it('reads satisfaction on the scale with the most ratings, never pooling scales', () => {
+    const fiveStar = counts({
+      ratings: { ...starRatings(3, 10, 0.3), nps: part({ count: 4, base: 4, rate: 1 }) },
+    });
+    const team = kpisFromCounts([fiveStar]);
+    expect(team.satisfaction).toBe(0.3);
+    expect(ratingUseOf([fiveStar])).toEqual({ scale: 'five_star', inUse: ['five_star', 'nps'] });
+  });
+});
+
+describe('combinedRate', () => {
+  it("gives one row's own rate, not a recomputation", () => {
+    expect(combinedRate([{ count: 40, rate: 0.7143, base: 56 }])).toBe(0.7143);
+  });
+
+  it("takes an unnamed base from the row's count and rate, so every row's rate is reproduced", () => {
+    // Two rows whose rates are of bases the reply does not give: 10 of 20 and 30 of 40.
+    const rows = [
+      { count: 10, rate: 0.5, base: null },
+      { count: 30, rate: 0.75, base: null },
+    ];
+    expect(combinedRate(rows)).toBeCloseTo(40 / 60, 10);
+    // A combined total of one row is that row's rate.
+    for (const row of rows)
+      expect(combinedRate([row, { count: 0, rate: 0, base: 0 }])).toBeCloseTo(row.rate, 10);
+  });
+
+  it('prefers a named base that reproduces the rate string over count / rate', () => {
+    expect(rateBase({ count: 1, rate: 0.1667, base: 6 })).toBe(6);
+    // 9 chats in all would give 11.11%, not Sobot's 16.67%: the base is not all chats.
+    expect(rateBase({ count: 1, rate: 0.1667, base: 9 })).toBeCloseTo(1 / 0.1667, 10);
+  });
+
+  it('is 0 for rows that each say 0% of nothing, and unknown with nothing known', () => {
+    expect(
+      combinedRate([
+        { count: 0, rate: 0, base: 0 },
+        { count: 0, rate: 0, base: 0 },
+      ]),
+    ).toBe(0);
+    expect(combinedRate([{ count: null, rate: null, base: null }])).toBeNull();
+  });
+});
+
+describe('the README’s table of where the numbers come from', () => {
+  it('has one row per KPI of the registry, with its sources and formula', () => {
+    const rows = readmeTable('kpi-sources');
+    expect(rows).toEqual(kpiSourceRows().map((r) => [r.kpi, r.v5, r.v5PerAgent, r.legacy, r.formula]));
+    expect(rows).toHaveLength(Object.keys(KPIS).length);
+  });
+
+  it('names the fields the v5 backend reads for the KPIs it derives', () => {
+    // The code reads getStat's warning counts, not getMsgStat's, and satisfaction's positive shares.
+    expect(KPIS.response_warn_rate.source.v5Overall).toBe('getStat.response_warn_rate');
+    expect(KPIS.satisfaction.source.v5Overall).toBe('getSatisfactionSurvey.good_rate_str');
+    expect(KPIS.satisfaction.source.v5PerAgent).toBe('staffWorkStatis.good_rate_str');
   });
 });

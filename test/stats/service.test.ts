@@ -17,7 +17,7 @@ import type {
   StatsFilters,
 } from '../../src/stats/model.ts';
 import { createStatsService } from '../../src/stats/service.ts';
-import { counts } from '../support/agent-counts.ts';
+import { counts, part, starRatings } from '../support/agent-counts.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
 import { unusedBackend } from '../support/unused-stats.ts';
 
@@ -40,14 +40,10 @@ const ROWS: AgentRow[] = [
     },
     counts: counts({
       chats: 97,
-      inquiryChats: 97,
-      validReceptions: 93,
-      lastReceptionChats: 80,
-      fcr24hChats: 57,
-      ratedChats: 25,
-      satisfiedChats: 24,
-      responseRounds: 320,
-      responseWarnings: 10,
+      validReception: part({ count: 93, base: 97 }),
+      fcr24h: part({ count: 57, base: 80 }),
+      ratings: starRatings(24, 25),
+      responseWarnings: part({ count: 10, base: 320 }),
       avgFirstResponseMs: 18_000,
     }),
   },
@@ -66,14 +62,10 @@ const ROWS: AgentRow[] = [
     },
     counts: counts({
       chats: 88,
-      inquiryChats: 81,
-      validReceptions: 73,
-      lastReceptionChats: 72,
-      fcr24hChats: 42,
-      ratedChats: 0,
-      satisfiedChats: 0,
-      responseRounds: 200,
-      responseWarnings: 25,
+      validReception: part({ count: 73, base: 81 }),
+      fcr24h: part({ count: 42, base: 72 }),
+      ratings: starRatings(0, 0),
+      responseWarnings: part({ count: 25, base: 200 }),
       avgFirstResponseMs: 42_000,
     }),
   },
@@ -225,6 +217,7 @@ const FIGURES: OverviewFigures = {
 };
 
 const SCOPES: ScopeRow[] = [{ scopeId: 'g1', name: 'Sales', kpis: { chats: 56 } }];
+const SCOPE_TOTAL = { chats: 70 };
 
 /**
  * A backend whose directory answers `loads[n]` on its n-th load of a dimension (the last one
@@ -242,6 +235,10 @@ function directoryBackend(loads: Partial<Record<Dimension, DirectoryEntry[][]>> 
     async breakdown(by, range, filters) {
       questions.push({ what: `breakdown:${by}`, range, filters });
       return SCOPES;
+    },
+    async sessions(range, filters) {
+      questions.push({ what: 'sessions', range, filters });
+      return SCOPE_TOTAL;
     },
     async directory(dimension) {
       const versions = loads[dimension] ?? [DIRECTORY[dimension]];
@@ -441,20 +438,30 @@ describe('overview and breakdown', () => {
     expect(questions[0]).toEqual({ what: 'overview', range: WEEK, filters: { groupIds: ['g1'] } });
   });
 
-  it('caches the breakdown per dimension, range and filters', async () => {
+  it('caches the breakdown per dimension, range and filters, with the scope total once', async () => {
     const { stats, questions } = serviceOver();
     const report = await stats.breakdown('group', WEEK, { channelTypes: ['2'] });
-    expect(report).toEqual({ by: 'group', range: WEEK, filters: { channelTypes: ['2'] }, rows: SCOPES });
+    expect(report).toEqual({
+      by: 'group',
+      range: WEEK,
+      filters: { channelTypes: ['2'] },
+      rows: SCOPES,
+      total: SCOPE_TOTAL,
+    });
     await stats.breakdown('group', WEEK, { channelTypes: ['2'] });
-    expect(questions).toHaveLength(1);
+    expect(questions).toHaveLength(2);
+    // The same scope's total is the same session query, whatever the rows are by.
     await stats.breakdown('channel', WEEK, { channelTypes: ['2'] });
     await stats.breakdown('group', WEEK);
     await stats.breakdown('group', day('2026-11-22'), { channelTypes: ['2'] });
     expect(questions.map((q) => q.what)).toEqual([
       'breakdown:group',
+      'sessions',
       'breakdown:channel',
       'breakdown:group',
+      'sessions',
       'breakdown:group',
+      'sessions',
     ]);
   });
 
@@ -463,7 +470,12 @@ describe('overview and breakdown', () => {
     await stats.overview(WEEK);
     await stats.breakdown('group', WEEK);
     await stats.breakdown('department', WEEK);
-    expect(questions.map((q) => q.what)).toEqual(['overview', 'breakdown:group', 'breakdown:department']);
+    expect(questions.map((q) => q.what)).toEqual([
+      'overview',
+      'breakdown:group',
+      'sessions',
+      'breakdown:department',
+    ]);
   });
 });
 

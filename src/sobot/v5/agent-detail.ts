@@ -2,12 +2,12 @@
 // status) for one agent id, asked in parallel and read into the backend-neutral AgentDetail.
 
 import type { AgentDetail, RatingBucket, WorkStatus } from '../../stats/cards.ts';
-import { ratioOf, sumKnown } from '../../stats/kpis.ts';
+import { RATING_SCALE_ORDER, ratingUseOf, ratioOf, sumKnown } from '../../stats/kpis.ts';
 import type { DateRange, Priority } from '../../stats/model.ts';
-import { mergeByAgent, toAgentRow } from './agents.ts';
+import { agentCounts, mergeByAgent, toAgentRow } from './agents.ts';
 import { type SobotV5Client, v5DateParams } from './client.ts';
 import type { V5Item } from './endpoints.ts';
-import { numberField, RATING_SCALES, SCALE_ORDER } from './rating-scales.ts';
+import { numberField, RATING_SCALES } from './rating-scales.ts';
 
 type WorkloadItem = V5Item<'agentWorkload'>;
 type WorkLogItem = V5Item<'workLog'>;
@@ -41,7 +41,12 @@ export function agentDetailFrom(
 ): AgentDetail | null {
   // staff_id is not in the doc's field table: a row without one is taken as the agent asked for.
   const items = workload.filter((item) => !item.staff_id || item.staff_id === agentId);
-  const [row] = mergeByAgent(items.map((item) => ({ ...toAgentRow(item), agentId })));
+  // The agent's satisfaction on the scale their own ratings are on, as their distribution below.
+  const { scale } = ratingUseOf(items.map(agentCounts));
+  const [row] = mergeByAgent(
+    items.map((item) => ({ ...toAgentRow(item, scale), agentId })),
+    scale,
+  );
   if (!row) return null;
   return {
     row,
@@ -91,7 +96,7 @@ function weightedMean(pairs: readonly [number | null, number | null][]): number 
  * reports all three (zeros on the unused ones, e.g. the doc's staff1 has one NPS rating only).
  */
 function ratings(items: readonly WorkloadItem[]): AgentDetail['ratings'] {
-  const totals = SCALE_ORDER.map((scale) => {
+  const totals = RATING_SCALE_ORDER.map((scale) => {
     const spec = RATING_SCALES[scale];
     const counts = spec.buckets.map((b) => sumKnown(items.map((item) => numberField(item, b.chats))));
     return { scale, spec, counts, total: sumKnown(counts) ?? 0 };

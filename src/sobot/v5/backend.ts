@@ -3,11 +3,11 @@
 // sees a v5 field name.
 
 import { UnsupportedError } from '../../errors.ts';
-import { SCOPE_KPIS } from '../../stats/kpis.ts';
+import { ratingUseOf, SCOPE_KPIS } from '../../stats/kpis.ts';
 import type { DateRange, Priority, StatsBackend, StatsFilters } from '../../stats/model.ts';
 import { previousRange } from '../../stats/period.ts';
 import { fetchAgentDetail } from './agent-detail.ts';
-import { mergeByAgent, toAgentRow } from './agents.ts';
+import { agentCounts, mergeByAgent, toAgentRow } from './agents.ts';
 import { fetchBot } from './bot.ts';
 import { type SobotV5Client, v5DateParams } from './client.ts';
 import { fetchCustomers } from './customers.ts';
@@ -66,8 +66,15 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
         ...(await workloadAudience(filters, priority)),
       };
       const items = await client.fetchAll('agentWorkload', body, { priority });
-      // "Agents who handled chats": an idle agent listed with zeros is not one of them.
-      return mergeByAgent(items.map(toAgentRow)).filter((row) => (row.counts.chats ?? 0) > 0);
+      // Every agent's satisfaction on the company's scale, the one the team line uses.
+      const { scale } = ratingUseOf(items.map(agentCounts));
+      const rows = mergeByAgent(
+        items.map((item) => toAgentRow(item, scale)),
+        scale,
+      );
+      // "Agents who handled chats": an idle agent listed with zeros is not one of them; one whose
+      // count Sobot left out may be.
+      return rows.filter((row) => row.counts.chats !== 0);
     },
 
     async overview(range, filters, priority) {
@@ -116,6 +123,7 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
           ),
           satisfaction: satisfaction.previous,
         },
+        ratings: satisfaction.ratings,
       };
     },
 

@@ -43,9 +43,6 @@ export const RATING_SCALES: Record<RatingScale, { buckets: readonly ScaleBucket[
     two_level: { buckets: twoLevel, average: null },
   };
 
-/** In order of preference when two scales have as many ratings. */
-export const SCALE_ORDER: readonly RatingScale[] = ['five_star', 'nps', 'two_level'];
-
 /** A numeric field of a parsed reply row named at run time (the scales name their fields). */
 export function numberField(row: object, field: string | null): number | null {
   const value = field === null ? undefined : (row as Record<string, unknown>)[field];

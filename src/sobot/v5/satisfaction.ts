@@ -2,12 +2,12 @@
 // read on the rating scale the company uses: 5 stars, 0–10 (NPS) or two levels.
 
 import type { RatingBucket, RatingScale, SatisfactionFigures } from '../../stats/cards.ts';
-import { ratioOf, sumKnown } from '../../stats/kpis.ts';
-import type { DateRange, Priority, StatsFilters } from '../../stats/model.ts';
+import { ratingUse, ratioOf, sumKnown } from '../../stats/kpis.ts';
+import type { DateRange, Priority, RatingUse, StatsFilters } from '../../stats/model.ts';
 import { type SobotV5Client, v5DateParams } from './client.ts';
 import type { V5Item } from './endpoints.ts';
 import { filterParams } from './filters.ts';
-import { numberField, RATING_SCALES, SCALE_ORDER } from './rating-scales.ts';
+import { numberField, RATING_SCALES } from './rating-scales.ts';
 
 type Survey = V5Item<'sessionSatisfaction'>;
 type CustomerSurvey = V5Item<'customerSatisfaction'>;
@@ -26,22 +26,14 @@ function customerCounts(c: CustomerSurvey, scale: RatingScale): [string, number 
   return RATING_SCALES[scale].buckets.map((b) => [b.label, numberField(c, b.customers)]);
 }
 
-/** The scale with the most ratings; null when nothing was rated. Ties go to the earlier scale. */
-export function mainScale(buckets: Record<RatingScale, Bucket[]>): RatingScale | null {
-  let best: RatingScale | null = null;
-  let most = 0;
-  for (const scale of SCALE_ORDER) {
-    const rated = sumKnown(buckets[scale].map(([, count]) => count)) ?? 0;
-    if (rated > most) {
-      best = scale;
-      most = rated;
-    }
-  }
-  return best;
+/** How the chats were rated: the company's scale (most ratings) and every scale in use. */
+export function surveyRatingUse(survey: Survey): RatingUse {
+  const buckets = chatBuckets(survey);
+  return ratingUse((scale) => sumKnown(buckets[scale].map(([, count]) => count)));
 }
 
-function satisfiedShare(s: Survey, scale: RatingScale): number | null {
-  // good = 5★ only and nps_good = 9–10 (doc example: good 156 = score5 156).
+/** Sobot's own positive share on a scale: good = 5★ only, nps_good = 9–10 (doc: good 156 = score5 156). */
+export function satisfiedShare(s: Survey, scale: RatingScale): number | null {
   if (scale === 'five_star') return s.good_rate_str;
   if (scale === 'nps') return s.good_nps_rate_str;
   return s.level2_score5_rate_str;
@@ -68,7 +60,7 @@ export function satisfactionFigures(
   customers: CustomerSurvey | null,
 ): SatisfactionFigures {
   const buckets = survey ? chatBuckets(survey) : null;
-  const scale = buckets ? mainScale(buckets) : null;
+  const scale = survey ? surveyRatingUse(survey).scale : null;
   const distribution: RatingBucket[] =
     buckets && scale ? buckets[scale].map(([label, count, share]) => ({ label, count, share })) : [];
   return {

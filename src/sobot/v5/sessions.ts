@@ -1,39 +1,48 @@
 // Session KPIs from getStat rows (company totals, breakdowns) and the overview's other sources:
 // 24h FCR from getGeneral, bot self-service from getRobotReception, satisfaction from
-// getSatisfactionSurvey. Previous-period values come from Sobot's own MoM fields where it gives
+// getSatisfactionSurvey (on the company's rating scale). Previous-period values come from Sobot's own MoM fields where it gives
 // them (previous = current / (1 + change)), so a period comparison costs no extra call there.
 
-import { ratioOf, sumKnown } from '../../stats/kpis.ts';
-import type { KpiValues } from '../../stats/model.ts';
+import type { RatingScale } from '../../stats/cards.ts';
+import { combinedRate, type RatePart, ratioOf, sumKnown } from '../../stats/kpis.ts';
+import type { KpiValues, RatingUse } from '../../stats/model.ts';
 import type { V5Item } from './endpoints.ts';
+import { satisfiedShare, surveyRatingUse } from './satisfaction.ts';
 
 type ChatStats = V5Item<'chatStats'>;
 
-/** KPIs of one or several getStat rows: counts summed, rates as ratios of the sums. */
+/**
+ * KPIs of one or several getStat rows: counts summed, each rate Sobot's own for one row and, for
+ * several, combined so that it reproduces every row's rate (combinedRate).
+ */
 export function sessionKpis(rows: readonly ChatStats[]): KpiValues {
   // A row without the field makes the total unknown: a partial sum would look like a real total.
   const total = (pick: (row: ChatStats) => number | null) => {
     const values = rows.map(pick);
     return values.includes(null) ? null : sumKnown(values);
   };
+  const rate = (pick: (row: ChatStats) => RatePart) =>
+    rows.some((row) => pick(row).count === null) ? null : combinedRate(rows.map(pick));
   const weighted = rows.filter((r) => r.avg_staff_first_res_duration !== null && (r.human_consult ?? 0) > 0);
   const weight = weighted.reduce((a, r) => a + (r.human_consult as number), 0);
   return {
     chats: total((r) => r.human_consult),
     bot_chats: total((r) => r.robot_consult),
-    // getStat's valid reception % is valid receptions over all human chats (doc: 40 / 56 = 71.43%).
-    valid_reception_rate: ratioOf(
-      total((r) => r.human_valid_recep),
-      total((r) => r.human_consult),
-    ),
-    queue_leave_rate: ratioOf(
-      total((r) => r.queue_leave),
-      total((r) => r.queue),
-    ),
-    response_warn_rate: ratioOf(
-      total((r) => r.response_warn_count),
-      total((r) => r.staff_res_total_count),
-    ),
+    // Of valid chats, as staffWorkStatis shows (1 of 6 valid, 9 in all: 16.67%); getStat's own
+    // example cannot tell (40 / 56, with 56 chats all valid).
+    valid_reception_rate: rate((r) => ({
+      count: r.human_valid_recep,
+      rate: r.human_valid_recep_rate,
+      base: r.human_valid,
+    })),
+    // Sobot says 0.0 with no queue (doc example): a zero, not an unknown.
+    queue_leave_rate: rate((r) => ({ count: r.queue_leave, rate: r.queue_leave_rate, base: r.queue })),
+    // doc: response_warn_count 20 / staff_res_total_count 189 = response_warn_rate 0.1058.
+    response_warn_rate: rate((r) => ({
+      count: r.response_warn_count,
+      rate: r.response_warn_rate,
+      base: r.staff_res_total_count,
+    })),
     avg_first_response:
       weight === 0
         ? null
@@ -60,36 +69,59 @@ export function beforeChange(current: number | null, change: number | null): num
 
 type Survey = V5Item<'sessionSatisfaction'>;
 
-/** Satisfied share of rated chats across the rating scales in use, now and before (from the MoM fields). */
+/** Each scale's positive and other buckets with their relative MoM changes (doc: good 156 + middle 253 + bad 275 = 684 stars). */
+function scalePairs(s: Survey, scale: RatingScale): { positive: Pair[]; others: Pair[] } {
+  if (scale === 'five_star')
+    return {
+      positive: [[s.good, s.good_ratio]],
+      others: [
+        [s.middle, s.middle_ratio],
+        [s.bad, s.bad_ratio],
+      ],
+    };
+  if (scale === 'nps')
+    return {
+      positive: [[s.nps_good, s.nps_good_ratio]],
+      others: [
+        [s.nps_middle, s.nps_middle_ratio],
+        [s.nps_bad, s.nps_bad_ratio],
+      ],
+    };
+  return {
+    positive: [[s.level2_score5, s.level2_score5_ratio]],
+    others: [[s.level2_score1, s.level2_score1_ratio]],
+  };
+}
+type Pair = [value: number | null, change: number | null];
+
+/**
+ * Satisfaction as Sobot gives it, on the company's scale (the one with most ratings): its own
+ * positive share now (good_rate_str, good_nps_rate_str or level2_score5_rate_str), and before, from
+ * the scale's MoM fields. Other scales in use are named in `ratings`, never pooled in.
+ */
 export function satisfactionNowAndBefore(survey: Survey | null): {
   current: number | null;
   previous: number | null;
+  ratings: RatingUse;
 } {
-  if (!survey) return { current: null, previous: null };
-  const satisfied: [number | null, number | null][] = [
-    [survey.good, survey.good_ratio],
-    [survey.nps_good, survey.nps_good_ratio],
-    [survey.level2_score5, survey.level2_score5_ratio],
-  ];
-  const others: [number | null, number | null][] = [
-    [survey.middle, survey.middle_ratio],
-    [survey.bad, survey.bad_ratio],
-    [survey.nps_middle, survey.nps_middle_ratio],
-    [survey.nps_bad, survey.nps_bad_ratio],
-    [survey.level2_score1, survey.level2_score1_ratio],
-  ];
-  const now = (pairs: [number | null, number | null][]) => sumKnown(pairs.map(([value]) => value));
-  // A scale not in use reads 0 with an "NA" change: it contributed 0 before too. Any other
+  if (!survey) return { current: null, previous: null, ratings: { scale: null, inUse: [] } };
+  const ratings = surveyRatingUse(survey);
+  if (ratings.scale === null) return { current: null, previous: null, ratings };
+  const { positive, others } = scalePairs(survey, ratings.scale);
+  // A bucket with nothing in it reads 0 with an "NA" change: it held 0 before too. Any other
   // unknown makes the previous share unknown rather than wrong.
-  const before = (pairs: [number | null, number | null][]) => {
+  const before = (pairs: Pair[]) => {
     const values = pairs.map(([value, change]) =>
       value === 0 && change === null ? 0 : beforeChange(value, change),
     );
     return values.includes(null) ? null : sumKnown(values);
   };
-  // Both parts must be known: sumKnown() would drop an unknown one and give 100% satisfied.
-  const both = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
-  const ratedNow = both(now(satisfied), now(others));
-  const ratedBefore = both(before(satisfied), before(others));
-  return { current: ratioOf(now(satisfied), ratedNow), previous: ratioOf(before(satisfied), ratedBefore) };
+  const positiveBefore = before(positive);
+  const othersBefore = before(others);
+  const ratedBefore = positiveBefore === null || othersBefore === null ? null : positiveBefore + othersBefore;
+  return {
+    current: satisfiedShare(survey, ratings.scale),
+    previous: ratioOf(positiveBefore, ratedBefore),
+    ratings,
+  };
 }

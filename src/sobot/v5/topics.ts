@@ -2,8 +2,8 @@
 // classification over the whole period (summary_way 0), summed over the reply's detail rows.
 
 import { UnsupportedError } from '../../errors.ts';
-import type { TopicRow } from '../../stats/cards.ts';
-import { ratioOf, sumKnown } from '../../stats/kpis.ts';
+import type { RatingScale, TopicRow } from '../../stats/cards.ts';
+import { ratingUse, ratioOf, sumKnown } from '../../stats/kpis.ts';
 import type { DateRange, Priority, StatsFilters } from '../../stats/model.ts';
 import { type SobotV5Client, v5DateParams } from './client.ts';
 import type { V5Item } from './endpoints.ts';
@@ -13,22 +13,32 @@ type Detail = V5Item<'serviceSummary'>['details'][number];
 const STARS = [1, 2, 3, 4, 5] as const;
 const NPS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
-export function toTopicRow(item: V5Item<'serviceSummary'>): TopicRow {
+/** Positive and rated chats of a topic on the two scales the summary gives (5★ = star 5, 0–10 = 9 and 10). */
+function topicRatings(item: V5Item<'serviceSummary'>) {
   const total = (pick: (d: Detail) => number | null) => sumKnown(item.details.map(pick));
   const stars = STARS.map((n) => total((d) => d[`star_level_num${n}`]));
   const nps = NPS.map((n) => total((d) => d[`score_num${n}`]));
-  const starRated = sumKnown(stars);
-  const npsRated = sumKnown(nps);
-  const satisfied = sumKnown([stars[4] ?? null, nps[9] ?? null, nps[10] ?? null]);
-  const starPoints = sumKnown(stars.map((count, i) => (count === null ? null : count * (i + 1))));
+  return {
+    stars,
+    five_star: { positive: stars[4] ?? null, rated: sumKnown(stars) },
+    nps: { positive: sumKnown([nps[9] ?? null, nps[10] ?? null]), rated: sumKnown(nps) },
+  };
+}
+
+/** One topic; satisfaction on `scale`, the company's (the scale with most ratings over all topics). */
+export function toTopicRow(item: V5Item<'serviceSummary'>, scale: RatingScale | null): TopicRow {
+  const total = (pick: (d: Detail) => number | null) => sumKnown(item.details.map(pick));
+  const ratings = topicRatings(item);
+  const onScale = scale === 'five_star' || scale === 'nps' ? ratings[scale] : null;
+  const starPoints = sumKnown(ratings.stars.map((count, i) => (count === null ? null : count * (i + 1))));
   return {
     id: item.classify_id,
     name: item.classify_show_name,
     level: item.level,
     chats: total((d) => d.total_conversation_num),
     ratedChats: total((d) => d.comment_type_total_num),
-    satisfaction: ratioOf(satisfied, sumKnown([starRated, npsRated])),
-    averageStars: ratioOf(starPoints, starRated),
+    satisfaction: onScale ? ratioOf(onScale.positive, onScale.rated) : null,
+    averageStars: ratioOf(starPoints, ratings.five_star.rated),
   };
 }
 
@@ -50,6 +60,11 @@ export async function fetchTopics(
     ...(groupIds?.length ? { group_ids_param: groupIds.join(',') } : {}),
   };
   // Without level_classifys Sobot may list sub-topics too; their chats are already in their parent's.
-  const rows = (await client.fetchAll('serviceSummary', body, { priority })).map(toTopicRow);
+  const items = await client.fetchAll('serviceSummary', body, { priority });
+  // One scale for every topic, never a pool of 5 stars and 0–10.
+  const { scale } = ratingUse((on) =>
+    on === 'two_level' ? 0 : sumKnown(items.map((item) => topicRatings(item)[on].rated)),
+  );
+  const rows = items.map((item) => toTopicRow(item, scale));
   return rows.filter((row) => row.level === null || row.level === 1);
 }
