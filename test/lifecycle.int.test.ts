@@ -175,7 +175,7 @@ describe('SIGTERM', () => {
       .filter((e) => e.path.endsWith('/staffWorkStatis'))
       .flatMap((e) => (e.reply as { items: { human_consult: number }[] }).items);
     const chats = served.reduce((sum, item) => sum + item.human_consult, 0);
-    expect(answer?.payload.text).toContain(`${chats.toLocaleString('en-US')} chats`);
+    expect(answer?.payload.text).toContain(`Chats handled ${chats.toLocaleString('en-US')}`);
     expect(slack.posted(ALERT_CHANNEL)).toHaveLength(1);
     expect(bot.logs.filter((line) => (line.level as number) >= 50)).toEqual([]);
     expect(bot.stderr()).toBe('');
