@@ -5,6 +5,9 @@
 //   - Sobot calls made for 100 identical concurrent `/sobot agents yesterday`
 //   - every command's Sobot calls and latency, cold and warm
 //   - digests due at the same minute: Sobot calls and time to post them all (they share the cache)
+//   - overload: 40 distinct commands at once against Sobot's real budget (20 a minute) with 200 ms
+//     latency each way: over-budget calls, calls in the first minute, time to the last answer, and the
+//     longest wait a user was told against what happened (real time: about 70 s)
 
 import { performance } from 'node:perf_hooks';
 import { type Harness, startHarness } from '../test/support/bot-harness.ts';
@@ -106,6 +109,63 @@ async function digestsAtOnce(count: number): Promise<string> {
   }
 }
 
+/** 40 distinct one-call commands (`bot <day>`) at once, on the real clock and Sobot's budget of 20. */
+async function overload(): Promise<[string, string][]> {
+  const h = await startHarness({
+    env: { LOG_LEVEL: 'warn', CHART_RENDERER: 'none' },
+    simulator: { company: { agents: 40 } },
+    progressNoticeMs: 3_000,
+  });
+  h.sim.faults.latencyMs = 200;
+  h.sim.faults.jitterMs = 50;
+  try {
+    const arrivals: number[] = [];
+    const push = h.sim.log.push.bind(h.sim.log);
+    h.sim.log.push = (...entries) => {
+      for (const entry of entries) if (!entry.path.endsWith('get_token')) arrivals.push(performance.now());
+      return push(...entries);
+    };
+    const day = (i: number) => new Date(Date.now() - (i + 2) * 86_400_000).toISOString().slice(0, 10);
+    const ids = Array.from({ length: 40 }, (_, i) => `overload-${i}`);
+    const started = performance.now();
+    const answeredAt = new Map<string, number>();
+    await Promise.all(
+      ids.map(async (id, i) => {
+        await h.command(`bot ${day(i)}`, id, { user_id: `U0USER${i % 8}` });
+        for (let count = 1; ; count += 1) {
+          const posts = await h.slack.waitForResponses(id, count);
+          if (!String(posts.at(-1)?.payload.text).startsWith(':hourglass')) break;
+        }
+        answeredAt.set(id, performance.now() - started);
+      }),
+    );
+    const told = ids.map((id) => {
+      const notice = h.slack.responses.get(id)?.find((p) => /about (\d+) min/.test(String(p.payload.text)));
+      return { id, minutes: Number(/about (\d+) min/.exec(String(notice?.payload.text))?.[1] ?? 0) };
+    });
+    // The asker who waited longest: what they were told against when the answer came.
+    const longest = told.reduce((a, b) =>
+      (answeredAt.get(b.id) ?? 0) > (answeredAt.get(a.id) ?? 0) ? b : a,
+    );
+    const firstMinute = arrivals.filter((t) => t - (arrivals[0] ?? 0) < 60_000).length;
+    const last = Math.max(...answeredAt.values());
+    return [
+      [
+        'overload (40 distinct commands at once, 200 ms latency): over-budget calls',
+        String(h.sim.overBudgetCalls),
+      ],
+      ['overload: Sobot calls in the first 60 s', `${firstMinute} of ${arrivals.length}`],
+      ['overload: time until the last answer', `${(last / 1000).toFixed(1)} s`],
+      [
+        'overload: longest wait told vs actual',
+        `"about ${longest.minutes} min" → ${((answeredAt.get(longest.id) ?? 0) / 1000).toFixed(1)} s`,
+      ],
+    ];
+  } finally {
+    await h.close();
+  }
+}
+
 async function main(): Promise<void> {
   const h = await startHarness({ env: { LOG_LEVEL: 'warn' }, simulator: { company: { agents: AGENTS } } });
   try {
@@ -146,6 +206,10 @@ async function main(): Promise<void> {
     console.log('\nDigests due at the same minute (yesterday, 7-day chart; budget lifted):\n');
     for (const count of [1, 5])
       console.log(`${String(count).padStart(2)} digest(s) at 09:00          ${await digestsAtOnce(count)}`);
+    console.log("\nOverload against Sobot's budget of 20 calls a minute (real time, about 70 s):\n");
+    const overloadRows = await overload();
+    const overloadWidth = Math.max(...overloadRows.map(([label]) => label.length));
+    for (const [label, value] of overloadRows) console.log(`${label.padEnd(overloadWidth)}  ${value}`);
   } finally {
     await h.close();
   }

@@ -9,7 +9,7 @@ import { UnsupportedError, UserInputError } from '../src/errors.ts';
 import type { DigestPost } from '../src/scheduler/digests.ts';
 import { completenessWarnings } from '../src/stats/completeness.ts';
 import type { DateRange } from '../src/stats/model.ts';
-import { parsePeriod, periodWords, previousRange, shiftDays } from '../src/stats/period.ts';
+import { parsePeriod, periodWords, shiftDays } from '../src/stats/period.ts';
 import type { StatsService } from '../src/stats/service.ts';
 import { actionButton, FOLLOW_UP_LABELS, OPEN_ACTION, RERUN_ACTION } from './follow-ups.ts';
 import { commandText } from './router.ts';
@@ -90,8 +90,9 @@ export async function buildDigest(
   const data: DigestData = {
     name: digest.name,
     range,
-    previousRange: previousRange(range),
+    previousRange: overview.previousRange,
     filters: filtersText(resolved.applied, lang),
+    scope: filters,
     overview: sections.has('overview')
       ? { current: overview.current, previous: overview.previous, ratings: overview.ratings }
       : null,

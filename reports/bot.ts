@@ -6,10 +6,10 @@ import type { ChartSpec } from '../src/charts/spec.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import type { BotFigures } from '../src/stats/cards.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
-import { describeRange, previousRange } from '../src/stats/period.ts';
+import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
-import { changeOf, changeText } from './change.ts';
+import { changeOf, changeText, SOBOT_COMPARED } from './change.ts';
 import { formatCount, formatRatio, type Lang, truncate } from './format.ts';
 import type { OverviewView } from './overview.ts';
 
@@ -27,7 +27,6 @@ const WORDS = {
   rated: { en: 'Rated bot chats', zh: '机器人评价数' },
   feedback: { en: 'Bot feedback rate', zh: '机器人参评率' },
   resolved: { en: 'Resolved by the bot', zh: '机器人已解决率' },
-  compared: { en: 'compared with', zh: '对比' },
   empty: { en: 'The bot received no customers in this period.', zh: '这段时间机器人没有接待客户。' },
 } as const;
 
@@ -122,7 +121,7 @@ export function botMessage(card: Card<BotFigures>, view: OverviewView): BotMessa
         ] satisfies Line[])
       : []),
   ];
-  const compared = `${WORDS.compared[lang]} ${describeRange(previousRange(card.range), lang)}`;
+  const compared = SOBOT_COMPARED[lang];
   const summary = lines.slice(0, 5).map(([label, value]) => `${label} ${value}`);
   return {
     visibility: view.visibility,

@@ -2,10 +2,12 @@
 // busiest first, with a chart of the busiest and the full table as CSV when it does not fit.
 
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
-import { SCOPE_KPIS } from '../src/stats/kpis.ts';
+import { KPIS, type KpiId, SCOPE_KPIS } from '../src/stats/kpis.ts';
 import { describeRange } from '../src/stats/period.ts';
+import { unfilterableBy } from '../src/stats/scope.ts';
 import type { BreakdownReport } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
+import { scopeMark } from './filters.ts';
 import { formatCount, truncate } from './format.ts';
 import {
   CHART_BARS,
@@ -46,15 +48,27 @@ export interface BreakdownView {
   filters: string | null;
 }
 
+/** The columns of a breakdown: a KPI Sobot does not split this way (the bot's chats by group) is left out. */
+export function breakdownColumns(by: BreakdownReport['by']): KpiId[] {
+  return SCOPE_KPIS.filter((id) => !unfilterableBy(id).includes(by));
+}
+
 export function breakdownMessage(report: BreakdownReport, view: BreakdownView): BotMessage {
   const { lang } = view;
   const [plural, singular, file] = NAMES[report.by][lang];
   const when = describeRange(report.range, lang);
   const title = truncate(`${plural} · ${when}`, SLACK_LIMITS.headerText);
-  const scope = [report.range.timeZone, view.filters].filter(Boolean).join(' · ');
+  const columns = breakdownColumns(report.by);
+  const marks = columns.flatMap((id) => {
+    const mark = scopeMark(id, report.filters, lang);
+    return mark ? [`${KPIS[id].label[lang]}: ${mark}`] : [];
+  });
+  const scope = [report.range.timeZone, view.filters, ...marks].filter(Boolean).join(' · ');
   const header = headerBlock(title);
   // A row Sobot counted no chats for is left out; one whose count it left out is not.
-  const active = report.rows.filter((row) => row.kpis.chats !== 0 || (row.kpis.bot_chats ?? 0) > 0);
+  const active = report.rows.filter(
+    (row) => row.kpis.chats !== 0 || (columns.includes('bot_chats') && (row.kpis.bot_chats ?? 0) > 0),
+  );
   if (active.length === 0) {
     const none = lang === 'zh' ? '这段时间没有会话。' : 'No chats in this period.';
     return nothingToShow(title, none, scope, view.visibility);
@@ -64,7 +78,7 @@ export function breakdownMessage(report: BreakdownReport, view: BreakdownView): 
   const total = { name: TOTAL[lang], kpis: report.total };
   const { block: table, shown: shownWithTotal } = kpiTable(
     [total, ...sorted],
-    SCOPE_KPIS,
+    columns,
     singular,
     lang,
     MAX_TABLE_ROWS,
@@ -105,10 +119,10 @@ export function breakdownMessage(report: BreakdownReport, view: BreakdownView): 
               filename,
               title: `${plural} ${when}`,
               content: toCsv(
-                [file.replace(/s$/, ''), ...SCOPE_KPIS.map(csvColumn)],
+                [file.replace(/s$/, ''), ...columns.map(csvColumn)],
                 [total, ...sorted].map((row) => [
                   row.name,
-                  ...SCOPE_KPIS.map((id) => csvValue(id, row.kpis[id])),
+                  ...columns.map((id) => csvValue(id, row.kpis[id])),
                 ]),
               ),
             },

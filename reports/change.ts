@@ -40,3 +40,12 @@ export function changeText(change: Change | null, lang: 'en' | 'zh'): string {
   const verdict = lang === 'zh' ? (change.verdict === 'better' ? '改善' : '变差') : change.verdict;
   return `${change.arrow} ${change.amount} ${verdict}`;
 }
+
+/**
+ * How a card whose changes come from Sobot's own period-over-period fields (`_cycle`, `_ratio`) says
+ * so: the document does not define the window Sobot compares with, so the card names none.
+ */
+export const SOBOT_COMPARED = {
+  en: "changes as Sobot reports them (Sobot's own comparison period)",
+  zh: '变化为智齿自带的环比（对比区间由智齿决定）',
+} as const;

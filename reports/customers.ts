@@ -6,11 +6,11 @@ import type { ChartSpec } from '../src/charts/spec.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import type { CustomerFigures, RegionRow } from '../src/stats/cards.ts';
 import { KPIS } from '../src/stats/kpis.ts';
-import { describeRange, previousRange } from '../src/stats/period.ts';
+import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
 import { changeWithoutVerdict } from './bot.ts';
-import { changeOf, changeText } from './change.ts';
+import { changeOf, changeText, SOBOT_COMPARED } from './change.ts';
 import { formatCount, formatRatio, type Lang, truncate } from './format.ts';
 import type { OverviewView } from './overview.ts';
 import { CHART_BARS, textTable } from './table.ts';
@@ -27,7 +27,6 @@ const WORDS = {
   returningShort: { en: 'Returning', zh: '老客户' },
   chart: { en: 'Top regions', zh: '访客最多的地区' },
   showing: { en: 'regions shown', zh: '个地区' },
-  compared: { en: 'compared with', zh: '对比' },
   empty: { en: 'No customers in this period.', zh: '这段时间没有客户。' },
   unknownRegion: { en: '(unknown)', zh: '(未知)' },
 } as const;
@@ -101,7 +100,7 @@ export function customersMessage(card: Card<CustomerFigures>, view: OverviewView
     ],
   ];
   const top = regions.slice(0, CHART_BARS);
-  const compared = `${WORDS.compared[lang]} ${describeRange(previousRange(card.range), lang)}`;
+  const compared = SOBOT_COMPARED[lang];
   const busiest = top
     .slice(0, 3)
     .map((row) => `${escapeMrkdwn(regionName(row, lang))} ${formatCount(row.visitors)}`)

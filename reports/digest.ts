@@ -7,10 +7,11 @@ import type { ChartSpec } from '../src/charts/spec.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import type { BotFigures, SatisfactionFigures } from '../src/stats/cards.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
-import type { AgentRow, DateRange, KpiValues, RatingUse } from '../src/stats/model.ts';
+import type { AgentRow, DateRange, KpiValues, RatingUse, StatsFilters } from '../src/stats/model.ts';
 import { describeRange, periodWords } from '../src/stats/period.ts';
 import { headerBlock } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
+import { markedLabel } from './filters.ts';
 import { formatCount, formatRatio, formatValue, type Lang, truncate } from './format.ts';
 import { kpiLabel, type LabelContext, scalesNote } from './labels.ts';
 import { kpiTable, sortByKpi } from './table.ts';
@@ -34,6 +35,8 @@ export interface DigestData {
   previousRange: DateRange;
   /** "Skill group: Sales", or null. */
   filters: string | null;
+  /** The filters as ids, to mark a headline figure Sobot cannot narrow to them (default: none). */
+  scope?: StatsFilters;
   /** `ratings`: the scale the overview's satisfaction is on, where the API says. */
   overview: { current: KpiValues; previous: KpiValues; ratings?: RatingUse } | null;
   agents: AgentRow[] | null;
@@ -122,14 +125,14 @@ export function agentsNeedingAttention(
   return sortByKpi(below, 'valid_reception_rate', 'asc');
 }
 
-function headlineFields(overview: NonNullable<DigestData['overview']>, lang: Lang) {
+function headlineFields(overview: NonNullable<DigestData['overview']>, scope: StatsFilters, lang: Lang) {
   const labels = { source: 'company', scale: overview.ratings?.scale } as const;
   return HEADLINE_KPIS.filter(
     (id) => overview.current[id] !== null && overview.current[id] !== undefined,
   ).map((id) => {
     const value = formatValue(KPIS[id].unit, overview.current[id] ?? null);
     const change = changeText(changeOf(id, overview.current[id], overview.previous[id]), lang);
-    const label = kpiLabel(id, lang, labels);
+    const label = markedLabel(kpiLabel(id, lang, labels), id, scope, lang);
     return { id, text: `*${label}*\n${value}  _${change}_`, plain: `${label} ${value}` };
   });
 }
@@ -210,7 +213,7 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
     plain.push(incomplete);
   }
 
-  const fields = data.overview ? headlineFields(data.overview, lang) : [];
+  const fields = data.overview ? headlineFields(data.overview, data.scope ?? {}, lang) : [];
   if (data.overview) {
     // Only chats Sobot counted as none: an unknown count is not "no chats".
     if (fields.length === 0 || data.overview.current.chats === 0) {

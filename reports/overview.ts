@@ -8,6 +8,7 @@ import { describeRange } from '../src/stats/period.ts';
 import type { OverviewReport } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
+import { markedLabel } from './filters.ts';
 import { formatValue, truncate } from './format.ts';
 import { kpiLabel, scalesNote } from './labels.ts';
 
@@ -75,7 +76,9 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
   const when = describeRange(report.range, lang);
   const title = truncate(`${lang === 'zh' ? '概览' : 'Overview'} · ${when}`, SLACK_LIMITS.headerText);
   const scope = [report.range.timeZone, view.filters].filter(Boolean).join(' · ');
-  const compared = `${lang === 'zh' ? '对比' : 'compared with'} ${describeRange(report.previousRange, lang)}`;
+  // A period that includes now is compared "so far": with the period before up to the same time.
+  const soFar = report.previousRange.until === undefined ? '' : lang === 'zh' ? '截至目前，' : 'so far, ';
+  const compared = `${soFar}${lang === 'zh' ? '对比' : 'compared with'} ${describeRange(report.previousRange, lang)}`;
   const header = headerBlock(title);
   // Only chats Sobot counted as none: an unknown count (null) is not "no chats".
   const noBotChats = report.current.bot_chats === 0 || !('bot_chats' in report.current);
@@ -87,7 +90,9 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
   const line = (id: KpiId) => {
     const value = formatValue(KPIS[id].unit, report.current[id] ?? null);
     const change = changeText(changeOf(id, report.current[id], report.previous[id]), lang);
-    return { id, label: kpiLabel(id, lang, labels), value, change };
+    // A figure Sobot cannot narrow to the filters says so on its own line ("Bot chats (company-wide)").
+    const label = markedLabel(kpiLabel(id, lang, labels), id, report.filters, lang);
+    return { id, label, value, change };
   };
   const shown = overviewKpisOf(report);
   const lines = shown.map(line);

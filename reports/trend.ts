@@ -7,6 +7,7 @@ import type { DateRange } from '../src/stats/model.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { TrendReport } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
+import { scopeMark } from './filters.ts';
 import { formatValue, truncate } from './format.ts';
 import { textTable } from './table.ts';
 
@@ -33,7 +34,9 @@ export function trendMessage(report: TrendReport, view: TrendView): BotMessage {
       : report.granularity === 'day'
         ? 'daily'
         : 'weekly';
-  const scopeText = [report.range.timeZone, view.filters, each].filter(Boolean).join(' · ');
+  const mark = scopeMark(report.kpi, report.filters, lang);
+  const wider = mark ? `${kpi.label[lang]}: ${mark}` : null;
+  const scopeText = [report.range.timeZone, view.filters, wider, each].filter(Boolean).join(' · ');
   const scope = escapeMrkdwn(scopeText);
   const header = headerBlock(title);
   const known = report.points.filter((p): p is { range: DateRange; value: number } => p.value !== null);

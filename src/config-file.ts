@@ -9,7 +9,9 @@ import { z } from 'zod';
 import { parseDuration } from './duration.ts';
 import { ConfigError } from './errors.ts';
 import { AGENT_KPIS, findKpi, type KpiId, SCOPE_KPIS } from './stats/kpis.ts';
+import type { Dimension } from './stats/model.ts';
 import { parsePeriod } from './stats/period.ts';
+import { unfilterableBy } from './stats/scope.ts';
 import { isTimeZone } from './time-zone.ts';
 
 export const DIGEST_SECTIONS = ['overview', 'agents', 'satisfaction', 'bot'] as const;
@@ -218,7 +220,44 @@ const digestSchema = z
     grace: duration('2h').default(2 * 3_600_000),
     catch_up: duration('6h').default(6 * 3_600_000),
   })
-  .strict();
+  .strict()
+  .superRefine((digest, ctx) => {
+    // A section whose figures Sobot cannot narrow to the digest's filters would show the wider
+    // scope's numbers under the filtered header (src/stats/scope.ts).
+    const section = (name: DigestSection, kpi: KpiId) => {
+      if (!digest.sections.includes(name)) return;
+      const ignored = FILTER_DIMENSIONS.filter(
+        ([option, dimension]) => digest.filters[option] && unfilterableBy(kpi).includes(dimension),
+      );
+      if (ignored.length === 0) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sections'],
+        message: `Sobot cannot narrow the ${name} section by ${ignored.map(([option]) => `${option}:`).join(' or ')}; its figures would be wider than the digest's filters. Drop "${name}" from sections or the filter`,
+      });
+    };
+    section('bot', 'bot_chats');
+    section('satisfaction', 'satisfaction');
+  });
+
+/** The config's filter words and the dimensions they name. */
+const FILTER_DIMENSIONS = [
+  ['group', 'group'],
+  ['dept', 'department'],
+  ['channel', 'channel'],
+  ['agent', 'agent'],
+  ['robot', 'robot'],
+] as const satisfies readonly (readonly [keyof FilterWords, Dimension])[];
+
+/** The dimension an alert scope narrows by (each-agent rules take the per-agent KPIs, checked apart). */
+const SCOPE_DIMENSION: Record<AlertScope['kind'], Dimension | null> = {
+  overall: null,
+  'each-agent': null,
+  'each-group': 'group',
+  group: 'group',
+  dept: 'department',
+  channel: 'channel',
+};
 
 const SCOPE = /^(?:overall|each-agent|each-group|(group|dept|channel):(.+))$/;
 
@@ -274,6 +313,14 @@ const alertSchema = z
         code: 'custom',
         path: ['kpi'],
         message: `Sobot gives ${rule.scope.kind === 'each-agent' ? 'each agent' : 'each group'} only ${perScope.join(', ')}; "${rule.kpi}" cannot be watched per ${rule.scope.kind === 'each-agent' ? 'agent' : 'group'}`,
+      });
+    }
+    const dimension = SCOPE_DIMENSION[rule.scope.kind];
+    if (dimension && unfilterableBy(rule.kpi).includes(dimension)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scope'],
+        message: `Sobot does not split ${rule.kpi} by ${dimension}: every ${dimension} would show the company's figure. Watch it with scope: overall`,
       });
     }
     if (rule.clear === undefined) return;

@@ -32,6 +32,8 @@ export interface BotConfig {
     timeZone: string;
     language: 'en' | 'zh';
     rateLimitPerMinute: number;
+    /** Longest pause a 229000 may impose before waiting commands are answered (SOBOT_MAX_PAUSE). */
+    maxPauseMs: number;
     /** Where "Open in Sobot" buttons lead. */
     consoleUrl: string;
   };
@@ -110,6 +112,10 @@ const envSchema = z
     SOBOT_RATE_LIMIT: optional.refine(
       (v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 1000),
       'SOBOT_RATE_LIMIT must be a whole number of calls per minute (1–1000; Sobot allows 20)',
+    ),
+    SOBOT_MAX_PAUSE: optional.refine(
+      (v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 3600),
+      'SOBOT_MAX_PAUSE must be a whole number of seconds (1–3600; default 120)',
     ),
     BOT_CONFIG: optional,
     DATA_DIR: optional,
@@ -217,6 +223,7 @@ export function loadConfig(env: Record<string, string | undefined>): BotConfig {
       timeZone: e.SOBOT_TIMEZONE ?? DEFAULT_TIME_ZONE,
       language: e.SOBOT_LANGUAGE === 'zh' ? 'zh' : 'en',
       rateLimitPerMinute: e.SOBOT_RATE_LIMIT === undefined ? 20 : Number(e.SOBOT_RATE_LIMIT),
+      maxPauseMs: (e.SOBOT_MAX_PAUSE === undefined ? 120 : Number(e.SOBOT_MAX_PAUSE)) * 1000,
       consoleUrl:
         e.SOBOT_CONSOLE_URL ?? (e.SOBOT_BASE_URL ?? SOBOT_DEFAULT_BASE_URLS[api]).replace(/\/+$/, ''),
     },

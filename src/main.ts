@@ -33,6 +33,7 @@ import { type AccessPolicy, createAccessPolicy, createSlackDirectory } from './s
 import { createSlackBot, type SlackBot } from './slack/app.ts';
 import { type ChannelPoster, createChannelPoster } from './slack/channel-post.ts';
 import { explainError } from './slack/error-reply.ts';
+import { isSobotOutage } from './sobot/errors.ts';
 import { createLegacyBackend } from './sobot/legacy/backend.ts';
 import { createSobotLegacyClient } from './sobot/legacy/client.ts';
 import { createRateBudget, type RateBudget } from './sobot/rate-budget.ts';
@@ -124,7 +125,11 @@ function createBackend(
 export async function createEngine(config: BotConfig, overrides: Overrides = {}): Promise<Engine> {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger({ level: config.logLevel, secrets: secretsOf(config) });
-  const budget = createRateBudget({ limit: config.sobot.rateLimitPerMinute, clock });
+  const budget = createRateBudget({
+    limit: config.sobot.rateLimitPerMinute,
+    maxPauseMs: config.sobot.maxPauseMs,
+    clock,
+  });
   const cache = createQueryCache({ clock });
   const metrics = createPrometheusMetrics({
     budget: () => ({
@@ -135,7 +140,7 @@ export async function createEngine(config: BotConfig, overrides: Overrides = {})
     cache: () => cache.stats,
   });
   const { backend, token } = createBackend(config, { budget, clock, logger, metrics, overrides });
-  const stats = createStatsService({ backend, cache, clock });
+  const stats = createStatsService({ backend, cache, clock, isOutage: isSobotOutage });
   const charts = createChartRenderer({
     kind: config.charts.renderer,
     quickchartUrl: config.charts.quickchartUrl,
@@ -151,6 +156,11 @@ export async function createEngine(config: BotConfig, overrides: Overrides = {})
       logger,
     }));
   const digests = await createDigestRegistry({ store, fileDigests: config.file.digests, now: clock.now });
+  // A share of the budget is kept for scheduled work only while there is some to keep it for.
+  const reserve = async () =>
+    budget.reserveForBackground(config.file.alerts.length > 0 || (await digests.list()).length > 0);
+  await reserve();
+  digests.onChange(() => void reserve());
   return { config, logger, clock, budget, cache, stats, charts, store, digests, metrics, sobotToken: token };
 }
 
@@ -199,7 +209,10 @@ export function createWorkers(
     poster,
     build: (digest, options) => buildDigest(digest, deps, options),
     failureNotice: (digest, error) => {
-      const { what, next } = explainError(error);
+      const { what, next } = explainError(error, {
+        timeZone: config.sobot.timeZone,
+        now: engine.clock.now(),
+      });
       return digestFailureMessage(digest.name, what, next);
     },
     retryDelaysMs: overrides.digestRetryDelaysMs,
@@ -254,6 +267,8 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
     work,
     host: overrides.host,
     progressNoticeMs: overrides.progressNoticeMs,
+    clock: engine.clock,
+    timeZone: config.sobot.timeZone,
     imageRetryDelayMs: overrides.imageRetryDelayMs,
   });
   const client = slack.client;

@@ -206,6 +206,35 @@ describe('parseConfigFile', () => {
     ]);
   });
 
+  it('refuses a rule or digest on figures Sobot cannot narrow to its scope or filters', () => {
+    const problems = problemsOf(
+      [
+        'alerts:',
+        '  - { name: bot-sales, kpi: bot_self_service_rate, scope: "group:Sales", op: "<", threshold: 0.5, channel: "#a" }',
+        '  - { name: bot-groups, kpi: bot_chats, scope: each-group, op: "<", threshold: 5, channel: "#a" }',
+        '  - { name: bot-web, kpi: bot_chats, scope: "channel:Web", op: "<", threshold: 5, channel: "#a" }',
+        'digests:',
+        '  - { name: d1, channel: "#a", schedule: "0 9 * * *", filters: { dept: East }, sections: [overview, bot] }',
+        '  - { name: d2, channel: "#a", schedule: "0 9 * * *", filters: { robot: "1" }, sections: [satisfaction] }',
+        '  - { name: d3, channel: "#a", schedule: "0 9 * * *", filters: { channel: Web }, sections: [bot, satisfaction] }',
+      ].join('\n'),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^bot\.config\.yml:6 digests\[0\]\.sections: Sobot cannot narrow the bot section by dept:/,
+      ),
+      expect.stringMatching(
+        /^bot\.config\.yml:7 digests\[1\]\.sections: Sobot cannot narrow the satisfaction section by robot:/,
+      ),
+      expect.stringMatching(
+        /^bot\.config\.yml:2 alerts\[0\]\.scope: Sobot does not split bot_self_service_rate by group/,
+      ),
+      expect.stringMatching(
+        /^bot\.config\.yml:3 alerts\[1\]\.scope: Sobot does not split bot_chats by group/,
+      ),
+    ]);
+  });
+
   it('refuses unknown settings (typos) and duplicate names', () => {
     const problems = problemsOf(
       'digests:\n  - { name: d, channel: "#a", schedule: "0 9 * * *", shedule: x }\n  - { name: d, channel: "#a", schedule: "0 9 * * *" }\n',

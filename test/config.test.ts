@@ -64,6 +64,7 @@ describe('loadConfig', () => {
         timeZone: 'Asia/Shanghai',
         language: 'en',
         rateLimitPerMinute: 20,
+        maxPauseMs: 120_000,
         consoleUrl: 'https://sg.sobot.io',
       },
       charts: { renderer: 'local', quickchartUrl: 'https://quickchart.io' },
@@ -84,6 +85,7 @@ describe('loadConfig', () => {
       SOBOT_TIMEZONE: 'America/New_York',
       SOBOT_LANGUAGE: 'zh',
       SOBOT_RATE_LIMIT: '10',
+      SOBOT_MAX_PAUSE: '300',
       CHART_RENDERER: 'quickchart',
       QUICKCHART_URL: 'http://127.0.0.1:3400',
       BOT_CONFIG: TEAM_CONFIG,
@@ -97,6 +99,7 @@ describe('loadConfig', () => {
     expect(config.sobot.timeZone).toBe('America/New_York');
     expect(config.sobot.language).toBe('zh');
     expect(config.sobot.rateLimitPerMinute).toBe(10);
+    expect(config.sobot.maxPauseMs).toBe(300_000);
     expect(config.charts).toEqual({ renderer: 'quickchart', quickchartUrl: 'http://127.0.0.1:3400' });
     expect(config.configFile).toBe(TEAM_CONFIG);
     expect(config.file.access.admins).toEqual(['U0123ABCD']);
@@ -168,6 +171,7 @@ describe('loadConfig', () => {
   it.each([
     ['PORT', '70000'],
     ['SOBOT_RATE_LIMIT', '0'],
+    ['SOBOT_MAX_PAUSE', '2m'],
     ['SOBOT_LANGUAGE', 'fr'],
     ['CHART_RENDERER', 'svg'],
     ['SLACK_API_URL', 'not a url'],

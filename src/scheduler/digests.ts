@@ -9,6 +9,7 @@ import type { Logger } from '../logger.ts';
 import { type BotMetrics, noMetrics } from '../metrics/metrics.ts';
 import { type ChannelPoster, isPermanentSlackError, type PostedMessage } from '../slack/channel-post.ts';
 import type { BotMessage } from '../slack/message.ts';
+import { SobotRateLimitedError } from '../sobot/errors.ts';
 import type { Store } from '../store/store.ts';
 import type { DigestRegistry } from './digest-registry.ts';
 import { latestOccurrence, type Occurrence } from './occurrences.ts';
@@ -148,7 +149,9 @@ export function createDigestRunner(opts: DigestRunnerOptions): DigestRunner {
         );
         if (isPermanentSlackError(error) || attempt > delays.length) break;
         await save({ status: 'building' });
-        await clock.sleep(delays[attempt - 1] as number);
+        // Sobot rate-limiting the company for longer than a pause: the next try waits until it clears.
+        const clearsIn = error instanceof SobotRateLimitedError ? error.clearsAt - clock.now() : 0;
+        await clock.sleep(Math.max(delays[attempt - 1] as number, clearsIn));
       }
     }
     await save({ status: 'failed', reason: String((lastError as Error)?.message ?? lastError) });

@@ -52,9 +52,19 @@ export interface FaultOptions {
 }
 
 export interface Faults {
-  /** Delay before every reply, waited through the injected clock. */
+  /**
+   * Network latency each way, waited through the injected clock: a request reaches the rate limit
+   * `latencyMs` (± `jitterMs`) after it was sent, and its reply as long again after that.
+   */
   latencyMs: number;
+  /** Up to this much more or less latency per leg, at random (default 0). */
+  jitterMs: number;
   failNext(kind: FaultKind, options?: FaultOptions): void;
+  /**
+   * Durations in forms the documents do not show, as some accounts send them: v5 durations (ms
+   * numbers and "HH:mm:ss" strings alike) as "mm:ss", legacy ones as a number of seconds.
+   */
+  oddDurations: boolean;
   /** Invalidates the current token, as if it had expired. */
   expireTokens(): void;
   /**
@@ -95,6 +105,8 @@ export interface Simulator {
   log: RequestLog;
   /** How many tokens have been issued (v5 and legacy). */
   readonly tokens: number;
+  /** Statistics calls that arrived over the rolling limit (each answered 229000 or HTTP 429). */
+  readonly overBudgetCalls: number;
 }
 
 const DEFAULT_ZONE = 'Asia/Shanghai';
@@ -143,6 +155,53 @@ function zoneOf(header: string | undefined): string {
   } catch {
     return DEFAULT_ZONE;
   }
+}
+
+/**
+ * A range whose end_date stops before the day's end ("2026-11-22 14:49:00") counts its last day only
+ * up to that hour, as today counts up to now: the simulator's figures accrue by whole hours.
+ */
+function cutAtEndTime(today: Today, range: DayRange, endInput: string): Today {
+  const time = /\s(\d{2}):(\d{2})/.exec(endInput);
+  if (!time || (time[1] === '23' && time[2] === '59')) return today;
+  const fraction = Number(time[1]) / 24;
+  if (range.to === today.date) return { date: today.date, fraction: Math.min(today.fraction, fraction) };
+  return { date: range.to, fraction };
+}
+
+/**
+ * v5 duration fields (ms, or their `_str`), not timestamps such as `first_login_time` nor the count
+ * `transfer_first_res_duration` ("Transferred 1st-Response Chats").
+ */
+const V5_DURATION =
+  /(?<!^transfer_first_res)(_duration|_duration_max|_duration_transfer|first_response_time|response_time_avg)(_str)?$/;
+const LEGACY_DURATION = /Duration$/;
+
+/** `faults.oddDurations`: the reply with its durations in a form the document does not show. */
+function withOddDurations(reply: Reply, api: 'v5' | 'legacy'): Reply {
+  const seconds = (value: unknown): number | null => {
+    if (typeof value === 'number') return Math.round(value / 1000);
+    const clock = typeof value === 'string' ? /^(\d+):(\d\d):(\d\d)$/.exec(value) : null;
+    return clock ? (Number(clock[1]) * 60 + Number(clock[2])) * 60 + Number(clock[3]) : null;
+  };
+  const odd = (key: string, value: unknown): unknown => {
+    const s = seconds(value);
+    if (s === null) return value;
+    if (api === 'legacy') return LEGACY_DURATION.test(key) ? s : value;
+    if (!V5_DURATION.test(key)) return value;
+    return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+  };
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (!node || typeof node !== 'object') return node;
+    return Object.fromEntries(
+      Object.entries(node).map(([key, value]) => [
+        key,
+        value && typeof value === 'object' ? walk(value) : odd(key, value),
+      ]),
+    );
+  };
+  return walk(reply) as Reply;
 }
 
 type RangeCheck =
@@ -221,6 +280,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let legacyCurrent: { token: string; expiresAt: number } | null = null;
   let issued = 0;
   const callTimes = new Map<string, number[]>();
+  let overBudgetCalls = 0;
   let pending: PendingFault[] = [];
   const hanging = new Set<ServerResponse>();
   const waiters: { predicate: (entry: LogEntry) => boolean; resolve: (entry: LogEntry) => void }[] = [];
@@ -258,6 +318,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const faults: Faults = {
     latencyMs: 0,
+    jitterMs: 0,
+    oddDurations: false,
     failNext(kind, { count = 1, path, seconds = 60 } = {}) {
       pending.push({ kind, remaining: count, path, seconds });
     },
@@ -272,6 +334,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       pending = [];
       omitted = [];
       faults.latencyMs = 0;
+      faults.jitterMs = 0;
+      faults.oddDurations = false;
     },
   };
 
@@ -296,9 +360,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     entry.status = status;
     entry.retCode = typeof code === 'string' ? code : null;
     entry.reply = reply;
-    res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', ...headers });
-    res.end(JSON.stringify(reply));
+    const write = () => {
+      res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', ...headers });
+      res.end(JSON.stringify(reply));
+    };
+    // The reply's way back takes as long as the request's way in.
+    if (faults.latencyMs > 0) void clock.sleep(networkDelay()).then(write);
+    else write();
   };
+
+  const networkDelay = (): number =>
+    Math.max(0, faults.latencyMs + (Math.random() * 2 - 1) * faults.jitterMs);
 
   const rateLimitMessage = (seconds: number): string =>
     `API call too frequent. Try again [${seconds}]s later. Currently [${rateLimit}] times of API call within [60]s is allowed. Excess will be limited!`;
@@ -308,7 +380,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const now = clock.now();
     const times = (callTimes.get(token) ?? []).filter((t) => t > now - WINDOW_MS);
     callTimes.set(token, times);
-    if (times.length >= rateLimit) return Math.max(1, Math.ceil((times[0]! + WINDOW_MS - now) / 1000));
+    if (times.length >= rateLimit) {
+      overBudgetCalls += 1;
+      return Math.max(1, Math.ceil((times[0]! + WINDOW_MS - now) / 1000));
+    }
     times.push(now);
     return null;
   };
@@ -474,7 +549,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (!checked.ok) return checked.reply;
       ({ range, startInput, endInput } = checked);
     }
-    const data = endpoint.handle(company, { body, range, today, timeZone, startInput, endInput });
+    const asOf = endInput ? cutAtEndTime(today, range, endInput) : today;
+    const data = endpoint.handle(company, { body, range, today: asOf, timeZone, startInput, endInput });
     return { ret_code: '000000', ret_msg: 'Succeed', ...withoutOmitted(path, data) };
   };
 
@@ -494,7 +570,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     const entry: LogEntry = { path: url.pathname, body, headers, status: 0, retCode: null, reply: null };
     logRequest(entry);
-    if (faults.latencyMs > 0) await clock.sleep(faults.latencyMs);
+    if (faults.latencyMs > 0) await clock.sleep(networkDelay());
     const fault = takeFault(url.pathname);
     if (fault) return serveFault(res, entry, fault);
     if (url.pathname === TOKEN_PATH && req.method === 'GET') return send(res, entry, issueToken(url));
@@ -506,10 +582,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     if (url.pathname === LEGACY_API_PATH && req.method === 'POST') {
       const [reply, status, headers] = legacyApi(raw);
-      return send(res, entry, reply, status, headers);
+      return send(
+        res,
+        entry,
+        faults.oddDurations ? withOddDurations(reply, 'legacy') : reply,
+        status,
+        headers,
+      );
     }
     if (req.method === 'POST' && ENDPOINTS[url.pathname]) {
-      return send(res, entry, statistics(url.pathname, raw, entry));
+      const reply = statistics(url.pathname, raw, entry);
+      return send(res, entry, faults.oddDurations ? withOddDurations(reply, 'v5') : reply);
     }
     send(res, entry, { timestamp: clock.now(), status: 404, error: 'Not Found', path: url.pathname }, 404);
   };
@@ -537,6 +620,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     log,
     get tokens() {
       return issued;
+    },
+    get overBudgetCalls() {
+      return overBudgetCalls;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -18,6 +18,7 @@ import {
 import { z } from 'zod';
 import { ALERT_ACTIONS } from '../alerts/view.ts';
 import type { ChartRenderer } from '../charts/render.ts';
+import { type Clock, systemClock } from '../clock.ts';
 import type { BotConfig } from '../config.ts';
 import { NAME } from '../config-file.ts';
 import { BotError, UnsupportedError, UserInputError } from '../errors.ts';
@@ -26,6 +27,7 @@ import type { BotMetrics, CommandOutcome } from '../metrics/metrics.ts';
 import { SobotInputError } from '../sobot/errors.ts';
 import type { Store } from '../store/store.ts';
 import type { WorkInFlight } from '../work.ts';
+import { answerCommand } from './answer-command.ts';
 import { createSlackDelivery, postToResponseUrl, type ReplyTarget } from './deliver.ts';
 import { errorMessage } from './error-reply.ts';
 import type { BotMessage } from './message.ts';
@@ -50,12 +52,6 @@ const safeJson = (text: string): unknown => {
 
 /** action_ids of buttons whose value is a /sobot command to run. */
 const FOLLOW_UP_ACTIONS = /^sobot_(rerun|share)$/;
-
-const PROGRESS_NOTICE = {
-  response_type: 'ephemeral',
-  replace_original: false,
-  text: ':hourglass_flowing_sand: Still fetching from Sobot (it is slow or rate-limiting right now); the answer follows.',
-};
 
 /** The ack of a request that arrives while the bot shuts down: it will not be answered. */
 export const RESTARTING_TEXT =
@@ -98,6 +94,10 @@ export interface SlackAppOptions {
   host?: string;
   /** When an answer takes longer than this, the asker is told it is on its way (default 3 s). */
   progressNoticeMs?: number;
+  /** Times the progress notice and command deadlines (default the system clock). */
+  clock?: Clock;
+  /** The company's zone, for the times in replies ("try again at 09:42"). */
+  timeZone: string;
   /** See DeliveryOptions.imageRetryDelayMs. */
   imageRetryDelayMs?: number;
 }
@@ -192,6 +192,7 @@ function createOpsServer(routes: CustomRoute[]): Server {
 
 export function createSlackBot(opts: SlackAppOptions): SlackBot {
   const { slack } = opts;
+  const clock = opts.clock ?? systemClock;
   const log = opts.logger.child({ module: 'slack' });
   const boltLogger = toBoltLogger(opts.logger);
   // Slack's default (10 retries over ~30 min) would hold an answer past its response_url's life.
@@ -261,27 +262,29 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     started: number,
   ): Promise<void> {
     let outcome: CommandOutcome = 'ok';
-    // Sobot can be slow or rate-limiting (a 229000 means waiting up to a minute): say so, once.
-    const progress = setTimeout(() => {
-      postToResponseUrl(target.responseUrl, PROGRESS_NOTICE).catch((error) =>
+    const notify = (notice: string) => {
+      const payload = { response_type: 'ephemeral', replace_original: false, text: notice };
+      postToResponseUrl(target.responseUrl, payload).catch((error) =>
         log.warn({ err: error }, 'could not post the progress notice'),
       );
-    }, opts.progressNoticeMs ?? 3000);
-    let message: BotMessage;
-    try {
-      message = await opts.runCommand(text, {
-        userId: target.userId,
-        channelId: target.channelId,
-        ...origin,
-      });
-    } catch (error) {
-      if (error instanceof BotError) log.info({ code: error.code, err: error }, 'command failed');
-      else log.error({ err: error }, 'command crashed');
-      outcome = outcomeOf(error);
-      message = errorMessage(error);
-    } finally {
-      clearTimeout(progress);
-    }
+    };
+    const message = await answerCommand(
+      {
+        owner: target.userId,
+        clock,
+        timeZone: opts.timeZone,
+        progressNoticeMs: opts.progressNoticeMs ?? 3000,
+        notify,
+        logger: log,
+      },
+      () =>
+        opts
+          .runCommand(text, { userId: target.userId, channelId: target.channelId, ...origin })
+          .catch((error) => {
+            outcome = outcomeOf(error);
+            throw error;
+          }),
+    );
     try {
       await delivery.deliver(message, target);
       log.info({ text, ms: Math.round(performance.now() - started) }, 'command answered');

@@ -41,14 +41,25 @@ function millisecondsFromText(text: string): number | undefined {
 }
 
 /**
- * A schema that accepts a number or a string, maps Sobot's "no value" markers and a missing key to
- * null, and rejects anything it cannot read with an issue naming the value.
+ * The mark on the issue of a value that may be read as unknown rather than fail the reply: a
+ * duration in a format the document does not show ("05:23": minutes or hours?). See `parseLeniently`.
  */
-function numeric(expected: string, fromText: (text: string) => number | undefined) {
+const UNREADABLE_MARK = 'sobot_unreadable_value';
+
+/**
+ * A schema that accepts a number or a string, maps Sobot's "no value" markers and a missing key to
+ * null, and rejects anything it cannot read with an issue naming the value (marked as one that may be
+ * left unknown, when `lenient`).
+ */
+function numeric(
+  expected: string,
+  fromText: (text: string) => number | undefined,
+  opts: { lenient?: boolean; numbers?: boolean } = {},
+) {
   return rawScalar.transform((value, ctx): number | null => {
     if (value === null || value === undefined) return null;
     if (typeof value === 'number') {
-      if (Number.isFinite(value)) return value;
+      if (Number.isFinite(value) && opts.numbers !== false) return value;
     } else {
       const trimmed = value.trim();
       if (ABSENT_MARKERS.has(trimmed.toUpperCase())) return null;
@@ -59,6 +70,7 @@ function numeric(expected: string, fromText: (text: string) => number | undefine
       code: 'custom',
       message: `expected ${expected}, got ${JSON.stringify(value)}`,
       input: value,
+      ...(opts.lenient ? { params: { [UNREADABLE_MARK]: true } } : {}),
     });
     return z.NEVER;
   });
@@ -76,8 +88,26 @@ export const ratio = numeric('a fraction or a percent string', fractionFromText)
  */
 export const change = ratio;
 
-/** Milliseconds: `628769.25`, `"2059"` or `"HH:mm:ss"` (`"00:03:02"` → 182000); "NA", missing → null. */
-export const durationMs = numeric('milliseconds or an "HH:mm:ss" string', millisecondsFromText);
+/**
+ * Milliseconds: `628769.25`, `"2059"` or `"HH:mm:ss"` (`"00:03:02"` → 182000); "NA", missing → null.
+ * Any other form ("05:23") is unknown, not a failed reply (`parseLeniently`).
+ */
+export const durationMs = numeric('milliseconds or an "HH:mm:ss" string', millisecondsFromText, {
+  lenient: true,
+});
+
+/**
+ * A duration the document types as a string without a unit (the legacy API's): only `"HH:mm:ss"` is
+ * unambiguous. A bare number (seconds? milliseconds?) is unknown, not guessed (`parseLeniently`).
+ */
+export const clockDurationMs = numeric(
+  'an "HH:mm:ss" string',
+  (text) => {
+    const clock = CLOCK_DURATION.exec(text);
+    return clock ? millisecondsFromText(text) : undefined;
+  },
+  { lenient: true, numbers: false },
+);
 
 /** Epoch milliseconds as a number or a string (`"1747893918830"`); missing → null. */
 export const timestampMs = numeric('epoch milliseconds', decimal);
@@ -96,7 +126,7 @@ export function list<T extends z.ZodType>(item: T) {
     .transform((items) => items ?? []);
 }
 
-const coercers = { text, count, ratio, change, durationMs, timestampMs } as const;
+const coercers = { text, count, ratio, change, durationMs, clockDurationMs, timestampMs } as const;
 
 export type FieldKind = keyof typeof coercers;
 
@@ -111,7 +141,9 @@ export type FieldShape<S extends FieldSpec> = { [F in NamesOf<S, 'text'>]: typeo
   [F in NamesOf<S, 'count'>]: typeof count;
 } & { [F in NamesOf<S, 'ratio'>]: typeof ratio } & { [F in NamesOf<S, 'change'>]: typeof change } & {
   [F in NamesOf<S, 'durationMs'>]: typeof durationMs;
-} & { [F in NamesOf<S, 'timestampMs'>]: typeof timestampMs };
+} & { [F in NamesOf<S, 'clockDurationMs'>]: typeof clockDurationMs } & {
+  [F in NamesOf<S, 'timestampMs'>]: typeof timestampMs;
+};
 
 /**
  * Builds a `z.object` from lists of field names per kind, so a 120-field Sobot row stays readable.
@@ -127,4 +159,44 @@ export function fields<const S extends FieldSpec>(spec: S): z.ZodObject<FieldSha
     }
   }
   return z.object(shape as FieldShape<S>);
+}
+
+/** A value read as unknown instead of failing the reply: where it was and what it was. */
+export interface UnreadableValue {
+  path: string;
+  value: unknown;
+  expected: string;
+}
+
+/**
+ * Parses `raw` with `schema`, reading a value whose issue is marked as one that may be unknown (an
+ * unreadable duration) as null instead of failing the whole reply: the rest of the reply is still
+ * read, the figure shows "–", and `onUnreadable` hears of each one (to log a warning). Any other
+ * problem still throws the ZodError.
+ */
+export function parseLeniently<T>(
+  schema: z.ZodType<T>,
+  raw: unknown,
+  onUnreadable: (found: UnreadableValue) => void,
+): T {
+  const first = schema.safeParse(raw);
+  if (first.success) return first.data;
+  const unreadable = first.error.issues.filter(
+    (issue) =>
+      issue.code === 'custom' && (issue.params as Record<string, unknown> | undefined)?.[UNREADABLE_MARK],
+  );
+  if (unreadable.length === 0 || unreadable.length < first.error.issues.length) throw first.error;
+  const patched = structuredClone(raw) as Record<PropertyKey, unknown>;
+  for (const issue of unreadable) {
+    const parent = issue.path
+      .slice(0, -1)
+      .reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown>)[key], patched) as Record<
+      PropertyKey,
+      unknown
+    >;
+    const key = issue.path.at(-1) as PropertyKey;
+    onUnreadable({ path: issue.path.join('.'), value: parent[key], expected: issue.message });
+    parent[key] = null;
+  }
+  return schema.parse(patched);
 }

@@ -1,11 +1,14 @@
 // Answers cached for as long as they can be trusted, and concurrent identical questions sharing
-// one upstream load (so 100 people asking at once cost one round of Sobot calls, not 100).
+// one upstream load (so 100 people asking at once cost one round of Sobot calls, not 100). Expired
+// answers are kept (until evicted) as stand-ins for when Sobot cannot be asked.
 
 import type { Clock } from '../clock.ts';
 
 export interface QueryCache {
   /** The cached value for `key`, the in-flight load for it, or a new load kept for `ttlMs`. */
   getOrLoad<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T>;
+  /** The last value stored for `key`, fresh or not, and when it was stored. */
+  peek<T>(key: string): { value: T; storedAt: number } | null;
   /** Drops `key`, so the next getOrLoad loads it again. */
   forget(key: string): void;
   /** Loads started (cache misses that were not coalesced), for /metrics and the bench. */
@@ -14,19 +17,24 @@ export interface QueryCache {
 
 export function createQueryCache(opts: { clock: Clock; maxEntries?: number }): QueryCache {
   const maxEntries = opts.maxEntries ?? 500;
-  const entries = new Map<string, { value: unknown; expiresAt: number }>();
+  const entries = new Map<string, { value: unknown; storedAt: number; expiresAt: number }>();
   const inFlight = new Map<string, Promise<unknown>>();
   const stats = { hits: 0, coalesced: 0, loads: 0 };
 
   const remember = (key: string, value: unknown, ttlMs: number) => {
     entries.delete(key);
-    entries.set(key, { value, expiresAt: opts.clock.now() + ttlMs });
+    const now = opts.clock.now();
+    entries.set(key, { value, storedAt: now, expiresAt: now + ttlMs });
     // Maps iterate in insertion order: the first key is the least recently stored.
     while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
   };
 
   return {
     stats,
+    peek<T>(key: string) {
+      const entry = entries.get(key);
+      return entry ? { value: entry.value as T, storedAt: entry.storedAt } : null;
+    },
     forget: (key) => {
       entries.delete(key);
     },

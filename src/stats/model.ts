@@ -16,6 +16,11 @@ export interface DateRange {
   from: string;
   to: string;
   timeZone: string;
+  /**
+   * `HH:mm:ss`: the range ends at this time of its last day, not at its end. Set on the range a
+   * period that includes now is compared with, so "today so far" meets "yesterday until the same time".
+   */
+  until?: string;
 }
 
 /** Optional audience of a query, as Sobot ids (names are resolved before this point). */
@@ -42,6 +47,8 @@ export interface DirectoryEntry {
   aliases: string[];
   /** For channels: whether `id` is a channel type or a sub-channel key. */
   kind?: 'channel_type' | 'sub_channel';
+  /** For departments: the names of every department under it, which its figures include. */
+  includes?: string[];
 }
 
 /** KPI values of one scope and period; a KPI the backend cannot give is absent or null. */
@@ -54,7 +61,7 @@ export interface ScopeRow {
   kpis: KpiValues;
 }
 
-/** The headline figures of a period and of the period of the same length before it. */
+/** The headline figures of a period and of the period it is compared with. */
 export interface OverviewFigures {
   current: KpiValues;
   previous: KpiValues;
@@ -118,7 +125,13 @@ export type Priority = 'interactive' | 'background';
 export interface StatsBackend {
   readonly api: 'v5' | 'legacy';
   agentWorkload(range: DateRange, filters: StatsFilters, priority: Priority): Promise<AgentRow[]>;
-  overview(range: DateRange, filters: StatsFilters, priority: Priority): Promise<OverviewFigures>;
+  /** The headline KPIs of `range` and of `previous`, the range it is compared with (comparisonRange). */
+  overview(
+    range: DateRange,
+    previous: DateRange,
+    filters: StatsFilters,
+    priority: Priority,
+  ): Promise<OverviewFigures>;
   /** The session KPIs of one range (chats, valid reception, first response, warnings, queue leave). */
   sessions(range: DateRange, filters: StatsFilters, priority: Priority): Promise<KpiValues>;
   /** The KPIs sessions() gives: what a trend can follow on this API. */

@@ -282,8 +282,18 @@ function nearestForm(words: string): string | null {
   return best;
 }
 
-/** 'Sat 21 Nov 2026', 'Mon 16 – Sun 22 Nov 2026'; zh '2026年11月21日 周六', '2026年11月16日 – 11月22日'. */
+/**
+ * 'Sat 21 Nov 2026', 'Mon 16 – Sun 22 Nov 2026'; zh '2026年11月21日 周六', '2026年11月16日 – 11月22日';
+ * a range that ends at a time of day says so: 'Sat 21 Nov 2026 until 14:49' (zh '… 14:49 前').
+ */
 export function describeRange(range: DateRange, lang: 'en' | 'zh' = 'en'): string {
+  const days = describeDays(range, lang);
+  if (range.until === undefined) return days;
+  const time = range.until.slice(0, 5);
+  return lang === 'zh' ? `${days} ${time} 前` : `${days} until ${time}`;
+}
+
+function describeDays(range: DateRange, lang: 'en' | 'zh'): string {
   const from = toDay(range.from);
   const to = toDay(range.to);
   const sameYear = from.getFullYear() === to.getFullYear();
@@ -308,6 +318,45 @@ export function periodWords(range: DateRange): string {
 export function previousRange(range: DateRange): DateRange {
   const days = rangeDays(range);
   return { from: shiftDays(range.from, -days), to: shiftDays(range.from, -1), timeZone: range.timeZone };
+}
+
+/**
+ * What a period is compared with. A calendar month with the calendar month before ("this month" to
+ * the same day of it, cut to that month's end), this week so far with the same days of last week,
+ * any other span with the span of the same length before. A period that includes now meets its comparison at the same time of day: today until
+ * 14:49 against yesterday until 14:49, never a partial day against a whole one.
+ */
+export function comparisonRange(range: DateRange, now: number): DateRange {
+  const today = todayIn(range.timeZone, now);
+  const previous = monthBefore(range, today) ?? weekBefore(range, today) ?? previousRange(range);
+  if (range.to < today) return previous;
+  // To the minute, so answers within one minute share their cached comparison.
+  return { ...previous, until: format(now, 'HH:mm:00', { in: tz(range.timeZone) }) };
+}
+
+/**
+ * The same days of the week before, for a week (Monday on) up to today: "this week" so far. On a
+ * Monday that is one day, compared with the day before like any day.
+ */
+function weekBefore(range: DateRange, today: string): DateRange | null {
+  if (range.to !== today || range.from === range.to) return null;
+  if (range.from !== toIso(startOfISOWeek(toDay(range.to)))) return null;
+  return { from: shiftDays(range.from, -7), to: shiftDays(range.to, -7), timeZone: range.timeZone };
+}
+
+/** The calendar month before, for a range that is one calendar month or its first days up to today. */
+function monthBefore(range: DateRange, today: string): DateRange | null {
+  const from = toDay(range.from);
+  const to = toDay(range.to);
+  if (from.getDate() !== 1 || from.getMonth() !== to.getMonth() || from.getFullYear() !== to.getFullYear())
+    return null;
+  const wholeMonth = to.getDate() === getDaysInMonth(to);
+  if (!wholeMonth && range.to !== today) return null;
+  const first = subMonths(from, 1);
+  const last = wholeMonth
+    ? lastDayOfMonth(first)
+    : addDays(first, Math.min(to.getDate(), getDaysInMonth(first)) - 1);
+  return { from: toIso(first), to: toIso(last), timeZone: range.timeZone };
 }
 
 /** Inclusive count of calendar days. */

@@ -1,7 +1,8 @@
 // Hostile input, as a property, through the real router of the real bot (Sobot simulator behind
 // it): for any command text (any unicode, control characters, up to 10,000 characters, and
 // near-misses of real commands with absurd numbers), the reply is a message Slack accepts, within
-// every Block Kit limit, and nothing but the bot's own error classes is ever thrown.
+// every Block Kit limit, and nothing but the bot's own error classes is ever thrown. A smaller run
+// goes over signed HTTP, so the message Slack receives (verbatim text and all) is checked too.
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,6 +146,20 @@ describe('any command text', () => {
         expect(message.text.length).toBeGreaterThan(0);
       }),
       { numRuns: 250 },
+    );
+  });
+
+  it('is answered over signed HTTP with a message the fake Slack accepts (limits, verbatim text)', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(anyText, async (text) => {
+        n += 1;
+        const { status } = await h.command(text, `http-${n}`);
+        expect(status).toBe(200);
+        const [post] = await h.slack.waitForResponses(`http-${n}`);
+        expect(post?.problems).toEqual([]);
+      }),
+      { numRuns: 40 },
     );
   });
 

@@ -293,13 +293,16 @@ describe('agents command', () => {
     expect(error.message).toContain('valid_reception_rate');
   });
 
-  it.each(['0', 'abc', '500', '2.5', '-3'])('rejects top:%s', async (top) => {
-    const { router, stats } = setup();
-    const error = await failure(router.run(`agents top:${top}`, ctx));
-    expect(error.message).toContain('1 to 99');
-    expect(error.example).toBe('/sobot agents top:20');
-    expect(stats.calls).toHaveLength(0);
-  });
+  it.each(['0', 'abc', '500', '2.5', '-3', '1e1', '0x10', '99999999999999999999', ' 5', '１０'])(
+    'rejects top:%s',
+    async (top) => {
+      const { router, stats } = setup();
+      const error = await failure(router.run(`agents top:${top}`, ctx));
+      expect(error.message).toContain('1 to 99');
+      expect(error.example).toBe('/sobot agents top:20');
+      expect(stats.calls).toHaveLength(0);
+    },
+  );
 
   it('shows as many rows as top: asks', async () => {
     const { router } = setup();

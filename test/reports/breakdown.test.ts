@@ -81,21 +81,13 @@ describe('breakdownMessage order and content', () => {
     expect(names).toEqual(Array.from({ length: 20 }, (_, i) => `Group ${19 - i}`));
   });
 
-  it('has the column titles and formatted values', () => {
+  it('has the column titles and formatted values; no bot chats per skill group (Sobot does not split them)', () => {
     const table = tableOf(message);
-    expect(table[0]).toEqual([
-      'Skill group',
-      'Chats',
-      'Bot chats',
-      'Valid rec.',
-      '1st reply',
-      'Warnings',
-      'Queue leave',
-    ]);
-    // Group 19: 67 chats, 1,019 bot chats, 19%, 65 s + 19 s = 1m 24s, 1.25% → 1.3%, 10%.
-    expect(table[2]).toEqual(['Group 19', '67', '1,019', '19.0%', '1m 24s', '1.3%', '10.0%']);
+    expect(table[0]).toEqual(['Skill group', 'Chats', 'Valid rec.', '1st reply', 'Warnings', 'Queue leave']);
+    // Group 19: 67 chats, 19%, 65 s + 19 s = 1m 24s, 1.25% → 1.3%, 10%.
+    expect(table[2]).toEqual(['Group 19', '67', '19.0%', '1m 24s', '1.3%', '10.0%']);
     // Group 14 has no queue leave (14 % 7 === 0): "–", not 0.
-    expect(table.find((r) => r[0] === 'Group 14')?.[6]).toBe('–');
+    expect(table.find((r) => r[0] === 'Group 14')?.[5]).toBe('–');
   });
 
   it('charts the busiest scopes, at most 15, in table order', () => {
@@ -117,6 +109,34 @@ describe('breakdownMessage order and content', () => {
   });
 });
 
+describe('breakdownMessage under filters Sobot cannot apply to every column', () => {
+  it('marks the bot chats of channels filtered by skill group as company-wide, in en and zh', () => {
+    const filtered = (lang: 'en' | 'zh') =>
+      breakdownMessage(
+        { ...report('channel', scopes(3, channelName)), filters: { groupIds: ['g1'] } },
+        {
+          ...VIEW,
+          lang,
+        },
+      );
+    expect(contextTexts(filtered('en')).join('\n')).toContain('Bot chats: company-wide');
+    expect(contextTexts(filtered('zh')).join('\n')).toContain('机器人会话量: 全公司');
+  });
+
+  it('says "all skill groups" when the bot chats honour another filter (the channel) but not the group', () => {
+    const message = breakdownMessage(
+      { ...report('channel', scopes(3, channelName)), filters: { groupIds: ['g1'], channelTypes: ['1'] } },
+      VIEW,
+    );
+    expect(contextTexts(message).join('\n')).toContain('Bot chats: all skill groups');
+  });
+
+  it('marks nothing without such a filter', () => {
+    const message = breakdownMessage(report('channel', scopes(3, channelName)), VIEW);
+    expect(contextTexts(message).join('\n')).not.toContain('company-wide');
+  });
+});
+
 describe('breakdownMessage leaves out idle scopes', () => {
   const rows = [
     scope('Sales', { chats: 12, bot_chats: 3 }),
@@ -125,7 +145,7 @@ describe('breakdownMessage leaves out idle scopes', () => {
     scope('Unknown', { chats: null }),
     scope('Empty', {}),
   ];
-  const message = breakdownMessage(report('group', rows), VIEW);
+  const message = breakdownMessage(report('channel', rows), VIEW);
 
   it('keeps scopes with chats, bot chats or a count Sobot left out, drops those it counted none for', () => {
     const names = tableOf(message)
@@ -133,7 +153,16 @@ describe('breakdownMessage leaves out idle scopes', () => {
       .map((r) => r[0]);
     expect(names).toEqual(['Sales', 'Bot only', 'Empty', 'Unknown']);
     expect(contextTexts(message).join('\n')).toContain('Showing 4 / 4');
-    expect(message.text).toContain('4 groups with chats');
+    expect(message.text).toContain('4 channels with chats');
+  });
+
+  it('per skill group, a scope with only bot chats is idle: Sobot does not split the bot by group', () => {
+    const groups = breakdownMessage(report('group', rows), VIEW);
+    expect(
+      tableOf(groups)
+        .slice(1)
+        .map((r) => r[0]),
+    ).not.toContain('Bot only');
   });
 
   it('says there were no chats when every scope was idle', () => {
@@ -250,7 +279,8 @@ describe('breakdownMessage total row', () => {
 
   it('shows the scope total first, each chat once, not the sum of the rows', () => {
     const table = tableOf(breakdownMessage(report('group', rows), VIEW));
-    expect(table[1]).toEqual(['Total', '9,876', '543', '77.1%', '–', '–', '0.0%']);
+    // No bot chats column per skill group: Sobot does not split the bot by group.
+    expect(table[1]).toEqual(['Total', '9,876', '77.1%', '–', '–', '0.0%']);
     expect(breakdownMessage(report('group', rows), VIEW).text).toContain('Total 9,876 chats');
   });
 

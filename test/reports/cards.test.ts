@@ -222,9 +222,10 @@ describe('botMessage', () => {
     expect(message.chart?.spec.series[0]?.values).toEqual([1_496, 300, 66, 1_452, 1_441, 6, null]);
   });
 
-  it('names the day, the day compared with, fits Slack and carries the numbers in text', () => {
+  it("names the day, says the changes are Sobot's own comparison (no window of the bot's guessing), fits Slack", () => {
     expect(headerOf(message)).toBe('Chatbot · Tue 10 Nov 2026');
-    expect(contextOf(message)).toContain('compared with Mon 9 Nov 2026');
+    expect(contextOf(message)).toContain("changes as Sobot reports them (Sobot's own comparison period)");
+    expect(contextOf(message)).not.toContain('Mon 9 Nov');
     expect(blockKitProblems(message)).toEqual([]);
     expect(message.text).toContain('Received 1,496');
     expect(message.text).toContain('Bot self-service 22.0%');

@@ -509,3 +509,18 @@ describe('digestFailureMessage', () => {
     expect(contextTexts(notice)).toEqual(['`/sobot digest now morning` posts it once Sobot answers.']);
   });
 });
+
+describe('digest headline under a filter Sobot cannot apply to a KPI', () => {
+  it('marks satisfaction under a bot filter as company-wide', () => {
+    const post = digestMessage(
+      digestData({
+        filters: 'Bot: Helper',
+        scope: { robotIds: ['1'] },
+        overview: { current: { chats: 120, satisfaction: 0.9 }, previous: { chats: 100, satisfaction: 0.8 } },
+      }),
+      'en',
+    );
+    expect(JSON.stringify(post.main.blocks)).toContain('*Satisfied (company-wide)*');
+    expect(post.main.text).toContain('Satisfied (company-wide) 90.0%');
+  });
+});

@@ -315,3 +315,21 @@ describe('overviewMessage in Chinese', () => {
     expect(message.chart?.spec.labels[0]).toBe('有效接待');
   });
 });
+
+describe('overviewMessage under filters Sobot cannot apply to every KPI', () => {
+  const labels = (m: BotMessage) => fieldsOf(m).map((text) => text.split('\n')[0]);
+
+  it('marks the bot figures company-wide on their own line under a skill group filter', () => {
+    const message = overviewMessage({ ...report(), filters: { groupIds: ['g1'] } }, VIEW);
+    expect(labels(message)).toContain('*Bot chats (company-wide)*');
+    expect(labels(message)).toContain('*Bot self-service (company-wide)*');
+    expect(labels(message)).toContain('*Chats*');
+    expect(message.text).toContain('Bot chats (company-wide) 800');
+  });
+
+  it('marks satisfaction under a bot filter, and the bot figures not', () => {
+    const message = overviewMessage({ ...report(), filters: { robotIds: ['1'] } }, { ...VIEW, lang: 'zh' });
+    expect(labels(message)).toContain('*好评率（五星）（全公司）*');
+    expect(labels(message)).toContain('*机器人会话量*');
+  });
+});

@@ -53,3 +53,18 @@ describe('trendMessage', () => {
     expect(message.chart).toBeUndefined();
   });
 });
+
+describe('trendMessage under filters Sobot does not apply to the KPI', () => {
+  it('marks a bot trend filtered by skill group as company-wide, in en and zh', () => {
+    const filtered = { ...report([day('2026-11-16', 120)], 'bot_chats'), filters: { groupIds: ['g1'] } };
+    expect(JSON.stringify(trendMessage(filtered, view).blocks)).toContain('Bot chats: company-wide');
+    expect(JSON.stringify(trendMessage(filtered, { ...view, lang: 'zh' }).blocks)).toContain(
+      '机器人会话量: 全公司',
+    );
+  });
+
+  it('marks nothing when the KPI honours the filter', () => {
+    const filtered = { ...report([day('2026-11-16', 120)], 'chats'), filters: { groupIds: ['g1'] } };
+    expect(JSON.stringify(trendMessage(filtered, view).blocks)).not.toContain('company-wide');
+  });
+});

@@ -130,16 +130,21 @@ describe('satisfaction, bot and customers over HTTP', () => {
     });
   });
 
-  it('bot passes a skill group filter to Sobot and says so', async () => {
-    const { blocks } = await answer(h, `bot ${DAY} group:sales`, 'bot-filtered');
-    const sales = ((served(h, '/condition/getGroupList')[0]?.items ?? []) as Served[]).find(
-      (g) => g.group_name === 'Sales',
-    );
+  it('bot passes a channel filter to Sobot and says so', async () => {
+    const key = h.sim.company.subChannels[0]?.flagKey;
+    const { blocks } = await answer(h, `bot ${DAY} channel:${key}`, 'bot-filtered');
     const bodies = statsCalls(h).map((e) => e.body as Served);
     expect(bodies).toHaveLength(1);
-    expect(bodies[0]?.group_ids_param).toBe(sales?.group_id);
+    expect(bodies[0]?.channel_flag).toBe(key);
     const context = blocks.find((b) => b.type === 'context')?.elements?.[0]?.text ?? '';
-    expect(context).toContain('Skill group: Sales');
+    expect(context).toContain('Channel: ');
+  });
+
+  it('bot refuses a skill group filter Sobot does not apply to the bot, before asking Sobot', async () => {
+    const { text } = await answer(h, `bot ${DAY} group:sales`, 'bot-group');
+    expect(text).toContain('Unknown option "group:"');
+    expect(text).toContain('`bot` accepts `channel:`, `robot:`');
+    expect(statsCalls(h)).toHaveLength(0);
   });
 
   it('satisfaction refuses a bot filter Sobot cannot apply, before asking Sobot', async () => {

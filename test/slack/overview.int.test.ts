@@ -143,15 +143,48 @@ describe('overview, breakdowns and filters over HTTP', () => {
     },
   );
 
-  it('shows satisfaction as unknown, not unfiltered, when the overview is filtered by bot', async () => {
+  it('marks satisfaction company-wide when the overview is filtered by bot (Sobot has no bot filter there)', async () => {
     const robots = await (async () => {
+      // A miss reloads a list at most every 5 minutes: start from no list, so the probe loads it.
+      h.bot.engine.cache.forget('directory|robot');
       await answer(h, `overview ${DAY} robot:zz-none`, 'robot-probe');
       return items(served(h, '/condition/getRobotList'));
     })();
     h.sim.log.clear();
     const { blocks } = await answer(h, `overview ${DAY} robot:"${robots[0]?.robot_name}"`, 'robot-overview');
-    expect(field(blocks, 'Satisfied')).toBe('–');
-    expect(served(h, '/satisfaction/getSatisfactionSurvey')).toHaveLength(0);
+    expect(field(blocks, 'Positive feedback (5★) (company-wide)')).toMatch(/^\d+\.\d%$/);
+    expect(field(blocks, 'Bot chats')).not.toBe('');
+    const surveys = h.sim.log.filter((e) => e.path.endsWith('/satisfaction/getSatisfactionSurvey'));
+    // The day and the day before, neither with the bot filter Sobot does not take there.
+    expect(surveys).toHaveLength(2);
+    for (const survey of surveys) expect((survey.body as Served).robot_ids_param).toBeUndefined();
+  });
+
+  it("marks the bot figures company-wide under a skill group filter; the rest are the group's", async () => {
+    // Another day than the tests above, so the answer is not from the cache.
+    const { blocks } = await answer(h, 'overview 2026-11-11 group:sales', 'group-bot');
+    const rows = items(served(h, '/session/getStat', (b) => b.start_date === '2026-11-11 00:00:00'));
+    expect(field(blocks, 'Bot chats (company-wide)')).toBe(
+      sum(rows, 'robot_consult').toLocaleString('en-US'),
+    );
+    expect(field(blocks, 'Bot self-service (company-wide)')).toMatch(/%$/);
+    expect(field(blocks, 'Chats')).toBe(sum(rows, 'human_consult').toLocaleString('en-US'));
+  });
+
+  it('says a parent department includes its sub-departments, and names them', async () => {
+    h.bot.engine.cache.forget('directory|department');
+    await answer(h, `overview ${DAY} dept:zz-none`, 'dept-probe');
+    const tree = served(h, '/condition/getDepartmentList').flatMap(
+      (reply) => (reply.items as Served[]) ?? [],
+    );
+    const parent = flatten(tree).find((d) => ((d.child_list as Served[] | undefined) ?? []).length > 0);
+    if (!parent) throw new Error('the simulated company has no parent department');
+    const below = flatten((parent.child_list as Served[]) ?? []).map((d) => String(d.depart_name));
+    const { blocks } = await answer(h, `overview ${DAY} dept:"${parent.depart_name}"`, 'dept-parent');
+    const context = blocks.find((b) => b.type === 'context')?.elements?.[0]?.text ?? '';
+    expect(context).toContain(
+      `Department: ${parent.depart_name} (incl. sub-departments ${below.slice(0, 5).join(', ')}`,
+    );
   });
 
   it('answers an unknown group with the close names and a command that works', async () => {

@@ -121,4 +121,19 @@ describe('Socket Mode envelopes delivered again', () => {
     await h.slack.waitForResponses('later');
     expect(h.slack.responses.get('envelope')).toHaveLength(1);
   });
+
+  it('acks a retry of a command already received in a new envelope, and answers once', async () => {
+    const payload = {
+      ...slashCommandPayload({ text: 'help', response_url: h.slack.responseUrl('socket-retry') }),
+      trigger_id: '555.666.retry',
+    };
+    await h.slack.sendSocketEvent(payload, 'slash_commands', 'env-first');
+    await h.slack.waitForResponses('socket-retry');
+    const retry = await h.slack.sendSocketEvent(payload, 'slash_commands', 'env-retry', 1);
+    expect(retry.envelope_id).toBe('env-retry');
+    const later = slashCommandPayload({ text: 'help', response_url: h.slack.responseUrl('later2') });
+    await h.slack.sendSocketEvent({ ...later, trigger_id: '777.888.ghi' });
+    await h.slack.waitForResponses('later2');
+    expect(h.slack.responses.get('socket-retry')).toHaveLength(1);
+  });
 });

@@ -3,7 +3,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { change, count, durationMs, fields, list, ratio, text, timestampMs } from '../../src/sobot/coerce.ts';
+import {
+  change,
+  clockDurationMs,
+  count,
+  durationMs,
+  fields,
+  list,
+  parseLeniently,
+  ratio,
+  text,
+  timestampMs,
+  type UnreadableValue,
+} from '../../src/sobot/coerce.ts';
 
 describe('count', () => {
   it.each([
@@ -254,5 +266,51 @@ describe('fields', () => {
 
   it('refuses a field listed under two kinds', () => {
     expect(() => fields({ count: ['x'], ratio: ['x'] })).toThrow(/"x"/);
+  });
+});
+
+describe('parseLeniently', () => {
+  const row = fields({ count: ['human_consult'], durationMs: ['avg_first_response_time'] });
+
+  it('reads an unreadable duration as unknown, reads the rest, and tells where and what it was', () => {
+    const heard: UnreadableValue[] = [];
+    const parsed = parseLeniently(row, { human_consult: '9', avg_first_response_time: '05:23' }, (found) =>
+      heard.push(found),
+    );
+    expect(parsed).toEqual({ human_consult: 9, avg_first_response_time: null });
+    expect(heard).toEqual([expect.objectContaining({ path: 'avg_first_response_time', value: '05:23' })]);
+  });
+
+  it('still refuses a reply whose counts cannot be read', () => {
+    expect(() =>
+      parseLeniently(row, { human_consult: 'many', avg_first_response_time: '05:23' }, () => {}),
+    ).toThrow(/human_consult|a number/);
+  });
+
+  it('reads nested rows the same way', () => {
+    const list = z.object({ items: z.array(row) });
+    const heard: string[] = [];
+    const parsed = parseLeniently(
+      list,
+      {
+        items: [
+          { human_consult: 1, avg_first_response_time: 1000 },
+          { human_consult: 2, avg_first_response_time: '1m' },
+        ],
+      },
+      (found) => heard.push(found.path),
+    );
+    expect(parsed.items[1]).toEqual({ human_consult: 2, avg_first_response_time: null });
+    expect(heard).toEqual(['items.1.avg_first_response_time']);
+  });
+});
+
+describe('clockDurationMs (durations typed as strings without a unit)', () => {
+  it('reads "HH:mm:ss", and nothing else: a bare number could be seconds or milliseconds', () => {
+    expect(clockDurationMs.parse('00:05:12')).toBe(312_000);
+    expect(clockDurationMs.parse('NA')).toBeNull();
+    expect(clockDurationMs.safeParse(312).success).toBe(false);
+    expect(clockDurationMs.safeParse('312').success).toBe(false);
+    expect(clockDurationMs.safeParse('05:12').success).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DateRange } from '../../src/stats/model.ts';
 import {
+  comparisonRange,
   describeRange,
   isClosed,
   MAX_RANGE_DAYS,
@@ -677,5 +678,71 @@ describe('parsePeriod properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('comparisonRange', () => {
+  const zone = 'Asia/Shanghai';
+  const range = (from: string, to: string): DateRange => ({ from, to, timeZone: zone });
+  /** 14:49:37 on `date` in Shanghai. */
+  const at = (date: string) => Date.parse(`${date}T06:49:37Z`);
+
+  it('compares a closed day or span with the span of the same length before, whole days', () => {
+    expect(comparisonRange(range('2026-11-21', '2026-11-21'), at('2026-11-23'))).toEqual(
+      range('2026-11-20', '2026-11-20'),
+    );
+    expect(comparisonRange(range('2026-11-16', '2026-11-22'), at('2026-11-23'))).toEqual(
+      range('2026-11-09', '2026-11-15'),
+    );
+  });
+
+  it('compares today so far with yesterday until the same minute', () => {
+    expect(comparisonRange(range('2026-11-23', '2026-11-23'), at('2026-11-23'))).toEqual({
+      ...range('2026-11-22', '2026-11-22'),
+      until: '14:49:00',
+    });
+  });
+
+  it('compares this week so far with the same days of last week, until the same time', () => {
+    expect(comparisonRange(range('2026-11-23', '2026-11-25'), at('2026-11-25'))).toEqual({
+      ...range('2026-11-16', '2026-11-18'),
+      until: '14:49:00',
+    });
+  });
+
+  it('compares a calendar month with the calendar month before, not the same number of days', () => {
+    expect(comparisonRange(range('2026-10-01', '2026-10-31'), at('2026-11-23'))).toEqual(
+      range('2026-09-01', '2026-09-30'),
+    );
+    expect(comparisonRange(range('2026-03-01', '2026-03-31'), at('2026-11-23'))).toEqual(
+      range('2026-02-01', '2026-02-28'),
+    );
+  });
+
+  it('compares this month with the month before to the same day, cut to that month’s end', () => {
+    expect(comparisonRange(range('2026-11-01', '2026-11-23'), at('2026-11-23'))).toEqual({
+      ...range('2026-10-01', '2026-10-23'),
+      until: '14:49:00',
+    });
+    expect(comparisonRange(range('2026-03-01', '2026-03-30'), at('2026-03-30'))).toEqual({
+      ...range('2026-02-01', '2026-02-28'),
+      until: '14:49:00',
+    });
+  });
+
+  it('reads the time of day in the range’s zone', () => {
+    const newYork: DateRange = { from: '2026-11-23', to: '2026-11-23', timeZone: 'America/New_York' };
+    expect(comparisonRange(newYork, Date.parse('2026-11-23T19:05:00Z'))).toEqual({
+      from: '2026-11-22',
+      to: '2026-11-22',
+      timeZone: 'America/New_York',
+      until: '14:05:00',
+    });
+  });
+
+  it('says the time in the description of a range that ends at one', () => {
+    const soFar = { ...range('2026-11-22', '2026-11-22'), until: '14:49:00' };
+    expect(describeRange(soFar)).toBe('Sun 22 Nov 2026 until 14:49');
+    expect(describeRange(soFar, 'zh')).toBe('2026年11月22日 周日 14:49 前');
   });
 });

@@ -228,7 +228,7 @@ function directoryBackend(loads: Partial<Record<Dimension, DirectoryEntry[][]>> 
   const questions: { what: string; range: DateRange; filters: StatsFilters }[] = [];
   const backend: StatsBackend = {
     ...unusedBackend(),
-    async overview(range, filters) {
+    async overview(range, _previous, filters) {
       questions.push({ what: 'overview', range, filters });
       return FIGURES;
     },
@@ -333,10 +333,13 @@ describe('resolveFilters', () => {
     expect(loadsOf('agent')).toBe(0);
   });
 
-  it('reloads the directory once when a name is not found, and finds a group created since', async () => {
-    const { stats, loadsOf } = serviceOver({ group: [DIRECTORY.group, [...DIRECTORY.group, BILLING]] });
+  it('reloads a directory older than 5 minutes when a name is not found, and finds a group created since', async () => {
+    const { stats, loadsOf, clock } = serviceOver({
+      group: [DIRECTORY.group, [...DIRECTORY.group, BILLING]],
+    });
     await stats.resolveFilters({ group: 'Sales' });
     expect(loadsOf('group')).toBe(1);
+    await clock.advance(5 * 60_000);
     expect(await stats.resolveFilters({ group: 'billing' })).toEqual({
       filters: { groupIds: ['g5'] },
       applied: [BILLING],
@@ -348,8 +351,17 @@ describe('resolveFilters', () => {
     expect(loadsOf('group')).toBe(2);
   });
 
-  it('reloads only once for a name that is still unknown', async () => {
-    const { stats, loadsOf } = serviceOver();
+  it('answers typos from the cached list: at most one reload per list every 5 minutes', async () => {
+    const { stats, loadsOf, clock } = serviceOver();
+    await inputError(stats.resolveFilters({ group: 'Slaes' }));
+    // Loaded just now: no reload.
+    expect(loadsOf('group')).toBe(1);
+    await clock.advance(5 * 60_000);
+    await inputError(stats.resolveFilters({ group: 'Slaes' }));
+    expect(loadsOf('group')).toBe(2);
+    for (const typo of ['Slaes', 'Suport', 'Biling']) await inputError(stats.resolveFilters({ group: typo }));
+    expect(loadsOf('group')).toBe(2);
+    await clock.advance(4 * 60_000);
     await inputError(stats.resolveFilters({ group: 'Slaes' }));
     expect(loadsOf('group')).toBe(2);
   });
@@ -407,7 +419,7 @@ describe('resolveFilters', () => {
 describe('overview and breakdown', () => {
   const WEEK: DateRange = { from: '2026-11-16', to: '2026-11-22', timeZone: 'Asia/Shanghai' };
 
-  it('returns the figures with the period of the same length before', async () => {
+  it('returns the figures with the period it is compared with', async () => {
     const { stats } = serviceOver();
     const report = await stats.overview(WEEK, { groupIds: ['g1'] });
     expect(report).toEqual({
@@ -416,14 +428,41 @@ describe('overview and breakdown', () => {
       filters: { groupIds: ['g1'] },
       ...FIGURES,
     });
-    // A day: the day before; October (31 days): the 31 days before, 31 Aug – 30 Sep.
+    // A day: the day before; October: September, the calendar month before (not the 31 days before).
     expect((await stats.overview(day('2026-11-22'))).previousRange).toEqual(day('2026-11-21'));
     const october: DateRange = { from: '2026-10-01', to: '2026-10-31', timeZone: 'UTC' };
     expect((await stats.overview(october)).previousRange).toEqual({
-      from: '2026-08-31',
+      from: '2026-09-01',
       to: '2026-09-30',
       timeZone: 'UTC',
     });
+    // The clock reads Mon 23 Nov 2026 10:00 in Shanghai: today so far meets yesterday until 10:00.
+    expect((await stats.overview(day('2026-11-23'))).previousRange).toEqual({
+      ...day('2026-11-22'),
+      until: '10:00:00',
+    });
+  });
+
+  it('asks the backend for the comparison range and caches per comparison minute', async () => {
+    const clock = createFakeClock(Date.parse('2026-11-23T06:49:30Z')); // 14:49:30 in Shanghai
+    const previousAsked: DateRange[] = [];
+    const backend: StatsBackend = {
+      ...unusedBackend(),
+      async overview(_range, previous) {
+        previousAsked.push(previous);
+        return FIGURES;
+      },
+    };
+    const stats = createStatsService({ backend, cache: createQueryCache({ clock }), clock });
+    await stats.overview(day('2026-11-23'));
+    await clock.advance(20_000); // 14:49:50: the same minute, the same answer
+    await stats.overview(day('2026-11-23'));
+    await clock.advance(60_000); // 14:50:50: a new minute, a new comparison
+    await stats.overview(day('2026-11-23'));
+    expect(previousAsked).toEqual([
+      { ...day('2026-11-22'), until: '14:49:00' },
+      { ...day('2026-11-22'), until: '14:50:00' },
+    ]);
   });
 
   it('caches the overview per range and filters', async () => {

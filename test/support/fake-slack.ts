@@ -62,11 +62,15 @@ export interface FakeSlack {
   waitForResponses(id: string, count?: number): Promise<ResponsePost[]>;
   /** Resolves with the first Web API call (already made or still to come) that matches. */
   waitForCall(predicate: (call: RecordedCall) => boolean): Promise<RecordedCall>;
-  /** Socket Mode: resolves with the bot's ack of the envelope (a new envelope id unless one is given). */
+  /**
+   * Socket Mode: resolves with the bot's ack of the envelope (a new envelope id unless one is given;
+   * `retryNum` marks it as Slack's retry of an earlier delivery).
+   */
   sendSocketEvent(
     payload: Record<string, unknown>,
     type?: string,
     envelopeId?: string,
+    retryNum?: number,
   ): Promise<Record<string, unknown>>;
   socketConnected(): Promise<void>;
   close(): Promise<void>;
@@ -323,12 +327,18 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return new Promise((resolve) => callWaiters.push({ predicate, resolve }));
     },
     socketConnected: () => socketReady,
-    sendSocketEvent(payload, type = 'slash_commands', envelopeId = `env-${++envelopeCounter}`) {
+    sendSocketEvent(payload, type = 'slash_commands', envelopeId = `env-${++envelopeCounter}`, retryNum) {
       return new Promise((resolve, reject) => {
         if (!socket) return reject(new Error('no Socket Mode connection'));
         pendingAcks.set(envelopeId, resolve);
         socket.send(
-          JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: true }),
+          JSON.stringify({
+            envelope_id: envelopeId,
+            type,
+            payload,
+            accepts_response_payload: true,
+            ...(retryNum ? { retry_attempt: retryNum, retry_reason: 'timeout' } : {}),
+          }),
         );
       });
     },

@@ -40,9 +40,10 @@ export function createLegacyBackend(client: SobotLegacyClient): StatsBackend {
     api: 'legacy',
     sessionKpis: LEGACY_SESSION_KPIS,
 
-    async overview(range, filters, priority) {
+    async overview(range, previous, filters, priority) {
       companyWide(filters);
-      // No period-over-period fields in this API: the period before costs its own four calls.
+      // No period-over-period fields in this API: the period before costs its own four calls. It
+      // takes whole days only, so a comparison "so far" (a period that includes now) cannot be made.
       const items = (of: DateRange) =>
         Promise.all([
           client.call('wb_session_human', of, { priority }),
@@ -50,8 +51,9 @@ export function createLegacyBackend(client: SobotLegacyClient): StatsBackend {
           client.call('wb_human_satisfaction', of, { priority }),
           client.call('wb_session_message', of, { priority }),
         ]).then(([human, bot, satisfaction, messages]) => ({ human, bot, satisfaction, messages }));
-      const [current, previous] = await Promise.all([items(range), items(previousRange(range))]);
-      return { current: overviewKpis(current), previous: overviewKpis(previous) };
+      if (previous.until !== undefined) return { current: overviewKpis(await items(range)), previous: {} };
+      const [now, before] = await Promise.all([items(range), items(previous)]);
+      return { current: overviewKpis(now), previous: overviewKpis(before) };
     },
 
     async sessions(range, filters, priority) {

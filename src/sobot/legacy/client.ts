@@ -4,15 +4,17 @@
 
 import { createHash } from 'node:crypto';
 import type { Dispatcher } from 'undici';
+import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../logger.ts';
 import { type BotMetrics, noMetrics } from '../../metrics/metrics.ts';
 import type { DateRange } from '../../stats/model.ts';
 import { type CallOptions, createSobotCaller } from '../caller.ts';
+import { parseLeniently } from '../coerce.ts';
 import { SobotApiError, SobotConfigError, SobotMalformedReplyError } from '../errors.ts';
 import { sendJson } from '../http.ts';
 import type { RateBudget } from '../rate-budget.ts';
-import { fourRetriesInAboutHalfAMinute, type RetryPolicy } from '../retry.ts';
+import { ATTEMPT_TIMEOUT_MS, oneRetryWithinTwentySeconds, type RetryPolicy } from '../retry.ts';
 import { createTokenCache, type IssuedToken, type SobotTokenSource } from '../token-cache.ts';
 import {
   LEGACY_API_PATH,
@@ -64,7 +66,7 @@ export function createSobotLegacyClient(
   opts: SobotLegacyClientOptions,
 ): SobotLegacyClient & SobotTokenSource {
   const log = opts.logger.child({ module: 'sobot', api: 'legacy' });
-  const timeoutMs = opts.timeoutMs ?? 15_000;
+  const timeoutMs = opts.timeoutMs ?? ATTEMPT_TIMEOUT_MS;
   const tokenHours = opts.tokenHours ?? 24;
   const metrics = opts.metrics ?? noMetrics;
 
@@ -109,7 +111,7 @@ export function createSobotLegacyClient(
     budget: opts.budget,
     clock: opts.clock,
     log,
-    policy: opts.retryPolicy ?? fourRetriesInAboutHalfAMinute,
+    policy: opts.retryPolicy ?? oneRetryWithinTwentySeconds,
     metrics,
   });
 
@@ -135,7 +137,7 @@ export function createSobotLegacyClient(
         const { code, msg, data } = envelope.data;
         log.debug({ path: LEGACY_API_PATH, action, code, ms: opts.clock.now() - started }, 'sobot call');
         metrics.sobotReply(endpoint, code);
-        if (code === SUCCESS) return { kind: 'ok', value: parseItem(action, data?.item, endpoint) };
+        if (code === SUCCESS) return { kind: 'ok', value: parseItem(action, data?.item, endpoint, log) };
         if (code === TOKEN_REJECTED) return { kind: 'token_rejected', detail: `${code}: ${msg}` };
         if (code === FAILURE) throw new SobotConfigError(FAILURE, actionHint(action), endpoint);
         throw new SobotApiError(code, msg, endpoint);
@@ -144,15 +146,25 @@ export function createSobotLegacyClient(
   };
 }
 
-function parseItem<A extends LegacyAction>(action: A, raw: unknown, endpoint: string): LegacyItem<A> | null {
+function parseItem<A extends LegacyAction>(
+  action: A,
+  raw: unknown,
+  endpoint: string,
+  log: Logger,
+): LegacyItem<A> | null {
   if (raw === undefined || raw === null) return null;
-  const parsed = legacyActions[action].safeParse(raw);
-  if (!parsed.success) {
+  try {
+    return parseLeniently(legacyActions[action] as unknown as z.ZodType<LegacyItem<A>>, raw, (found) =>
+      log.warn(
+        { endpoint, field: found.path, value: found.value },
+        'sobot value unreadable, shown as unknown',
+      ),
+    );
+  } catch (error) {
     throw new SobotMalformedReplyError('reply did not match the documented shape', endpoint, {
-      cause: parsed.error,
+      cause: error,
     });
   }
-  return parsed.data as LegacyItem<A>;
 }
 
 /** startDate/endDate: the range's first and last day, `yyyy-MM-dd`. */

@@ -25,19 +25,20 @@ export const legacyTokenReply = z.object({
   data: z.object({ access_token: z.string().min(1) }).nullish(),
 });
 
-// Durations are typed 字符串 (string) without a format; they are read like v5's `_str` durations
-// ("HH:mm:ss", or a number of milliseconds). Rates are strings such as "71.43%".
+// Durations are typed 字符串 (string) without a format or a unit: only "HH:mm:ss" is unambiguous. A
+// bare number (seconds? milliseconds?) is read as unknown with a warning, not guessed. Rates are
+// strings such as "71.43%".
 
 export const customerSessionsSchema = fields({
   count: ['totalConsultSession', 'totalValidSession', 'totalInvalidSession'],
   ratio: ['totalValidSessionRate'],
-  durationMs: ['avgSessionDuration', 'avgTotalSessionDuration'],
+  clockDurationMs: ['avgSessionDuration', 'avgTotalSessionDuration'],
 });
 
 export const botSessionsSchema = fields({
   count: ['consultSession', 'validSession', 'invalidSession', 'selfReceptionSession', 'toHumanSession'],
   ratio: ['validReceptionRate', 'selfReceptionRate', 'toHumanSessionRate'],
-  durationMs: ['avgSessionDuration'],
+  clockDurationMs: ['avgSessionDuration'],
 });
 
 export const humanSessionsSchema = fields({
@@ -64,7 +65,7 @@ export const humanSessionsSchema = fields({
     'notReceptionSessionRate',
     'validReceptionRate',
   ],
-  durationMs: ['avgSessionDuration'],
+  clockDurationMs: ['avgSessionDuration'],
 });
 
 // `avgServiceMessge` is spelt so in the document's table and example. The per-chat averages are Doubles.

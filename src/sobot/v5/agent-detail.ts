@@ -5,7 +5,7 @@ import type { AgentDetail, RatingBucket, WorkStatus } from '../../stats/cards.ts
 import { RATING_SCALE_ORDER, ratingUseOf, ratioOf, sumKnown } from '../../stats/kpis.ts';
 import type { DateRange, Priority } from '../../stats/model.ts';
 import { agentCounts, mergeByAgent, toAgentRow } from './agents.ts';
-import { type SobotV5Client, v5DateParams } from './client.ts';
+import { callFor, type SobotV5Client, v5DateParams } from './client.ts';
 import type { V5Item } from './endpoints.ts';
 import { numberField, RATING_SCALES } from './rating-scales.ts';
 
@@ -25,10 +25,14 @@ export async function fetchAgentDetail(
     client.fetchAll(
       'agentWorkload',
       { search_way: BY_DEPARTMENT, ...v5DateParams('agentWorkload', range), staff_id_list: [agentId] },
-      { priority },
+      callFor(range, priority),
     ),
     // getWorkLogList takes agent ids comma-separated (`staff_ids_param`), unlike staffWorkStatis.
-    client.fetchAll('workLog', { ...v5DateParams('workLog', range), staff_ids_param: agentId }, { priority }),
+    client.fetchAll(
+      'workLog',
+      { ...v5DateParams('workLog', range), staff_ids_param: agentId },
+      callFor(range, priority),
+    ),
   ]);
   return agentDetailFrom(agentId, workload, workLog);
 }

@@ -4,17 +4,23 @@
 
 import { UnsupportedError } from '../../errors.ts';
 import { ratingUseOf, SCOPE_KPIS } from '../../stats/kpis.ts';
-import type { DateRange, Priority, StatsBackend, StatsFilters } from '../../stats/model.ts';
-import { previousRange } from '../../stats/period.ts';
+import type {
+  DateRange,
+  KpiValues,
+  Priority,
+  RatingUse,
+  StatsBackend,
+  StatsFilters,
+} from '../../stats/model.ts';
 import { fetchAgentDetail } from './agent-detail.ts';
 import { agentCounts, mergeByAgent, toAgentRow } from './agents.ts';
 import { fetchBot } from './bot.ts';
-import { type SobotV5Client, v5DateParams } from './client.ts';
+import { callFor, type SobotV5Client, v5DateParams } from './client.ts';
 import { fetchCustomers } from './customers.ts';
 import { createV5Directory } from './directory.ts';
-import { filterParams } from './filters.ts';
+import { filterParams, surveyFilterParams } from './filters.ts';
 import { fetchSatisfaction } from './satisfaction.ts';
-import { beforePointChange, satisfactionNowAndBefore, sessionKpis } from './sessions.ts';
+import { satisfactionNowAndBefore, sessionKpis } from './sessions.ts';
 import { fetchTopics } from './topics.ts';
 
 /** getStat/staffWorkStatis `search_way`: how rows are broken down. */
@@ -54,8 +60,54 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
         ...v5DateParams('chatStats', range),
         ...filterParams(filters),
       },
-      { priority },
+      callFor(range, priority),
     );
+
+  /**
+   * The overview's KPIs of one range: four calls (getStat by channel, getGeneral, getRobotReception,
+   * getSatisfactionSurvey), three for a range that ends at a time of day.
+   */
+  async function headline(
+    range: DateRange,
+    filters: StatsFilters,
+    priority: Priority,
+  ): Promise<{ kpis: KpiValues; ratings: RatingUse | undefined }> {
+    const params = filterParams(filters);
+    // Channel rows partition the chats, so summing them gives the company (or filtered) total.
+    const [rows, general, bot, survey] = await Promise.all([
+      chatStats(range, filters, SEARCH_WAY.channel, priority),
+      client.call(
+        'customerOverview',
+        { search_way: 2, ...v5DateParams('customerOverview', range), ...params },
+        callFor(range, priority),
+      ),
+      client.call(
+        'botReception',
+        { search_way: 2, ...v5DateParams('botReception', range), ...params },
+        callFor(range, priority),
+      ),
+      // Not narrowed by a bot filter (Sobot takes none there): the overview marks it (src/stats/scope.ts).
+      // It takes whole days only: for a range cut at a time of day (a comparison "so far") its value
+      // is unknown rather than a whole day's.
+      range.until === undefined
+        ? client.call(
+            'sessionSatisfaction',
+            { search_way: 1, ...v5DateParams('sessionSatisfaction', range), ...surveyFilterParams(filters) },
+            callFor(range, priority),
+          )
+        : null,
+    ]);
+    const satisfaction = survey ? satisfactionNowAndBefore(survey.item) : null;
+    return {
+      kpis: {
+        ...sessionKpis(rows),
+        fcr_24h: general.item?.one_time_solution_rate ?? null,
+        bot_self_service_rate: bot.item?.robot_self_reception_num_proportion ?? null,
+        satisfaction: satisfaction?.current ?? null,
+      },
+      ratings: satisfaction?.ratings,
+    };
+  }
 
   return {
     api: 'v5',
@@ -65,7 +117,7 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
         ...v5DateParams('agentWorkload', range),
         ...(await workloadAudience(filters, priority)),
       };
-      const items = await client.fetchAll('agentWorkload', body, { priority });
+      const items = await client.fetchAll('agentWorkload', body, callFor(range, priority));
       // Every agent's satisfaction on the company's scale, the one the team line uses.
       const { scale } = ratingUseOf(items.map(agentCounts));
       const rows = mergeByAgent(
@@ -77,54 +129,14 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
       return rows.filter((row) => row.counts.chats !== 0);
     },
 
-    async overview(range, filters, priority) {
-      const previous = previousRange(range);
-      const params = filterParams(filters);
-      // getSatisfactionSurvey takes no bot filter: with one, satisfaction is unknown, not unfiltered.
-      const byBot = Boolean(filters.robotIds?.length);
-      // Channel rows partition the chats, so summing them gives the company (or filtered) total.
-      const [now, before, general, bot, survey] = await Promise.all([
-        chatStats(range, filters, SEARCH_WAY.channel, priority),
-        chatStats(previous, filters, SEARCH_WAY.channel, priority),
-        client.call(
-          'customerOverview',
-          { search_way: 2, ...v5DateParams('customerOverview', range), ...params },
-          { priority },
-        ),
-        client.call(
-          'botReception',
-          { search_way: 2, ...v5DateParams('botReception', range), ...params },
-          { priority },
-        ),
-        byBot
-          ? null
-          : client.call(
-              'sessionSatisfaction',
-              { search_way: 1, ...v5DateParams('sessionSatisfaction', range), ...params },
-              { priority },
-            ),
+    async overview(range, previous, filters, priority) {
+      // Both periods from the same four calls each, rather than from Sobot's own _cycle/_ratio
+      // fields, whose window the document does not define: one card, one comparison window.
+      const [current, before] = await Promise.all([
+        headline(range, filters, priority),
+        headline(previous, filters, priority),
       ]);
-      const fcr = general.item?.one_time_solution_rate ?? null;
-      const selfService = bot.item?.robot_self_reception_num_proportion ?? null;
-      const satisfaction = satisfactionNowAndBefore(survey?.item ?? null);
-      return {
-        current: {
-          ...sessionKpis(now),
-          fcr_24h: fcr,
-          bot_self_service_rate: selfService,
-          satisfaction: satisfaction.current,
-        },
-        previous: {
-          ...sessionKpis(before),
-          fcr_24h: beforePointChange(fcr, general.item?.one_time_solution_rate_cycle ?? null),
-          bot_self_service_rate: beforePointChange(
-            selfService,
-            bot.item?.robot_self_reception_num_proportion_cycle ?? null,
-          ),
-          satisfaction: satisfaction.previous,
-        },
-        ratings: satisfaction.ratings,
-      };
+      return { current: current.kpis, previous: before.kpis, ratings: current.ratings };
     },
 
     sessions: async (range, filters, priority) =>

@@ -3,7 +3,7 @@
 import type { BotFigures } from '../../stats/cards.ts';
 import { ratioOf } from '../../stats/kpis.ts';
 import type { DateRange, Priority, StatsFilters } from '../../stats/model.ts';
-import { type SobotV5Client, v5DateParams } from './client.ts';
+import { callFor, type SobotV5Client, v5DateParams } from './client.ts';
 import type { V5Item } from './endpoints.ts';
 import { filterParams } from './filters.ts';
 import { beforeChange } from './sessions.ts';
@@ -58,7 +58,7 @@ export async function fetchBot(
   const reply = await client.call(
     'botReception',
     { search_way: 2, ...v5DateParams('botReception', range), ...filterParams(filters) },
-    { priority },
+    callFor(range, priority),
   );
   return botFigures(reply.item);
 }

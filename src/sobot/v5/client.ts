@@ -9,10 +9,11 @@ import type { Logger } from '../../logger.ts';
 import { type BotMetrics, noMetrics } from '../../metrics/metrics.ts';
 import type { DateRange } from '../../stats/model.ts';
 import { type CallOptions, createSobotCaller } from '../caller.ts';
+import { parseLeniently } from '../coerce.ts';
 import { SobotApiError, SobotConfigError, SobotInputError, SobotMalformedReplyError } from '../errors.ts';
 import { sendJson, TransientFailure } from '../http.ts';
 import type { RateBudget } from '../rate-budget.ts';
-import { fourRetriesInAboutHalfAMinute, type RetryPolicy } from '../retry.ts';
+import { ATTEMPT_TIMEOUT_MS, oneRetryWithinTwentySeconds, type RetryPolicy } from '../retry.ts';
 import { createTokenCache, type IssuedToken, type SobotTokenSource } from '../token-cache.ts';
 import {
   tokenPath,
@@ -47,19 +48,32 @@ export interface V5Page<K extends V5EndpointKey> {
   totalCount: number | null;
 }
 
+/** A call's options; `timeZone` is the zone its dates are read in (default: the client's, SOBOT_TIMEZONE). */
+export interface V5CallOptions extends CallOptions {
+  timeZone?: string;
+}
+
 export interface SobotV5Client {
   /** One call (one page for paged endpoints). */
   call<K extends V5EndpointKey>(
     key: K,
     body: Record<string, unknown>,
-    opts?: CallOptions,
+    opts?: V5CallOptions,
   ): Promise<V5Page<K>>;
   /** Every item of a paged endpoint, at the maximum page size of 100. */
   fetchAll<K extends V5EndpointKey>(
     key: K,
     body: Record<string, unknown>,
-    opts?: CallOptions,
+    opts?: V5CallOptions,
   ): Promise<V5Item<K>[]>;
+}
+
+/**
+ * The options of a call about `range`: Sobot reads the body's dates in the `timezoneid` header's zone,
+ * so a digest or alert rule with its own zone gets its own "yesterday" in Sobot's data, not only in its label.
+ */
+export function callFor(range: DateRange, priority: CallOptions['priority']): V5CallOptions {
+  return { priority, timeZone: range.timeZone };
 }
 
 const CONFIG_HINTS: Record<string, string> = {
@@ -71,7 +85,7 @@ const TOKEN_RET_CODES = new Set(['900001', '900002']);
 
 export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client & SobotTokenSource {
   const log = opts.logger.child({ module: 'sobot' });
-  const timeoutMs = opts.timeoutMs ?? 15_000;
+  const timeoutMs = opts.timeoutMs ?? ATTEMPT_TIMEOUT_MS;
   const metrics = opts.metrics ?? noMetrics;
   const send = (
     method: 'GET' | 'POST',
@@ -115,14 +129,14 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client &
     budget: opts.budget,
     clock: opts.clock,
     log,
-    policy: opts.retryPolicy ?? fourRetriesInAboutHalfAMinute,
+    policy: opts.retryPolicy ?? oneRetryWithinTwentySeconds,
     metrics,
   });
 
   function call<K extends V5EndpointKey>(
     key: K,
     body: Record<string, unknown>,
-    callOpts: CallOptions = {},
+    callOpts: V5CallOptions = {},
   ): Promise<V5Page<K>> {
     const path = v5Endpoints[key].path;
     return caller.call(path, callOpts, async (token, signal) => {
@@ -131,7 +145,12 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client &
         'POST',
         path,
         '',
-        { token, timezoneid: opts.timeZone, language: opts.language, 'content-type': 'application/json' },
+        {
+          token,
+          timezoneid: callOpts.timeZone ?? opts.timeZone,
+          language: opts.language,
+          'content-type': 'application/json',
+        },
         JSON.stringify(body),
         signal,
       );
@@ -140,7 +159,7 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client &
       const { ret_code: retCode, ret_msg: retMsg } = envelope.data;
       log.debug({ path, retCode, ms: opts.clock.now() - started }, 'sobot call');
       metrics.sobotReply(path, retCode);
-      if (retCode === '000000') return { kind: 'ok', value: parsePage(key, envelope.data) };
+      if (retCode === '000000') return { kind: 'ok', value: parsePage(key, envelope.data, log) };
       if (TOKEN_RET_CODES.has(retCode)) return { kind: 'token_rejected', detail: `${retCode}: ${retMsg}` };
       if (retCode === '229000') return { kind: 'rate_limited', retryAfterSec: retryAfterSeconds(retMsg) };
       if (retCode in CONFIG_HINTS) throw new SobotConfigError(retCode, CONFIG_HINTS[retCode] as string, path);
@@ -153,7 +172,7 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client &
   async function fetchAll<K extends V5EndpointKey>(
     key: K,
     body: Record<string, unknown>,
-    callOpts: CallOptions = {},
+    callOpts: V5CallOptions = {},
   ): Promise<V5Item<K>[]> {
     const paging = v5Endpoints[key].paging;
     if (paging === 'none') return (await call(key, body, callOpts)).items;
@@ -183,12 +202,24 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client &
   return { call, fetchAll, token: (signal) => tokens.get(signal) };
 }
 
-function parsePage<K extends V5EndpointKey>(key: K, envelope: z.output<typeof v5Envelope>): V5Page<K> {
+function parsePage<K extends V5EndpointKey>(
+  key: K,
+  envelope: z.output<typeof v5Envelope>,
+  log: Logger,
+): V5Page<K> {
   const endpoint = v5Endpoints[key];
   const schema = endpoint.item as unknown as z.ZodType<V5Item<K>>;
+  // A value in a form the document does not show (a duration "05:23") is unknown, not a failed reply.
+  const parse = (raw: unknown) =>
+    parseLeniently(schema, raw, (found) =>
+      log.warn(
+        { path: endpoint.path, field: found.path, value: found.value },
+        'sobot value unreadable, shown as unknown',
+      ),
+    );
   try {
-    const items = (envelope.items ?? []).map((raw) => schema.parse(raw));
-    const item = envelope.item === undefined || envelope.item === null ? null : schema.parse(envelope.item);
+    const items = (envelope.items ?? []).map(parse);
+    const item = envelope.item === undefined || envelope.item === null ? null : parse(envelope.item);
     return { items, item, pageCount: envelope.page_count, totalCount: envelope.total_count };
   } catch (error) {
     throw new SobotMalformedReplyError('reply did not match the documented shape', endpoint.path, {
@@ -203,14 +234,22 @@ export function retryAfterSeconds(retMsg: string): number {
   return match ? Math.max(1, Number(match[1])) : 60;
 }
 
-/** start_date/end_date for `key`, in the pattern its documentation asks for. */
+/**
+ * start_date/end_date for `key`, in the pattern its documentation asks for; a range that ends at a
+ * time of day (`until`) ends there, which only the endpoints that take a time can do.
+ */
 export function v5DateParams(key: V5EndpointKey, range: DateRange): { start_date: string; end_date: string } {
   switch (v5Endpoints[key].datePattern) {
     case 'yyyy-MM-dd HH:mm:ss':
-      return { start_date: `${range.from} 00:00:00`, end_date: `${range.to} 23:59:59` };
+      return { start_date: `${range.from} 00:00:00`, end_date: `${range.to} ${range.until ?? '23:59:59'}` };
     case 'yyyy-MM-dd HH:mm':
-      return { start_date: `${range.from} 00:00`, end_date: `${range.to} 23:59` };
+      return {
+        start_date: `${range.from} 00:00`,
+        end_date: `${range.to} ${range.until?.slice(0, 5) ?? '23:59'}`,
+      };
     default:
+      if (range.until !== undefined)
+        throw new Error(`${key} takes whole days; it cannot end at ${range.until}`);
       return { start_date: range.from, end_date: range.to };
   }
 }

@@ -4,7 +4,7 @@
 import type { CustomerFigures, RegionRow } from '../../stats/cards.ts';
 import { ratioOf } from '../../stats/kpis.ts';
 import type { DateRange, Priority, StatsFilters } from '../../stats/model.ts';
-import { type SobotV5Client, v5DateParams } from './client.ts';
+import { callFor, type SobotV5Client, v5DateParams } from './client.ts';
 import type { V5Item } from './endpoints.ts';
 import { filterParams } from './filters.ts';
 import { beforeChange, beforePointChange } from './sessions.ts';
@@ -68,8 +68,8 @@ export async function fetchCustomers(
     ...filterParams(filters),
   });
   const [general, regions] = await Promise.all([
-    client.call('customerOverview', body('customerOverview'), { priority }),
-    client.call('regions', body('regions'), { priority }),
+    client.call('customerOverview', body('customerOverview'), callFor(range, priority)),
+    client.call('regions', body('regions'), callFor(range, priority)),
   ]);
   return customerFigures(general.item, regions.items);
 }

@@ -28,11 +28,14 @@ export function createV5Directory(client: SobotV5Client): V5Directory {
             aliases: [],
           }));
         case 'department':
+          // Sobot's figures for a department include its sub-departments (it has no "this one only"
+          // parameter): the reply names them so a manager knows what the number covers.
           return flatten((await client.call('departments', {}, opts)).items).map((d) => ({
             dimension,
             id: d.depart_id,
             name: d.depart_name,
             aliases: [],
+            ...(d.child_list.length ? { includes: flatten(d.child_list).map((c) => c.depart_name) } : {}),
           }));
         case 'channel': {
           const [types, subChannels] = await Promise.all([

@@ -19,3 +19,12 @@ export function filterParams(filters: StatsFilters): Record<string, string> {
     Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
 }
+
+/**
+ * The parameters for the satisfaction endpoints: neither takes robot_ids_param (doc request tables),
+ * so under a bot filter their figures are the wider scope's, and replies mark them so.
+ */
+export function surveyFilterParams(filters: StatsFilters): Record<string, string> {
+  const { robot_ids_param: _robots, ...params } = filterParams(filters);
+  return params;
+}

@@ -4,9 +4,9 @@
 import type { RatingBucket, RatingScale, SatisfactionFigures } from '../../stats/cards.ts';
 import { ratingUse, ratioOf, sumKnown } from '../../stats/kpis.ts';
 import type { DateRange, Priority, RatingUse, StatsFilters } from '../../stats/model.ts';
-import { type SobotV5Client, v5DateParams } from './client.ts';
+import { callFor, type SobotV5Client, v5DateParams } from './client.ts';
 import type { V5Item } from './endpoints.ts';
-import { filterParams } from './filters.ts';
+import { surveyFilterParams } from './filters.ts';
 import { numberField, RATING_SCALES } from './rating-scales.ts';
 
 type Survey = V5Item<'sessionSatisfaction'>;
@@ -87,17 +87,16 @@ export async function fetchSatisfaction(
   filters: StatsFilters,
   priority: Priority,
 ): Promise<SatisfactionFigures> {
-  // Neither satisfaction endpoint takes robot_ids_param (doc request tables); search_way is
-  // required though the item is a company (or filtered) total whatever its value.
-  const { robot_ids_param: _robots, ...params } = filterParams(filters);
+  // search_way is required though the item is a company (or filtered) total whatever its value.
+  const params = surveyFilterParams(filters);
   const body = (key: 'sessionSatisfaction' | 'customerSatisfaction') => ({
     search_way: 1,
     ...v5DateParams(key, range),
     ...params,
   });
   const [survey, customers] = await Promise.all([
-    client.call('sessionSatisfaction', body('sessionSatisfaction'), { priority }),
-    client.call('customerSatisfaction', body('customerSatisfaction'), { priority }),
+    client.call('sessionSatisfaction', body('sessionSatisfaction'), callFor(range, priority)),
+    client.call('customerSatisfaction', body('customerSatisfaction'), callFor(range, priority)),
   ]);
   return satisfactionFigures(survey.item, customers.item);
 }

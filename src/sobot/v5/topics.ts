@@ -5,7 +5,7 @@ import { UnsupportedError } from '../../errors.ts';
 import type { RatingScale, TopicRow } from '../../stats/cards.ts';
 import { ratingUse, ratioOf, sumKnown } from '../../stats/kpis.ts';
 import type { DateRange, Priority, StatsFilters } from '../../stats/model.ts';
-import { type SobotV5Client, v5DateParams } from './client.ts';
+import { callFor, type SobotV5Client, v5DateParams } from './client.ts';
 import type { V5Item } from './endpoints.ts';
 
 type Detail = V5Item<'serviceSummary'>['details'][number];
@@ -60,7 +60,7 @@ export async function fetchTopics(
     ...(groupIds?.length ? { group_ids_param: groupIds.join(',') } : {}),
   };
   // Without level_classifys Sobot may list sub-topics too; their chats are already in their parent's.
-  const items = await client.fetchAll('serviceSummary', body, { priority });
+  const items = await client.fetchAll('serviceSummary', body, callFor(range, priority));
   // One scale for every topic, never a pool of 5 stars and 0–10.
   const { scale } = ratingUse((on) =>
     on === 'two_level' ? 0 : sumKnown(items.map((item) => topicRatings(item)[on].rated)),

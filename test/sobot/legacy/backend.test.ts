@@ -10,7 +10,7 @@ import { legacyActions } from '../../../src/sobot/legacy/endpoints.ts';
 import type { DateRange, StatsBackend } from '../../../src/stats/model.ts';
 
 const WEEK: DateRange = { from: '2026-11-16', to: '2026-11-22', timeZone: 'Asia/Shanghai' };
-const WEEK_BEFORE = { from: '2026-11-09', to: '2026-11-15' };
+const WEEK_BEFORE: DateRange = { from: '2026-11-09', to: '2026-11-15', timeZone: 'Asia/Shanghai' };
 
 function recordingClient(): SobotLegacyClient & {
   calls: { action: LegacyAction; from: string; to: string }[];
@@ -20,11 +20,11 @@ function recordingClient(): SobotLegacyClient & {
     calls,
     async call(action, range) {
       calls.push({ action, from: range.from, to: range.to });
-      // Every count 10, every rate 50%: enough for the mapping to run.
+      // Every count 10, every rate 50%, every duration 10 s: enough for the mapping to run.
       const shape = (legacyActions[action] as unknown as { shape: Record<string, unknown> }).shape;
-      const raw = Object.fromEntries(
-        Object.keys(shape).map((field) => [field, /Lv|Rate|Zb|Ratio|Than/.test(field) ? '50.00%' : 10]),
-      );
+      const value = (field: string) =>
+        /Lv|Rate|Zb|Ratio|Than/.test(field) ? '50.00%' : /Duration$/.test(field) ? '00:00:10' : 10;
+      const raw = Object.fromEntries(Object.keys(shape).map((field) => [field, value(field)]));
       return legacyActions[action].parse(raw) as never;
     },
   };
@@ -46,7 +46,7 @@ describe('createLegacyBackend', () => {
 
   it('overview: four actions for the period and the same four for the period before', async () => {
     const client = recordingClient();
-    const figures = await createLegacyBackend(client).overview(WEEK, {}, 'interactive');
+    const figures = await createLegacyBackend(client).overview(WEEK, WEEK_BEFORE, {}, 'interactive');
     const actions = ['wb_human_satisfaction', 'wb_session_human', 'wb_session_message', 'wb_session_robot'];
     const of = (from: string) =>
       client.calls
@@ -61,6 +61,15 @@ describe('createLegacyBackend', () => {
     ).toBe(true);
     expect(figures.current.chats).toBe(10);
     expect(figures.previous.satisfaction).toBe(0.5);
+  });
+
+  it('overview of a period that includes now: no comparison, whole days being all the API takes', async () => {
+    const client = recordingClient();
+    const soFar = { ...WEEK_BEFORE, until: '14:49:00' };
+    const figures = await createLegacyBackend(client).overview(WEEK, soFar, {}, 'interactive');
+    expect(client.calls).toHaveLength(4);
+    expect(client.calls.every((c) => c.from === WEEK.from)).toBe(true);
+    expect(figures.previous).toEqual({});
   });
 
   it('sessions: one wb_session_human call for the range (a trend point)', async () => {
@@ -82,7 +91,7 @@ describe('createLegacyBackend', () => {
     expect(client.calls).toEqual(
       expect.arrayContaining([
         { action: 'wb_session_robot', from: WEEK.from, to: WEEK.to },
-        { action: 'wb_session_robot', ...WEEK_BEFORE },
+        { action: 'wb_session_robot', from: WEEK_BEFORE.from, to: WEEK_BEFORE.to },
         { action: 'wb_robot_satisfaction', from: WEEK.from, to: WEEK.to },
       ]),
     );
@@ -97,7 +106,10 @@ describe('createLegacyBackend', () => {
     ['customers', (b) => b.customers(WEEK, {}, 'interactive')],
     ['topics', (b) => b.topics(WEEK, {}, 'interactive')],
     ['agentDetail', (b) => b.agentDetail(WEEK, 'agent-1', 'interactive')],
-    ['an overview with a group filter', (b) => b.overview(WEEK, { groupIds: ['g1'] }, 'interactive')],
+    [
+      'an overview with a group filter',
+      (b) => b.overview(WEEK, WEEK_BEFORE, { groupIds: ['g1'] }, 'interactive'),
+    ],
     ['a trend point with an agent filter', (b) => b.sessions(WEEK, { agentIds: ['a1'] }, 'interactive')],
   ];
 
