@@ -62,6 +62,8 @@ export async function startHarness(
     /** A simulator and fake Slack to reuse (a restart); they are then left running by close(). */
     reuse?: { sim: Simulator; slack: FakeSlack };
     digestRetryDelaysMs?: readonly number[];
+    /** false: Sobot's token is fetched by the first call, not at start (see Overrides). */
+    sobotTokenAtStart?: boolean;
   } = {},
 ): Promise<Harness> {
   const sim = opts.reuse?.sim ?? (await startSimulator({ clock: opts.clock, ...opts.simulator }));
@@ -85,6 +87,8 @@ export async function startHarness(
     CHART_RENDERER: 'local',
     LOG_LEVEL: 'debug',
     DATA_DIR: dataDir,
+    // Tests close the bot over work they abandoned (floods, hung calls): no drain unless one asks.
+    SHUTDOWN_TIMEOUT: '0',
     ...configFile,
     ...opts.env,
   });
@@ -107,6 +111,7 @@ export async function startHarness(
     // Tests tick the digest runner themselves, on a fake clock.
     schedule: false,
     digestRetryDelaysMs: opts.digestRetryDelaysMs,
+    sobotTokenAtStart: opts.sobotTokenAtStart,
   });
   const { port } = await bot.start();
   if (opts.socketMode) await slack.socketConnected();
