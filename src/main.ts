@@ -19,7 +19,7 @@ import {
 import { digestFailureMessage } from '../reports/digest.ts';
 import { type AlertChecker, createAlertChecker } from './alerts/checker.ts';
 import { createAudit } from './audit.ts';
-import { type ChartRenderer, createChartRenderer } from './charts/render.ts';
+import { type ChartPool, type ChartRenderer, createChartRenderer } from './charts/render.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type BotConfig, loadConfig, secretsOf } from './config.ts';
 import { ConfigError } from './errors.ts';
@@ -77,6 +77,8 @@ export interface Overrides {
   startupBackoff?: StartupBackoff;
   /** false: no Sobot token at start, the first call fetches it (load tests that start from a cold token). */
   sobotTokenAtStart?: boolean;
+  /** The workers that draw local charts (default: charts/render.ts's pool). */
+  chartPool?: ChartPool;
 }
 
 /** Everything that answers questions, without any Slack transport (shared by the bot and the demo). */
@@ -147,6 +149,7 @@ export async function createEngine(config: BotConfig, overrides: Overrides = {})
     kind: config.charts.renderer,
     quickchartUrl: config.charts.quickchartUrl,
     logger,
+    pool: overrides.chartPool,
   });
   const store =
     overrides.store ??
@@ -348,6 +351,7 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
         if (Object.keys(left).length > 0)
           log.warn({ left }, 'shutdown timeout: stopping with work unfinished');
         await slack.stop();
+        await engine.charts.close();
         await engine.store.close();
         return left;
       })();

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { GlobalFonts } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { chartFontFamilies, createChartRenderer } from '../../src/charts/render.ts';
+import { chartFontFamilies } from '../../src/charts/draw.ts';
+import { createChartRenderer } from '../../src/charts/render.ts';
 import { createLogger } from '../../src/logger.ts';
 
 // What @napi-rs/canvas lists on Debian bookworm with fonts-noto-cjk and fonts-dejavu-core installed

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { ChartPool } from '../../src/charts/render.ts';
 import type { Clock } from '../../src/clock.ts';
 import { type BotConfig, loadConfig, secretsOf } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -64,6 +65,8 @@ export async function startHarness(
     digestRetryDelaysMs?: readonly number[];
     /** false: Sobot's token is fetched by the first call, not at start (see Overrides). */
     sobotTokenAtStart?: boolean;
+    /** The workers that draw local charts, e.g. one the test watches. */
+    chartPool?: ChartPool;
   } = {},
 ): Promise<Harness> {
   const sim = opts.reuse?.sim ?? (await startSimulator({ clock: opts.clock, ...opts.simulator }));
@@ -112,6 +115,7 @@ export async function startHarness(
     schedule: false,
     digestRetryDelaysMs: opts.digestRetryDelaysMs,
     sobotTokenAtStart: opts.sobotTokenAtStart,
+    chartPool: opts.chartPool,
   });
   const { port } = await bot.start();
   if (opts.socketMode) await slack.socketConnected();
