@@ -11,13 +11,13 @@ import { createInterface } from 'node:readline/promises';
 import type { CommandRouter } from '../commands/index.ts';
 import { loadConfig } from './config.ts';
 import { DEFAULT_ACCESS } from './config-file.ts';
-import { renderForConsole } from './demo/console-render.ts';
+import { plain, renderForConsole } from './demo/console-render.ts';
 import { createLogger } from './logger.ts';
 import { createEngine, createWorkers, type Engine } from './main.ts';
 import { startSimulator } from './simulator/server.ts';
 import { createAccessPolicy, NO_DIRECTORY } from './slack/access.ts';
+import { answerCommand } from './slack/answer-command.ts';
 import type { ChannelPoster } from './slack/channel-post.ts';
-import { errorMessage } from './slack/error-reply.ts';
 import type { BotMessage } from './slack/message.ts';
 
 const OUTPUT_DIR = resolve(process.env.DEMO_OUTPUT_DIR ?? 'demo-output');
@@ -66,12 +66,18 @@ async function answer(engine: Engine, commands: CommandRouter, line: string, cou
     .trim()
     .replace(/^\/sobot\b/i, '')
     .trim();
-  let message: BotMessage;
-  try {
-    message = await commands.run(text, { userId: DEMO_USER, channelId: DEMO_CHANNEL });
-  } catch (error) {
-    message = errorMessage(error);
-  }
+  // The same notices as in Slack: "queued, about N min" at once for a long wait, else after 3 s.
+  const message = await answerCommand(
+    {
+      owner: DEMO_USER,
+      clock: engine.clock,
+      timeZone: engine.config.sobot.timeZone,
+      progressNoticeMs: 3000,
+      notify: (notice) => console.log(`\n${plain(notice)}\n`),
+      logger: engine.logger,
+    },
+    () => commands.run(text, { userId: DEMO_USER, channelId: DEMO_CHANNEL }),
+  );
   const chart = await saveAttachments(engine, message, `${Date.now()}-${count}`);
   console.log(`\n${renderForConsole(message, chart)}\n`);
 }
@@ -122,6 +128,7 @@ async function demo(): Promise<void> {
     }
     rl.close();
   } finally {
+    await engine.charts.close();
     await engine.store.close();
     await rm(dataDir, { recursive: true, force: true });
     await simulator.close();

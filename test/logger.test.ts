@@ -38,7 +38,10 @@ function expectNoSecret(output: string): void {
 describe('createLogger', () => {
   it("keeps an error's class, stack and fields while scrubbing them", () => {
     const { logger, output } = capture();
-    logger.warn({ err: new SobotRateLimitedError('/chat-static-api/api/x', 7) }, 'sobot call failed');
+    logger.warn(
+      { err: new SobotRateLimitedError('/chat-static-api/api/x', 7, Date.now() + 7000) },
+      'sobot call failed',
+    );
     const line = JSON.parse(output()) as { err: Record<string, unknown> };
     expect(line.err.type).toBe('SobotRateLimitedError');
     expect(line.err.retryAfterSec).toBe(7);

@@ -10,6 +10,7 @@ import type { Clock } from '../clock.ts';
 import type { AlertRule } from '../config-file.ts';
 import { UserInputError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { type BotMetrics, noMetrics } from '../metrics/metrics.ts';
 import type { ChannelPoster, PostedMessage } from '../slack/channel-post.ts';
 import type { BotMessage } from '../slack/message.ts';
 import type { DateRange, KpiValues } from '../stats/model.ts';
@@ -132,8 +133,10 @@ export function createAlertChecker(opts: {
   owner: string;
   /** How long a check's lease lasts without a heartbeat (default: the lease module's). */
   leaseMs?: number;
+  metrics?: BotMetrics;
 }): AlertChecker {
   const { stats, store, clock, poster, messages, lang } = opts;
+  const metrics = opts.metrics ?? noMetrics;
   const log = opts.logger.child({ module: 'alerts' });
   const leases = createLeases({
     store,
@@ -372,6 +375,8 @@ export function createAlertChecker(opts: {
           : { kind: 'no_data' };
       const before = scope.state;
       const { next, events } = step(trigger, before, observation, new Date(now), mutedUntil);
+      if (events.some((event) => event.kind === 'resolved')) metrics.alertTransition(rule.name, 'resolved');
+      else if (next?.status !== before?.status) metrics.alertTransition(rule.name, next?.status ?? 'ok');
       const inEpisode = record.episode?.scopeIds.includes(id) ?? false;
       // Every scope of a single-scope rule keeps its history; of an each-* rule, only those in play.
       if (!each || next || inEpisode || events.length > 0) {

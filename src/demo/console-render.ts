@@ -29,9 +29,10 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
 }
 
 /** Slack mrkdwn → plain text: entities decoded, emphasis markers dropped. */
-function plain(mrkdwn: string): string {
+export function plain(mrkdwn: string): string {
   return mrkdwn
     .replace(/:warning:/g, '⚠')
+    .replace(/:hourglass_flowing_sand:/g, '⏳')
     .replace(/(^|\s)[*_]([^*_\n]+)[*_](?=\s|$|[.,:;])/g, '$1$2')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

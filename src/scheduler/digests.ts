@@ -7,8 +7,10 @@
 import type { Clock } from '../clock.ts';
 import type { DigestDefinition } from '../config-file.ts';
 import type { Logger } from '../logger.ts';
+import { type BotMetrics, noMetrics } from '../metrics/metrics.ts';
 import { type ChannelPoster, isPermanentSlackError, type PostedMessage } from '../slack/channel-post.ts';
 import type { BotMessage } from '../slack/message.ts';
+import { SobotRateLimitedError } from '../sobot/errors.ts';
 import { createLeases, type Lease } from '../store/lease.ts';
 import type { Store } from '../store/store.ts';
 import type { DigestRegistry } from './digest-registry.ts';
@@ -53,6 +55,7 @@ export interface DigestRunnerOptions {
   owner: string;
   /** How long a delivery's lease lasts without a heartbeat (default: the lease module's). */
   leaseMs?: number;
+  metrics?: BotMetrics;
 }
 
 export interface DigestRunner {
@@ -77,6 +80,7 @@ const wallText = (wall: string) => `${wall.slice(11)} on ${wall.slice(0, 10)}`;
 
 export function createDigestRunner(opts: DigestRunnerOptions): DigestRunner {
   const { store, clock, poster } = opts;
+  const metrics = opts.metrics ?? noMetrics;
   const log = opts.logger.child({ module: 'digests' });
   const delays = opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const leases = createLeases({
@@ -86,6 +90,12 @@ export function createDigestRunner(opts: DigestRunnerOptions): DigestRunner {
     owner: opts.owner,
     leaseMs: opts.leaseMs,
   });
+
+  /** The wait before the next attempt; Sobot rate-limiting the company for longer waits until it clears. */
+  const retryDelay = (attempt: number, error: unknown): number => {
+    const clearsIn = error instanceof SobotRateLimitedError ? error.clearsAt - clock.now() : 0;
+    return Math.max(delays[attempt - 1] as number, clearsIn);
+  };
 
   async function postAll(digest: DigestDefinition, post: DigestPost): Promise<PostedMessage> {
     const posted = await poster.post(digest.channel, post.main);
@@ -154,12 +164,13 @@ export function createDigestRunner(opts: DigestRunnerOptions): DigestRunner {
         lastError = error;
         log.warn({ err: error, ...context, attempt }, 'digest attempt failed');
         if (attempt > delays.length) break;
-        await clock.sleep(delays[attempt - 1] as number);
+        await clock.sleep(retryDelay(attempt, error));
         continue;
       }
       try {
         const posted = await postAll(digest, post);
         log.info({ ...context, late: run.late, attempt, ts: posted.ts }, 'digest posted');
+        metrics.digest(run.late ? 'late' : 'posted');
         await run.save({ status: 'posted', posted }).catch((error: unknown) => {
           // Still "sending", which nobody retries: the digest is out, only its ts is not on record.
           log.error({ err: error, ...context }, 'digest posted but its record could not be written');
@@ -169,7 +180,7 @@ export function createDigestRunner(opts: DigestRunnerOptions): DigestRunner {
         lastError = error;
         log.warn({ err: error, ...context, attempt }, 'digest attempt failed');
         if (isPermanentSlackError(error) || attempt > delays.length) break;
-        await clock.sleep(delays[attempt - 1] as number);
+        await clock.sleep(retryDelay(attempt, error));
         if (!(await run.lease.holds())) return takenOver();
       }
     }
@@ -203,6 +214,7 @@ export function createDigestRunner(opts: DigestRunnerOptions): DigestRunner {
       );
     }
     log.error({ err: lastError, ...context }, 'digest could not be delivered');
+    metrics.digest('failed');
     return 'failed';
   }
 

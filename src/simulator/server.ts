@@ -52,8 +52,13 @@ export interface FaultOptions {
 }
 
 export interface Faults {
-  /** Delay before every reply, waited through the injected clock. */
+  /**
+   * Network latency each way, waited through the injected clock: a request reaches the rate limit
+   * `latencyMs` (± `jitterMs`) after it was sent, and its reply as long again after that.
+   */
   latencyMs: number;
+  /** Up to this much more or less latency per leg, at random (default 0). */
+  jitterMs: number;
   failNext(kind: FaultKind, options?: FaultOptions): void;
   /**
    * Durations in forms the documents do not show, as some accounts send them: v5 durations (ms
@@ -83,7 +88,11 @@ export interface LogEntry {
   reply: unknown;
 }
 
-export type RequestLog = LogEntry[] & { clear(): void };
+export type RequestLog = LogEntry[] & {
+  clear(): void;
+  /** Resolves with the first request (already logged or still to come) that matches, as it arrives. */
+  waitFor(predicate: (entry: LogEntry) => boolean): Promise<LogEntry>;
+};
 
 export interface Simulator {
   url: string;
@@ -96,6 +105,8 @@ export interface Simulator {
   log: RequestLog;
   /** How many tokens have been issued (v5 and legacy). */
   readonly tokens: number;
+  /** Statistics calls that arrived over the rolling limit (each answered 229000 or HTTP 429). */
+  readonly overBudgetCalls: number;
 }
 
 const DEFAULT_ZONE = 'Asia/Shanghai';
@@ -269,13 +280,27 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let legacyCurrent: { token: string; expiresAt: number } | null = null;
   let issued = 0;
   const callTimes = new Map<string, number[]>();
+  let overBudgetCalls = 0;
   let pending: PendingFault[] = [];
   const hanging = new Set<ServerResponse>();
+  const waiters: { predicate: (entry: LogEntry) => boolean; resolve: (entry: LogEntry) => void }[] = [];
   const log = Object.assign([] as LogEntry[], {
     clear(this: LogEntry[]) {
       this.length = 0;
     },
+    waitFor(this: LogEntry[], predicate: (entry: LogEntry) => boolean) {
+      const seen = this.find(predicate);
+      if (seen) return Promise.resolve(seen);
+      return new Promise<LogEntry>((resolve) => waiters.push({ predicate, resolve }));
+    },
   }) as RequestLog;
+  const logRequest = (entry: LogEntry) => {
+    log.push(entry);
+    for (const waiter of waiters.filter((w) => w.predicate(entry))) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(entry);
+    }
+  };
 
   let omitted: { fields: Set<string>; path: string | undefined }[] = [];
   const withoutOmitted = (path: string, data: Json): Json => {
@@ -293,6 +318,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const faults: Faults = {
     latencyMs: 0,
+    jitterMs: 0,
     oddDurations: false,
     failNext(kind, { count = 1, path, seconds = 60 } = {}) {
       pending.push({ kind, remaining: count, path, seconds });
@@ -308,6 +334,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       pending = [];
       omitted = [];
       faults.latencyMs = 0;
+      faults.jitterMs = 0;
       faults.oddDurations = false;
     },
   };
@@ -333,9 +360,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     entry.status = status;
     entry.retCode = typeof code === 'string' ? code : null;
     entry.reply = reply;
-    res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', ...headers });
-    res.end(JSON.stringify(reply));
+    const write = () => {
+      res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', ...headers });
+      res.end(JSON.stringify(reply));
+    };
+    // The reply's way back takes as long as the request's way in.
+    if (faults.latencyMs > 0) void clock.sleep(networkDelay()).then(write);
+    else write();
   };
+
+  const networkDelay = (): number =>
+    Math.max(0, faults.latencyMs + (Math.random() * 2 - 1) * faults.jitterMs);
 
   const rateLimitMessage = (seconds: number): string =>
     `API call too frequent. Try again [${seconds}]s later. Currently [${rateLimit}] times of API call within [60]s is allowed. Excess will be limited!`;
@@ -345,7 +380,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const now = clock.now();
     const times = (callTimes.get(token) ?? []).filter((t) => t > now - WINDOW_MS);
     callTimes.set(token, times);
-    if (times.length >= rateLimit) return Math.max(1, Math.ceil((times[0]! + WINDOW_MS - now) / 1000));
+    if (times.length >= rateLimit) {
+      overBudgetCalls += 1;
+      return Math.max(1, Math.ceil((times[0]! + WINDOW_MS - now) / 1000));
+    }
     times.push(now);
     return null;
   };
@@ -531,8 +569,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (value !== undefined) headers[name] = value;
     }
     const entry: LogEntry = { path: url.pathname, body, headers, status: 0, retCode: null, reply: null };
-    log.push(entry);
-    if (faults.latencyMs > 0) await clock.sleep(faults.latencyMs);
+    logRequest(entry);
+    if (faults.latencyMs > 0) await clock.sleep(networkDelay());
     const fault = takeFault(url.pathname);
     if (fault) return serveFault(res, entry, fault);
     if (url.pathname === TOKEN_PATH && req.method === 'GET') return send(res, entry, issueToken(url));
@@ -582,6 +620,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     log,
     get tokens() {
       return issued;
+    },
+    get overBudgetCalls() {
+      return overBudgetCalls;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,10 +1,15 @@
-// The loop every Sobot call goes through, whichever API: the shared token, the shared budget, one
-// fresh token when Sobot rejects ours, waits when it rate-limits us, back-off on transient failures,
-// and configuration errors logged once. Each client supplies one attempt: send, then read the reply.
+// The loop every Sobot call goes through, whichever API: the circuit breaker, the shared token, a slot
+// of the shared budget held until the reply is in (on behalf of the command it serves: its asker, its
+// deadline and AbortSignal), one fresh token when Sobot rejects ours, waits when it rate-limits us,
+// back-off on transient failures, and configuration errors logged once. Each client supplies one
+// attempt: send, then read the reply.
 
 import type { Clock } from '../clock.ts';
+import { currentCommand } from '../command-context.ts';
 import type { Logger } from '../logger.ts';
+import { type BotMetrics, noMetrics } from '../metrics/metrics.ts';
 import type { Priority } from '../stats/model.ts';
+import { type CircuitBreaker, createCircuitBreaker } from './breaker.ts';
 import { SobotAuthError, SobotConfigError, SobotRateLimitedError, SobotUnavailableError } from './errors.ts';
 import { TooManyRequests, TransientFailure } from './http.ts';
 import type { RateBudget } from './rate-budget.ts';
@@ -42,8 +47,12 @@ export function createSobotCaller(opts: {
   /** The client's logger (`module: 'sobot'`). */
   log: Logger;
   policy: RetryPolicy;
+  breaker?: CircuitBreaker;
+  metrics?: BotMetrics;
 }): SobotCaller {
   const { tokens, budget, clock, log, policy } = opts;
+  const breaker = opts.breaker ?? createCircuitBreaker({ clock });
+  const metrics = opts.metrics ?? noMetrics;
   const reportedConfigErrors = new Set<string>();
 
   // Once per code and hint: the legacy 1001 means one thing on the token and another on api.json.
@@ -58,24 +67,49 @@ export function createSobotCaller(opts: {
   };
 
   return {
-    async call(endpoint, callOpts, attempt) {
+    async call<T>(
+      endpoint: string,
+      callOpts: CallOptions,
+      attempt: (token: string, signal: AbortSignal | undefined) => Promise<Attempt<T>>,
+    ): Promise<T> {
       const priority = callOpts.priority ?? 'interactive';
+      // The command this call serves: its asker's turn in the queue, its deadline, its notices.
+      const command = currentCommand();
+      const signals = [callOpts.signal, command?.signal].filter((s): s is AbortSignal => s !== undefined);
+      const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
       let transientAttempts = 0;
       let rateLimitWaits = 0;
       let tokenRefreshed = false;
 
       const waitOut = (retryAfterSec: number) => {
-        if (rateLimitWaits >= policy.rateLimitWaits) throw new SobotRateLimitedError(endpoint, retryAfterSec);
-        rateLimitWaits += 1;
+        const clearsAt = clock.now() + retryAfterSec * 1000;
+        metrics.sobotRateLimitPause(endpoint, retryAfterSec);
         log.warn({ path: endpoint, retryAfterSec }, 'sobot rate limited');
-        budget.pauseUntil(clock.now() + retryAfterSec * 1000);
+        // A pause beyond SOBOT_MAX_PAUSE refuses every call until it clears, this one included.
+        budget.pauseUntil(clearsAt);
+        if (rateLimitWaits >= policy.rateLimitWaits)
+          throw new SobotRateLimitedError(endpoint, retryAfterSec, clearsAt);
+        rateLimitWaits += 1;
       };
 
       for (;;) {
         try {
-          const token = await tokens.get(callOpts.signal);
-          await budget.acquire(priority, callOpts.signal);
-          const outcome = await attempt(token, callOpts.signal);
+          breaker.admit(endpoint);
+          const token = await tokens.get(signal);
+          const grant = await budget.acquire({
+            priority,
+            owner: command?.owner,
+            signal,
+            latestStart: command?.deadline,
+            onQueued: command?.queued,
+          });
+          let outcome: Attempt<T>;
+          try {
+            outcome = await attempt(token, signal);
+          } finally {
+            grant.settle();
+          }
+          breaker.succeeded();
           if (outcome.kind === 'ok') return outcome.value;
           if (outcome.kind === 'token_rejected') {
             tokens.invalidate(token);
@@ -87,11 +121,13 @@ export function createSobotCaller(opts: {
           waitOut(outcome.retryAfterSec);
         } catch (error) {
           if (error instanceof TooManyRequests) {
+            breaker.succeeded();
             waitOut(error.retryAfterSec);
             continue;
           }
           if (error instanceof SobotConfigError) reportConfigError(error);
           if (!(error instanceof TransientFailure)) throw error;
+          breaker.failed();
           transientAttempts += 1;
           if (transientAttempts > policy.retries) {
             throw new SobotUnavailableError(`Sobot did not answer properly: ${error.message}`, endpoint, {
@@ -99,11 +135,12 @@ export function createSobotCaller(opts: {
             });
           }
           const delay = backoffDelay(policy, transientAttempts);
+          metrics.sobotRetry(endpoint);
           log.warn(
             { path: endpoint, attempt: transientAttempts, delayMs: delay, reason: error.message },
             'sobot call failed, retrying',
           );
-          await clock.sleep(delay, callOpts.signal);
+          await clock.sleep(delay, signal);
         }
       }
     },

@@ -11,23 +11,29 @@ export interface RetryPolicy {
   rateLimitWaits: number;
 }
 
-/** Production: 4 retries, 15 s of back-off in all (plus the calls' own timeouts). */
-export const fourRetriesInAboutHalfAMinute: RetryPolicy = {
-  retries: 4,
-  minDelayMs: 1_000,
-  maxDelayMs: 16_000,
+/**
+ * Production: one retry after 1.5 s, so a failing call spends at most two budget slots, and with the
+ * 8-s attempt timeout (ATTEMPT_TIMEOUT_MS) a hanging Sobot costs a call under 20 s in all.
+ */
+export const oneRetryWithinTwentySeconds: RetryPolicy = {
+  retries: 1,
+  minDelayMs: 1_500,
+  maxDelayMs: 1_500,
   factor: 2,
-  rateLimitWaits: 3,
+  rateLimitWaits: 2,
 };
 
 /** Tests and the bench: the same shape, milliseconds apart. */
 export const rapidRetryPolicy: RetryPolicy = {
-  retries: 3,
+  retries: 1,
   minDelayMs: 5,
-  maxDelayMs: 20,
+  maxDelayMs: 5,
   factor: 2,
-  rateLimitWaits: 3,
+  rateLimitWaits: 2,
 };
+
+/** One attempt's limit, connecting and reading included. */
+export const ATTEMPT_TIMEOUT_MS = 8_000;
 
 /** Delay before retry number `attempt` (1-based). */
 export function backoffDelay(policy: RetryPolicy, attempt: number): number {

@@ -1,7 +1,10 @@
 // The stats service: backend-neutral questions ("agents for this range") answered through the
-// cache, so a number means the same in a command, a digest and an alert.
+// cache, so a number means the same in a command, a digest and an alert. When Sobot cannot be asked
+// (down, rate-limiting, our queue full) a command is answered from an expired cache entry of the
+// same question, and the command is told how old it is; scheduled work never gets stale figures.
 
 import type { Clock } from '../clock.ts';
+import { currentCommand } from '../command-context.ts';
 import { echo } from '../echo.ts';
 import { UserInputError } from '../errors.ts';
 import type { QueryCache } from './cache.ts';
@@ -75,7 +78,7 @@ export interface StatsService {
     filters?: StatsFilters,
     priority?: Priority,
   ): Promise<BreakdownReport>;
-  /** Names → ids through the directory (cached for an hour, reloaded once on a miss). */
+  /** Names → ids through the directory (cached for an hour, reloaded on a miss at most every 5 min). */
   resolveFilters(names: FilterNames, priority?: Priority): Promise<ResolvedFilters>;
   /** One of `trendKpis` per day (or week) of `range`; each point a cached session query. */
   trend(kpi: KpiId, range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<TrendReport>;
@@ -107,6 +110,8 @@ export interface Card<T> {
 
 /** How long the names of groups, agents and channels are trusted. */
 const DIRECTORY_TTL_MS = 60 * 60_000;
+/** An unknown name reloads a list only if it is older than this, so typos do not spend the budget. */
+const DIRECTORY_RELOAD_AFTER_MS = 5 * 60_000;
 
 const DIMENSION_WORD: Record<Dimension, string> = {
   group: 'skill group',
@@ -143,6 +148,8 @@ export interface StatsServiceOptions {
   closedPeriodTtlMs?: number;
   /** How long an answer that includes today stays fresh (default 1 min). */
   openPeriodTtlMs?: number;
+  /** Whether `error` means Sobot cannot be asked now, so an old answer may stand in (default: never). */
+  isOutage?: (error: unknown) => boolean;
 }
 
 export function createStatsService(opts: StatsServiceOptions): StatsService {
@@ -150,7 +157,23 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
   const openTtl = opts.openPeriodTtlMs ?? 60_000;
   const ttlFor = (range: DateRange) => (isClosed(range, opts.clock.now()) ? closedTtl : openTtl);
 
-  const { backend, cache } = opts;
+  const { backend } = opts;
+  const isOutage = opts.isOutage ?? (() => false);
+
+  /** The cache, with an expired answer standing in for a command when Sobot cannot be asked. */
+  const cache = {
+    async getOrLoad<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+      try {
+        return await opts.cache.getOrLoad(key, ttlMs, load);
+      } catch (error) {
+        const command = currentCommand();
+        const stale = command && isOutage(error) ? opts.cache.peek<T>(key) : null;
+        if (!command || !stale) throw error;
+        command.servedStale({ storedAt: stale.storedAt, cause: error });
+        return stale.value;
+      }
+    },
+  };
   const keyOf = (what: string, range: DateRange, filters: StatsFilters) =>
     `${what}|${range.timeZone}|${range.from}|${range.to}${range.until ? ` ${range.until}` : ''}|${filterKey(filters)}`;
 
@@ -176,9 +199,10 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
   async function resolveOne(dimension: Dimension, name: string, priority: Priority): Promise<DirectoryEntry> {
     let entries = await directory(dimension, priority);
     let match = matchName(name, entries);
-    if (match.kind === 'none') {
+    const loadedAt = opts.cache.peek(`directory|${dimension}`)?.storedAt ?? opts.clock.now();
+    if (match.kind === 'none' && opts.clock.now() - loadedAt >= DIRECTORY_RELOAD_AFTER_MS) {
       // A group or agent created since the last load: look once more before saying no.
-      cache.forget(`directory|${dimension}`);
+      opts.cache.forget(`directory|${dimension}`);
       entries = await directory(dimension, priority);
       match = matchName(name, entries);
     }

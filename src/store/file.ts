@@ -124,6 +124,7 @@ export async function openFileStore(opts: FileStoreOptions): Promise<Store> {
 
   return {
     kind: 'file',
+    reachable: () => !closed,
     async get<T>(key: string): Promise<T | null> {
       assertOpen();
       const entry = liveEntry(key);

@@ -87,6 +87,7 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<Store> {
 
   return {
     kind: 'redis',
+    reachable: () => closed === null && redis.status === 'ready',
     async get<T>(key: string): Promise<T | null> {
       const json = await redis.get(full(key));
       return json === null ? null : decode<T>(json);

@@ -23,6 +23,8 @@ export interface Store {
    * releasing one that nobody else took meanwhile.
    */
   compareAndSet(key: string, expected: unknown, next: unknown, options?: StoreWriteOptions): Promise<boolean>;
+  /** False while the state cannot be reached (Redis disconnected) or after close(): the bot is not ready. */
+  reachable(): boolean;
   /** Waits for pending writes, then releases the store (its lock file or its connection). */
   close(): Promise<void>;
 }

@@ -533,7 +533,7 @@ describe('faults', () => {
     await expect(pending).rejects.toThrow();
   });
 
-  it('delays replies through the injected clock', async () => {
+  it('delays the request and its reply through the injected clock, counting the call on arrival', async () => {
     sim.faults.latencyMs = 5_000;
     let settled = false;
     const pending = post('condition/getRobotList', {}, headers).then((r) => {
@@ -541,9 +541,19 @@ describe('faults', () => {
       return r;
     });
     await until(() => clock.sleeping === 1);
+    expect(sim.log.at(-1)?.status).toBe(0);
+    clock.advance(5_000);
+    // Arrived and answered: the reply is on its way back.
+    await until(() => clock.sleeping === 1 && sim.log.at(-1)?.status === 200);
     expect(settled).toBe(false);
     clock.advance(5_000);
     expect((await pending).json.ret_code).toBe('000000');
+  });
+
+  it('counts every call that arrives over the rolling limit', async () => {
+    for (let i = 0; i < 22; i += 1) await post('condition/getRobotList', {}, headers);
+    expect(sim.log.filter((e) => e.retCode === '229000')).toHaveLength(2);
+    expect(sim.overBudgetCalls).toBe(2);
   });
 
   it('expireTokens invalidates the current token', async () => {

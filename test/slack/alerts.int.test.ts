@@ -8,6 +8,7 @@ import type { Simulator } from '../../src/simulator/server.ts';
 import { type Harness, startHarness } from '../support/bot-harness.ts';
 import { createFakeClock, type FakeClock, whileAdvancing } from '../support/fake-clock.ts';
 import type { FakeSlack } from '../support/fake-slack.ts';
+import { sampleValue, scrapeMetrics } from '../support/prometheus-text.ts';
 import { setWarningRate } from '../support/warning-rate.ts';
 
 type Block = {
@@ -124,6 +125,12 @@ describe('threshold alerts', () => {
     await checkAfter(h, clock);
     await checkAfter(h, clock);
     expect(h.slack.posted(CHANNEL)).toHaveLength(2);
+
+    // Two episodes: each went pending, then firing; the first resolved.
+    const metrics = await scrapeMetrics(h.port);
+    const entered = (state: string) =>
+      sampleValue(metrics, 'sobot_slack_alert_transitions_total', { rule: 'warnings-high', state });
+    expect([entered('pending'), entered('firing'), entered('resolved')]).toEqual([2, 2, 1]);
   });
 
   it('reminds in the thread while firing, and reports worsening there', async () => {

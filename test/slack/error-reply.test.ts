@@ -8,6 +8,8 @@ import { blockKitProblems } from '../../src/slack/message.ts';
 import {
   SobotApiError,
   SobotAuthError,
+  SobotBusyError,
+  SobotCircuitOpenError,
   SobotConfigError,
   SobotInputError,
   SobotMalformedReplyError,
@@ -15,6 +17,10 @@ import {
   SobotUnavailableError,
 } from '../../src/sobot/errors.ts';
 import { unsupportedOn } from '../../src/stats/unsupported.ts';
+
+/** 09:00 in Shanghai, where the company is. */
+const NOW = Date.parse('2026-11-23T01:00:00Z');
+const CLOCK = { timeZone: 'Asia/Shanghai', now: NOW };
 
 const cases: [unknown, RegExp][] = [
   [
@@ -26,7 +32,13 @@ const cases: [unknown, RegExp][] = [
     unsupportedOn('legacy', 'Per-agent figures'),
     /^Per-agent figures need Sobot's v5 API; .*SOBOT_API=legacy.*set SOBOT_API=v5\. See `\/sobot help`/,
   ],
-  [new SobotRateLimitedError('/x', 42), /about 42 seconds/],
+  [
+    new SobotRateLimitedError('/x', 3600, NOW + 3_600_000),
+    /rate-limiting this company for 60 more minutes \(until 10:00\)\. Try again after 10:00/,
+  ],
+  [new SobotRateLimitedError('/x', 42, NOW + 42_000), /for 1 more minute \(until 09:00\)/],
+  [new SobotBusyError(NOW + 14 * 60_000 + 30_000, 310), /busy: .*310 calls long.* Try again at 09:14/],
+  [new SobotCircuitOpenError(NOW - 5 * 60_000, '/x'), /not answering since 08:55/],
   [
     new SobotConfigError('1001', 'check SOBOT_APPID and SOBOT_APP_KEY', '/open/platform/getAccessToken.json'),
     /1001.*SOBOT_APP_KEY/s,
@@ -45,7 +57,7 @@ const cases: [unknown, RegExp][] = [
 
 describe('errorMessage', () => {
   it.each(cases)('turns %s into an ephemeral, sendable reply that says what to do', (error, expected) => {
-    const message = errorMessage(error);
+    const message = errorMessage(error, CLOCK);
     expect(message.visibility).toBe('ephemeral');
     expect(message.text).toMatch(expected);
     expect(blockKitProblems(message)).toEqual([]);

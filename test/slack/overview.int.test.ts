@@ -145,6 +145,8 @@ describe('overview, breakdowns and filters over HTTP', () => {
 
   it('marks satisfaction company-wide when the overview is filtered by bot (Sobot has no bot filter there)', async () => {
     const robots = await (async () => {
+      // A miss reloads a list at most every 5 minutes: start from no list, so the probe loads it.
+      h.bot.engine.cache.forget('directory|robot');
       await answer(h, `overview ${DAY} robot:zz-none`, 'robot-probe');
       return items(served(h, '/condition/getRobotList'));
     })();
@@ -170,6 +172,7 @@ describe('overview, breakdowns and filters over HTTP', () => {
   });
 
   it('says a parent department includes its sub-departments, and names them', async () => {
+    h.bot.engine.cache.forget('directory|department');
     await answer(h, `overview ${DAY} dept:zz-none`, 'dept-probe');
     const tree = served(h, '/condition/getDepartmentList').flatMap(
       (reply) => (reply.items as Served[]) ?? [],

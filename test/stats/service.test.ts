@@ -333,10 +333,13 @@ describe('resolveFilters', () => {
     expect(loadsOf('agent')).toBe(0);
   });
 
-  it('reloads the directory once when a name is not found, and finds a group created since', async () => {
-    const { stats, loadsOf } = serviceOver({ group: [DIRECTORY.group, [...DIRECTORY.group, BILLING]] });
+  it('reloads a directory older than 5 minutes when a name is not found, and finds a group created since', async () => {
+    const { stats, loadsOf, clock } = serviceOver({
+      group: [DIRECTORY.group, [...DIRECTORY.group, BILLING]],
+    });
     await stats.resolveFilters({ group: 'Sales' });
     expect(loadsOf('group')).toBe(1);
+    await clock.advance(5 * 60_000);
     expect(await stats.resolveFilters({ group: 'billing' })).toEqual({
       filters: { groupIds: ['g5'] },
       applied: [BILLING],
@@ -348,8 +351,17 @@ describe('resolveFilters', () => {
     expect(loadsOf('group')).toBe(2);
   });
 
-  it('reloads only once for a name that is still unknown', async () => {
-    const { stats, loadsOf } = serviceOver();
+  it('answers typos from the cached list: at most one reload per list every 5 minutes', async () => {
+    const { stats, loadsOf, clock } = serviceOver();
+    await inputError(stats.resolveFilters({ group: 'Slaes' }));
+    // Loaded just now: no reload.
+    expect(loadsOf('group')).toBe(1);
+    await clock.advance(5 * 60_000);
+    await inputError(stats.resolveFilters({ group: 'Slaes' }));
+    expect(loadsOf('group')).toBe(2);
+    for (const typo of ['Slaes', 'Suport', 'Biling']) await inputError(stats.resolveFilters({ group: typo }));
+    expect(loadsOf('group')).toBe(2);
+    await clock.advance(4 * 60_000);
     await inputError(stats.resolveFilters({ group: 'Slaes' }));
     expect(loadsOf('group')).toBe(2);
   });

@@ -29,6 +29,12 @@ export function describeStoreContract(open: () => Promise<StoreUnderTest>): void
       await subject.cleanup();
     });
 
+    it('is reachable while open and not after close (readiness)', async () => {
+      expect(store.reachable()).toBe(true);
+      await store.close();
+      expect(store.reachable()).toBe(false);
+    });
+
     it('answers null for a key that was never written', async () => {
       expect(await store.get('digest:subscription:C404')).toBeNull();
     });

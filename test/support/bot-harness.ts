@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { ChartPool } from '../../src/charts/render.ts';
 import type { Clock } from '../../src/clock.ts';
 import { type BotConfig, loadConfig, secretsOf } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -65,6 +66,10 @@ export async function startHarness(
     digestRetryDelaysMs?: readonly number[];
     /** A store to use instead of one under dataDir (replicas sharing state); the caller closes it. */
     store?: Store;
+    /** false: Sobot's token is fetched by the first call, not at start (see Overrides). */
+    sobotTokenAtStart?: boolean;
+    /** The workers that draw local charts, e.g. one the test watches. */
+    chartPool?: ChartPool;
   } = {},
 ): Promise<Harness> {
   const sim = opts.reuse?.sim ?? (await startSimulator({ clock: opts.clock, ...opts.simulator }));
@@ -88,6 +93,8 @@ export async function startHarness(
     CHART_RENDERER: 'local',
     LOG_LEVEL: 'debug',
     DATA_DIR: dataDir,
+    // Tests close the bot over work they abandoned (floods, hung calls): no drain unless one asks.
+    SHUTDOWN_TIMEOUT: '0',
     ...configFile,
     ...opts.env,
   });
@@ -111,6 +118,8 @@ export async function startHarness(
     schedule: false,
     digestRetryDelaysMs: opts.digestRetryDelaysMs,
     store: opts.store,
+    sobotTokenAtStart: opts.sobotTokenAtStart,
+    chartPool: opts.chartPool,
   });
   const { port } = await bot.start();
   if (opts.socketMode) await slack.socketConnected();

@@ -130,6 +130,7 @@ function withFaults(store: Store): ReplicaStore {
       await guard({ method: 'compareAndSet', key, value: next });
       return store.compareAndSet(key, expected, next, options);
     },
+    reachable: () => store.reachable(),
     close: () => store.close(),
     failWrites(match, times = Number.POSITIVE_INFINITY) {
       faults.push({ match, times });
