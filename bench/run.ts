@@ -1,6 +1,8 @@
 // `npm run bench`: figures for the README, measured against the simulator and a fake Slack on
 // loopback through the real bot (HTTP mode, signed requests, local chart rendering).
-//   - slash-command ack latency, p50/p99 over 200 commands sent 20 at a time
+//   - a busy team (bench/ack-under-load.ts): the built bot as its own process and a bare signed-ack
+//     server under the same load, acks and their ratio, resident memory, start to healthy
+//   - no input blocks the loop (bench/parse-fuzz.ts): the slowest single read of fuzzed command texts
 //   - answer latency (command sent → answer posted to response_url), cold and warm cache
 //   - Sobot calls made for 100 identical concurrent `/sobot agents yesterday`
 //   - every command's Sobot calls and latency, cold and warm
@@ -12,12 +14,10 @@
 import { performance } from 'node:perf_hooks';
 import { type Harness, startHarness } from '../test/support/bot-harness.ts';
 import { createFakeClock } from '../test/support/fake-clock.ts';
+import { ackUnderLoad, ackUnderLoadRows } from './ack-under-load.ts';
+import { parseFuzz } from './parse-fuzz.ts';
 
 const AGENTS = 300;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const workloadCalls = (h: Harness) => h.sim.log.filter((e) => e.path.endsWith('/staffWorkStatis')).length;
@@ -27,23 +27,6 @@ async function timedAnswer(h: Harness, text: string, id: string): Promise<number
   await h.command(text, id);
   await h.slack.waitForResponses(id);
   return performance.now() - started;
-}
-
-async function ackLatency(h: Harness, total: number, concurrency: number): Promise<number[]> {
-  const latencies: number[] = [];
-  let sent = 0;
-  const worker = async () => {
-    while (sent < total) {
-      const id = `ack-${sent++}`;
-      const started = performance.now();
-      const { status } = await h.command('agents yesterday', id);
-      latencies.push(performance.now() - started);
-      if (status !== 200) throw new Error(`ack failed with HTTP ${status}`);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  await Promise.all(Array.from({ length: total }, (_, i) => h.slack.waitForResponses(`ack-${i}`)));
-  return latencies.sort((a, b) => a - b);
 }
 
 /** Each command once cold and once warm; the budget is lifted so the figures are the work itself. */
@@ -107,6 +90,11 @@ async function digestsAtOnce(count: number): Promise<string> {
   } finally {
     await h.close();
   }
+}
+
+function printRows(rows: [string, string][]): void {
+  const width = Math.max(...rows.map(([label]) => label.length));
+  for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
 }
 
 /** 40 distinct one-call commands (`bot <day>`) at once, on the real clock and Sobot's budget of 20. */
@@ -185,20 +173,25 @@ async function main(): Promise<void> {
       ((h.sim.log[0]?.reply as { total_count?: number } | undefined)?.total_count ?? 0) / 100,
     );
 
-    const acks = await ackLatency(h, 200, 20);
-
     const rows: [string, string][] = [
       ['company size (simulator)', `${AGENTS} agents`],
-      ['ack latency p50 (200 commands, 20 at a time)', ms(percentile(acks, 50))],
-      ['ack latency p99', ms(percentile(acks, 99))],
       ['answer latency, cold cache (agents last 30 days)', `${ms(cold)} (${coldCalls} Sobot calls)`],
       ['answer latency, warm cache', `${ms(warm)} (${warmCalls} Sobot calls)`],
       ['100 identical concurrent "agents yesterday": Sobot calls', `${burstCalls} (pages: ${pages})`],
       ['100 identical concurrent: all answered in', ms(burstMs)],
     ];
-    const width = Math.max(...rows.map(([label]) => label.length));
     console.log('sobot-slack bench (loopback, real Bolt app, simulator, fake Slack)\n');
-    for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
+    printRows(rows);
+    console.log(
+      '\nA busy team: `node dist/src/main.js` and a bare signed-ack server, each its own process, same load:\n',
+    );
+    printRows(ackUnderLoadRows(await ackUnderLoad()));
+    const fuzz = await parseFuzz();
+    console.log(`\nFuzzed command texts (${fuzz.inputs}, fast-check), slowest single call (goal ≤ 50 ms):\n`);
+    printRows([
+      ['read (up to 500 characters)', ms(fuzz.worstReadMs)],
+      ['refused unread (501 to 20,000 characters)', ms(fuzz.worstRefusedMs)],
+    ]);
     console.log(
       '\nPer command (budget lifted; calls include directory look-ups the first time a name is used):\n',
     );
@@ -207,9 +200,7 @@ async function main(): Promise<void> {
     for (const count of [1, 5])
       console.log(`${String(count).padStart(2)} digest(s) at 09:00          ${await digestsAtOnce(count)}`);
     console.log("\nOverload against Sobot's budget of 20 calls a minute (real time, about 70 s):\n");
-    const overloadRows = await overload();
-    const overloadWidth = Math.max(...overloadRows.map(([label]) => label.length));
-    for (const [label, value] of overloadRows) console.log(`${label.padEnd(overloadWidth)}  ${value}`);
+    printRows(await overload());
   } finally {
     await h.close();
   }

@@ -6,7 +6,7 @@ import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import type { AgentRow, DateRange } from '../src/stats/model.ts';
 import { foldName } from '../src/stats/names.ts';
-import { parsePeriod } from '../src/stats/period.ts';
+import { MAX_PERIOD_WORDS, parsePeriod } from '../src/stats/period.ts';
 import { withFollowUps } from './follow-ups.ts';
 import { commandText } from './router.ts';
 import type { CommandDefinition, CommandDeps } from './types.ts';
@@ -23,9 +23,13 @@ const DATE_LIKE = /^\d{4}[-/]/;
 /** `"José Álvarez"` typed with quotes is the same name. */
 const nameOf = (words: readonly string[]) => words.join(' ').replace(/^["“]|["”]$/g, '');
 
+/** Trailing words looked at for a period: its longest form, and one more for a typo that split a word. */
+const PERIOD_TAIL_WORDS = MAX_PERIOD_WORDS + 1;
+
 /**
  * The longest run of trailing words that parses as a period is the period; the words before it are
- * the name. At least one word stays a name: `/sobot agent today` asks for nobody.
+ * the name. At least one word stays a name: `/sobot agent today` asks for nobody. Only the last few
+ * words can be a period, so a long name costs a few parses, not one per word.
  */
 export function splitNameAndPeriod(words: readonly string[], deps: CommandDeps): NameAndPeriod {
   const opts = { now: deps.clock.now(), timeZone: deps.timeZone };
@@ -38,7 +42,7 @@ export function splitNameAndPeriod(words: readonly string[], deps: CommandDeps):
     );
   }
   let nearMiss: { problem: string; suggestion: string | null; at: number } | null = null;
-  for (let at = 1; at < words.length; at++) {
+  for (let at = Math.max(1, words.length - PERIOD_TAIL_WORDS); at < words.length; at++) {
     const tail = words.slice(at);
     const period = parsePeriod(tail.join(' '), opts);
     if (period.ok) return { name: nameOf(words.slice(0, at)), periodWords: tail, range: period.range };

@@ -3,7 +3,8 @@
 // when, and silences messages (not checks) of that rule.
 
 import { TZDate } from '@date-fns/tz';
-import { addDays, startOfDay } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { startOfDay } from 'date-fns/startOfDay';
 import { muteEndText } from '../reports/alert.ts';
 import { formatCount, formatValue } from '../reports/format.ts';
 import { breaches } from '../src/alerts/checker.ts';

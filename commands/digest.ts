@@ -3,7 +3,7 @@
 // admins named in the config file (`access.admins`).
 
 import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { AuditAction, AuditEntry } from '../src/audit.ts';
 import { type DigestDefinition, type FilterWords, NAME } from '../src/config-file.ts';
 import { echo } from '../src/echo.ts';

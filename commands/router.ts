@@ -1,5 +1,7 @@
 // Turns the text after `/sobot` into a subcommand and its input, and runs it. Typos get a
-// "did you mean" with a command that works; nothing here talks to Slack or Sobot.
+// "did you mean" with a command that works; nothing here talks to Slack or Sobot. A text longer
+// than any real command is refused before it is read, and reading the rest takes time in
+// proportion to its length: parsing runs on the event loop that acknowledges everyone's commands.
 
 import { closest, distance } from 'fastest-levenshtein';
 import { echo } from '../src/echo.ts';
@@ -7,6 +9,12 @@ import { UserInputError } from '../src/errors.ts';
 import type { BotMessage } from '../src/slack/message.ts';
 import { parsePeriod } from '../src/stats/period.ts';
 import type { CommandContext, CommandDefinition, CommandDeps, CommandInput } from './types.ts';
+
+/**
+ * Longer than any command people type (the longest, a digest subscription with filters, is ~150
+ * characters), short enough that no text can hold the event loop for more than a millisecond or two.
+ */
+export const MAX_COMMAND_CHARS = 500;
 
 const PUBLIC_FLAGS = new Set(['public', 'share', 'in_channel']);
 const OPTION = /^([a-z_]+):(.*)$/i;
@@ -67,6 +75,12 @@ export function createCommandRouter(
   return {
     commands,
     async run(text, ctx) {
+      if (text.length > MAX_COMMAND_CHARS) {
+        throw new UserInputError(
+          `That command is ${text.length.toLocaleString('en')} characters long; I read at most ${MAX_COMMAND_CHARS}, so I did not run it. Ask with fewer words.`,
+          '/sobot help',
+        );
+      }
       const { name, input } = parseCommandText(text);
       const command = byName.get(name || 'help');
       if (!command) {

@@ -2,7 +2,7 @@
 // them for the agent, and a chart of the agent's rating distribution. Pure: figures in, message out.
 
 import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { ChartSpec } from '../src/charts/spec.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import type { AgentDetail, RatingBucket, WorkStatus } from '../src/stats/cards.ts';

@@ -2,7 +2,7 @@
 // resolves. One message per rule and check, however many scopes fired; worst first, as many as fit.
 
 import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { Comparison } from '../src/alerts/state.ts';
 import {
   ALERT_ACTIONS,

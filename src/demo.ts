@@ -128,6 +128,7 @@ async function demo(): Promise<void> {
     }
     rl.close();
   } finally {
+    await engine.charts.close();
     await engine.store.close();
     await rm(dataDir, { recursive: true, force: true });
     await simulator.close();

@@ -18,7 +18,7 @@ import {
 import { digestFailureMessage } from '../reports/digest.ts';
 import { type AlertChecker, createAlertChecker } from './alerts/checker.ts';
 import { createAudit } from './audit.ts';
-import { type ChartRenderer, createChartRenderer } from './charts/render.ts';
+import { type ChartPool, type ChartRenderer, createChartRenderer } from './charts/render.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type BotConfig, loadConfig, secretsOf } from './config.ts';
 import { ConfigError } from './errors.ts';
@@ -61,6 +61,8 @@ export interface Overrides {
   schedule?: boolean;
   /** Waits between attempts of a failing digest. */
   digestRetryDelaysMs?: readonly number[];
+  /** The workers that draw local charts (default: charts/render.ts's pool). */
+  chartPool?: ChartPool;
 }
 
 /** Everything that answers questions, without any Slack transport (shared by the bot and the demo). */
@@ -110,6 +112,7 @@ export async function createEngine(config: BotConfig, overrides: Overrides = {})
     kind: config.charts.renderer,
     quickchartUrl: config.charts.quickchartUrl,
     logger,
+    pool: overrides.chartPool,
   });
   const store =
     overrides.store ??
@@ -274,6 +277,7 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
       stopped = true;
       await cron.stop();
       await slack.stop();
+      await engine.charts.close();
       await engine.store.close();
     },
   };

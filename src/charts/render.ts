@@ -1,16 +1,14 @@
-// Chart renderers: turn a ChartSpec into an image Slack can show, in-process (Chart.js on
+// Chart renderers: turn a ChartSpec into an image Slack can show, in a worker thread (Chart.js on
 // @napi-rs/canvas), through a QuickChart server, or not at all (CHART_RENDERER=none).
-import type { Chart as ChartJs, Plugin } from 'chart.js';
+import { availableParallelism } from 'node:os';
 import type { Logger } from 'pino';
-import QuickChartModule from 'quickchart-js';
 import { SLACK_LIMITS } from '../slack/message.ts';
 import { buildChartConfig } from './config.ts';
+import type { DrawJob, DrawnChart } from './draw.ts';
 import { ChartRenderError } from './errors.ts';
+import { chartSize, readPngSize } from './size.ts';
 import type { ChartSpec } from './spec.ts';
-
-// quickchart-js ships one CommonJS-style .d.ts for both builds, so TypeScript sees the ESM default
-// import as `{ default: QuickChart }`; at run time its .mjs build's default export is the class itself.
-const QuickChart = QuickChartModule as unknown as typeof QuickChartModule.default;
+import { createWorkerPool, type WorkerPool, WorkerPoolFullError } from './worker-pool.ts';
 
 export type ChartImage =
   | { kind: 'png'; png: Buffer; width: number; height: number }
@@ -19,7 +17,11 @@ export type ChartImage =
 export interface ChartRenderer {
   readonly kind: 'local' | 'quickchart' | 'none';
   render(spec: ChartSpec): Promise<ChartImage | null>;
+  /** Stops the chart workers (local), failing charts still waiting. */
+  close(): Promise<void>;
 }
+
+export type ChartPool = WorkerPool<DrawJob, DrawnChart>;
 
 export interface ChartRendererOptions {
   kind: 'local' | 'quickchart' | 'none';
@@ -30,32 +32,20 @@ export interface ChartRendererOptions {
   timeoutMs?: number;
   /** Pixels per CSS pixel. 2 keeps text sharp on the high-density screens most Slack users have. */
   devicePixelRatio?: number;
+  /** The workers that draw local charts (default: createChartPool()). */
+  pool?: ChartPool;
 }
 
-export const DEFAULT_CHART_WIDTH = 800;
-export const DEFAULT_CHART_HEIGHT = 400;
 export const DEFAULT_QUICKCHART_URL = 'https://quickchart.io';
 export const DEFAULT_CHART_TIMEOUT_MS = 10_000;
 const DEFAULT_DEVICE_PIXEL_RATIO = 2;
 /** Slack rejects an image block whose image_url is longer than this (Block Kit image block reference). */
 export const SLACK_IMAGE_URL_MAX = SLACK_LIMITS.url;
 
-/** Families tried in order; the CJK ones first so agent names like 王小明 do not draw as boxes. */
-const PREFERRED_FONT_FAMILIES = [
-  'Noto Sans CJK SC',
-  'Noto Sans SC',
-  'Source Han Sans SC',
-  'WenQuanYi Zen Hei',
-  'WenQuanYi Micro Hei',
-  'Noto Sans',
-  'DejaVu Sans',
-];
-const CJK_FONT_FAMILIES = new Set(PREFERRED_FONT_FAMILIES.slice(0, 5));
-
 export function createChartRenderer(opts: ChartRendererOptions): ChartRenderer {
   switch (opts.kind) {
     case 'none':
-      return { kind: 'none', render: async () => null };
+      return { kind: 'none', render: async () => null, close: async () => {} };
     case 'local':
       return remembered(createLocalRenderer(opts));
     case 'quickchart':
@@ -63,159 +53,124 @@ export function createChartRenderer(opts: ChartRendererOptions): ChartRenderer {
   }
 }
 
-/** Recent charts kept: enough for the answers a busy team asks for within minutes. */
-const REMEMBERED_CHARTS = 64;
+/**
+ * Recent charts kept, by count and by bytes: the answers a busy team asks for within minutes
+ * (a chart's PNG is 50–150 kB), without letting images pile up in memory.
+ */
+const REMEMBERED_CHARTS = { entries: 32, bytes: 4 * 1024 * 1024 };
 
 /**
- * Identical specs (many people asking the same question) are drawn once: rendering is CPU work
- * on the event loop that would otherwise delay every other request's ack. Failures are not kept.
+ * Identical specs (many people asking the same question) are drawn once: an image being drawn is
+ * shared by everyone who asks for it meanwhile, and recent ones are kept within REMEMBERED_CHARTS.
+ * Failures are not kept.
  */
 function remembered(renderer: ChartRenderer): ChartRenderer {
-  const images = new Map<string, Promise<ChartImage | null>>();
+  const images = new Map<string, { image: Promise<ChartImage | null>; bytes: number }>();
+  let bytes = 0;
+  const forget = (key: string) => {
+    bytes -= images.get(key)?.bytes ?? 0;
+    images.delete(key);
+  };
+  const evict = () => {
+    // Maps iterate in insertion order, and a hit re-inserts: the first key is the least recently used.
+    for (const key of images.keys()) {
+      if (images.size <= REMEMBERED_CHARTS.entries && bytes <= REMEMBERED_CHARTS.bytes) break;
+      forget(key);
+    }
+  };
   return {
     kind: renderer.kind,
+    close: () => renderer.close(),
     render(spec) {
       const key = JSON.stringify(spec);
       const known = images.get(key);
-      if (known) return known;
-      const image = renderer.render(spec);
-      images.set(key, image);
-      image.catch(() => images.delete(key));
-      while (images.size > REMEMBERED_CHARTS) images.delete(images.keys().next().value as string);
-      return image;
+      if (known) {
+        images.delete(key);
+        images.set(key, known);
+        return known.image;
+      }
+      const entry = { image: renderer.render(spec), bytes: 0 };
+      images.set(key, entry);
+      entry.image.then(
+        (image) => {
+          if (images.get(key) !== entry) return;
+          entry.bytes = image?.kind === 'png' ? image.png.length : (image?.url.length ?? 0);
+          bytes += entry.bytes;
+          evict();
+        },
+        () => {
+          if (images.get(key) === entry) forget(key);
+        },
+      );
+      evict();
+      return entry.image;
     },
   };
 }
 
-/** Width and height from a PNG's IHDR chunk, or null when the bytes are not a PNG. */
-export function readPngSize(bytes: Uint8Array): { width: number; height: number } | null {
-  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (bytes.length < 24 || signature.some((byte, i) => bytes[i] !== byte)) return null;
-  if (Buffer.from(bytes.subarray(12, 16)).toString('latin1') !== 'IHDR') return null;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { width: view.getUint32(16), height: view.getUint32(20) };
-}
-
-/** Larger than any chart Slack shows usefully; a guard against a spec that would allocate gigabytes. */
-const MAX_CHART_SIDE = 4096;
-
-function chartSize(spec: ChartSpec): { width: number; height: number } {
-  const width = spec.width ?? DEFAULT_CHART_WIDTH;
-  const height = spec.height ?? DEFAULT_CHART_HEIGHT;
-  for (const side of [width, height]) {
-    if (!Number.isInteger(side) || side < 1 || side > MAX_CHART_SIDE) {
-      throw new ChartRenderError(`chart width and height must be whole numbers from 1 to ${MAX_CHART_SIDE}`);
-    }
-  }
-  return { width, height };
-}
-
 // ---------------------------------------------------------------------------------------------
-// local: Chart.js drawn on @napi-rs/canvas
+// local: Chart.js drawn on @napi-rs/canvas in worker threads (charts/render-worker.ts)
 
-interface LocalRuntime {
-  Chart: typeof ChartJs;
-  BasicPlatform: typeof import('chart.js').BasicPlatform;
-  createCanvas: typeof import('@napi-rs/canvas').createCanvas;
-  cjkFont: string | undefined;
-}
-
-let localRuntime: Promise<LocalRuntime> | undefined;
+/** Charts waiting for a worker beyond this are left out of their answers rather than queued. */
+const MAX_QUEUED_CHARTS = 32;
 
 /**
- * Loads Chart.js and Skia once, on first use, so a bot running with CHART_RENDERER=quickchart or
- * none never loads the native canvas binary.
+ * One worker on a two-core machine (the other core is the event loop's), two on larger ones. The
+ * worker's young generation is kept small: a chart's garbage is short-lived and a few megabytes.
  */
-function loadLocalRuntime(): Promise<LocalRuntime> {
-  localRuntime ??= (async () => {
-    const [chartjs, canvas] = await Promise.all([import('chart.js'), import('@napi-rs/canvas')]);
-    chartjs.Chart.register(...chartjs.registerables);
-    // @napi-rs/canvas loads the installed fonts when it is first imported (unless
-    // DISABLE_SYSTEM_FONTS_LOAD is set); GlobalFonts.families lists what it found.
-    const installed = new Set(canvas.GlobalFonts.families.map((f) => f.family));
-    const families = PREFERRED_FONT_FAMILIES.filter((family) => installed.has(family));
-    chartjs.Chart.defaults.font.family = [...families.map((f) => `"${f}"`), 'sans-serif'].join(', ');
-    return {
-      Chart: chartjs.Chart,
-      BasicPlatform: chartjs.BasicPlatform,
-      createCanvas: canvas.createCanvas,
-      cjkFont: families.find((family) => CJK_FONT_FAMILIES.has(family)),
-    };
-  })();
-  return localRuntime;
+export function createChartPool(): ChartPool {
+  return createWorkerPool<DrawJob, DrawnChart>({
+    script: new URL(`./render-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url),
+    size: Math.max(1, Math.min(2, availableParallelism() - 1)),
+    maxQueued: MAX_QUEUED_CHARTS,
+    resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
+  });
 }
-
-/** Chart.js leaves the canvas transparent; Slack would show a transparent PNG on a dark theme badly. */
-const whiteBackground: Plugin<'bar' | 'line'> = {
-  id: 'sobotWhiteBackground',
-  beforeDraw(chart) {
-    const { ctx } = chart;
-    ctx.save();
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, chart.width, chart.height);
-    ctx.restore();
-  },
-};
 
 function createLocalRenderer(opts: ChartRendererOptions): ChartRenderer {
   const log = opts.logger?.child({ module: 'charts', renderer: 'local' });
   const devicePixelRatio = opts.devicePixelRatio ?? DEFAULT_DEVICE_PIXEL_RATIO;
+  let pool = opts.pool;
   let fontsChecked = false;
   return {
     kind: 'local',
+    close: async () => pool?.close(),
     async render(spec) {
-      let runtime: LocalRuntime;
+      chartSize(spec); // a spec no canvas should have is refused before it waits for a worker
+      pool ??= createChartPool();
+      let drawn: DrawnChart;
       try {
-        runtime = await loadLocalRuntime();
+        drawn = await pool.run({ spec, devicePixelRatio });
       } catch (err) {
-        throw new ChartRenderError('the local chart renderer could not load Chart.js or @napi-rs/canvas', {
-          cause: err,
-        });
+        if (err instanceof WorkerPoolFullError) {
+          throw new ChartRenderError(`too many charts are waiting to be drawn (${err.message})`, {
+            cause: err,
+          });
+        }
+        throw new ChartRenderError(err instanceof Error ? err.message : String(err), { cause: err });
       }
       if (!fontsChecked) {
         fontsChecked = true;
-        if (runtime.cjkFont === undefined) {
+        if (!drawn.cjkFont)
           log?.warn({}, 'no CJK font installed: Chinese agent names in charts may draw as boxes');
-        }
       }
-      try {
-        const png = await drawPng(runtime, spec, devicePixelRatio);
-        const size = readPngSize(png);
-        if (size === null) throw new Error('the canvas did not produce a PNG');
-        log?.debug({ bytes: png.length, ...size }, 'chart rendered');
-        return { kind: 'png', png, ...size };
-      } catch (err) {
-        throw new ChartRenderError(`the chart could not be drawn (${errorMessage(err)})`, { cause: err });
-      }
+      const png = Buffer.from(drawn.png.buffer, drawn.png.byteOffset, drawn.png.byteLength);
+      log?.debug({ bytes: png.length, width: drawn.width, height: drawn.height }, 'chart rendered');
+      return { kind: 'png', png, width: drawn.width, height: drawn.height };
     },
   };
 }
 
-async function drawPng(runtime: LocalRuntime, spec: ChartSpec, devicePixelRatio: number): Promise<Buffer> {
-  const { width, height } = chartSize(spec);
-  const canvas = runtime.createCanvas(width, height);
-  const config = buildChartConfig(spec);
-  // Chart.js is typed against the DOM canvas; @napi-rs/canvas implements the parts it uses.
-  const item = canvas as unknown as ConstructorParameters<typeof ChartJs>[0];
-  let chart: ChartJs | undefined;
-  try {
-    // The constructor draws the chart (animation off), so a drawing error is thrown from here.
-    chart = new runtime.Chart(item, {
-      ...config,
-      options: { ...config.options, responsive: false, animation: false, devicePixelRatio },
-      plugins: [whiteBackground],
-      // Pinned so a DOM shim in the process cannot switch Chart.js to its browser platform.
-      platform: runtime.BasicPlatform,
-    });
-    return await canvas.encode('png');
-  } finally {
-    // Chart.js keeps every chart in Chart.instances until destroyed, also one whose constructor threw.
-    (chart ?? runtime.Chart.getChart(item))?.destroy();
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // quickchart: a URL Slack fetches itself, or the PNG fetched from the server when the URL is too long
+
+/** quickchart-js, loaded with the first QuickChart chart: a bot drawing locally never needs it. */
+async function loadQuickChart() {
+  const module = await import('quickchart-js');
+  // quickchart-js ships one CommonJS-style .d.ts for both builds, so TypeScript sees the ESM default
+  // import as `{ default: QuickChart }`; at run time its .mjs build's default export is the class itself.
+  return module.default as unknown as typeof module.default.default;
+}
 
 interface QuickChartBase {
   scheme: string;
@@ -243,8 +198,10 @@ function createQuickChartRenderer(opts: ChartRendererOptions): ChartRenderer {
   const devicePixelRatio = opts.devicePixelRatio ?? DEFAULT_DEVICE_PIXEL_RATIO;
   return {
     kind: 'quickchart',
+    close: async () => {},
     async render(spec) {
       const { width, height } = chartSize(spec);
+      const QuickChart = await loadQuickChart();
       const chart = new QuickChart()
         // JSON rather than quickchart-js's JavaScript literal: our config holds no functions, and a
         // self-hosted server then parses it without evaluating code.
@@ -325,8 +282,4 @@ function networkErrorCode(err: unknown): string | undefined {
   const cause = err instanceof Error ? err.cause : undefined;
   const code = cause instanceof Error && 'code' in cause ? cause.code : undefined;
   return typeof code === 'string' ? code : undefined;
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -37,6 +37,32 @@ export function createChartPlacer(
     }
   }
 
+  /**
+   * Slack files of the charts uploaded, by image. The renderer hands out the same image for an
+   * identical chart, so answers to the same question share one upload (three Web API calls and the
+   * PNG's bytes) rather than each sending it again; an image the renderer forgets is dropped here too.
+   */
+  const uploads = new WeakMap<ChartImage, Promise<string | null>>();
+
+  function uploaded(
+    image: ChartImage & { kind: 'png' },
+    title: string,
+    alt_text: string,
+  ): Promise<string | null> {
+    const known = uploads.get(image);
+    if (known) return known;
+    const fileId = opts.client.files
+      .uploadV2({ file: image.png, filename: 'chart.png', title, alt_text })
+      .then(firstFileId);
+    uploads.set(image, fileId);
+    // A failed upload is tried again by the next answer that needs the chart.
+    fileId.then(
+      (id) => id ?? uploads.delete(image),
+      () => uploads.delete(image),
+    );
+    return fileId;
+  }
+
   async function chartBlock(message: BotMessage): Promise<Record<string, unknown> | null> {
     if (!message.chart) return null;
     let image: ChartImage | null;
@@ -50,13 +76,7 @@ export function createChartPlacer(
     const alt_text = message.chart.altText;
     if (image.kind === 'url') return { type: 'image', image_url: image.url, alt_text };
     try {
-      const upload = await opts.client.files.uploadV2({
-        file: image.png,
-        filename: 'chart.png',
-        title: message.chart.spec.title,
-        alt_text,
-      });
-      const id = firstFileId(upload);
+      const id = await uploaded(image, message.chart.spec.title, alt_text);
       return id ? { type: 'image', slack_file: { id }, alt_text } : null;
     } catch (error) {
       log.warn({ err: error }, 'chart upload failed; answering without it');

@@ -1,6 +1,7 @@
 // Answers cached for as long as they can be trusted, and concurrent identical questions sharing
-// one upstream load (so 100 people asking at once cost one round of Sobot calls, not 100). Expired
-// answers are kept (until evicted) as stand-ins for when Sobot cannot be asked.
+// one upstream load (so 100 people asking at once cost one round of Sobot calls, not 100), within
+// a cap on entries and on bytes. Expired answers are kept (until evicted) as stand-ins for when Sobot
+// cannot be asked.
 
 import type { Clock } from '../clock.ts';
 
@@ -15,18 +16,39 @@ export interface QueryCache {
   readonly stats: { hits: number; coalesced: number; loads: number };
 }
 
-export function createQueryCache(opts: { clock: Clock; maxEntries?: number }): QueryCache {
+/**
+ * What the answers kept may weigh, counted as the characters of their JSON (a 300-agent workload is
+ * ~0.2 MB of it; in memory an answer takes a few times its JSON). Bounds memory when many teams,
+ * filters and periods are asked within the answers' lifetime.
+ */
+const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+
+/** An answer's weight for the byte cap; measured once, when it is stored. */
+const weightOf = (value: unknown): number => JSON.stringify(value)?.length ?? 0;
+
+export function createQueryCache(opts: { clock: Clock; maxEntries?: number; maxBytes?: number }): QueryCache {
   const maxEntries = opts.maxEntries ?? 500;
-  const entries = new Map<string, { value: unknown; storedAt: number; expiresAt: number }>();
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const entries = new Map<string, { value: unknown; storedAt: number; expiresAt: number; bytes: number }>();
   const inFlight = new Map<string, Promise<unknown>>();
   const stats = { hits: 0, coalesced: 0, loads: 0 };
+  let bytes = 0;
+
+  const drop = (key: string) => {
+    bytes -= entries.get(key)?.bytes ?? 0;
+    entries.delete(key);
+  };
 
   const remember = (key: string, value: unknown, ttlMs: number) => {
-    entries.delete(key);
+    drop(key);
+    const weight = weightOf(value);
+    // An answer heavier than the whole budget is served but not kept.
+    if (weight > maxBytes) return;
     const now = opts.clock.now();
-    entries.set(key, { value, storedAt: now, expiresAt: now + ttlMs });
+    entries.set(key, { value, storedAt: now, expiresAt: now + ttlMs, bytes: weight });
+    bytes += weight;
     // Maps iterate in insertion order: the first key is the least recently stored.
-    while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+    while (entries.size > maxEntries || bytes > maxBytes) drop(entries.keys().next().value as string);
   };
 
   return {
@@ -35,9 +57,7 @@ export function createQueryCache(opts: { clock: Clock; maxEntries?: number }): Q
       const entry = entries.get(key);
       return entry ? { value: entry.value as T, storedAt: entry.storedAt } : null;
     },
-    forget: (key) => {
-      entries.delete(key);
-    },
+    forget: drop,
     getOrLoad<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
       const cached = entries.get(key);
       if (cached && cached.expiresAt > opts.clock.now()) {

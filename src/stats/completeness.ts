@@ -3,7 +3,7 @@
 // are said out loud rather than presented as fact.
 
 import { TZDate } from '@date-fns/tz';
-import { addDays } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
 import { describeDuration } from '../duration.ts';
 import type { DateRange } from './model.ts';
 import { isClosed } from './period.ts';

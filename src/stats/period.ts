@@ -3,16 +3,13 @@
 // Pure: the instant and the zone come in as arguments; the server's own zone is never consulted.
 
 import { TZDate, tz } from '@date-fns/tz';
-import {
-  addDays,
-  differenceInCalendarDays,
-  format,
-  getDaysInMonth,
-  lastDayOfMonth,
-  startOfISOWeek,
-  startOfMonth,
-  subMonths,
-} from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { getDaysInMonth } from 'date-fns/getDaysInMonth';
+import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
+import { startOfISOWeek } from 'date-fns/startOfISOWeek';
+import { startOfMonth } from 'date-fns/startOfMonth';
+import { subMonths } from 'date-fns/subMonths';
 import { distance } from 'fastest-levenshtein';
 import { echo } from '../echo.ts';
 import type { DateRange } from './model.ts';
@@ -33,6 +30,13 @@ export const PERIOD_EXAMPLES: readonly string[] = [
 
 /** Sobot's statistics endpoints refuse ranges longer than this. */
 export const MAX_RANGE_DAYS = 90;
+
+/**
+ * The most words any period form takes once spaces are collapsed: `last 7 days`, `最近 7 天`,
+ * `2026-11-01 to 2026-11-15`. Callers that look for a period at the end of free text (an agent's
+ * name, then a period) try no longer tails than this, so their work grows with the text, not its square.
+ */
+export const MAX_PERIOD_WORDS = 3;
 
 export type PeriodResult =
   | { ok: true; range: DateRange; label: string }
@@ -382,7 +386,27 @@ export function todayIn(timeZone: string, now: number): string {
 
 // Once "today in the zone" is known, the rest is arithmetic on calendar dates. Doing it on dates pinned to
 // UTC midnight keeps DST out of it: a day is always 24 hours there, whatever the company's zone does.
+// Shifting and counting days is plain arithmetic on day numbers: it runs for every answer (follow-up
+// buttons, cache lifetimes), and a TZDate costs several time-zone look-ups per operation.
 
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a `yyyy-MM-dd` date. */
+function dayNumber(iso: string): number {
+  const [year = 0, month = 1, day = 1] = iso.split('-').map(Number);
+  const date = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  date.setUTCFullYear(year, month - 1, day);
+  return Math.round(date.getTime() / DAY_MS);
+}
+
+function isoOfDay(dayNo: number): string {
+  const date = new Date(dayNo * DAY_MS);
+  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+/** For date-fns' calendar functions and formatting: the day at midnight in UTC, whatever the server's zone. */
 function toDay(iso: string): TZDate {
   const [year = 0, month = 1, day = 1] = iso.split('-').map(Number);
   return dayFromParts(year, month, day);
@@ -405,11 +429,11 @@ function toIso(date: Date): string {
 
 /** `yyyy-MM-dd` moved by whole calendar days. */
 export function shiftDays(iso: string, days: number): string {
-  return toIso(addDays(toDay(iso), days));
+  return isoOfDay(dayNumber(iso) + days);
 }
 
 function spanDays(span: Span): number {
-  return differenceInCalendarDays(toDay(span.to), toDay(span.from)) + 1;
+  return dayNumber(span.to) - dayNumber(span.from) + 1;
 }
 
 function collapseSpaces(text: string): string {

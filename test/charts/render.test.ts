@@ -1,22 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { Chart } from 'chart.js';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import type { DrawJob, DrawnChart } from '../../src/charts/draw.ts';
 import { ChartRenderError } from '../../src/charts/errors.ts';
-import { createChartRenderer } from '../../src/charts/render.ts';
+import { type ChartPool, createChartRenderer } from '../../src/charts/render.ts';
 import type { ChartSpec } from '../../src/charts/spec.ts';
+import { createWorkerPool } from '../../src/charts/worker-pool.ts';
+import { cjkSpec } from '../support/chart-specs.ts';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-const cjkSpec: ChartSpec = {
-  title: '坐席 · Agents',
-  labels: ['王小明', '李娜', "Seán O'Brien"],
-  series: [
-    { label: 'Chats', values: [97, null, 88], unit: 'count' },
-    { label: 'Valid reception', values: [0.959, 0.5, null], unit: 'ratio', type: 'line', axis: 'right' },
-  ],
-};
 
 const bigSpec: ChartSpec = {
   title: 'Every agent',
@@ -39,6 +31,20 @@ function fakePng(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(height, 12);
   ihdr.set([8, 6, 0, 0, 0], 16);
   return Buffer.concat([Buffer.from(PNG_SIGNATURE), ihdr, Buffer.from('fake-quickchart-bytes')]);
+}
+
+/** A pool that records each job and answers with a fake PNG of `bytes` bytes, drawing nothing. */
+function recordingPool(runs: DrawJob[], bytes = 1_000): ChartPool {
+  return {
+    stats: { running: 0, queued: 0, started: 0 },
+    close: async () => {},
+    async run(job) {
+      runs.push(job);
+      const png = new Uint8Array(Math.max(bytes, 64));
+      png.set(fakePng(800, 400));
+      return { png, width: 800, height: 400, cjkFont: true };
+    },
+  };
 }
 
 interface FakeQuickChart {
@@ -99,8 +105,12 @@ describe('createChartRenderer({ kind: "none" })', () => {
 });
 
 describe('createChartRenderer({ kind: "local" })', () => {
-  it('draws a real PNG of the requested size at device pixel ratio 2, CJK names and gaps included', async () => {
-    const image = await createChartRenderer({ kind: 'local' }).render(cjkSpec);
+  // One renderer, so one chart worker, for the specs that draw for real.
+  const renderer = createChartRenderer({ kind: 'local' });
+  afterAll(() => renderer.close());
+
+  it('draws a real PNG of the requested size at device pixel ratio 2 in a worker, CJK names and gaps included', async () => {
+    const image = await renderer.render(cjkSpec);
     if (image?.kind !== 'png') throw new Error(`expected a png, got ${image?.kind}`);
     expect([...image.png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     expect(ihdrSize(image.png)).toEqual({ width: 1600, height: 800 });
@@ -108,67 +118,68 @@ describe('createChartRenderer({ kind: "local" })', () => {
     expect(image.png.length).toBeLessThan(300 * 1024);
   });
 
-  it('honours the spec size and the device pixel ratio option', async () => {
-    const image = await createChartRenderer({ kind: 'local', devicePixelRatio: 1 }).render({
-      ...cjkSpec,
-      width: 640,
-      height: 320,
-    });
-    if (image?.kind !== 'png') throw new Error('expected a png');
-    expect(ihdrSize(image.png)).toEqual({ width: 640, height: 320 });
+  it('honours the device pixel ratio option', async () => {
+    const flat = createChartRenderer({ kind: 'local', devicePixelRatio: 1 });
+    try {
+      const image = await flat.render({ ...cjkSpec, width: 640, height: 320 });
+      if (image?.kind !== 'png') throw new Error('expected a png');
+      expect(ihdrSize(image.png)).toEqual({ width: 640, height: 320 });
+    } finally {
+      await flat.close();
+    }
   });
 
-  it('fills the background white instead of leaving it transparent', async () => {
-    const image = await createChartRenderer({ kind: 'local', devicePixelRatio: 1 }).render(cjkSpec);
-    if (image?.kind !== 'png') throw new Error('expected a png');
-    const decoded = await loadImage(image.png);
-    const canvas = createCanvas(decoded.width, decoded.height);
-    const ctx = canvas.getContext('2d');
-    ctx.drawImage(decoded, 0, 0);
-    expect([...ctx.getImageData(0, 0, 1, 1).data]).toEqual([255, 255, 255, 255]);
-    expect([...ctx.getImageData(decoded.width - 1, decoded.height - 1, 1, 1).data]).toEqual([
-      255, 255, 255, 255,
-    ]);
-  });
-
-  it('refuses a size no canvas should have with a ChartRenderError', async () => {
-    const renderer = createChartRenderer({ kind: 'local' });
-    await expect(renderer.render({ ...cjkSpec, width: -5 })).rejects.toBeInstanceOf(ChartRenderError);
-    await expect(renderer.render({ ...cjkSpec, height: 100_000 })).rejects.toBeInstanceOf(ChartRenderError);
-  });
-
-  it('turns a Chart.js failure into a ChartRenderError and leaves no chart instance behind', async () => {
-    const renderer = createChartRenderer({ kind: 'local' });
-    await renderer.render(cjkSpec); // loads and registers Chart.js
-    const before = Object.keys(Chart.instances).length;
-    vi.spyOn(Chart.prototype, 'draw').mockImplementation(() => {
-      throw new Error('boom');
-    });
-    const failure = renderer.render({ ...cjkSpec, title: 'A chart that fails' });
-    await expect(failure).rejects.toBeInstanceOf(ChartRenderError);
-    await expect(failure).rejects.toThrow(/boom/);
-    expect(Object.keys(Chart.instances)).toHaveLength(before);
-  });
-
-  it('destroys each chart after rendering it', async () => {
-    const renderer = createChartRenderer({ kind: 'local' });
-    await renderer.render(cjkSpec);
-    const before = Object.keys(Chart.instances).length;
-    await renderer.render({ ...cjkSpec, title: 'second' });
-    await renderer.render({ ...cjkSpec, title: 'third' });
-    expect(Object.keys(Chart.instances)).toHaveLength(before);
-    expect(before).toBe(0);
+  it('refuses a size no canvas should have before it waits for a worker', async () => {
+    const runs: DrawJob[] = [];
+    const refusing = createChartRenderer({ kind: 'local', pool: recordingPool(runs) });
+    await expect(refusing.render({ ...cjkSpec, width: -5 })).rejects.toBeInstanceOf(ChartRenderError);
+    await expect(refusing.render({ ...cjkSpec, height: 100_000 })).rejects.toBeInstanceOf(ChartRenderError);
+    expect(runs).toHaveLength(0);
   });
 
   it('draws an identical chart once, however many answers need it at the same time', async () => {
-    const renderer = createChartRenderer({ kind: 'local' });
-    await renderer.render({ ...cjkSpec, title: 'warm-up' });
-    const draw = vi.spyOn(Chart.prototype, 'draw');
+    const runs: DrawJob[] = [];
+    const sharing = createChartRenderer({ kind: 'local', pool: recordingPool(runs) });
     const spec = { ...cjkSpec, title: 'asked by everyone' };
-    const images = await Promise.all(Array.from({ length: 10 }, () => renderer.render(spec)));
-    expect(draw).toHaveBeenCalledTimes(1);
+    const images = await Promise.all(Array.from({ length: 10 }, () => sharing.render(spec)));
+    expect(runs).toHaveLength(1);
     expect(new Set(images).size).toBe(1);
-    draw.mockRestore();
+    // A different chart is drawn; the first is still remembered.
+    await sharing.render({ ...spec, title: 'another question' });
+    await sharing.render(spec);
+    expect(runs.map((job) => job.spec.title)).toEqual(['asked by everyone', 'another question']);
+  });
+
+  it('keeps recent charts within a byte budget: big images are drawn again rather than kept', async () => {
+    const runs: DrawJob[] = [];
+    // 1.5 MB each: the 4 MB budget holds two of them.
+    const big = createChartRenderer({ kind: 'local', pool: recordingPool(runs, 1_500_000) });
+    for (const title of ['a', 'b', 'c']) await big.render({ ...cjkSpec, title });
+    await big.render({ ...cjkSpec, title: 'c' });
+    expect(runs).toHaveLength(3);
+    await big.render({ ...cjkSpec, title: 'a' });
+    expect(runs).toHaveLength(4);
+  });
+
+  it('answers "too many charts waiting" at once when the workers are behind, and draws again after', async () => {
+    const pool = createWorkerPool<DrawJob, DrawnChart>({
+      script: new URL('../support/fake-chart-worker.ts', import.meta.url),
+      size: 1,
+      maxQueued: 2,
+    });
+    const busy = createChartRenderer({ kind: 'local', pool });
+    try {
+      const first = busy.render({ ...cjkSpec, title: 'drawing' });
+      const waiting = [1, 2].map((i) => busy.render({ ...cjkSpec, title: `waiting ${i}` }));
+      await expect(busy.render({ ...cjkSpec, title: 'one too many' })).rejects.toThrow(
+        'too many charts are waiting to be drawn (2 jobs are already waiting)',
+      );
+      const drawn = await Promise.all([first, ...waiting]);
+      expect(drawn.map((image) => image?.kind)).toEqual(['png', 'png', 'png']);
+      expect((await busy.render({ ...cjkSpec, title: 'one too many' }))?.kind).toBe('png');
+    } finally {
+      await busy.close();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 // Specs for `/sobot agent`: where the name ends and the period begins, the email path, and the
 // choice offered for several matches, through the registry and the real stats service over a stub backend.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitNameAndPeriod } from '../../commands/agent.ts';
 import { createCommands } from '../../commands/index.ts';
@@ -150,6 +151,38 @@ describe('splitNameAndPeriod', () => {
     })();
     expect(error?.message).toContain('I don\'t know the period "yesterdy". Did you mean "yesterday"?');
     expect(error?.example).toBe('/sobot agent José Álvarez yesterday');
+  });
+
+  it('finds the period after a name of any length, reading only the last words for it', () => {
+    // Each call was quadratic in the words once (12,000 characters held the event loop 28 s); the
+    // property's thousands of words per run finish within the test's timeout only when it is linear.
+    const nameWord = fc.stringMatching(/^[^\s\d"“”]{1,12}$/);
+    fc.assert(
+      fc.property(fc.array(nameWord, { minLength: 1, maxLength: 4_000, size: 'max' }), (name) => {
+        const words = [...name, 'last', '7', 'days'];
+        const split = splitNameAndPeriod(words, deps);
+        expect(split.periodWords).toEqual(['last', '7', 'days']);
+        expect(split.name).toBe(name.join(' '));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('answers any long text with a card request or a clear problem, never by hanging', () => {
+    const word = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('last', '7', 'days', '2026-11-01', '..'),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 4_000, size: 'max' }), (words) => {
+        try {
+          splitNameAndPeriod(words, deps);
+        } catch (error) {
+          expect(error).toBeInstanceOf(UserInputError);
+        }
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it('asks which agent when only a period is given', () => {

@@ -164,10 +164,19 @@ describe('any command text', () => {
   });
 
   it('quotes at most 200 characters of what was typed', async () => {
-    const message = await reply(`trend ${':'.repeat(3_000)}`, 'U0LEAD');
+    // Under the router's 500-character limit, so it is read and its unknown KPI echoed.
+    const message = await reply(`trend ${':'.repeat(490)}`, 'U0LEAD');
     expect(blockKitProblems(message)).toEqual([]);
     const shown = JSON.stringify(message.blocks);
     expect(shown).not.toContain(':'.repeat(201));
     expect(shown).toContain(`${':'.repeat(199)}…`);
+  });
+
+  it('quotes nothing of a text over the limit, and says how long it was', async () => {
+    const message = await reply(`trend ${':'.repeat(3_000)}`, 'U0LEAD');
+    expect(blockKitProblems(message)).toEqual([]);
+    const shown = JSON.stringify(message.blocks);
+    expect(shown).not.toContain(':'.repeat(20));
+    expect(shown).toContain('That command is 3,006 characters long');
   });
 });

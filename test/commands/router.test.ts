@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { filtersFrom } from '../../commands/filter-input.ts';
 import { createCommands } from '../../commands/index.ts';
-import { parseCommandText } from '../../commands/router.ts';
+import { MAX_COMMAND_CHARS, parseCommandText } from '../../commands/router.ts';
 import type { CommandDeps, CommandInput } from '../../commands/types.ts';
 import { UserInputError } from '../../src/errors.ts';
 import type { BotMessage } from '../../src/slack/message.ts';
@@ -180,6 +180,27 @@ describe('router', () => {
     expect(error.message).toContain('`top:`');
     expect(error.message).toContain('`group:`');
     expect(stats.calls).toHaveLength(0);
+  });
+});
+
+describe('long command texts', () => {
+  it('refuses a text over the limit unread, saying how long it was and what to do', async () => {
+    // No stats method may be asked: the text is refused before it is parsed or run.
+    const router = createCommands(setupDeps({ stats: unusedStats() }));
+    const text = `agent ${'José Álvarez '.repeat(700)}last week`;
+    const error = await failure(router.run(text, ctx));
+    expect(error.message).toBe(
+      `That command is 9,115 characters long; I read at most ${MAX_COMMAND_CHARS}, so I did not run it. Ask with fewer words.`,
+    );
+    expect(error.example).toBe('/sobot help');
+  });
+
+  it('runs a command right at the limit', async () => {
+    const { router, stats } = setup();
+    const text = `agents yesterday top:5 ${' '.repeat(MAX_COMMAND_CHARS)}`.slice(0, MAX_COMMAND_CHARS);
+    expect(text).toHaveLength(MAX_COMMAND_CHARS);
+    await router.run(text, ctx);
+    expect(stats.calls).toHaveLength(1);
   });
 });
 

@@ -1,5 +1,5 @@
 // Specs for the query cache: one upstream load however many ask at once, answers kept for their TTL
-// on an injected clock, failures never cached, and a bounded number of entries.
+// on an injected clock, failures never cached, and bounded by entries and by bytes.
 
 import { describe, expect, it } from 'vitest';
 import { createQueryCache } from '../../src/stats/cache.ts';
@@ -94,5 +94,24 @@ describe('createQueryCache', () => {
     }
     // Only the last ten stored (k40..k49) were still held; k39..k0 had to be loaded again.
     expect(reloaded).toBe(40);
+  });
+
+  it('keeps the answers within maxBytes of JSON, forgetting the least recently stored first', async () => {
+    const cache = createQueryCache({ clock: createFakeClock(), maxBytes: 250 });
+    const answer = (tag: string) => ({ tag, rows: 'x'.repeat(90) }); // 112 characters of JSON: two fit, not three
+    await cache.getOrLoad('a', 60_000, async () => answer('a1'));
+    await cache.getOrLoad('b', 60_000, async () => answer('b1'));
+    await cache.getOrLoad('c', 60_000, async () => answer('c1'));
+    expect((await cache.getOrLoad('b', 60_000, async () => answer('b2'))).tag).toBe('b1');
+    expect((await cache.getOrLoad('c', 60_000, async () => answer('c2'))).tag).toBe('c1');
+    expect((await cache.getOrLoad('a', 60_000, async () => answer('a2'))).tag).toBe('a2');
+  });
+
+  it('serves an answer heavier than maxBytes without keeping it', async () => {
+    const cache = createQueryCache({ clock: createFakeClock(), maxBytes: 100 });
+    await cache.getOrLoad('small', 60_000, async () => 'kept');
+    expect(await cache.getOrLoad('huge', 60_000, async () => 'y'.repeat(200))).toHaveLength(200);
+    expect(await cache.getOrLoad('huge', 60_000, async () => 'loaded again')).toBe('loaded again');
+    expect(await cache.getOrLoad('small', 60_000, async () => 'not kept')).toBe('kept');
   });
 });

@@ -1,6 +1,8 @@
 // Specs for the period grammar. Every expected date below was worked out from the calendar by hand
 // (weekdays checked against `cal`), never taken from the code's own output.
 
+import { TZDate } from '@date-fns/tz';
+import { addDays, differenceInCalendarDays, format } from 'date-fns';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DateRange } from '../../src/stats/model.ts';
@@ -14,6 +16,7 @@ import {
   parsePeriod,
   previousRange,
   rangeDays,
+  shiftDays,
   todayIn,
 } from '../../src/stats/period.ts';
 
@@ -530,6 +533,37 @@ describe('rangeDays', () => {
     ['2026-08-18', '2026-11-15', 90],
   ])('counts %s..%s as %i days', (from, to, days) => {
     expect(rangeDays({ from, to, timeZone: NEW_YORK })).toBe(days);
+  });
+});
+
+describe('day arithmetic, against date-fns on UTC dates', () => {
+  const day = fc
+    .date({
+      min: new Date('0001-01-01T00:00:00Z'),
+      max: new Date('9999-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .map((date) => date.toISOString().slice(0, 10));
+  const utcDay = (iso: string) => new TZDate(Date.parse(`${iso}T00:00:00Z`), 'UTC');
+
+  it('shifts a date as addDays does, across months, leap days and the years 0001–9999', () => {
+    fc.assert(
+      fc.property(day, fc.integer({ min: -400, max: 400 }), (iso, days) => {
+        fc.pre(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000 >= Date.parse('0001-01-01T00:00:00Z'));
+        expect(shiftDays(iso, days)).toBe(format(addDays(utcDay(iso), days), 'yyyy-MM-dd'));
+      }),
+    );
+  });
+
+  it('counts the days of a range as differenceInCalendarDays does, plus one', () => {
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        expect(rangeDays({ from, to, timeZone: NEW_YORK })).toBe(
+          differenceInCalendarDays(utcDay(to), utcDay(from)) + 1,
+        );
+      }),
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { ChartPool } from '../../src/charts/render.ts';
 import type { Clock } from '../../src/clock.ts';
 import { type BotConfig, loadConfig, secretsOf } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -62,6 +63,8 @@ export async function startHarness(
     /** A simulator and fake Slack to reuse (a restart); they are then left running by close(). */
     reuse?: { sim: Simulator; slack: FakeSlack };
     digestRetryDelaysMs?: readonly number[];
+    /** The workers that draw local charts, e.g. one the test watches. */
+    chartPool?: ChartPool;
   } = {},
 ): Promise<Harness> {
   const sim = opts.reuse?.sim ?? (await startSimulator({ clock: opts.clock, ...opts.simulator }));
@@ -107,6 +110,7 @@ export async function startHarness(
     // Tests tick the digest runner themselves, on a fake clock.
     schedule: false,
     digestRetryDelaysMs: opts.digestRetryDelaysMs,
+    chartPool: opts.chartPool,
   });
   const { port } = await bot.start();
   if (opts.socketMode) await slack.socketConnected();

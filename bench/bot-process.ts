@@ -1,0 +1,87 @@
+// The bot as production runs it: `node dist/src/main.js` in its own process (never through npm),
+// started against the bench's simulator and fake Slack. Measures start to healthy and reads the
+// process's resident memory from /proc (VmRSS now, VmHWM its peak so far).
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface BotProcess {
+  pid: number;
+  port: number;
+  /** Spawn to the first `GET /healthz` 200. */
+  startToHealthyMs: number;
+  /** Resident memory now and the peak since start, in MB. */
+  memory(): { rssMb: number; peakMb: number };
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+  return kb / 1024;
+}
+
+async function untilHealthy(child: ChildProcess, port: number, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the bot exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      await response.body?.cancel();
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(5);
+  }
+  throw new Error(`the bot was not healthy within ${timeoutMs} ms`);
+}
+
+export async function startBotProcess(
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+): Promise<BotProcess> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'sobot-bench-'));
+  const started = performance.now();
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], {
+    env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), DATA_DIR: dataDir },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: process.env.BENCH_BOT_CWD,
+  });
+  try {
+    await untilHealthy(child, port, 15_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  const startToHealthyMs = performance.now() - started;
+  const pid = child.pid as number;
+  return {
+    pid,
+    port,
+    startToHealthyMs,
+    memory: () => ({ rssMb: statusMb(pid, 'VmRSS'), peakMb: statusMb(pid, 'VmHWM') }),
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
