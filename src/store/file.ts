@@ -124,6 +124,7 @@ export async function openFileStore(opts: FileStoreOptions): Promise<Store> {
 
   return {
     kind: 'file',
+    reachable: () => !closed,
     async get<T>(key: string): Promise<T | null> {
       assertOpen();
       const entry = liveEntry(key);
@@ -154,6 +155,16 @@ export async function openFileStore(opts: FileStoreOptions): Promise<Store> {
       // No await between the check and the change: in one process that is what makes the claim atomic.
       if (liveEntry(key)) return false;
       await commit(key, entry);
+      return true;
+    },
+    async compareAndSet(key, expected, next, options) {
+      assertOpen();
+      const entry = next === undefined ? undefined : toEntry(key, next, options);
+      const expectedJson = expected === undefined ? undefined : encodeDocument(key, expected);
+      // As in claim: no await between the comparison and the change.
+      const current = liveEntry(key);
+      if ((current && encodeDocument(key, current.value)) !== expectedJson) return false;
+      if (current || entry) await commit(key, entry);
       return true;
     },
     async close() {
