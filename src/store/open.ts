@@ -34,6 +34,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     clock: opts.clock,
     onProblem: (problem) =>
       log.warn({ dataDir: opts.dataDir, problem }, 'state file unusable, starting empty'),
+    onLockLost: (problem) => log.error({ dataDir: opts.dataDir, problem }, 'DATA_DIR lock lost'),
   });
   log.info({ store: 'file', dataDir: opts.dataDir }, 'state store opened');
   return store;
