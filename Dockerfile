@@ -1,48 +1,80 @@
 # sobot-slack: one container runs the bot (Socket Mode needs no public URL).
-#   docker build -t sobot-slack .
+#   docker build -t sobot-slack .                          the bot (the last stage, `runtime`)
 #   docker run --env-file .env -v sobot-data:/data -p 3000:3000 sobot-slack
-# Debian (glibc), not Alpine: @napi-rs/canvas's prebuilt binaries in package-lock.json are the
-# linux-x64-gnu and linux-arm64-gnu ones only.
+#   docker build --target demo -t sobot-slack-demo .       the demo: simulator included, no credentials
+#   docker run --rm -it sobot-slack-demo "/sobot agents yesterday"
+# See docker-compose.yml for the bot with Redis, and README.md, "Deploy".
+#
+# Node 24 (LTS until April 2028), Debian bookworm (glibc, not Alpine: the @napi-rs/canvas binaries in
+# package-lock.json are the linux-x64-gnu and linux-arm64-gnu ones). An exact version tag: rebuilding
+# gives the same Node; bump it deliberately (or pin the digest: node:24.11.1-bookworm-slim@sha256:…).
+ARG NODE_IMAGE=node:24.11.1-bookworm-slim
 
-FROM node:20-bookworm-slim AS build
+# ---- build: compile TypeScript (dev dependencies only live here) ----
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# --ignore-scripts: `prepare` would run `npm run build` before the sources are copied. The only
-# install script in the lockfile is esbuild's (tsx, a dev tool); the canvas binary comes as an
-# optional dependency and needs none. This layer is reused until the lockfile changes.
-RUN npm ci --ignore-scripts
+# --ignore-scripts: `prepare` would build before the sources are copied; the only install script in
+# the lockfile is esbuild's (tsx, a dev tool), and the canvas binary is an optional dependency.
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY commands ./commands
 COPY reports ./reports
-RUN npm run build
-# Keep only runtime dependencies for the final stage.
-RUN npm prune --omit=dev
+RUN npm run build \
+  # What the bot runs, without the simulator and the demo console (the `demo` stage has them).
+  && cp -r dist /runtime-dist \
+  && rm -rf /runtime-dist/src/simulator /runtime-dist/src/demo /runtime-dist/src/demo.js* \
+  && find /runtime-dist -name '*.map' -delete
 
-FROM node:20-bookworm-slim
-# Skia (@napi-rs/canvas) draws with the system fonts: Noto CJK so Chinese agent names in charts
-# are not boxes, DejaVu for Latin text.
+# ---- deps: production dependencies only (no pino-pretty, tsx, vitest…) ----
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+
+# ---- base: what both images run on ----
+FROM ${NODE_IMAGE} AS base
+# tini is PID 1: it forwards SIGTERM to node and reaps zombies, so the shutdown code runs (npm as PID 1
+# would not forward the signal, and node would be killed when the container stops).
+# Skia (@napi-rs/canvas) draws with the system fonts: Noto Sans CJK so Chinese agent names in charts are
+# not boxes (the Serif files are deleted: charts use Sans only), DejaVu for Latin text.
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends fonts-noto-cjk fonts-dejavu-core \
+  && apt-get install -y --no-install-recommends tini fonts-noto-cjk fonts-dejavu-core \
+  && rm -f /usr/share/fonts/opentype/noto/NotoSerifCJK* \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 # DATA_DIR is where the embedded store keeps state: mount a volume there to keep it across restarts.
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
-# `npm start` would otherwise ask the registry for a newer npm on every start.
-ENV NPM_CONFIG_UPDATE_NOTIFIER=false
 RUN mkdir -p /data && chown node:node /data
-# Root-owned code, read-only to the process. package.json is needed at run time: its
-# "type": "module" makes Node load dist/**/*.js as ES modules, and `npm start` reads its scripts.
-COPY --from=build /app/node_modules ./node_modules
-COPY --from=build /app/dist ./dist
+# package.json is read at run time: its "type": "module" makes Node load dist/**/*.js as ES modules.
 COPY package.json manifest.yml README.md ./
+COPY --from=deps /app/node_modules ./node_modules
+EXPOSE 3000
+ENTRYPOINT ["/usr/bin/tini", "--"]
+
+# ---- demo: `docker build --target demo`; the simulator and a console, no Slack ----
+FROM base AS demo
+COPY --from=build /app/dist ./dist
+# Charts and CSV files go where the node user may write.
+ENV DEMO_OUTPUT_DIR=/tmp/demo-output
+USER node
+# Arguments after the image name are the demo's: one command, or none for the console (docker run -it).
+ENTRYPOINT ["/usr/bin/tini", "--", "node", "dist/src/demo.js"]
+CMD []
+
+# ---- runtime: the bot (the default target) ----
+FROM base AS runtime
+# Root-owned code, read-only to the process.
+COPY --from=build /runtime-dist ./dist
 # The optional YAML config (digests, alerts, access) is not baked in: mount it and set
 # BOT_CONFIG, e.g. -v ./bot.config.yml:/app/bot.config.yml:ro (the default path when present).
 USER node
-EXPOSE 3000
-# /healthz is served on PORT in both Socket and HTTP mode; the slim image has no curl, so use node.
-HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-# `start` is `node dist/src/main.js` (no prestart, so no rebuild); npm forwards SIGTERM to it,
-# and main.ts stops the Slack connection cleanly on SIGTERM.
-CMD ["npm", "start"]
+# Liveness: /healthz is served on PORT in both Socket and HTTP mode (the slim image has no curl).
+# Readiness for an orchestrator is GET /readyz.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# node directly, under tini: SIGTERM reaches main.ts, which stops taking work, finishes what is in
+# flight (SHUTDOWN_TIMEOUT, default 25 s, within Docker's default stop grace of 10 s: raise it with
+# `docker stop -t 30` or compose's stop_grace_period) and exits 0.
+CMD ["node", "dist/src/main.js"]

@@ -6,12 +6,12 @@ import { format } from 'date-fns/format';
 import type { ChartSpec } from '../src/charts/spec.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import type { AgentDetail, RatingBucket, WorkStatus } from '../src/stats/cards.ts';
-import { KPIS } from '../src/stats/kpis.ts';
-import type { DateRange } from '../src/stats/model.ts';
+import type { AgentKpiId, DateRange } from '../src/stats/model.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
 import { formatCount, formatDuration, formatRatio, formatScore, MISSING, truncate } from './format.ts';
+import { kpiLabel } from './labels.ts';
 
 export interface AgentView {
   lang: 'en' | 'zh';
@@ -69,12 +69,15 @@ const fieldsBlock = (title: string, fields: readonly Field[]) => ({
 
 function workloadFields(detail: AgentDetail, lang: Lang): Field[] {
   const { kpis, counts } = detail.row;
+  // The agent's figures: chats handled, FCR of chats, satisfaction on the scale of their ratings.
+  const labels = { source: 'agents', scale: detail.ratings.scale } as const;
+  const label = (id: AgentKpiId) => kpiLabel(id, lang, labels);
   return [
-    { label: KPIS.chats.label[lang], value: formatCount(kpis.chats) },
-    { label: KPIS.valid_reception_rate.label[lang], value: formatRatio(kpis.valid_reception_rate) },
-    { label: KPIS.fcr_24h.label[lang], value: formatRatio(kpis.fcr_24h) },
-    { label: KPIS.satisfaction.label[lang], value: formatRatio(kpis.satisfaction) },
-    { label: KPIS.response_warn_rate.label[lang], value: formatRatio(kpis.response_warn_rate) },
+    { label: label('chats'), value: formatCount(kpis.chats) },
+    { label: label('valid_reception_rate'), value: formatRatio(kpis.valid_reception_rate) },
+    { label: label('fcr_24h'), value: formatRatio(kpis.fcr_24h) },
+    { label: label('satisfaction'), value: formatRatio(kpis.satisfaction) },
+    { label: label('response_warn_rate'), value: formatRatio(kpis.response_warn_rate) },
     {
       label: LABELS.transfers[lang],
       value: `${formatCount(counts.transfersIn)} / ${formatCount(counts.transfersOut)}`,

@@ -5,13 +5,13 @@ import type { TableBlock } from '@slack/types';
 import type { ChartSpec } from '../src/charts/spec.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import type { CustomerFigures, RegionRow } from '../src/stats/cards.ts';
-import { KPIS } from '../src/stats/kpis.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
 import { changeWithoutVerdict } from './bot.ts';
 import { changeOf, changeText, SOBOT_COMPARED } from './change.ts';
 import { formatCount, formatRatio, type Lang, truncate } from './format.ts';
+import { kpiLabel } from './labels.ts';
 import type { OverviewView } from './overview.ts';
 import { CHART_BARS, textTable } from './table.ts';
 
@@ -94,7 +94,7 @@ export function customersMessage(card: Card<CustomerFigures>, view: OverviewView
       changeWithoutVerdict('fcr_24h', f.returningShare, f.previous.returningShare, lang),
     ],
     [
-      KPIS.fcr_24h.label[lang],
+      kpiLabel('fcr_24h', lang, { source: 'company' }),
       formatRatio(f.fcr24h),
       changeText(changeOf('fcr_24h', f.fcr24h, f.previous.fcr24h), lang),
     ],

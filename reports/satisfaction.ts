@@ -5,11 +5,11 @@ import type { TableBlock } from '@slack/types';
 import type { ChartSpec } from '../src/charts/spec.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import type { RatingScale, SatisfactionFigures } from '../src/stats/cards.ts';
-import { KPIS } from '../src/stats/kpis.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
 import { formatCount, formatRatio, formatScore, type Lang, truncate } from './format.ts';
+import { kpiLabel, SCALE_NAMES } from './labels.ts';
 import type { OverviewView } from './overview.ts';
 import { textTable } from './table.ts';
 
@@ -35,12 +35,6 @@ const WORDS = {
     zh: 'Sobot 没有返回这段时间的满意度数据。',
   },
 } as const;
-
-const SCALE_NAMES: Record<RatingScale, { en: string; zh: string }> = {
-  five_star: { en: '5 stars', zh: '五星评价' },
-  nps: { en: '0–10 score', zh: '十分制' },
-  two_level: { en: 'Satisfied / dissatisfied', zh: '满意 / 不满意' },
-};
 
 const TOP_SCORE: Record<RatingScale, string> = { five_star: ' / 5', nps: ' / 10', two_level: '' };
 
@@ -113,7 +107,7 @@ export function satisfactionMessage(card: Card<SatisfactionFigures>, view: Overv
     return nothingToShow(title, `${none}${valid}`, scope, view.visibility);
   }
   const lines: (readonly [label: string, value: string])[] = [
-    [KPIS.satisfaction.label[lang], formatRatio(f.satisfaction)],
+    [kpiLabel('satisfaction', lang, { source: 'company', scale: f.scale }), formatRatio(f.satisfaction)],
     [WORDS.rated[lang], formatCount(f.ratedChats)],
     [WORDS.valid[lang], formatCount(f.validChats)],
     [WORDS.feedback[lang], formatRatio(f.feedbackRate)],

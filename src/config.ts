@@ -44,8 +44,26 @@ export interface BotConfig {
   file: FileConfig;
   dataDir: string;
   redisUrl: string | null;
+  /** Prepended to every Redis key, so several bots can share one Redis database. */
+  redisKeyPrefix: string;
+  /** How long work in flight may take to finish after SIGTERM before the process exits anyway. */
+  shutdownTimeoutMs: number;
   logLevel: string;
 }
+
+/**
+ * The sample values of .env.example: they pass the format checks (xoxb-…) but would only fail later,
+ * at Slack or Sobot, so they are refused at start by name. A test keeps this list equal to the file.
+ */
+export const ENV_EXAMPLE_PLACEHOLDERS: Readonly<Record<string, string>> = {
+  SLACK_BOT_TOKEN: 'xoxb-your-bot-token',
+  SLACK_APP_TOKEN: 'xapp-your-app-level-token',
+  SOBOT_APPID: 'your-sobot-appid',
+  SOBOT_APP_KEY: 'your-sobot-app-key',
+};
+
+const DEFAULT_REDIS_KEY_PREFIX = 'sobot-slack:';
+const DEFAULT_SHUTDOWN_TIMEOUT_SEC = 25;
 
 const optional = z
   .string()
@@ -102,6 +120,14 @@ const envSchema = z
     BOT_CONFIG: optional,
     DATA_DIR: optional,
     REDIS_URL: url('REDIS_URL'),
+    REDIS_KEY_PREFIX: optional.refine(
+      (v) => v === undefined || !/\s/.test(v),
+      'REDIS_KEY_PREFIX must not contain spaces (e.g. sobot-slack-eu:)',
+    ),
+    SHUTDOWN_TIMEOUT: optional.refine(
+      (v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 3600),
+      'SHUTDOWN_TIMEOUT must be a whole number of seconds (0–3600)',
+    ),
     CHART_RENDERER: optional.refine(
       (v) => v === undefined || ['local', 'quickchart', 'none'].includes(v),
       'CHART_RENDERER must be "local", "quickchart" or "none"',
@@ -113,6 +139,15 @@ const envSchema = z
     ),
   })
   .superRefine((env, ctx) => {
+    for (const [name, placeholder] of Object.entries(ENV_EXAMPLE_PLACEHOLDERS)) {
+      if (env[name as keyof typeof env] === placeholder) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `${name} is still the placeholder from .env.example ("${placeholder}"): set the real value`,
+        });
+      }
+    }
     if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
       ctx.addIssue({
         code: 'custom',
@@ -200,6 +235,9 @@ export function loadConfig(env: Record<string, string | undefined>): BotConfig {
     file,
     dataDir: e.DATA_DIR ?? './data',
     redisUrl: e.REDIS_URL ?? null,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX ?? DEFAULT_REDIS_KEY_PREFIX,
+    shutdownTimeoutMs:
+      (e.SHUTDOWN_TIMEOUT === undefined ? DEFAULT_SHUTDOWN_TIMEOUT_SEC : Number(e.SHUTDOWN_TIMEOUT)) * 1000,
     logLevel: e.LOG_LEVEL ?? 'info',
   };
 }

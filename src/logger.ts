@@ -1,6 +1,8 @@
-// The one pino root logger: JSON in production, pretty on a TTY, secrets redacted from every line.
+// The one pino root logger: JSON in production, pretty on a TTY (when the dev dependency pino-pretty is
+// installed), secrets redacted from every line.
 // Also adapts it to Bolt's Logger interface so Bolt's own logs go through the same redaction.
 
+import { createRequire } from 'node:module';
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import pino, { type Logger } from 'pino';
 import { redact, redactText } from './redact.ts';
@@ -47,11 +49,21 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
     },
   };
   if (opts.destination) return pino(options, opts.destination);
-  const pretty = opts.pretty ?? process.stdout.isTTY === true;
+  const pretty = opts.pretty ?? (process.stdout.isTTY === true && prettyPrinterInstalled());
   if (pretty) {
     return pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true } } });
   }
   return pino(options);
+}
+
+/** pino-pretty is a development dependency: a production install (npm ci --omit=dev) has none. */
+function prettyPrinterInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const BOLT_LEVELS: Record<LogLevel, string> = {

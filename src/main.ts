@@ -1,13 +1,12 @@
-// Composition root: config → logger → store → Sobot client (v5 or legacy, by SOBOT_API) → stats →
-// commands → Slack app → scheduler. The only module in src/ that imports commands/ and reports/.
-// `npm start` runs main().
+// Composition root: config → logger → metrics → store → Sobot client (v5 or legacy, by SOBOT_API) →
+// stats → commands → Slack app → scheduler. The only module in src/ that imports commands/ and reports/.
+// `npm start` runs main(): a checked start, then a graceful stop on SIGTERM/SIGINT.
 
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { Dispatcher } from 'undici';
 import { buildDigest } from '../commands/digest-build.ts';
 import { type CommandDeps, type CommandRouter, createCommands } from '../commands/index.ts';
+import { parseCommandText } from '../commands/router.ts';
 import { alertMessage } from '../reports/alert.ts';
 import {
   cannotEvaluateMessage,
@@ -23,9 +22,11 @@ import { type Clock, systemClock } from './clock.ts';
 import { type BotConfig, loadConfig, secretsOf } from './config.ts';
 import { ConfigError } from './errors.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createPrometheusMetrics, type PrometheusMetrics } from './metrics/prometheus.ts';
 import { type CronJobs, createCronJobs } from './scheduler/cron.ts';
 import { createDigestRegistry, type DigestRegistry } from './scheduler/digest-registry.ts';
 import { createDigestRunner, type DigestRunner } from './scheduler/digests.ts';
+import { scheduleJobs } from './scheduler/jobs.ts';
 import { type AccessPolicy, createAccessPolicy, createSlackDirectory } from './slack/access.ts';
 import { createSlackBot, type SlackBot } from './slack/app.ts';
 import { type ChannelPoster, createChannelPoster } from './slack/channel-post.ts';
@@ -35,13 +36,23 @@ import { createLegacyBackend } from './sobot/legacy/backend.ts';
 import { createSobotLegacyClient } from './sobot/legacy/client.ts';
 import { createRateBudget, type RateBudget } from './sobot/rate-budget.ts';
 import type { RetryPolicy } from './sobot/retry.ts';
+import type { SobotTokenSource } from './sobot/token-cache.ts';
 import { createV5Backend } from './sobot/v5/backend.ts';
 import { createSobotV5Client } from './sobot/v5/client.ts';
+import {
+  runStartupChecks,
+  type StartupBackoff,
+  StartupError,
+  slackTokenCheck,
+  sobotTokenCheck,
+} from './startup.ts';
 import { createQueryCache, type QueryCache } from './stats/cache.ts';
 import type { StatsBackend } from './stats/model.ts';
 import { createStatsService, type StatsService } from './stats/service.ts';
+import { processOwner } from './store/lease.ts';
 import { openStore } from './store/open.ts';
 import type { Store } from './store/store.ts';
+import { createWorkInFlight, type WorkInFlight } from './work.ts';
 
 /** Seams for tests, the demo and the bench; production uses the defaults. */
 export interface Overrides {
@@ -61,6 +72,10 @@ export interface Overrides {
   schedule?: boolean;
   /** Waits between attempts of a failing digest. */
   digestRetryDelaysMs?: readonly number[];
+  /** Pauses between attempts to reach Slack and Sobot at start. */
+  startupBackoff?: StartupBackoff;
+  /** false: no Sobot token at start, the first call fetches it (load tests that start from a cold token). */
+  sobotTokenAtStart?: boolean;
   /** The workers that draw local charts (default: charts/render.ts's pool). */
   chartPool?: ChartPool;
 }
@@ -76,25 +91,38 @@ export interface Engine {
   charts: ChartRenderer;
   store: Store;
   digests: DigestRegistry;
+  metrics: PrometheusMetrics;
+  /** Fetches the Sobot token: the start-up check of the credentials. */
+  sobotToken: SobotTokenSource;
 }
 
 /** The client and backend of the configured Sobot API (SOBOT_API), on the shared budget. */
 function createBackend(
   config: BotConfig,
-  shared: { budget: RateBudget; clock: Clock; logger: Logger; overrides: Overrides },
-): StatsBackend {
-  const { budget, clock, logger, overrides } = shared;
+  shared: {
+    budget: RateBudget;
+    clock: Clock;
+    logger: Logger;
+    metrics: PrometheusMetrics;
+    overrides: Overrides;
+  },
+): { backend: StatsBackend; token: SobotTokenSource } {
+  const { budget, clock, logger, metrics, overrides } = shared;
   const common = {
     ...config.sobot,
     budget,
     clock,
     logger,
+    metrics: metrics.events,
     dispatcher: overrides.dispatcher,
     retryPolicy: overrides.retryPolicy,
   };
-  return config.sobot.api === 'legacy'
-    ? createLegacyBackend(createSobotLegacyClient(common))
-    : createV5Backend(createSobotV5Client(common));
+  if (config.sobot.api === 'legacy') {
+    const client = createSobotLegacyClient(common);
+    return { backend: createLegacyBackend(client), token: client };
+  }
+  const client = createSobotV5Client(common);
+  return { backend: createV5Backend(client), token: client };
 }
 
 export async function createEngine(config: BotConfig, overrides: Overrides = {}): Promise<Engine> {
@@ -105,8 +133,16 @@ export async function createEngine(config: BotConfig, overrides: Overrides = {})
     maxPauseMs: config.sobot.maxPauseMs,
     clock,
   });
-  const backend = createBackend(config, { budget, clock, logger, overrides });
   const cache = createQueryCache({ clock });
+  const metrics = createPrometheusMetrics({
+    budget: () => ({
+      inUse: budget.inWindow(),
+      limit: config.sobot.rateLimitPerMinute,
+      queued: budget.queued(),
+    }),
+    cache: () => cache.stats,
+  });
+  const { backend, token } = createBackend(config, { budget, clock, logger, metrics, overrides });
   const stats = createStatsService({ backend, cache, clock, isOutage: isSobotOutage });
   const charts = createChartRenderer({
     kind: config.charts.renderer,
@@ -116,14 +152,20 @@ export async function createEngine(config: BotConfig, overrides: Overrides = {})
   });
   const store =
     overrides.store ??
-    (await openStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, clock, logger }));
+    (await openStore({
+      dataDir: config.dataDir,
+      redisUrl: config.redisUrl,
+      redisKeyPrefix: config.redisKeyPrefix,
+      clock,
+      logger,
+    }));
   const digests = await createDigestRegistry({ store, fileDigests: config.file.digests, now: clock.now });
   // A share of the budget is kept for scheduled work only while there is some to keep it for.
   const reserve = async () =>
     budget.reserveForBackground(config.file.alerts.length > 0 || (await digests.list()).length > 0);
   await reserve();
   digests.onChange(() => void reserve());
-  return { config, logger, clock, budget, cache, stats, charts, store, digests };
+  return { config, logger, clock, budget, cache, stats, charts, store, digests, metrics, sobotToken: token };
 }
 
 /** The commands, and the digest runner they share with the scheduler, for one way of posting. */
@@ -134,6 +176,8 @@ export function createWorkers(
   overrides: Overrides = {},
 ): { commands: CommandRouter; digests: DigestRunner; alerts: AlertChecker } {
   const { config } = engine;
+  const owner = processOwner();
+  const metrics = engine.metrics.events;
   const alerts = createAlertChecker({
     stats: engine.stats,
     store: engine.store,
@@ -149,6 +193,8 @@ export function createWorkers(
     },
     lang: config.sobot.language,
     consoleUrl: config.sobot.consoleUrl,
+    owner,
+    metrics,
   });
   const deps: CommandDeps = {
     stats: engine.stats,
@@ -176,29 +222,11 @@ export function createWorkers(
       return digestFailureMessage(digest.name, what, next);
     },
     retryDelaysMs: overrides.digestRetryDelaysMs,
-    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    owner,
+    metrics,
   });
   return { commands: createCommands(deps), digests, alerts };
 }
-
-function metricsText(engine: Engine): string {
-  const { hits, loads, coalesced } = engine.cache.stats;
-  return [
-    '# HELP sobot_budget_calls_in_window Sobot calls made in the current rolling minute.',
-    '# TYPE sobot_budget_calls_in_window gauge',
-    `sobot_budget_calls_in_window ${engine.budget.inWindow()}`,
-    '# TYPE stats_cache_hits_total counter',
-    `stats_cache_hits_total ${hits}`,
-    '# TYPE stats_cache_loads_total counter',
-    `stats_cache_loads_total ${loads}`,
-    '# TYPE stats_cache_coalesced_total counter',
-    `stats_cache_coalesced_total ${coalesced}`,
-    '',
-  ].join('\n');
-}
-
-/** How often missed, late or retried digests are looked for besides their own schedules. */
-const SWEEP_SCHEDULE = '*/5 * * * *';
 
 export interface Bot {
   engine: Engine;
@@ -207,12 +235,23 @@ export interface Bot {
   digests: DigestRunner;
   alerts: AlertChecker;
   cron: CronJobs;
-  start(): Promise<{ port: number }>;
+  work: WorkInFlight;
+  /** Reaches Slack and Sobot (retrying outages), then listens and schedules. Rejects with StartupError on a refusal. */
+  start(signal?: AbortSignal): Promise<{ port: number }>;
+  /**
+   * Stops taking work (Socket Mode disconnects; HTTP acks "restarting"), waits up to `timeoutMs`
+   * (default SHUTDOWN_TIMEOUT) for answers, digests and alert checks in flight, then closes
+   * everything. Resolves with what was still running when the time ran out.
+   */
+  shutdown(timeoutMs?: number): Promise<Record<string, number>>;
+  /** shutdown() with the configured timeout. */
   stop(): Promise<void>;
 }
 
 export async function createBot(config: BotConfig, overrides: Overrides = {}): Promise<Bot> {
   const engine = await createEngine(config, overrides);
+  const work = createWorkInFlight();
+  const reached = { slack: false, sobot: false };
   let commands: CommandRouter | null = null;
   const slack = createSlackBot({
     slack: config.slack,
@@ -220,15 +259,25 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
     charts: engine.charts,
     store: engine.store,
     runCommand: (text, ctx) => (commands as CommandRouter).run(text, ctx),
+    commandName: (text) => {
+      const name = parseCommandText(text).name || 'help';
+      return (commands as CommandRouter).commands.some((c) => c.name === name) ? name : 'unknown';
+    },
     health: () => ({ sobotApi: config.sobot.api, sobotCallsInWindow: engine.budget.inWindow() }),
-    metrics: () => metricsText(engine),
+    readiness: () => {
+      const checks = { ...reached, store: engine.store.reachable() };
+      return { ready: Object.values(checks).every(Boolean), checks };
+    },
+    metrics: engine.metrics,
+    events: engine.metrics.events,
+    work,
     host: overrides.host,
     progressNoticeMs: overrides.progressNoticeMs,
     clock: engine.clock,
     timeZone: config.sobot.timeZone,
     imageRetryDelayMs: overrides.imageRetryDelayMs,
   });
-  const client = slack.app.client;
+  const client = slack.client;
   const poster = createChannelPoster({ client, charts: engine.charts, logger: engine.logger });
   const access = createAccessPolicy(
     config.file.access,
@@ -237,50 +286,89 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
   const workers = createWorkers(engine, poster, access, overrides);
   commands = workers.commands;
   const cron = createCronJobs(engine.logger);
-  let stopped = false;
-  const tick = () => workers.digests.tick();
-  const scheduleDigests = async () => {
-    const digests = await engine.digests.list();
-    cron.set('digests', [
-      ...digests.map((d) => ({ name: d.name, schedule: d.schedule, timeZone: d.timeZone, run: tick })),
-      { name: 'sweep', schedule: SWEEP_SCHEDULE, timeZone: 'UTC', run: tick },
-    ]);
-  };
-  return {
+  let shutdown: Promise<Record<string, number>> | null = null;
+  const log = engine.logger.child({ module: 'lifecycle' });
+
+  const bot: Bot = {
     engine,
     slack,
     commands,
     digests: workers.digests,
     alerts: workers.alerts,
     cron,
-    async start() {
+    work,
+    async start(signal) {
+      await runStartupChecks(
+        [
+          {
+            name: 'Slack (SLACK_BOT_TOKEN)',
+            run: () => slackTokenCheck('SLACK_BOT_TOKEN', () => slack.init()),
+          },
+          ...(config.slack.appToken
+            ? [
+                {
+                  name: 'Slack (SLACK_APP_TOKEN)',
+                  run: () =>
+                    slackTokenCheck('SLACK_APP_TOKEN', () =>
+                      client.apps.connections.open({ token: config.slack.appToken as string }),
+                    ),
+                },
+              ]
+            : []),
+          ...(overrides.sobotTokenAtStart === false
+            ? []
+            : [
+                {
+                  name: `Sobot ${config.sobot.api} (SOBOT_APPID, SOBOT_APP_KEY)`,
+                  run: () => sobotTokenCheck(() => engine.sobotToken.token(signal), config.sobot),
+                },
+              ]),
+        ],
+        { clock: engine.clock, logger: engine.logger, backoff: overrides.startupBackoff, signal },
+      );
+      reached.slack = true;
+      reached.sobot = true;
       const started = await slack.start();
       if (overrides.schedule !== false) {
-        await scheduleDigests();
-        cron.set(
-          'alerts',
-          config.file.alerts.map((rule) => ({
-            name: rule.name,
-            schedule: rule.check,
-            timeZone: rule.timeZone,
-            run: () => workers.alerts.check(rule),
-          })),
-        );
-        engine.digests.onChange(() => void scheduleDigests());
-        // Catch up on anything missed while the bot was down.
-        void tick().catch((error) => engine.logger.error({ err: error }, 'digest catch-up failed'));
+        await scheduleJobs({
+          cron,
+          registry: engine.digests,
+          digests: workers.digests,
+          alerts: workers.alerts,
+          rules: config.file.alerts,
+          work,
+          logger: engine.logger,
+        });
       }
       return started;
     },
+    shutdown(timeoutMs = config.shutdownTimeoutMs) {
+      shutdown ??= (async () => {
+        // New work first: no scheduled run starts, Socket Mode hands Slack's requests to other connections.
+        await Promise.all([cron.stop(), slack.stopReceiving()]);
+        const inFlight = work.running();
+        if (Object.keys(inFlight).length > 0) log.info({ inFlight, timeoutMs }, 'waiting for work in flight');
+        const left = await work.drain(timeoutMs);
+        if (Object.keys(left).length > 0)
+          log.warn({ left }, 'shutdown timeout: stopping with work unfinished');
+        await slack.stop();
+        await engine.charts.close();
+        await engine.store.close();
+        return left;
+      })();
+      return shutdown;
+    },
     async stop() {
-      if (stopped) return;
-      stopped = true;
-      await cron.stop();
-      await slack.stop();
-      await engine.charts.close();
-      await engine.store.close();
+      await bot.shutdown();
     },
   };
+  return bot;
+}
+
+/** Writes the one line an operator reads when the bot cannot start, and exits with code 1. */
+function cannotStart(reason: string): never {
+  process.stderr.write(`sobot-slack cannot start: ${reason}\n`);
+  process.exit(1);
 }
 
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -296,30 +384,54 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   try {
     bot = await createBot(config);
   } catch (error) {
-    process.stderr.write(`sobot-slack cannot start: ${(error as Error).message}\n`);
-    process.exit(1);
+    return cannotStart((error as Error).message);
   }
+  const log = bot.engine.logger;
+  installProcessHandlers(log, bot);
+  const starting = new AbortController();
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down');
+    starting.abort();
+    bot.shutdown().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
   let port: number;
   try {
-    ({ port } = await bot.start());
+    ({ port } = await bot.start(starting.signal));
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
-        ? `port ${config.slack.port} is already in use`
-        : String((error as Error).message);
-    process.stderr.write(`sobot-slack cannot start: ${reason}.\n`);
-    process.exit(1);
+    if (stopping) return;
+    await bot.engine.store.close().catch(() => {});
+    if (error instanceof StartupError) cannotStart(error.message);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      cannotStart(`PORT ${config.slack.port} is already in use`);
+    cannotStart((error as Error).message);
   }
-  bot.engine.logger.info(
-    { mode: bot.slack.mode, port, sobot: config.sobot.baseUrl },
-    'sobot-slack is running',
-  );
-  const shutdown = (signal: string) => {
-    bot.engine.logger.info({ signal }, 'shutting down');
-    void bot.stop().finally(() => process.exit(0));
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  log.info({ mode: bot.slack.mode, port, sobot: config.sobot.baseUrl }, 'sobot-slack is running');
+}
+
+/**
+ * Last-resort handlers. A rejected promise nobody awaited is a bug but leaves the process sound:
+ * log it and keep serving. An uncaught exception may have left state half-changed: log it, drain
+ * what is in flight, and exit 1 so the supervisor starts a fresh process.
+ */
+function installProcessHandlers(log: Logger, bot: Bot): void {
+  process.on('unhandledRejection', (reason) => {
+    log.error({ err: reason }, 'unhandled promise rejection (the bot keeps running)');
+  });
+  process.on('uncaughtException', (error) => {
+    log.fatal({ err: error }, 'uncaught exception: stopping');
+    bot.shutdown().finally(() => process.exit(1));
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,11 +1,11 @@
 // Specs for the environment contract of DESIGN.md: defaults, Socket vs HTTP mode, and one
 // ConfigError that names every problem at once.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, secretsOf } from '../src/config.ts';
+import { ENV_EXAMPLE_PLACEHOLDERS, loadConfig, secretsOf } from '../src/config.ts';
 import { DEFAULT_ACCESS } from '../src/config-file.ts';
 import { ConfigError } from '../src/errors.ts';
 
@@ -72,6 +72,8 @@ describe('loadConfig', () => {
       file: { access: DEFAULT_ACCESS, digests: [], alerts: [] },
       dataDir: './data',
       redisUrl: null,
+      redisKeyPrefix: 'sobot-slack:',
+      shutdownTimeoutMs: 25_000,
       logLevel: 'info',
     });
   });
@@ -89,6 +91,8 @@ describe('loadConfig', () => {
       BOT_CONFIG: TEAM_CONFIG,
       DATA_DIR: '/var/lib/sobot',
       REDIS_URL: 'redis://127.0.0.1:6379',
+      REDIS_KEY_PREFIX: 'sobot-eu:',
+      SHUTDOWN_TIMEOUT: '40',
       LOG_LEVEL: 'debug',
     });
     expect(config.slack.port).toBe(8080);
@@ -101,6 +105,8 @@ describe('loadConfig', () => {
     expect(config.file.access.admins).toEqual(['U0123ABCD']);
     expect(config.dataDir).toBe('/var/lib/sobot');
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.redisKeyPrefix).toBe('sobot-eu:');
+    expect(config.shutdownTimeoutMs).toBe(40_000);
     expect(config.logLevel).toBe('debug');
   });
 
@@ -170,6 +176,8 @@ describe('loadConfig', () => {
     ['CHART_RENDERER', 'svg'],
     ['SLACK_API_URL', 'not a url'],
     ['LOG_LEVEL', 'verbose'],
+    ['SHUTDOWN_TIMEOUT', '25s'],
+    ['REDIS_KEY_PREFIX', 'two words'],
   ])('rejects %s=%s', (name, value) => {
     const problems = problemsOf({ ...HTTP_ENV, [name]: value });
     expect(problems).toHaveLength(1);
@@ -186,6 +194,32 @@ describe('loadConfig', () => {
     expect(config.sobot.baseUrl).toBe('http://127.0.0.1:4010');
     expect(config.charts.quickchartUrl).toBe('https://charts.example.com');
     expect(config.slack.apiUrl).toBe('http://127.0.0.1:4020/api/');
+  });
+});
+
+describe('the placeholders of .env.example', () => {
+  const example = Object.fromEntries(
+    readFileSync(new URL('../.env.example', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z_]+=/.test(line))
+      .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
+  );
+
+  it('are every sample value in the file ("your-…")', () => {
+    const samples = Object.fromEntries(
+      Object.entries(example).filter(([, value]) => value.includes('your-')),
+    );
+    expect(samples).toEqual(ENV_EXAMPLE_PLACEHOLDERS);
+  });
+
+  it('stop the bot naming each variable still left at its placeholder', () => {
+    const problems = problemsOf({ ...example, SLACK_SIGNING_SECRET: 'a-real-secret' });
+    expect(problems).toHaveLength(4);
+    for (const name of ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SOBOT_APPID', 'SOBOT_APP_KEY']) {
+      expect(problems.join('\n')).toMatch(
+        new RegExp(`${name} is still the placeholder from \\.env\\.example`),
+      );
+    }
   });
 });
 

@@ -2,17 +2,21 @@
 // episode (posted when it fires, edited while it fires and when it resolves), thread replies for
 // reminders and worsening, and one "cannot evaluate" / "recovered" pair when Sobot fails.
 // Rule state, mutes and message ids live in the store, so a restart neither repeats nor forgets.
+// Replicas: one check per rule and minute (a claim), run under the rule's lease, posting only while it
+// still holds it; a mute lives under its own key, so a check that saves the rule never overwrites one.
 
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { AlertRule } from '../config-file.ts';
 import { UserInputError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { type BotMetrics, noMetrics } from '../metrics/metrics.ts';
 import type { ChannelPoster, PostedMessage } from '../slack/channel-post.ts';
 import type { BotMessage } from '../slack/message.ts';
 import type { DateRange, KpiValues } from '../stats/model.ts';
 import { parsePeriod, periodWords } from '../stats/period.ts';
 import type { StatsService } from '../stats/service.ts';
+import { createLeases, type Lease } from '../store/lease.ts';
 import type { Store } from '../store/store.ts';
 import { type RuleHealth, stepHealth } from './health.ts';
 import { beyond, type Observation, type ScopeState, step, type Trigger } from './state.ts';
@@ -55,12 +59,18 @@ interface Episode {
   scopeIds: string[];
 }
 
+export interface Mute {
+  by: string;
+  until: string;
+}
+
 export interface RuleRecord {
   /** The period the scopes' histories belong to (`2026-11-23`). */
   period: string;
   scopes: Record<string, ScopeRecord>;
   health?: RuleHealth;
-  mute: { by: string; until: string } | null;
+  /** Read from the mute's own key; in a stored record always null (older versions kept it here). */
+  mute: Mute | null;
   episode: Episode | null;
 }
 
@@ -85,6 +95,11 @@ export interface AlertChecker {
 const HISTORY_POINTS = 150;
 const CHECK_CLAIM_TTL_MS = 10 * 60_000;
 const ruleKey = (name: string) => `alert:rule:${name}`;
+const muteKey = (name: string) => `alert:mute:${name}`;
+const leaseKey = (name: string) => `alert:lease:${name}`;
+
+/** Thrown (and caught in check) when another process took the rule over: this check stops, silently. */
+class LeaseLost extends Error {}
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function triggerOf(rule: AlertRule): Trigger {
@@ -114,9 +129,22 @@ export function createAlertChecker(opts: {
   messages: AlertMessages;
   lang: 'en' | 'zh';
   consoleUrl: string;
+  /** Unique per process start: hostname + random. */
+  owner: string;
+  /** How long a check's lease lasts without a heartbeat (default: the lease module's). */
+  leaseMs?: number;
+  metrics?: BotMetrics;
 }): AlertChecker {
   const { stats, store, clock, poster, messages, lang } = opts;
+  const metrics = opts.metrics ?? noMetrics;
   const log = opts.logger.child({ module: 'alerts' });
+  const leases = createLeases({
+    store,
+    clock,
+    logger: opts.logger,
+    owner: opts.owner,
+    leaseMs: opts.leaseMs,
+  });
   // One check, mute or unmute of a rule at a time in this process.
   const queues = new Map<string, Promise<unknown>>();
   const serial = <T>(name: string, work: () => Promise<T>): Promise<T> => {
@@ -128,14 +156,22 @@ export function createAlertChecker(opts: {
     return run;
   };
 
-  const load = async (rule: AlertRule): Promise<RuleRecord> =>
-    (await store.get<RuleRecord>(ruleKey(rule.name))) ?? {
+  /** The rule's record with its current mute. */
+  const load = async (rule: AlertRule): Promise<RuleRecord> => {
+    const record = (await store.get<RuleRecord>(ruleKey(rule.name))) ?? {
       period: '',
       scopes: {},
       mute: null,
       episode: null,
     };
-  const save = (rule: AlertRule, record: RuleRecord) => store.set(ruleKey(rule.name), record);
+    const mute = await store.get<Mute>(muteKey(rule.name));
+    // A mute an older version kept in the record moves to its own key (unless a newer one is there).
+    if (mute === null && record.mute) await store.claim(muteKey(rule.name), record.mute);
+    return { ...record, mute: mute ?? record.mute };
+  };
+  /** Saves the rule's state; never its mute, which only mute and unmute write. */
+  const save = (rule: AlertRule, record: RuleRecord) =>
+    store.set(ruleKey(rule.name), { ...record, mute: null });
 
   async function readings(rule: AlertRule): Promise<{ range: DateRange; readings: ScopeReading[] }> {
     const period = parsePeriod(rule.period, { now: clock.now(), timeZone: rule.timeZone });
@@ -216,9 +252,15 @@ export function createAlertChecker(opts: {
     });
   }
 
-  async function refresh(rule: AlertRule, record: RuleRecord): Promise<void> {
+  /** Before a check writes to Slack: proof that this process still holds the rule. */
+  const stillHolds = async (lease: Lease | null) => {
+    if (lease && !(await lease.holds())) throw new LeaseLost();
+  };
+
+  async function refresh(rule: AlertRule, record: RuleRecord, lease: Lease | null = null): Promise<void> {
     const episode = record.episode;
     if (!episode?.posted) return;
+    await stillHolds(lease);
     try {
       await poster.update(episode.posted, episodeMessage(rule, record, episode, false));
     } catch (error) {
@@ -226,8 +268,14 @@ export function createAlertChecker(opts: {
     }
   }
 
-  async function reply(rule: AlertRule, record: RuleRecord, message: BotMessage): Promise<void> {
+  async function reply(
+    rule: AlertRule,
+    record: RuleRecord,
+    message: BotMessage,
+    lease: Lease,
+  ): Promise<void> {
     const posted = record.episode?.posted;
+    await stillHolds(lease);
     try {
       await poster.post(posted?.channel ?? rule.channel, message, posted ? { threadTs: posted.ts } : {});
     } catch (error) {
@@ -239,8 +287,22 @@ export function createAlertChecker(opts: {
     const now = clock.now();
     // Replicas all wake at the check time: one of them evaluates it.
     const minute = iso(Math.floor(now / 60_000) * 60_000);
-    if (!(await store.claim(`alert:check:${rule.name}@${minute}`, true, { ttlMs: CHECK_CLAIM_TTL_MS })))
+    if (!(await store.claim(`alert:check:${rule.name}@${minute}`, opts.owner, { ttlMs: CHECK_CLAIM_TTL_MS })))
       return;
+    // A check still running elsewhere (a slow Sobot) holds the rule: this minute's check is skipped.
+    const lease = await leases.take(leaseKey(rule.name));
+    if (!lease) return;
+    try {
+      await evaluate(rule, now, lease);
+    } catch (error) {
+      if (!(error instanceof LeaseLost)) throw error;
+      log.warn({ rule: rule.name }, 'alert check taken over by another process: its result is dropped here');
+    } finally {
+      await lease.release();
+    }
+  }
+
+  async function evaluate(rule: AlertRule, now: number, lease: Lease): Promise<void> {
     const record = await load(rule);
     let reading: Awaited<ReturnType<typeof readings>>;
     try {
@@ -260,6 +322,7 @@ export function createAlertChecker(opts: {
               lang,
               checkedAt: iso(now),
             }),
+            lease,
           );
         }
       }
@@ -270,7 +333,12 @@ export function createAlertChecker(opts: {
     record.health = health.next;
     for (const event of health.events) {
       if (event.kind === 'recovered') {
-        await reply(rule, { ...record, episode: null }, messages.recovered(rule.name, event.downMs, lang));
+        await reply(
+          rule,
+          { ...record, episode: null },
+          messages.recovered(rule.name, event.downMs, lang),
+          lease,
+        );
       }
     }
 
@@ -282,6 +350,8 @@ export function createAlertChecker(opts: {
     }
     let muteEnded = false;
     if (record.mute && Date.parse(record.mute.until) <= now) {
+      // Only that mute goes: one set meanwhile (on any replica) stays.
+      await store.compareAndSet(muteKey(rule.name), record.mute, undefined);
       record.mute = null;
       muteEnded = true;
     }
@@ -305,6 +375,8 @@ export function createAlertChecker(opts: {
           : { kind: 'no_data' };
       const before = scope.state;
       const { next, events } = step(trigger, before, observation, new Date(now), mutedUntil);
+      if (events.some((event) => event.kind === 'resolved')) metrics.alertTransition(rule.name, 'resolved');
+      else if (next?.status !== before?.status) metrics.alertTransition(rule.name, next?.status ?? 'ok');
       const inEpisode = record.episode?.scopeIds.includes(id) ?? false;
       // Every scope of a single-scope rule keeps its history; of an each-* rule, only those in play.
       if (!each || next || inEpisode || events.length > 0) {
@@ -346,6 +418,7 @@ export function createAlertChecker(opts: {
     const episode = record.episode;
     if (episode) {
       if (!episode.posted) {
+        await stillHolds(lease);
         try {
           episode.posted = await poster.post(rule.channel, episodeMessage(rule, record, episode, true));
           log.info(
@@ -357,10 +430,11 @@ export function createAlertChecker(opts: {
           log.error({ err: error, rule: rule.name }, 'could not post the alert');
         }
       } else if (fired.length > 0 || resolved.length > 0 || updated || muteEnded) {
-        await refresh(rule, record);
+        await refresh(rule, record, lease);
       }
-      if (worse.length > 0) await reply(rule, record, messages.worsening(ruleView(rule), worse, lang));
-      if (reminders.length > 0) await reply(rule, record, messages.reminder(ruleView(rule), reminders, lang));
+      if (worse.length > 0) await reply(rule, record, messages.worsening(ruleView(rule), worse, lang), lease);
+      if (reminders.length > 0)
+        await reply(rule, record, messages.reminder(ruleView(rule), reminders, lang), lease);
       const stillFiring = episode.scopeIds.some((id) => record.scopes[id]?.state?.status === 'firing');
       if (!stillFiring && episode.posted) {
         log.info({ rule: rule.name, ts: episode.posted.ts }, 'alert resolved');
@@ -381,17 +455,13 @@ export function createAlertChecker(opts: {
     status: load,
     mute: (rule, until, by) =>
       serial(rule.name, async () => {
-        const record = await load(rule);
-        record.mute = { by, until: iso(until) };
-        await save(rule, record);
-        await refresh(rule, record);
+        await store.set(muteKey(rule.name), { by, until: iso(until) } satisfies Mute);
+        await refresh(rule, await load(rule));
       }),
     unmute: (rule) =>
       serial(rule.name, async () => {
-        const record = await load(rule);
-        record.mute = null;
-        await save(rule, record);
-        await refresh(rule, record);
+        await store.delete(muteKey(rule.name));
+        await refresh(rule, await load(rule));
       }),
   };
 }

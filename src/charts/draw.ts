@@ -22,17 +22,33 @@ export interface DrawnChart {
   cjkFont: boolean;
 }
 
-/** Families tried in order; the CJK ones first so agent names like 王小明 do not draw as boxes. */
-const PREFERRED_FONT_FAMILIES = [
-  'Noto Sans CJK SC',
+/**
+ * Family-name prefixes of the CJK fonts tried, best first. Matched by prefix because one font file
+ * covers several languages under one name: fonts-noto-cjk (Debian) is reported by @napi-rs/canvas
+ * as "Noto Sans CJK JP", and its Chinese glyphs are as good as "Noto Sans CJK SC"'s.
+ */
+const CJK_FAMILY_PREFIXES = [
+  'Noto Sans CJK',
   'Noto Sans SC',
-  'Source Han Sans SC',
+  'Source Han Sans',
   'WenQuanYi Zen Hei',
   'WenQuanYi Micro Hei',
-  'Noto Sans',
-  'DejaVu Sans',
 ];
-const CJK_FONT_FAMILIES = new Set(PREFERRED_FONT_FAMILIES.slice(0, 5));
+/** Latin fallbacks after the CJK font. */
+const LATIN_FAMILIES = ['Noto Sans', 'DejaVu Sans'];
+
+/** The font families charts ask for, from the installed ones: a CJK font first (the Chinese variant when several), then Latin ones. */
+export function chartFontFamilies(installed: readonly string[]): {
+  families: string[];
+  cjkFont: string | undefined;
+} {
+  const chineseFirst = (a: string, b: string) => Number(b.endsWith(' SC')) - Number(a.endsWith(' SC'));
+  const cjk = CJK_FAMILY_PREFIXES.flatMap((prefix) =>
+    installed.filter((family) => family.startsWith(prefix)).sort(chineseFirst),
+  );
+  const latin = LATIN_FAMILIES.filter((family) => installed.includes(family));
+  return { families: [...new Set([...cjk, ...latin])], cjkFont: cjk[0] };
+}
 
 interface LocalRuntime {
   Chart: typeof ChartJs;
@@ -53,14 +69,13 @@ function loadLocalRuntime(): Promise<LocalRuntime> {
     chartjs.Chart.register(...chartjs.registerables);
     // @napi-rs/canvas loads the installed fonts when it is first imported (unless
     // DISABLE_SYSTEM_FONTS_LOAD is set); GlobalFonts.families lists what it found.
-    const installed = new Set(canvas.GlobalFonts.families.map((f) => f.family));
-    const families = PREFERRED_FONT_FAMILIES.filter((family) => installed.has(family));
+    const { families, cjkFont } = chartFontFamilies(canvas.GlobalFonts.families.map((f) => f.family));
     chartjs.Chart.defaults.font.family = [...families.map((f) => `"${f}"`), 'sans-serif'].join(', ');
     return {
       Chart: chartjs.Chart,
       BasicPlatform: chartjs.BasicPlatform,
       createCanvas: canvas.createCanvas,
-      cjkFont: families.some((family) => CJK_FONT_FAMILIES.has(family)),
+      cjkFont: cjkFont !== undefined,
     };
   })();
   localRuntime.catch(() => {

@@ -88,7 +88,11 @@ export interface LogEntry {
   reply: unknown;
 }
 
-export type RequestLog = LogEntry[] & { clear(): void };
+export type RequestLog = LogEntry[] & {
+  clear(): void;
+  /** Resolves with the first request (already logged or still to come) that matches, as it arrives. */
+  waitFor(predicate: (entry: LogEntry) => boolean): Promise<LogEntry>;
+};
 
 export interface Simulator {
   url: string;
@@ -279,11 +283,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let overBudgetCalls = 0;
   let pending: PendingFault[] = [];
   const hanging = new Set<ServerResponse>();
+  const waiters: { predicate: (entry: LogEntry) => boolean; resolve: (entry: LogEntry) => void }[] = [];
   const log = Object.assign([] as LogEntry[], {
     clear(this: LogEntry[]) {
       this.length = 0;
     },
+    waitFor(this: LogEntry[], predicate: (entry: LogEntry) => boolean) {
+      const seen = this.find(predicate);
+      if (seen) return Promise.resolve(seen);
+      return new Promise<LogEntry>((resolve) => waiters.push({ predicate, resolve }));
+    },
   }) as RequestLog;
+  const logRequest = (entry: LogEntry) => {
+    log.push(entry);
+    for (const waiter of waiters.filter((w) => w.predicate(entry))) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(entry);
+    }
+  };
 
   let omitted: { fields: Set<string>; path: string | undefined }[] = [];
   const withoutOmitted = (path: string, data: Json): Json => {
@@ -552,7 +569,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (value !== undefined) headers[name] = value;
     }
     const entry: LogEntry = { path: url.pathname, body, headers, status: 0, retCode: null, reply: null };
-    log.push(entry);
+    logRequest(entry);
     if (faults.latencyMs > 0) await clock.sleep(networkDelay());
     const fault = takeFault(url.pathname);
     if (fault) return serveFault(res, entry, fault);

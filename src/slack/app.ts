@@ -1,9 +1,11 @@
 // Bolt wiring: the receiver (Socket Mode when an app token is set, otherwise HTTP with signature
-// verification), the /sobot listener, and the ops routes. Transport only: the answer comes from
-// the injected `runCommand`, every failure becomes a friendly reply via errorMessage().
+// verification), the /sobot listener, and the ops routes (/healthz, /readyz, /metrics). Transport
+// only: the answer comes from the injected `runCommand`, every failure becomes a friendly reply via
+// errorMessage(). While the bot shuts down, new requests are acked with "restarting".
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import {
   App,
   type BlockAction,
@@ -19,12 +21,17 @@ import type { ChartRenderer } from '../charts/render.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import type { BotConfig } from '../config.ts';
 import { NAME } from '../config-file.ts';
+import { BotError, UnsupportedError, UserInputError } from '../errors.ts';
 import { type Logger, toBoltLogger } from '../logger.ts';
+import type { BotMetrics, CommandOutcome } from '../metrics/metrics.ts';
+import { SobotInputError } from '../sobot/errors.ts';
 import type { Store } from '../store/store.ts';
+import type { WorkInFlight } from '../work.ts';
 import { answerCommand } from './answer-command.ts';
 import { createSlackDelivery, postToResponseUrl, type ReplyTarget } from './deliver.ts';
 import { errorMessage } from './error-reply.ts';
 import type { BotMessage } from './message.ts';
+import { observeSlackErrors } from './observed-client.ts';
 import { createReplayGuard, RequestRejectedError } from './replay-guard.ts';
 
 export const SLASH_COMMAND = '/sobot';
@@ -46,12 +53,23 @@ const safeJson = (text: string): unknown => {
 /** action_ids of buttons whose value is a /sobot command to run. */
 const FOLLOW_UP_ACTIONS = /^sobot_(rerun|share)$/;
 
+/** The ack of a request that arrives while the bot shuts down: it will not be answered. */
+export const RESTARTING_TEXT =
+  ':arrows_counterclockwise: The Sobot bot is restarting: try again in a minute.';
+const RESTARTING = { response_type: 'ephemeral' as const, replace_original: false, text: RESTARTING_TEXT };
+
 /** Who asked, where, and through what; a mute button also names its alert episode. */
 export interface CommandOrigin {
   userId: string;
   channelId: string;
   via: 'command' | 'button';
   episodeId?: string;
+}
+
+/** What /readyz reports: ready only when every check passes. */
+export interface Readiness {
+  ready: boolean;
+  checks: Record<string, boolean>;
 }
 
 export interface SlackAppOptions {
@@ -61,10 +79,17 @@ export interface SlackAppOptions {
   /** Where seen request signatures and deliveries are remembered (shared by replicas with Redis). */
   store: Store;
   runCommand(text: string, ctx: CommandOrigin): Promise<BotMessage>;
-  /** Body of GET /healthz. */
+  /** The subcommand `text` asks for, as a metrics label: a known name, or "unknown". */
+  commandName(text: string): string;
+  /** Extra fields of GET /healthz. */
   health(): Record<string, unknown>;
-  /** Body of GET /metrics (Prometheus text format). */
-  metrics(): string;
+  /** Whether Slack, Sobot and the store can be reached (GET /readyz); the Socket Mode connection is added here. */
+  readiness(): Readiness;
+  /** GET /metrics: Prometheus text and its content type. */
+  metrics: { contentType: string; text(): Promise<string> };
+  events: BotMetrics;
+  /** Answers in flight; while it drains, requests are acked with RESTARTING_TEXT. */
+  work: WorkInFlight;
   /** Interface to listen on (default all). */
   host?: string;
   /** When an answer takes longer than this, the asker is told it is on its way (default 3 s). */
@@ -79,23 +104,49 @@ export interface SlackAppOptions {
 
 export interface SlackBot {
   readonly app: App;
+  /** The Web API client, its failures counted by method in /metrics. */
+  readonly client: App['client'];
   readonly mode: 'socket' | 'http';
+  /** Checks the bot token with Slack (auth.test); rejects with Slack's error. Before start(). */
+  init(): Promise<void>;
   /** Starts listening; resolves with the HTTP port actually bound. */
   start(): Promise<{ port: number }>;
+  /** Shutdown, first step: Socket Mode disconnects (Slack sends new requests elsewhere); HTTP keeps acking "restarting". */
+  stopReceiving(): Promise<void>;
+  /** Closes everything, the ops routes included. */
   stop(): Promise<void>;
 }
 
+const sendJson = (res: ServerResponse, status: number, body: unknown, head: boolean) => {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(head ? undefined : JSON.stringify(body));
+};
+
 function opsRoutes(opts: SlackAppOptions, mode: SlackBot['mode'], socketState: () => string): CustomRoute[] {
+  const log = opts.logger.child({ module: 'slack' });
   return [
     {
+      // Liveness: the process answers. Whether it can serve is /readyz's question.
       path: '/healthz',
-      method: ['GET'],
-      handler: (_req, res) => {
-        const healthy = mode === 'http' || socketState() === 'connected';
-        res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
+      method: ['GET', 'HEAD'],
+      handler: (req, res) => {
         const socket = mode === 'socket' ? { socket: socketState() } : {};
-        res.end(
-          JSON.stringify({ status: healthy ? 'ok' : 'unavailable', mode, ...socket, ...opts.health() }),
+        sendJson(res, 200, { status: 'ok', mode, ...socket, ...opts.health() }, req.method === 'HEAD');
+      },
+    },
+    {
+      path: '/readyz',
+      method: ['GET', 'HEAD'],
+      handler: (req, res) => {
+        const { ready, checks } = opts.readiness();
+        const socket = mode === 'socket' ? { slackConnection: socketState() === 'connected' } : {};
+        const all = { ...checks, ...socket, notShuttingDown: !opts.work.draining };
+        const ok = ready && Object.values(all).every(Boolean);
+        sendJson(
+          res,
+          ok ? 200 : 503,
+          { status: ok ? 'ready' : 'not ready', checks: all },
+          req.method === 'HEAD',
         );
       },
     },
@@ -103,11 +154,30 @@ function opsRoutes(opts: SlackAppOptions, mode: SlackBot['mode'], socketState: (
       path: '/metrics',
       method: ['GET'],
       handler: (_req, res) => {
-        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-        res.end(opts.metrics());
+        opts.metrics.text().then(
+          (text) => {
+            res.writeHead(200, { 'content-type': opts.metrics.contentType });
+            res.end(text);
+          },
+          (error: unknown) => {
+            log.error({ err: error }, 'could not collect the metrics');
+            res.writeHead(500).end();
+          },
+        );
       },
     },
   ];
+}
+
+/** How an answer ended, for the command latency histogram. */
+function outcomeOf(error: unknown): CommandOutcome {
+  if (
+    error instanceof UserInputError ||
+    error instanceof UnsupportedError ||
+    error instanceof SobotInputError
+  )
+    return 'refused';
+  return error instanceof BotError ? 'failed' : 'crashed';
 }
 
 /** Socket Mode needs no public endpoint, but /healthz and /metrics are still served on PORT. */
@@ -157,10 +227,19 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
             return false;
           },
         });
-  const app = new App({ token: slack.botToken, receiver, logger: boltLogger, clientOptions });
+  // deferInitialization: Bolt would otherwise run auth.test in the background and crash the process
+  // on a bad token after the bot said it was running; init() runs it, awaited, in the checked start.
+  const app = new App({
+    token: slack.botToken,
+    receiver,
+    logger: boltLogger,
+    clientOptions,
+    deferInitialization: true,
+  });
   app.use(guard.middleware);
+  const client = observeSlackErrors(app.client, opts.events);
   const delivery = createSlackDelivery({
-    client: app.client,
+    client,
     charts: opts.charts,
     logger: opts.logger,
     imageRetryDelayMs: opts.imageRetryDelayMs,
@@ -179,9 +258,10 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
   async function answer(
     text: string,
     target: ReplyTarget,
-    origin: Pick<CommandOrigin, 'via' | 'episodeId'> = { via: 'button' },
+    origin: Pick<CommandOrigin, 'via' | 'episodeId'>,
+    started: number,
   ): Promise<void> {
-    const started = Date.now();
+    let outcome: CommandOutcome = 'ok';
     const notify = (notice: string) => {
       const payload = { response_type: 'ephemeral', replace_original: false, text: notice };
       postToResponseUrl(target.responseUrl, payload).catch((error) =>
@@ -197,20 +277,55 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
         notify,
         logger: log,
       },
-      () => opts.runCommand(text, { userId: target.userId, channelId: target.channelId, ...origin }),
+      () =>
+        opts
+          .runCommand(text, { userId: target.userId, channelId: target.channelId, ...origin })
+          .catch((error) => {
+            outcome = outcomeOf(error);
+            throw error;
+          }),
     );
     try {
       await delivery.deliver(message, target);
-      log.info({ text, ms: Date.now() - started }, 'command answered');
+      log.info({ text, ms: Math.round(performance.now() - started) }, 'command answered');
     } catch (error) {
       log.error({ err: error }, 'could not deliver the answer');
+      outcome = 'undelivered';
       await delivery.deliver(errorMessage(error), target).catch(() => {});
     }
+    opts.events.commandAnswered(opts.commandName(text), outcome, (performance.now() - started) / 1000);
+  }
+
+  /**
+   * Acks, then answers `text` as work in flight; while shutting down, says "restarting" instead: in
+   * the ack itself where Slack allows a message there (`ackRestarting`), else on the response_url.
+   */
+  async function acceptCommand(
+    ack: () => Promise<void>,
+    ackRestarting: (() => Promise<void>) | null,
+    text: string,
+    target: ReplyTarget,
+    origin: Pick<CommandOrigin, 'via' | 'episodeId'>,
+  ): Promise<void> {
+    const started = performance.now();
+    if (opts.work.draining) {
+      if (ackRestarting) return ackRestarting();
+      await ack();
+      await postToResponseUrl(target.responseUrl, RESTARTING).catch((error) =>
+        log.warn({ err: error }, 'could not say that the bot is restarting'),
+      );
+      return;
+    }
+    await ack();
+    // HTTP acks are timed where the request arrives (start()); here only Socket Mode's.
+    if (mode === 'socket') opts.events.acked('socket', (performance.now() - started) / 1000);
+    await opts.work.track('answer', () => answer(text, target, origin, started));
   }
 
   app.command(SLASH_COMMAND, async ({ command, ack }) => {
-    await ack();
-    await answer(
+    await acceptCommand(
+      () => ack(),
+      () => ack(RESTARTING),
       command.text,
       { responseUrl: command.response_url, userId: command.user_id, channelId: command.channel_id },
       { via: 'command' },
@@ -225,20 +340,22 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
   });
 
   app.action<BlockAction<ButtonAction>>(FOLLOW_UP_ACTIONS, async ({ ack, body, action }) => {
-    await ack();
-    await answer(action.value?.replace(/^\/sobot\s*/, '') ?? '', {
-      responseUrl: body.response_url,
-      userId: body.user.id,
-      channelId: body.channel?.id ?? body.user.id,
-    });
+    await acceptCommand(
+      ack,
+      null,
+      action.value?.replace(/^\/sobot\s*/, '') ?? '',
+      { responseUrl: body.response_url, userId: body.user.id, channelId: body.channel?.id ?? body.user.id },
+      { via: 'button' },
+    );
   });
 
   // The mute buttons of an alert message run `/sobot alerts mute <rule> …` for whoever clicks.
   app.action<BlockAction<ButtonAction>>(ALERT_MUTE_ACTIONS, async ({ ack, body, action }) => {
-    await ack();
     const value = muteButtonValue.safeParse(safeJson(action.value ?? ''));
     const length = action.action_id === ALERT_ACTIONS.mute1h ? '1h' : 'tomorrow';
-    await answer(
+    await acceptCommand(
+      ack,
+      null,
       value.success ? `alerts mute ${value.data.rule} ${length}` : 'alerts list',
       { responseUrl: body.response_url, userId: body.user.id, channelId: body.channel?.id ?? body.user.id },
       { via: 'button', ...(value.success ? { episodeId: value.data.episode } : {}) },
@@ -252,12 +369,18 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
   });
 
   let opsServer: Server | null = null;
+  let receiving = false;
   return {
     app,
+    client,
     mode,
+    init: () => app.init(),
     async start() {
       if (mode === 'http') {
         const server = (await app.start({ port: slack.port, host: opts.host })) as Server;
+        receiving = true;
+        opsServer = server;
+        timeAcks(server, opts.events);
         return { port: (server.address() as AddressInfo).port };
       }
       const server = createOpsServer(routes);
@@ -267,11 +390,34 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
         server.listen(slack.port, opts.host, resolve);
       });
       await app.start();
+      receiving = true;
       return { port: (server.address() as AddressInfo).port };
     },
+    async stopReceiving() {
+      if (mode === 'socket' && receiving) {
+        receiving = false;
+        await app.stop();
+      }
+    },
     async stop() {
-      await app.stop();
-      if (opsServer) await new Promise<void>((resolve) => opsServer?.close(() => resolve()));
+      if (receiving) {
+        receiving = false;
+        // HTTP mode: Bolt closes its server (the ops routes' too).
+        await app.stop();
+        opsServer = null;
+      }
+      const server = opsServer;
+      opsServer = null;
+      if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** HTTP mode: the time from a Slack request arriving to its response (the ack) being sent. */
+function timeAcks(server: Server, events: BotMetrics): void {
+  server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST' || !req.url?.startsWith('/slack/events')) return;
+    const started = performance.now();
+    res.once('finish', () => events.acked('http', (performance.now() - started) / 1000));
+  });
 }

@@ -7,6 +7,7 @@
 import type { Clock } from '../clock.ts';
 import { currentCommand } from '../command-context.ts';
 import type { Logger } from '../logger.ts';
+import { type BotMetrics, noMetrics } from '../metrics/metrics.ts';
 import type { Priority } from '../stats/model.ts';
 import { type CircuitBreaker, createCircuitBreaker } from './breaker.ts';
 import { SobotAuthError, SobotConfigError, SobotRateLimitedError, SobotUnavailableError } from './errors.ts';
@@ -47,9 +48,11 @@ export function createSobotCaller(opts: {
   log: Logger;
   policy: RetryPolicy;
   breaker?: CircuitBreaker;
+  metrics?: BotMetrics;
 }): SobotCaller {
   const { tokens, budget, clock, log, policy } = opts;
   const breaker = opts.breaker ?? createCircuitBreaker({ clock });
+  const metrics = opts.metrics ?? noMetrics;
   const reportedConfigErrors = new Set<string>();
 
   // Once per code and hint: the legacy 1001 means one thing on the token and another on api.json.
@@ -80,6 +83,7 @@ export function createSobotCaller(opts: {
 
       const waitOut = (retryAfterSec: number) => {
         const clearsAt = clock.now() + retryAfterSec * 1000;
+        metrics.sobotRateLimitPause(endpoint, retryAfterSec);
         log.warn({ path: endpoint, retryAfterSec }, 'sobot rate limited');
         // A pause beyond SOBOT_MAX_PAUSE refuses every call until it clears, this one included.
         budget.pauseUntil(clearsAt);
@@ -131,6 +135,7 @@ export function createSobotCaller(opts: {
             });
           }
           const delay = backoffDelay(policy, transientAttempts);
+          metrics.sobotRetry(endpoint);
           log.warn(
             { path: endpoint, attempt: transientAttempts, delayMs: delay, reason: error.message },
             'sobot call failed, retrying',

@@ -23,6 +23,8 @@ export interface JsonRequest {
   signal?: AbortSignal;
   timeoutMs: number;
   dispatcher?: Dispatcher;
+  /** Told when the exchange ended without a Sobot reply: `http_<status>`, `timeout`, `connection`, `invalid_json`. */
+  onNoReply?: (code: string) => void;
 }
 
 /** Without a usable Retry-After, a minute: Sobot's window. */
@@ -54,18 +56,21 @@ export async function sendJson(req: JsonRequest): Promise<unknown> {
     });
   } catch (error) {
     if (req.signal?.aborted) throw req.signal.reason;
+    req.onNoReply?.(timeout.aborted ? 'timeout' : 'connection');
     throw new TransientFailure(
       timeout.aborted ? `no answer within ${req.timeoutMs} ms` : describeNetworkError(error),
     );
   }
   const text = await response.body.text().catch(() => '');
   const status = response.statusCode;
+  if (status >= 400) req.onNoReply?.(`http_${status}`);
   if (status === 429) throw new TooManyRequests(retryAfter(response.headers['retry-after']));
   if (status >= 500) throw new TransientFailure(`HTTP ${status}`);
   if (status >= 400) throw new SobotApiError(String(status), `HTTP ${status}`, new URL(req.url).pathname);
   try {
     return JSON.parse(text);
   } catch {
+    req.onNoReply?.('invalid_json');
     throw new TransientFailure('the reply was not valid JSON');
   }
 }

@@ -9,6 +9,12 @@ export interface IssuedToken {
   expiresInSec: number;
 }
 
+/** A client's token, as the start-up check asks for it. */
+export interface SobotTokenSource {
+  /** The shared token, fetched now if there is none: proves SOBOT_APPID and SOBOT_APP_KEY work. */
+  token(signal?: AbortSignal): Promise<string>;
+}
+
 export interface TokenCache {
   get(signal?: AbortSignal): Promise<string>;
   /** The server rejected `token`: the next get() fetches a new one (unless another caller already did). */

@@ -1,10 +1,11 @@
 // The embedded Store: one JSON file under DATA_DIR, rewritten atomically after every change, with a lock
 // file so that a second process on the same directory fails at start instead of posting everything twice.
 
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
+import { errorCode, takeDirLock } from './dir-lock.ts';
 import { byKey, encodeDocument, type Store, type StoreWriteOptions, ttlOf } from './store.ts';
 
 export interface FileStoreOptions {
@@ -12,6 +13,10 @@ export interface FileStoreOptions {
   clock: Clock;
   /** Told, in one sentence, when the state file could not be used and the store started empty. */
   onProblem: (problem: string) => void;
+  /** Told when this process loses the DATA_DIR lock (it could not renew it, or another process took it). */
+  onLockLost?: (problem: string) => void;
+  /** How often the lock's heartbeat is written (default 5 s). */
+  lockBeatMs?: number;
 }
 
 interface PendingWrite {
@@ -27,14 +32,13 @@ interface Entry {
 }
 
 const STATE_FILE = 'state.json';
-const LOCK_FILE = '.lock';
 
 const StateFileSchema = z.object({
   version: z.literal(1),
   entries: z.record(z.string(), z.object({ value: z.json(), expiresAt: z.number().optional() })),
 });
 
-/** Directories open in this process: a lock file holding our own pid is stale unless listed here. */
+/** Directories open in this process: a second open here fails at once (the lock file is ours). */
 const openDirs = new Set<string>();
 
 export async function openFileStore(opts: FileStoreOptions): Promise<Store> {
@@ -42,7 +46,11 @@ export async function openFileStore(opts: FileStoreOptions): Promise<Store> {
   const dirKey = resolve(dir);
   if (openDirs.has(dirKey)) throw new Error(`DATA_DIR ${dir} is already open in this process`);
   await mkdir(dir, { recursive: true });
-  const lockPath = await takeLock(dir);
+  const lock = await takeDirLock(dir, {
+    clock,
+    beatMs: opts.lockBeatMs,
+    onLost: opts.onLockLost ?? (() => {}),
+  });
   openDirs.add(dirKey);
   const statePath = join(dir, STATE_FILE);
   let entries: Map<string, Entry>;
@@ -50,7 +58,7 @@ export async function openFileStore(opts: FileStoreOptions): Promise<Store> {
     entries = await loadEntries(statePath, clock, opts.onProblem);
   } catch (error) {
     openDirs.delete(dirKey);
-    await rm(lockPath, { force: true });
+    await lock.release();
     throw error;
   }
 
@@ -124,6 +132,7 @@ export async function openFileStore(opts: FileStoreOptions): Promise<Store> {
 
   return {
     kind: 'file',
+    reachable: () => !closed,
     async get<T>(key: string): Promise<T | null> {
       assertOpen();
       const entry = liveEntry(key);
@@ -156,62 +165,24 @@ export async function openFileStore(opts: FileStoreOptions): Promise<Store> {
       await commit(key, entry);
       return true;
     },
+    async compareAndSet(key, expected, next, options) {
+      assertOpen();
+      const entry = next === undefined ? undefined : toEntry(key, next, options);
+      const expectedJson = expected === undefined ? undefined : encodeDocument(key, expected);
+      // As in claim: no await between the comparison and the change.
+      const current = liveEntry(key);
+      if ((current && encodeDocument(key, current.value)) !== expectedJson) return false;
+      if (current || entry) await commit(key, entry);
+      return true;
+    },
     async close() {
       if (closed) return;
       closed = true;
       await lastWrite;
       openDirs.delete(dirKey);
-      await rm(lockPath, { force: true });
+      await lock.release();
     },
   };
-}
-
-/** Takes `<dir>/.lock` for this process, taking over a lock whose process is gone. */
-async function takeLock(dir: string): Promise<string> {
-  const lockPath = join(dir, LOCK_FILE);
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    try {
-      const handle = await open(lockPath, 'wx');
-      try {
-        await handle.writeFile(`${process.pid}\n`);
-      } finally {
-        await handle.close();
-      }
-      return lockPath;
-    } catch (error) {
-      if (errorCode(error) !== 'EEXIST') throw error;
-    }
-    const holder = await readLockHolder(lockPath);
-    // Our own pid in the file is a lock left by an earlier run: a restarted container often reuses the pid.
-    if (holder !== null && holder !== process.pid && isProcessAlive(holder)) {
-      throw new Error(
-        `DATA_DIR ${dir} is in use by another sobot-slack process (pid ${holder}); run one process per ` +
-          `DATA_DIR or set REDIS_URL to share state between replicas (if no such process is running, delete ${lockPath})`,
-      );
-    }
-    await rm(lockPath, { force: true });
-  }
-  throw new Error(`could not take the lock ${lockPath}: other processes keep replacing it`);
-}
-
-/** The pid in a lock file, or null when it is gone, empty or unreadable (a process that died while writing it). */
-async function readLockHolder(lockPath: string): Promise<number | null> {
-  try {
-    const text = (await readFile(lockPath, 'utf8')).trim();
-    return /^\d+$/.test(text) ? Number(text) : null;
-  } catch {
-    return null;
-  }
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to another user.
-    return errorCode(error) === 'EPERM';
-  }
 }
 
 /** The live documents in the state file; a file that cannot be used is moved aside, never overwritten. */
@@ -287,8 +258,4 @@ async function syncDirectory(dir: string): Promise<void> {
   } finally {
     await handle?.close();
   }
-}
-
-function errorCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }

@@ -9,6 +9,8 @@ import type { Store } from './store.ts';
 export interface OpenStoreOptions {
   dataDir: string;
   redisUrl: string | null;
+  /** REDIS_KEY_PREFIX: every key of this bot in Redis starts with it. */
+  redisKeyPrefix?: string;
   clock: Clock;
   logger: Logger;
 }
@@ -21,9 +23,10 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     const url = redactRedisUrl(opts.redisUrl);
     const store = await openRedisStore({
       url: opts.redisUrl,
+      keyPrefix: opts.redisKeyPrefix,
       onConnectionError: (err) => log.warn({ err, url }, 'redis connection error'),
     });
-    log.info({ store: 'redis', url }, 'state store opened');
+    log.info({ store: 'redis', url, keyPrefix: opts.redisKeyPrefix }, 'state store opened');
     return store;
   }
   const store = await openFileStore({
@@ -31,6 +34,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     clock: opts.clock,
     onProblem: (problem) =>
       log.warn({ dataDir: opts.dataDir, problem }, 'state file unusable, starting empty'),
+    onLockLost: (problem) => log.error({ dataDir: opts.dataDir, problem }, 'DATA_DIR lock lost'),
   });
   log.info({ store: 'file', dataDir: opts.dataDir }, 'state store opened');
   return store;

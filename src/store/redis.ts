@@ -20,6 +20,25 @@ const RETRIES_AT_OPEN = 2;
 /** A command waits at most this long, so a stalled server cannot stall a digest forever. */
 const COMMAND_TIMEOUT_MS = 5000;
 const SCAN_BATCH = 200;
+/**
+ * compareAndSet in one step on the server. ARGV: expected JSON ('' = must be absent), next JSON ('' =
+ * delete), time to live in ms ('' = none). No JSON text is empty, so '' is free.
+ */
+const COMPARE_AND_SET = `
+local current = redis.call('GET', KEYS[1])
+if ARGV[1] == '' then
+  if current then return 0 end
+elseif current ~= ARGV[1] then
+  return 0
+end
+if ARGV[2] == '' then
+  redis.call('DEL', KEYS[1])
+elseif ARGV[3] == '' then
+  redis.call('SET', KEYS[1], ARGV[2])
+else
+  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+end
+return 1`;
 const MGET_BATCH = 500;
 
 export async function openRedisStore(opts: RedisStoreOptions): Promise<Store> {
@@ -68,6 +87,7 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<Store> {
 
   return {
     kind: 'redis',
+    reachable: () => closed === null && redis.status === 'ready',
     async get<T>(key: string): Promise<T | null> {
       const json = await redis.get(full(key));
       return json === null ? null : decode<T>(json);
@@ -94,6 +114,13 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<Store> {
     },
     async claim(key, value, options) {
       return (await write(key, value, options, true)) === 'OK';
+    },
+    async compareAndSet(key, expected, next, options) {
+      const expectedJson = expected === undefined ? '' : encodeDocument(key, expected);
+      const nextJson = next === undefined ? '' : encodeDocument(key, next);
+      const ttlMs = ttlOf(key, options);
+      const done = await redis.eval(COMPARE_AND_SET, 1, full(key), expectedJson, nextJson, ttlMs ?? '');
+      return done === 1;
     },
     close() {
       closed ??= redis.quit().then(() => undefined);

@@ -17,6 +17,14 @@ export interface Store {
   list<T>(prefix: string): Promise<Array<{ key: string; value: T }>>;
   /** Atomically writes key only if it is absent (or expired): true when this caller won. The basis of "post once". */
   claim(key: string, value: unknown, options?: StoreWriteOptions): Promise<boolean>;
+  /**
+   * Atomically replaces the document only if it still equals `expected` (as JSON; `undefined`: only if
+   * absent) with `next` (`undefined`: deletes it): true when it did. The basis of leases: renewing or
+   * releasing one that nobody else took meanwhile.
+   */
+  compareAndSet(key: string, expected: unknown, next: unknown, options?: StoreWriteOptions): Promise<boolean>;
+  /** False while the state cannot be reached (Redis disconnected) or after close(): the bot is not ready. */
+  reachable(): boolean;
   /** Waits for pending writes, then releases the store (its lock file or its connection). */
   close(): Promise<void>;
 }

@@ -96,10 +96,11 @@ describe('agentMessage', () => {
   it('shows workload, response times and work status, each value formatted by hand', () => {
     const fields = fieldsOf(agentMessage(card(DETAIL), VIEW));
     expect(Object.fromEntries(fields)).toEqual({
-      Chats: '1,234',
+      // An agent's chats count transfers for each agent; their FCR is a share of chats.
+      'Chats handled': '1,234',
       'Valid reception': '82.1%',
-      '24h FCR': '54.0%',
-      Satisfied: '–',
+      '24h FCR (of chats)': '54.0%',
+      'Positive feedback (5★)': '–',
       'Reply warnings': '10.5%',
       'Transfers in / out': '2 / –',
       'First response (avg.)': '9s',
@@ -154,7 +155,7 @@ describe('agentMessage', () => {
     const { text } = agentMessage(card(DETAIL), VIEW);
     expect(text).toContain('Mia &lt;Trainee&gt; Chen');
     expect(text).not.toContain('<');
-    expect(text).toContain('Chats 1,234');
+    expect(text).toContain('Chats handled 1,234');
   });
 
   it('says there were no chats when the agent has no workload row', () => {
@@ -168,7 +169,7 @@ describe('agentMessage', () => {
     const message = agentMessage(card(DETAIL), { ...VIEW, lang: 'zh', agentName: '王小明' });
     expect(headerOf(message)).toBe('客服 · 王小明 · 2026年11月20日 周五');
     const fields = fieldsOf(message);
-    expect(fields.get('人工会话量')).toBe('1,234');
+    expect(fields.get('接待会话量')).toBe('1,234');
     expect(fields.get('忙碌')).toBe('11m 13s（3 次）');
     expect(fields.get('首次登录')).toBe('09:05');
   });

@@ -65,7 +65,8 @@ describe('satisfactionMessage', () => {
   const message = satisfactionMessage(card(STARS), VIEW);
 
   it('shows the figures as Sobot gave them, "–" for the unknown customers resolved', () => {
-    expect(field(message, 'Satisfied')).toBe('22.8%');
+    // Sobot's label for the 5-star positive share (good_rate_str).
+    expect(field(message, 'Positive feedback (5★)')).toBe('22.8%');
     expect(field(message, 'Rated chats')).toBe('687');
     expect(field(message, 'Valid chats')).toBe('1,282');
     expect(field(message, 'Feedback rate')).toBe('53.6%');
@@ -106,7 +107,7 @@ describe('satisfactionMessage', () => {
     expect(headerOf(message)).toBe('Satisfaction · Tue 10 Nov 2026');
     expect(contextOf(message)).toContain('Asia/Shanghai');
     expect(blockKitProblems(message)).toEqual([]);
-    expect(message.text).toContain('Satisfied 22.8%');
+    expect(message.text).toContain('Positive feedback (5★) 22.8%');
     expect(message.text).toContain('Feedback rate 53.6%');
   });
 
@@ -152,7 +153,7 @@ describe('satisfactionMessage', () => {
   it('speaks Chinese', () => {
     const zh = satisfactionMessage(card(STARS), ZH);
     expect(headerOf(zh)).toMatch(/^满意度 · /);
-    expect(field(zh, '满意率')).toBe('22.8%');
+    expect(field(zh, '好评率（五星）')).toBe('22.8%');
     expect(field(zh, '评价率')).toBe('53.6%');
     expect(tableOf(zh)?.[0]).toEqual(['评分', '会话', '占比', '客户', '占比']);
   });
@@ -314,7 +315,8 @@ describe('customersMessage', () => {
     expect(field(message, 'New customers')).toBe('7');
     expect(field(message, 'Returning customers')).toBe('14');
     expect(field(message, 'Returning share')).toBe('66.7%  _▲ 16.7 pts_');
-    expect(field(message, '24h FCR')).toBe('–  _no comparison_');
+    // getGeneral's FCR is a share of customers.
+    expect(field(message, '24h FCR (of customers)')).toBe('–  _no comparison_');
   });
 
   it('tables the regions busiest first, CJK names kept, a region with no visitors left out', () => {

@@ -16,12 +16,14 @@ import {
   type DigestPost,
   type DigestRunner,
   deliveryKey,
+  deliveryLeaseKey,
 } from '../../src/scheduler/digests.ts';
 import type { ChannelPoster, PostedMessage } from '../../src/slack/channel-post.ts';
 import type { BotMessage } from '../../src/slack/message.ts';
 import { openFileStore } from '../../src/store/file.ts';
 import type { Store } from '../../src/store/store.ts';
 import { createFakeClock, type FakeClock, whileAdvancing } from '../support/fake-clock.ts';
+import { openReplicaStores, STORE_KINDS } from '../support/replica-stores.ts';
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
@@ -283,21 +285,25 @@ describe('createDigestRunner: delivery records', () => {
   );
 
   it.each([
-    { age: 14 * MINUTE, outcome: 'skipped', builds: 0 },
-    { age: 15 * MINUTE, outcome: 'posted', builds: 1 },
-    { age: 16 * MINUTE, outcome: 'posted', builds: 1 },
+    { leaseLeft: MINUTE, outcome: 'skipped', builds: 0 },
+    { leaseLeft: 0, outcome: 'posted', builds: 1 },
+    { leaseLeft: -MINUTE, outcome: 'posted', builds: 1 },
   ])(
-    'takes over a "building" claim of another owner only once it is 15 min old (age $age ms → $outcome)',
-    async ({ age, outcome, builds }) => {
+    'takes over a "building" delivery of another owner only once its lease has lapsed (lease left $leaseLeft ms → $outcome)',
+    async ({ leaseLeft, outcome, builds }) => {
       const h = await setup();
       await moveTo(h.clock, NINE + 20 * MINUTE);
       await h.store.set(NINE_KEY, {
         status: 'building',
         owner: 'stopped-replica',
-        updatedAt: h.clock.now() - age,
+        updatedAt: NINE,
         attempts: 1,
         late: false,
       } satisfies DeliveryRecord);
+      await h.store.set(deliveryLeaseKey('morning', '2026-11-23T09:00'), {
+        owner: 'stopped-replica',
+        until: h.clock.now() + leaseLeft,
+      });
 
       const [result] = await h.runner().tick();
       expect(result?.status).toBe(outcome);
@@ -578,5 +584,172 @@ describe('createDigestRunner: postNow', () => {
     h.build.fail(1);
     await expect(h.runner().postNow(digestDefinition())).rejects.toThrow('Sobot answered HTTP 500');
     expect(h.poster.attempts).toEqual([]);
+  });
+});
+
+describe.each(STORE_KINDS)('createDigestRunner: leases across replicas (%s store)', (kind) => {
+  const LEASE = 3 * MINUTE;
+
+  /** Replicas a and b, each with its own view of one shared store, both due to post the 09:00 digest. */
+  async function replicas() {
+    const clock = createFakeClock(shanghai('08:00'));
+    const stores = await openReplicaStores(kind, clock);
+    cleanups.push(() => stores.close());
+    const poster = createFakePoster();
+    const build = createFakeBuild();
+    const notices: string[] = [];
+    const replica = async (owner: string) => {
+      const store = await stores.replica(owner);
+      const registry = await createDigestRegistry({
+        store,
+        fileDigests: [digestDefinition()],
+        now: clock.now,
+      });
+      const runner = createDigestRunner({
+        registry,
+        store,
+        clock,
+        logger: silent,
+        poster,
+        build: (digest, options) => build.build(digest, options),
+        failureNotice: (digest) => {
+          notices.push(digest.name);
+          return message(`Digest ${digest.name} could not be built`);
+        },
+        retryDelaysMs: RETRY_DELAYS,
+        owner,
+        leaseMs: LEASE,
+      });
+      return { store, runner };
+    };
+    const a = await replica('host-a:5e1f');
+    const b = await replica('host-b:77c2');
+    await moveTo(clock, NINE);
+    return { clock, poster, build, notices, a, b };
+  }
+
+  /** Makes the next build wait until the returned function is called. */
+  function holdBuild(build: FakeBuild): { started: Promise<void>; finish: () => void } {
+    let finish = () => {};
+    let started = () => {};
+    const startedPromise = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const held = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    build.beforeBuild = async () => {
+      build.beforeBuild = undefined;
+      started();
+      await held;
+    };
+    return { started: startedPromise, finish };
+  }
+
+  /**
+   * Resolves once the heartbeat due now is in the store. Fake time runs far ahead of the real time the
+   * store's writes take (fsync), so the test waits for each beat as a real clock would have.
+   */
+  async function heartbeatWritten(store: Store, clock: FakeClock): Promise<void> {
+    const key = deliveryLeaseKey('morning', '2026-11-23T09:00');
+    while ((await store.get<{ until: number }>(key))?.until !== clock.now() + LEASE) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  const mainPosts = (poster: FakePoster) => poster.accepted().filter((p) => p.threadTs === null);
+
+  it('keeps the lease by heartbeat through a 16-minute build: the other replica never takes over; one post', async () => {
+    const h = await replicas();
+    const hold = holdBuild(h.build);
+    const first = h.a.runner.tick();
+    await hold.started;
+    for (let minute = 1; minute <= 16; minute += 1) {
+      await h.clock.advance(MINUTE);
+      await heartbeatWritten(h.a.store, h.clock);
+      expect(await h.b.runner.tick()).toMatchObject([{ status: 'skipped' }]);
+    }
+    hold.finish();
+
+    expect(await first).toEqual([posted('2026-11-23T09:00')]);
+    expect(h.build.calls).toHaveLength(1);
+    expect(mainPosts(h.poster).map((p) => p.text)).toEqual(['Digest morning']);
+    expect(await h.a.store.get<DeliveryRecord>(NINE_KEY)).toMatchObject({
+      status: 'posted',
+      owner: 'host-a:5e1f',
+    });
+  });
+
+  it('lets a replica take over a build held past its lease (heartbeats cut off); the late builder posts nothing', async () => {
+    const h = await replicas();
+    const hold = holdBuild(h.build);
+    const first = h.a.runner.tick();
+    await hold.started;
+    // Replica a is cut off from the store: its heartbeats fail, so its lease lapses after 3 minutes.
+    h.a.store.failWrites(() => true);
+    await h.clock.advance(LEASE - SECOND);
+    expect(await h.b.runner.tick()).toEqual([skipped('2026-11-23T09:00')]);
+    await h.clock.advance(SECOND);
+
+    expect(await h.b.runner.tick()).toEqual([posted('2026-11-23T09:00', false)]);
+    // Replica a comes back and finishes its build: its ownership check fails, so it does not post.
+    h.a.store.heal();
+    hold.finish();
+
+    expect(await first).toEqual([skipped('2026-11-23T09:00')]);
+    expect(h.build.calls).toHaveLength(2);
+    expect(mainPosts(h.poster).map((p) => p.text)).toEqual(['Digest morning']);
+    expect(await h.b.store.get<DeliveryRecord>(NINE_KEY)).toMatchObject({
+      status: 'posted',
+      owner: 'host-b:77c2',
+    });
+    // Later ticks of both find it done.
+    await h.clock.advance(10 * MINUTE);
+    await h.a.runner.tick();
+    await h.b.runner.tick();
+    expect(mainPosts(h.poster)).toHaveLength(1);
+  });
+
+  it('resumes a delivery whose failure could not be recorded (a store write failing mid-record): one post, nothing stuck', async () => {
+    const h = await replicas();
+    h.build.fail(RETRY_DELAYS.length + 1);
+    h.a.store.failWrites((w) => w.key === NINE_KEY && (w.value as DeliveryRecord)?.status === 'failed', 1);
+
+    const { result } = await timed(h.clock, h.a.runner.tick());
+    expect(result).toEqual([{ digest: 'morning', wall: '2026-11-23T09:00', status: 'failed', late: false }]);
+    expect(h.a.store.failed).toHaveLength(1);
+    // No notice yet: the record still says "building", and the delivery is not lost.
+    expect(h.notices).toEqual([]);
+    expect(h.poster.attempts).toEqual([]);
+    expect((await h.a.store.get<DeliveryRecord>(NINE_KEY))?.status).toBe('building');
+
+    // The same process resumes its own stale claim at the next tick, and Sobot answers now.
+    await h.clock.advance(MINUTE);
+    expect(await h.a.runner.tick()).toEqual([posted('2026-11-23T09:00')]);
+    expect(mainPosts(h.poster).map((p) => p.text)).toEqual(['Digest morning']);
+    expect(await h.b.store.get<DeliveryRecord>(NINE_KEY)).toMatchObject({
+      status: 'posted',
+      owner: 'host-a:5e1f',
+    });
+    await h.clock.advance(MINUTE);
+    expect(await h.b.runner.tick()).toEqual([skipped('2026-11-23T09:00')]);
+    expect(mainPosts(h.poster)).toHaveLength(1);
+  });
+
+  it('posts the failure notice once when the resumed delivery fails again', async () => {
+    const h = await replicas();
+    h.build.fail();
+    h.a.store.failWrites((w) => w.key === NINE_KEY && (w.value as DeliveryRecord)?.status === 'failed', 1);
+    await timed(h.clock, h.a.runner.tick());
+    await h.clock.advance(MINUTE);
+
+    const { result } = await timed(h.clock, h.b.runner.tick());
+    expect(result[0]?.status).toBe('failed');
+    expect(h.notices).toEqual(['morning']);
+    expect(h.poster.accepted().map((p) => p.text)).toEqual(['Digest morning could not be built']);
+    expect(await h.a.store.get<DeliveryRecord>(NINE_KEY)).toMatchObject({
+      status: 'failed',
+      owner: 'host-b:77c2',
+    });
   });
 });

@@ -86,9 +86,9 @@ describe('/sobot agent over HTTP', () => {
 
     expect(text).toContain('José Álvarez');
     const fields = fieldsOf(blocks);
-    expect(fields.get('Chats')).toBe(Number(workload?.human_consult).toLocaleString('en-US'));
+    expect(fields.get('Chats handled')).toBe(Number(workload?.human_consult).toLocaleString('en-US'));
     expectSamePercent(fields.get('Valid reception'), workload?.valid_recep_rate_str);
-    expectSamePercent(fields.get('24h FCR'), workload?.quiet_after_session_rate_str);
+    expectSamePercent(fields.get('24h FCR (of chats)'), workload?.quiet_after_session_rate_str);
     expectSamePercent(fields.get('Reply warnings'), workload?.human_res_warn_rate_str);
     expect(fields.get('Transfers in / out')).toBe(`${workload?.roll_in} / ${workload?.roll_out}`);
     expectSameDuration(fields.get('First response (avg.)'), workload?.avg_first_response_time);

@@ -249,7 +249,7 @@ describe('/sobot agents over HTTP', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', mode: 'http' });
     const metrics = await (await fetch(`http://127.0.0.1:${h.port}/metrics`)).text();
-    expect(metrics).toMatch(/^sobot_budget_calls_in_window \d+$/m);
+    expect(metrics).toMatch(/^sobot_slack_sobot_budget_in_use \d+$/m);
   });
 
   it('never writes a secret to the logs', () => {

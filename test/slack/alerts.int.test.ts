@@ -4,11 +4,12 @@
 // a signed button click; Sobot down for a while.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DayFigures } from '../../src/simulator/company.ts';
 import type { Simulator } from '../../src/simulator/server.ts';
 import { type Harness, startHarness } from '../support/bot-harness.ts';
 import { createFakeClock, type FakeClock, whileAdvancing } from '../support/fake-clock.ts';
 import type { FakeSlack } from '../support/fake-slack.ts';
+import { sampleValue, scrapeMetrics } from '../support/prometheus-text.ts';
+import { setWarningRate } from '../support/warning-rate.ts';
 
 type Block = {
   type: string;
@@ -41,17 +42,6 @@ const harnesses: Harness[] = [];
 afterEach(async () => {
   for (const h of harnesses.splice(0).reverse()) await h.close();
 });
-
-/** Scripts the simulator: every agent's reply warnings are `rate` of their reply rounds. */
-function setWarningRate(sim: Simulator, rate: number): void {
-  const company = sim.company as { agentDay: (id: string, date: string) => DayFigures; original?: unknown };
-  company.original ??= company.agentDay;
-  const original = company.original as (id: string, date: string) => DayFigures;
-  company.agentDay = (id, date) => {
-    const day = original(id, date);
-    return { ...day, responseWarnings: Math.round(day.responseRounds * rate) };
-  };
-}
 
 async function start(
   clock: FakeClock,
@@ -135,6 +125,12 @@ describe('threshold alerts', () => {
     await checkAfter(h, clock);
     await checkAfter(h, clock);
     expect(h.slack.posted(CHANNEL)).toHaveLength(2);
+
+    // Two episodes: each went pending, then firing; the first resolved.
+    const metrics = await scrapeMetrics(h.port);
+    const entered = (state: string) =>
+      sampleValue(metrics, 'sobot_slack_alert_transitions_total', { rule: 'warnings-high', state });
+    expect([entered('pending'), entered('firing'), entered('resolved')]).toEqual([2, 2, 1]);
   });
 
   it('reminds in the thread while firing, and reports worsening there', async () => {

@@ -37,6 +37,8 @@ async function start(clock: FakeClock, configYaml?: string): Promise<Harness> {
     env: { CHART_RENDERER: 'none' },
     simulator: { company: { agents: 40 } },
     progressNoticeMs: 3_000,
+    // The flood meets a cold token: every call waits for it, then queues at once.
+    sobotTokenAtStart: false,
   });
   harnesses.push(h);
   // Sobot in Europe's view: 150–250 ms each way.

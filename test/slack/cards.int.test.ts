@@ -68,7 +68,8 @@ describe('satisfaction, bot and customers over HTTP', () => {
     };
     // The simulated company rates on stars; if that changes, this test must say which scale.
     expect(ratings.stars).toBeGreaterThan(Math.max(ratings.nps, ratings.level2));
-    expect(field(blocks, 'Satisfied')).toBe(percentText(survey.good_rate_str));
+    // The simulated company rates on 5 stars: Sobot's own good_rate_str, labelled as Sobot does.
+    expect(field(blocks, 'Positive feedback (5★)')).toBe(percentText(survey.good_rate_str));
     expect(field(blocks, 'Rated chats')).toBe(count(survey.total_times));
     expect(field(blocks, 'Valid chats')).toBe(count(survey.human_valid));
     expect(field(blocks, 'Feedback rate')).toBe(percentText(survey.comment_rate_str));
@@ -113,7 +114,7 @@ describe('satisfaction, bot and customers over HTTP', () => {
     expect(field(blocks, 'New customers')).toBe(count(general.new_visitor_num));
     expect(field(blocks, 'Returning customers')).toBe(count(general.old_visitor_num));
     expect(field(blocks, 'Returning share')).toBe(percentText(general.old_visitor_proportion));
-    expect(field(blocks, '24h FCR')).toBe(percentText(general.one_time_solution_rate));
+    expect(field(blocks, '24h FCR (of customers)')).toBe(percentText(general.one_time_solution_rate));
     const visited = regions
       .filter((r) => Number(r.visitor_total) > 0)
       .sort((a, b) => Number(b.visitor_total) - Number(a.visitor_total));

@@ -7,6 +7,7 @@ import type { Simulator } from '../../src/simulator/server.ts';
 import { type Harness, startHarness } from '../support/bot-harness.ts';
 import { createFakeClock, type FakeClock, whileAdvancing } from '../support/fake-clock.ts';
 import type { ChannelMessage, FakeSlack } from '../support/fake-slack.ts';
+import { sampleValue, scrapeMetrics } from '../support/prometheus-text.ts';
 
 type Served = Record<string, unknown>;
 type Text = { type: string; text: string };
@@ -175,6 +176,9 @@ describe('scheduled digests', () => {
     expect(textsOf(posted[0] as ChannelMessage).join('\n')).toContain(
       'Late: this digest was due at 09:00 on 2026-11-23 while the bot was unavailable.',
     );
+    const metrics = await scrapeMetrics(second.port);
+    expect(sampleValue(metrics, 'sobot_slack_digests_total', { outcome: 'late' })).toBe(1);
+    expect(sampleValue(metrics, 'sobot_slack_digests_total', { outcome: 'posted' })).toBeUndefined();
   });
 
   it('does not catch up beyond the window, nor times before the bot knew the digest', async () => {
@@ -227,6 +231,8 @@ describe('scheduled digests', () => {
     h.sim.faults.reset();
     await h.bot.digests.tick();
     expect(h.slack.posted(CHANNEL)).toHaveLength(1);
+    const metrics = await scrapeMetrics(h.port);
+    expect(sampleValue(metrics, 'sobot_slack_digests_total', { outcome: 'failed' })).toBe(1);
   });
 });
 

@@ -29,6 +29,12 @@ export function describeStoreContract(open: () => Promise<StoreUnderTest>): void
       await subject.cleanup();
     });
 
+    it('is reachable while open and not after close (readiness)', async () => {
+      expect(store.reachable()).toBe(true);
+      await store.close();
+      expect(store.reachable()).toBe(false);
+    });
+
     it('answers null for a key that was never written', async () => {
       expect(await store.get('digest:subscription:C404')).toBeNull();
     });
@@ -154,6 +160,56 @@ export function describeStoreContract(open: () => Promise<StoreUnderTest>): void
       const winners = results.flatMap((won, caller) => (won ? [caller] : []));
       expect(winners).toHaveLength(1);
       expect(await store.get(key)).toEqual({ caller: winners[0] });
+    });
+
+    it('compare-and-set replaces or deletes a document only while it still equals the expected one', async () => {
+      const key = 'lease:digest:morning@2026-11-23T09:00';
+      const mine = { owner: 'host-a:1f2e', until: 1000 };
+      expect(await store.compareAndSet(key, undefined, mine)).toBe(true);
+      // Absent was expected, but it is there now.
+      expect(await store.compareAndSet(key, undefined, { owner: 'host-b:9a8b', until: 1000 })).toBe(false);
+      // A reader's copy (parsed back from the store) compares equal to what was written.
+      const read = await store.get(key);
+      expect(await store.compareAndSet(key, read, { owner: 'host-a:1f2e', until: 2000 })).toBe(true);
+      // The old value no longer matches: a renewal by someone holding a stale copy fails.
+      expect(await store.compareAndSet(key, mine, { owner: 'host-c:0000', until: 3000 })).toBe(false);
+      expect(await store.get(key)).toEqual({ owner: 'host-a:1f2e', until: 2000 });
+      expect(await store.compareAndSet(key, { owner: 'host-a:1f2e', until: 2000 }, undefined)).toBe(true);
+      expect(await store.get(key)).toBeNull();
+      // Deleting an absent key that was expected absent is a success that changes nothing.
+      expect(await store.compareAndSet(key, undefined, undefined)).toBe(true);
+      expect(await store.list('lease:')).toEqual([]);
+    });
+
+    it('compare-and-set compares top-level scalars and null exactly, not loosely', async () => {
+      await store.set('n', 0);
+      expect(await store.compareAndSet('n', null, 1)).toBe(false);
+      expect(await store.compareAndSet('n', '0', 1)).toBe(false);
+      expect(await store.compareAndSet('n', 0, null)).toBe(true);
+      expect(await store.compareAndSet('n', null, 'x')).toBe(true);
+      expect(await store.get('n')).toBe('x');
+    });
+
+    it('lets exactly one of 20 concurrent compare-and-sets from one value win', async () => {
+      await store.set('lease:rule', { owner: 'gone', until: 0 });
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, caller) =>
+          store.compareAndSet('lease:rule', { owner: 'gone', until: 0 }, { owner: `r${caller}`, until: 1 }),
+        ),
+      );
+      const winners = results.flatMap((won, caller) => (won ? [caller] : []));
+      expect(winners).toHaveLength(1);
+      expect(await store.get('lease:rule')).toEqual({ owner: `r${winners[0]}`, until: 1 });
+    });
+
+    it('compare-and-set writes a ttl when given one, and an expired document counts as absent', async () => {
+      const ttlMs = subject.shortTtlMs;
+      expect(await store.compareAndSet('ttl:lease', undefined, 'held', { ttlMs })).toBe(true);
+      await subject.elapse(ttlMs);
+      expect(await store.get('ttl:lease')).toBeNull();
+      expect(await store.compareAndSet('ttl:lease', 'held', 'renewed too late')).toBe(false);
+      expect(await store.compareAndSet('ttl:lease', undefined, 'taken again')).toBe(true);
+      expect(await store.get('ttl:lease')).toBe('taken again');
     });
 
     it('expires documents written with a ttl: get, list and claim then treat them as absent', async () => {

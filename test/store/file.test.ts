@@ -1,8 +1,9 @@
 // The file store: the Store contract, plus what only a file under DATA_DIR has to get right: restarts,
 // atomic writes, a corrupt or unreadable state file, and the lock that keeps a second process out.
 
+import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openFileStore } from '../../src/store/file.ts';
@@ -218,45 +219,111 @@ describe('openFileStore', () => {
   });
 
   describe('the DATA_DIR lock', () => {
-    it('refuses a DATA_DIR that a live process holds, naming it and what to do', async () => {
-      // The parent of this test process (the vitest runner) is certainly alive.
-      await writeFile(lockFile(), `${process.ppid}\n`);
-      await writeFile(stateFile(), '{"version":1,"entries":{"k":{"value":1}}}');
+    const BEAT = 5_000;
+    /** A lock as another container's bot writes it: same pid as ours (every container's is small), another host. */
+    const containerLock = (beatAt: number, id = 'other-container:3f9a1c2e') =>
+      `${JSON.stringify({ id, host: 'other-container', pid: process.pid, beatAt })}\n`;
+    /** Resolves once the opener watches the lock (it sleeps on the clock after reading the file). */
+    const untilWatching = async () => {
+      while (clock.pending() === 0) await new Promise((resolve) => setImmediate(resolve));
+    };
+    const lockHolder = async () =>
+      JSON.parse(await readFile(lockFile(), 'utf8')) as { id: string; pid: number };
 
-      const refusal = await open().then(
+    it('refuses a DATA_DIR whose lock another container keeps beating, though the pid in it is ours', async () => {
+      await writeFile(lockFile(), containerLock(clock.now()));
+      await writeFile(stateFile(), '{"version":1,"entries":{"k":{"value":1}}}');
+      const opening = open().then(
         () => expect.fail('opened a locked DATA_DIR'),
         (error: Error) => error.message,
       );
+      // The holder is alive: it rewrites its heartbeat while the newcomer watches.
+      await untilWatching();
+      await clock.advance(BEAT);
+      await writeFile(lockFile(), containerLock(clock.now()));
+      await clock.advance(BEAT);
+
+      const refusal = await opening;
       expect(refusal).toContain(
-        `DATA_DIR ${dir} is in use by another sobot-slack process (pid ${process.ppid})`,
+        `DATA_DIR ${dir} is in use by another sobot-slack process (other-container, pid ${process.pid})`,
       );
       expect(refusal).toContain('set REDIS_URL to share state between replicas');
-      expect(await readFile(lockFile(), 'utf8')).toBe(`${process.ppid}\n`);
+      expect(await readFile(lockFile(), 'utf8')).toBe(containerLock(clock.now() - BEAT));
       expect(await readFile(stateFile(), 'utf8')).toBe('{"version":1,"entries":{"k":{"value":1}}}');
     });
 
-    it('takes over a lock left by a process that is gone', async () => {
+    it('takes over a recent lock whose heartbeat stops (a container restarted right after a crash)', async () => {
+      await writeFile(lockFile(), containerLock(clock.now()));
+      const opening = open();
+      await untilWatching();
+      await clock.advance(2 * BEAT);
+      const store = await opening;
+      expect((await lockHolder()).id).not.toBe('other-container:3f9a1c2e');
+      await store.close();
+    });
+
+    it('takes over at once a lock whose heartbeat is old', async () => {
+      await writeFile(lockFile(), containerLock(clock.now() - 4 * BEAT));
+      const store = await open();
+      expect(await lockHolder()).toMatchObject({ pid: process.pid });
+      await store.close();
+    });
+
+    it('takes over at once a lock of this host whose process is gone', async () => {
       // Above Linux's largest possible pid_max (2^22), so no process can have it.
       const deadPid = 2 ** 22 + 1;
       expect(() => process.kill(deadPid, 0)).toThrow();
-      await writeFile(lockFile(), `${deadPid}\n`);
+      await writeFile(
+        lockFile(),
+        JSON.stringify({ id: `${hostname()}:dead`, host: hostname(), pid: deadPid, beatAt: clock.now() }),
+      );
       const store = await open();
-      expect((await readFile(lockFile(), 'utf8')).trim()).toBe(String(process.pid));
+      expect(await lockHolder()).toMatchObject({ pid: process.pid });
       await store.close();
     });
 
-    it('takes over a lock with unreadable contents (a process that died while writing it)', async () => {
+    it("takes over an unreadable lock (an older version's pid, or a process that died writing it) once it stays so", async () => {
       await writeFile(lockFile(), '');
-      const store = await open();
-      expect((await readFile(lockFile(), 'utf8')).trim()).toBe(String(process.pid));
+      const opening = open();
+      await untilWatching();
+      await clock.advance(2 * BEAT);
+      const store = await opening;
+      expect(await lockHolder()).toMatchObject({ pid: process.pid });
       await store.close();
     });
 
-    it("takes over a lock holding this process's own pid, as a restarted container finds it", async () => {
-      await writeFile(lockFile(), `${process.pid}\n`);
-      const store = await open();
-      await store.set('k', 1);
-      await store.close();
+    it('keeps two real processes from both owning one DATA_DIR, and lets the second in once the first stops', async () => {
+      const holder = (beatMs: number) => {
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', 'test/support/data-dir-holder.ts', dir, String(beatMs)],
+          { stdio: ['pipe', 'pipe', 'inherit'] },
+        );
+        const firstLine = new Promise<string>((resolve) => {
+          let out = '';
+          child.stdout.on('data', (chunk: Buffer) => {
+            out += String(chunk);
+            if (out.includes('\n')) resolve(out.trim());
+          });
+          child.on('exit', () => resolve(out.trim()));
+        });
+        const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+        return { child, firstLine, exited };
+      };
+      const first = holder(100);
+      expect(await first.firstLine).toBe('open');
+      const second = holder(100);
+      expect(await second.firstLine).toMatch(
+        /^refused: DATA_DIR .* is in use by another sobot-slack process/,
+      );
+      expect(await second.exited).toBe(3);
+
+      first.child.stdin.end();
+      expect(await first.exited).toBe(0);
+      const third = holder(100);
+      expect(await third.firstLine).toBe('open');
+      third.child.stdin.end();
+      expect(await third.exited).toBe(0);
     });
 
     it('refuses a second open of the same DATA_DIR in this process until the first is closed', async () => {

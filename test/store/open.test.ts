@@ -4,6 +4,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
 import { openStore } from '../../src/store/open.ts';
@@ -86,5 +87,24 @@ describe('openStore', () => {
       }),
     );
     expect(log.raw()).not.toContain(PASSWORD);
+  });
+
+  it('keeps every key under REDIS_KEY_PREFIX, so two bots on one Redis do not share state', async () => {
+    const open = (redisKeyPrefix: string) =>
+      openStore({
+        dataDir,
+        redisUrl: server.url,
+        redisKeyPrefix,
+        clock: createFakeClock(),
+        logger: captureLog().logger,
+      });
+    const [eu, us] = await Promise.all([open('sobot-eu:'), open('sobot-us:')]);
+    expect(await eu.claim('digest:morning:2026-12-03T09:00', 'eu')).toBe(true);
+    expect(await us.claim('digest:morning:2026-12-03T09:00', 'us')).toBe(true);
+    const raw = new Redis(server.url);
+    expect(await raw.get('sobot-eu:digest:morning:2026-12-03T09:00')).toBe('"eu"');
+    expect(await raw.get('sobot-us:digest:morning:2026-12-03T09:00')).toBe('"us"');
+    await raw.del('sobot-eu:digest:morning:2026-12-03T09:00', 'sobot-us:digest:morning:2026-12-03T09:00');
+    await Promise.all([raw.quit(), eu.close(), us.close()]);
   });
 });

@@ -12,6 +12,7 @@ import { createLogger } from '../../src/logger.ts';
 import { type Bot, createBot } from '../../src/main.ts';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.ts';
 import { rapidRetryPolicy } from '../../src/sobot/retry.ts';
+import type { Store } from '../../src/store/store.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 import { signedRequest, slashCommandBody } from './slack-request.ts';
 
@@ -63,6 +64,10 @@ export async function startHarness(
     /** A simulator and fake Slack to reuse (a restart); they are then left running by close(). */
     reuse?: { sim: Simulator; slack: FakeSlack };
     digestRetryDelaysMs?: readonly number[];
+    /** A store to use instead of one under dataDir (replicas sharing state); the caller closes it. */
+    store?: Store;
+    /** false: Sobot's token is fetched by the first call, not at start (see Overrides). */
+    sobotTokenAtStart?: boolean;
     /** The workers that draw local charts, e.g. one the test watches. */
     chartPool?: ChartPool;
   } = {},
@@ -88,6 +93,8 @@ export async function startHarness(
     CHART_RENDERER: 'local',
     LOG_LEVEL: 'debug',
     DATA_DIR: dataDir,
+    // Tests close the bot over work they abandoned (floods, hung calls): no drain unless one asks.
+    SHUTDOWN_TIMEOUT: '0',
     ...configFile,
     ...opts.env,
   });
@@ -110,6 +117,8 @@ export async function startHarness(
     // Tests tick the digest runner themselves, on a fake clock.
     schedule: false,
     digestRetryDelaysMs: opts.digestRetryDelaysMs,
+    store: opts.store,
+    sobotTokenAtStart: opts.sobotTokenAtStart,
     chartPool: opts.chartPool,
   });
   const { port } = await bot.start();

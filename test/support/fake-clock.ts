@@ -5,7 +5,7 @@ import type { Clock } from '../../src/clock.ts';
 export interface FakeClock extends Clock {
   /** Moves time forward by `ms`, waking every sleeper that falls due, in order. */
   advance(ms: number): Promise<void>;
-  /** Sleepers not yet woken. */
+  /** Sleepers not yet woken, not counting background ones (heartbeats). */
   pending(): number;
 }
 
@@ -15,18 +15,28 @@ const flush = async () => {
 
 export function createFakeClock(start = Date.parse('2026-11-23T02:00:00Z')): FakeClock {
   let now = start;
-  let timers: { at: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  let timers: { at: number; background: boolean; resolve: () => void; reject: (e: unknown) => void }[] = [];
   return {
     now: () => now,
-    sleep(ms, signal) {
+    sleep(ms, signal, options) {
       return new Promise((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);
-        const timer = { at: now + ms, resolve, reject };
-        timers.push(timer);
-        signal?.addEventListener('abort', () => {
+        const onAbort = () => {
           timers = timers.filter((t) => t !== timer);
-          reject(signal.reason);
-        });
+          reject(signal?.reason);
+        };
+        const timer = {
+          at: now + ms,
+          background: options?.background ?? false,
+          resolve: () => {
+            // A signal reused for many sleeps (a heartbeat's) must not collect a listener per sleep.
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+          },
+          reject,
+        };
+        timers.push(timer);
+        signal?.addEventListener('abort', onAbort, { once: true });
       });
     },
     async advance(ms) {
@@ -43,7 +53,7 @@ export function createFakeClock(start = Date.parse('2026-11-23T02:00:00Z')): Fak
       now = target;
       await flush();
     },
-    pending: () => timers.length,
+    pending: () => timers.filter((t) => !t.background).length,
   };
 }
 

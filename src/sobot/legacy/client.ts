@@ -7,6 +7,7 @@ import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../logger.ts';
+import { type BotMetrics, noMetrics } from '../../metrics/metrics.ts';
 import type { DateRange } from '../../stats/model.ts';
 import { type CallOptions, createSobotCaller } from '../caller.ts';
 import { parseLeniently } from '../coerce.ts';
@@ -14,7 +15,7 @@ import { SobotApiError, SobotConfigError, SobotMalformedReplyError } from '../er
 import { sendJson } from '../http.ts';
 import type { RateBudget } from '../rate-budget.ts';
 import { ATTEMPT_TIMEOUT_MS, oneRetryWithinTwentySeconds, type RetryPolicy } from '../retry.ts';
-import { createTokenCache, type IssuedToken } from '../token-cache.ts';
+import { createTokenCache, type IssuedToken, type SobotTokenSource } from '../token-cache.ts';
 import {
   LEGACY_API_PATH,
   LEGACY_TOKEN_PATH,
@@ -38,6 +39,7 @@ export interface SobotLegacyClientOptions {
   timeoutMs?: number;
   /** Token lifetime asked for with `expire`, in hours (Sobot accepts 1–24; default 24: fewer tokens). */
   tokenHours?: number;
+  metrics?: BotMetrics;
 }
 
 export interface SobotLegacyClient {
@@ -60,10 +62,13 @@ const TOKEN_HINT =
 const actionHint = (action: LegacyAction) =>
   `api.json refused ${action}: ask Sobot after-sales whether the open platform's workbench statistics are enabled for this company, and check SOBOT_APPID`;
 
-export function createSobotLegacyClient(opts: SobotLegacyClientOptions): SobotLegacyClient {
+export function createSobotLegacyClient(
+  opts: SobotLegacyClientOptions,
+): SobotLegacyClient & SobotTokenSource {
   const log = opts.logger.child({ module: 'sobot', api: 'legacy' });
   const timeoutMs = opts.timeoutMs ?? ATTEMPT_TIMEOUT_MS;
   const tokenHours = opts.tokenHours ?? 24;
+  const metrics = opts.metrics ?? noMetrics;
 
   async function fetchToken(signal?: AbortSignal): Promise<IssuedToken> {
     // Public callers disagree on seconds or milliseconds; Sobot's servers take seconds.
@@ -82,6 +87,7 @@ export function createSobotLegacyClient(opts: SobotLegacyClientOptions): SobotLe
       signal,
       timeoutMs,
       dispatcher: opts.dispatcher,
+      onNoReply: (code) => metrics.sobotReply(LEGACY_TOKEN_PATH, code),
     });
     const parsed = legacyTokenReply.safeParse(json);
     if (!parsed.success) {
@@ -91,6 +97,7 @@ export function createSobotLegacyClient(opts: SobotLegacyClientOptions): SobotLe
       );
     }
     const { code, msg, data } = parsed.data;
+    metrics.sobotReply(LEGACY_TOKEN_PATH, code);
     if (code === FAILURE) throw new SobotConfigError(FAILURE, TOKEN_HINT, LEGACY_TOKEN_PATH);
     if (code !== SUCCESS || !data?.access_token) throw new SobotApiError(code, msg, LEGACY_TOKEN_PATH);
     log.info({ expiresInSec: tokenHours * 3600 }, 'sobot token issued');
@@ -98,15 +105,18 @@ export function createSobotLegacyClient(opts: SobotLegacyClientOptions): SobotLe
     return { token: data.access_token, expiresInSec: tokenHours * 3600 };
   }
 
+  const tokens = createTokenCache({ fetchToken, clock: opts.clock });
   const caller = createSobotCaller({
-    tokens: createTokenCache({ fetchToken, clock: opts.clock }),
+    tokens,
     budget: opts.budget,
     clock: opts.clock,
     log,
     policy: opts.retryPolicy ?? oneRetryWithinTwentySeconds,
+    metrics,
   });
 
   return {
+    token: (signal) => tokens.get(signal),
     call(action, range, callOpts = {}) {
       const endpoint = `${LEGACY_API_PATH} ${action}`;
       return caller.call(endpoint, callOpts, async (token, signal) => {
@@ -120,11 +130,13 @@ export function createSobotLegacyClient(opts: SobotLegacyClientOptions): SobotLe
           signal,
           timeoutMs,
           dispatcher: opts.dispatcher,
+          onNoReply: (code) => metrics.sobotReply(endpoint, code),
         });
         const envelope = legacyEnvelope.safeParse(json);
         if (!envelope.success) throw new SobotMalformedReplyError('reply is not a Sobot envelope', endpoint);
         const { code, msg, data } = envelope.data;
         log.debug({ path: LEGACY_API_PATH, action, code, ms: opts.clock.now() - started }, 'sobot call');
+        metrics.sobotReply(endpoint, code);
         if (code === SUCCESS) return { kind: 'ok', value: parseItem(action, data?.item, endpoint, log) };
         if (code === TOKEN_REJECTED) return { kind: 'token_rejected', detail: `${code}: ${msg}` };
         if (code === FAILURE) throw new SobotConfigError(FAILURE, actionHint(action), endpoint);

@@ -6,6 +6,7 @@ import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../logger.ts';
+import { type BotMetrics, noMetrics } from '../../metrics/metrics.ts';
 import type { DateRange } from '../../stats/model.ts';
 import { type CallOptions, createSobotCaller } from '../caller.ts';
 import { parseLeniently } from '../coerce.ts';
@@ -13,7 +14,7 @@ import { SobotApiError, SobotConfigError, SobotInputError, SobotMalformedReplyEr
 import { sendJson, TransientFailure } from '../http.ts';
 import type { RateBudget } from '../rate-budget.ts';
 import { ATTEMPT_TIMEOUT_MS, oneRetryWithinTwentySeconds, type RetryPolicy } from '../retry.ts';
-import { createTokenCache, type IssuedToken } from '../token-cache.ts';
+import { createTokenCache, type IssuedToken, type SobotTokenSource } from '../token-cache.ts';
 import {
   tokenPath,
   tokenReplySchema,
@@ -37,6 +38,7 @@ export interface SobotV5ClientOptions {
   dispatcher?: Dispatcher;
   retryPolicy?: RetryPolicy;
   timeoutMs?: number;
+  metrics?: BotMetrics;
 }
 
 export interface V5Page<K extends V5EndpointKey> {
@@ -81,26 +83,39 @@ const CONFIG_HINTS: Record<string, string> = {
 };
 const TOKEN_RET_CODES = new Set(['900001', '900002']);
 
-export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client {
+export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client & SobotTokenSource {
   const log = opts.logger.child({ module: 'sobot' });
   const timeoutMs = opts.timeoutMs ?? ATTEMPT_TIMEOUT_MS;
+  const metrics = opts.metrics ?? noMetrics;
   const send = (
     method: 'GET' | 'POST',
-    url: string,
+    path: string,
+    query: string,
     headers: Record<string, string>,
     body: string | undefined,
     signal: AbortSignal | undefined,
-  ) => sendJson({ method, url, headers, body, signal, timeoutMs, dispatcher: opts.dispatcher });
+  ) =>
+    sendJson({
+      method,
+      url: `${opts.baseUrl}${path}${query}`,
+      headers,
+      body,
+      signal,
+      timeoutMs,
+      dispatcher: opts.dispatcher,
+      onNoReply: (code) => metrics.sobotReply(path, code),
+    });
 
   async function fetchToken(signal?: AbortSignal): Promise<IssuedToken> {
     const createTime = String(Math.floor(opts.clock.now() / 1000));
     const sign = createHash('md5').update(`${opts.appId}${createTime}${opts.appKey}`).digest('hex');
     const query = new URLSearchParams({ appid: opts.appId, create_time: createTime, sign });
-    const json = await send('GET', `${opts.baseUrl}${tokenPath}?${query}`, {}, undefined, signal);
+    const json = await send('GET', tokenPath, `?${query}`, {}, undefined, signal);
     const parsed = tokenReplySchema.safeParse(json);
     if (!parsed.success)
       throw new SobotMalformedReplyError('get_token reply did not match the documented shape', tokenPath);
     const { ret_code: retCode, ret_msg: retMsg, item } = parsed.data;
+    metrics.sobotReply(tokenPath, retCode);
     if (retCode in CONFIG_HINTS)
       throw new SobotConfigError(retCode, CONFIG_HINTS[retCode] as string, tokenPath);
     if (retCode !== '000000' || !item?.token) throw new SobotApiError(retCode, retMsg, tokenPath);
@@ -108,12 +123,14 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client {
     return { token: item.token, expiresInSec: item.expires_in ?? 3600 };
   }
 
+  const tokens = createTokenCache({ fetchToken, clock: opts.clock });
   const caller = createSobotCaller({
-    tokens: createTokenCache({ fetchToken, clock: opts.clock }),
+    tokens,
     budget: opts.budget,
     clock: opts.clock,
     log,
     policy: opts.retryPolicy ?? oneRetryWithinTwentySeconds,
+    metrics,
   });
 
   function call<K extends V5EndpointKey>(
@@ -126,7 +143,8 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client {
       const started = opts.clock.now();
       const json = await send(
         'POST',
-        `${opts.baseUrl}${path}`,
+        path,
+        '',
         {
           token,
           timezoneid: callOpts.timeZone ?? opts.timeZone,
@@ -140,6 +158,7 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client {
       if (!envelope.success) throw new SobotMalformedReplyError('reply is not a Sobot envelope', path);
       const { ret_code: retCode, ret_msg: retMsg } = envelope.data;
       log.debug({ path, retCode, ms: opts.clock.now() - started }, 'sobot call');
+      metrics.sobotReply(path, retCode);
       if (retCode === '000000') return { kind: 'ok', value: parsePage(key, envelope.data, log) };
       if (TOKEN_RET_CODES.has(retCode)) return { kind: 'token_rejected', detail: `${retCode}: ${retMsg}` };
       if (retCode === '229000') return { kind: 'rate_limited', retryAfterSec: retryAfterSeconds(retMsg) };
@@ -180,7 +199,7 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client {
     return [first, ...rest].flatMap((page) => page.items);
   }
 
-  return { call, fetchAll };
+  return { call, fetchAll, token: (signal) => tokens.get(signal) };
 }
 
 function parsePage<K extends V5EndpointKey>(

@@ -1,0 +1,54 @@
+// What wakes the bot: a cron job per digest schedule plus a sweep for missed ones, a job per alert rule,
+// and a catch-up at start. Digest jobs are set again whenever subscriptions change. Every run counts as
+// work in flight, so the drain at shutdown waits for it, and none starts once the drain has begun.
+
+import type { AlertChecker } from '../alerts/checker.ts';
+import type { AlertRule } from '../config-file.ts';
+import type { Logger } from '../logger.ts';
+import type { WorkInFlight } from '../work.ts';
+import type { CronJobs } from './cron.ts';
+import type { DigestRegistry } from './digest-registry.ts';
+import type { DigestRunner } from './digests.ts';
+
+/** How often missed, late or retried digests are looked for besides their own schedules. */
+const SWEEP_SCHEDULE = '*/5 * * * *';
+
+export interface ScheduleOptions {
+  cron: CronJobs;
+  registry: DigestRegistry;
+  digests: DigestRunner;
+  alerts: AlertChecker;
+  rules: readonly AlertRule[];
+  work: WorkInFlight;
+  logger: Logger;
+}
+
+export async function scheduleJobs(opts: ScheduleOptions): Promise<void> {
+  const { cron, work } = opts;
+  const log = opts.logger.child({ module: 'scheduler' });
+  const tick = () => (work.draining ? Promise.resolve() : work.track('digests', () => opts.digests.tick()));
+  const setDigestJobs = async () => {
+    const digests = await opts.registry.list();
+    cron.set('digests', [
+      ...digests.map((d) => ({ name: d.name, schedule: d.schedule, timeZone: d.timeZone, run: tick })),
+      { name: 'sweep', schedule: SWEEP_SCHEDULE, timeZone: 'UTC', run: tick },
+    ]);
+  };
+  await setDigestJobs();
+  cron.set(
+    'alerts',
+    opts.rules.map((rule) => ({
+      name: rule.name,
+      schedule: rule.check,
+      timeZone: rule.timeZone,
+      run: () =>
+        work.draining ? Promise.resolve() : work.track('alert check', () => opts.alerts.check(rule)),
+    })),
+  );
+  opts.registry.onChange(() => {
+    // The store can fail here (Redis down): the old jobs keep running until the next change.
+    setDigestJobs().catch((error) => log.error({ err: error }, 'could not reschedule the digests'));
+  });
+  // Catch up on anything missed while the bot was down.
+  tick().catch((error) => log.error({ err: error }, 'digest catch-up failed'));
+}

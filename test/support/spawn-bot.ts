@@ -1,0 +1,98 @@
+// Runs the bot as operators do, `node dist/src/main.js` in its own process, and reads its JSON log
+// lines as they come: for the tests of the checked start and of the shutdown on SIGTERM.
+
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const MAIN = join(ROOT, 'dist', 'src', 'main.js');
+
+/** Newest modification time of the TypeScript that dist/ is built from. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/ (as `npm ci` does through `prepare`) when it is missing or older than the sources. */
+export function ensureBuilt(): void {
+  let built = 0;
+  try {
+    built = statSync(MAIN).mtimeMs;
+  } catch {
+    // Not built yet.
+  }
+  const sources = Math.max(...['src', 'commands', 'reports'].map((dir) => newestSource(join(ROOT, dir))));
+  if (built > sources) return;
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+}
+
+export interface BotProcess {
+  child: ChildProcess;
+  /** JSON log lines so far (stdout). */
+  logs: Record<string, unknown>[];
+  stderr(): string;
+  /** Resolves with the first log line (already written or still to come) that matches. */
+  waitForLog(predicate: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export function spawnBot(env: Record<string, string>): BotProcess {
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Record<string, unknown>[] = [];
+  const waiters: {
+    predicate: (line: Record<string, unknown>) => boolean;
+    resolve: (line: Record<string, unknown>) => void;
+  }[] = [];
+  let pending = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    pending += chunk;
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const text of lines.filter(Boolean)) {
+      const line = JSON.parse(text) as Record<string, unknown>;
+      logs.push(line);
+      for (const waiter of waiters.filter((w) => w.predicate(line))) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(line);
+      }
+    }
+  });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    child,
+    logs,
+    stderr: () => stderr,
+    waitForLog(predicate) {
+      const seen = logs.find(predicate);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        waiters.push({ predicate, resolve });
+        void exited.then(({ code }) => reject(new Error(`the bot exited (${code}) first:\n${stderr}`)));
+      });
+    },
+    exited,
+  };
+}
