@@ -5,6 +5,7 @@
 // answer that can no longer be delivered), and where to report a wait or a cached stand-in answer.
 
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setMaxListeners } from 'node:events';
 import type { Clock } from './clock.ts';
 import { BotError } from './errors.ts';
 
@@ -68,6 +69,9 @@ export function startCommand(opts: {
 }): CommandRun {
   const { clock } = opts;
   const controller = new AbortController();
+  // Every Sobot call of the command listens to this one signal while it waits in the budget's queue,
+  // and a digest or an overview sends a dozen at once: that is fan-out, not a listener leak.
+  setMaxListeners(0, controller.signal);
   const timer = new AbortController();
   clock.sleep(opts.deadlineMs, timer.signal).then(
     () => controller.abort(new CommandDeadlineError(`no answer within ${opts.deadlineMs / 60_000} min`)),
