@@ -37,8 +37,7 @@ export const textReply = (text: string, mrkdwn = text): BotMessage => ({
 });
 
 /** `<#C0123>` for a channel id (Slack shows its name), the `#name` itself otherwise. */
-export const channelMention = (channel: string) =>
-  channel.startsWith('#') ? escapeMrkdwn(channel) : `<#${channel}>`;
+export { channelMention } from '../src/slack/message.ts';
 
 /** Records an admin action on `target` by whoever asked, from where they asked. */
 export const recordAction = (

@@ -46,3 +46,73 @@ export function signedRequest(
 export function slashCommandBody(fields: SlashCommandFields): string {
   return new URLSearchParams(slashCommandPayload(fields)).toString();
 }
+
+let triggerCounter = 0;
+const who = (userId: string) => ({ id: userId, username: userId.toLowerCase(), team_id: 'T0FAKE' });
+
+/** The app_home_opened event Slack sends when `userId` opens the app's Home tab. */
+export function homeOpenedEvent(userId: string): Record<string, unknown> {
+  return {
+    type: 'app_home_opened',
+    user: userId,
+    channel: `D${userId.slice(1)}`,
+    tab: 'home',
+    event_ts: '1.1',
+  };
+}
+
+/** A block_actions payload for an element of `userId`'s Home tab (a button's value or a menu's option). */
+export function homeActionPayload(
+  userId: string,
+  action: { action_id: string; type: 'button' | 'overflow'; value: string },
+): Record<string, unknown> {
+  triggerCounter += 1;
+  const element =
+    action.type === 'button'
+      ? { type: 'button', value: action.value }
+      : {
+          type: 'overflow',
+          selected_option: { text: { type: 'plain_text', text: 'x' }, value: action.value },
+        };
+  return {
+    type: 'block_actions',
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: who(userId),
+    api_app_id: 'A0FAKE',
+    token: 'deprecated-verification-token',
+    container: { type: 'view', view_id: `VHOME${userId}` },
+    trigger_id: `${triggerCounter}.456.home`,
+    view: {
+      id: `VHOME${userId}`,
+      type: 'home',
+      callback_id: '',
+      private_metadata: '',
+      state: { values: {} },
+    },
+    actions: [{ action_id: action.action_id, block_id: 'b1', action_ts: '1.3', ...element }],
+  };
+}
+
+/** A view_submission payload: `userId` submits a modal with `callback_id`, its metadata and input values. */
+export function viewSubmissionPayload(
+  userId: string,
+  view: { callback_id: string; private_metadata?: string; values?: Record<string, Record<string, unknown>> },
+): Record<string, unknown> {
+  triggerCounter += 1;
+  return {
+    type: 'view_submission',
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: who(userId),
+    api_app_id: 'A0FAKE',
+    token: 'deprecated-verification-token',
+    trigger_id: `${triggerCounter}.789.submit`,
+    view: {
+      id: 'VMODAL0001',
+      type: 'modal',
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata ?? '',
+      state: { values: view.values ?? {} },
+      hash: '1.abc',
+    },
+  };
+}
