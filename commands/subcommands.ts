@@ -5,7 +5,7 @@
 import type { AuditAction } from '../src/audit.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
-import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
+import { type BotMessage, SLACK_LIMITS } from '../src/slack/message.ts';
 import { nearest } from './router.ts';
 import type { CommandContext, CommandDeps } from './types.ts';
 

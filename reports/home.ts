@@ -187,7 +187,7 @@ function digestBlock(item: HomeDigest, data: HomeData): Block {
 }
 
 /** Items to show within `room` blocks (one of them saying how many are left out): `first` ones first, in their order. */
-function fit<T>(
+function withinRoom<T>(
   items: readonly T[],
   room: number,
   first: (item: T) => boolean,
@@ -237,9 +237,9 @@ export function homeView(data: HomeData): HomeView {
   const footer = [{ type: 'divider' }, context(healthText(data))];
   // Fixed blocks: the top, two dividers and two section heads, the footer.
   const room = VIEW_LIMITS.blocks - top.length - 2 - 2 - footer.length;
-  const digests = fit(data.digests, Math.max(1, Math.floor(room / 3)), () => false);
+  const digests = withinRoom(data.digests, Math.max(1, Math.floor(room / 3)), () => false);
   const digestBlockCount = Math.max(1, digests.shown.length + (digests.left ? 1 : 0));
-  const rules = fit(data.rules, room - digestBlockCount, (r) => r.status !== 'ok' || r.mute !== null);
+  const rules = withinRoom(data.rules, room - digestBlockCount, (r) => r.status !== 'ok' || r.mute !== null);
   const ruleBlocks = rules.shown.map((r) => ruleBlock(r, data));
   if (rules.left) ruleBlocks.push(context(t.moreRules(rules.left)));
   const digestBlocks = digests.shown.map((d) => digestBlock(d, data));
