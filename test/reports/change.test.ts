@@ -14,7 +14,11 @@ describe('changeOf for rates', () => {
   });
 
   it('gives 24h FCR 0.71 against 0.75 as 4.0 pts down, worse', () => {
-    expect(changeOf('fcr_24h', 0.71, 0.75, 'en')).toEqual({ arrow: '▼', amount: '4.0 pts', verdict: 'worse' });
+    expect(changeOf('fcr_24h', 0.71, 0.75, 'en')).toEqual({
+      arrow: '▼',
+      amount: '4.0 pts',
+      verdict: 'worse',
+    });
   });
 
   it('reads reply warnings going up as worse', () => {
@@ -122,7 +126,9 @@ describe('changeText', () => {
   });
 
   it('writes the verdict in Chinese', () => {
-    expect(changeText({ arrow: '▲', amount: '1.2 个百分点', verdict: 'better' }, 'zh')).toBe('▲ 1.2 个百分点 改善');
+    expect(changeText({ arrow: '▲', amount: '1.2 个百分点', verdict: 'better' }, 'zh')).toBe(
+      '▲ 1.2 个百分点 改善',
+    );
     expect(changeText({ arrow: '▼', amount: '10.0%', verdict: 'worse' }, 'zh')).toBe('▼ 10.0% 变差');
   });
 
