@@ -7,6 +7,7 @@ import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { actionValue, DIGEST_VERBS, HOME_ACTIONS, HOME_VIEWS } from '../src/home/actions.ts';
 import type { HomeData, HomeDigest, HomeRule } from '../src/home/board.ts';
+import { type Lang, t } from '../src/i18n/catalogue.ts';
 import { scheduleText } from '../src/scheduler/schedule-text.ts';
 import { channelMention, escapeMrkdwn, SLACK_LIMITS, verbatimBlocks } from '../src/slack/message.ts';
 import { VIEW_LIMITS } from '../src/slack/view-limits.ts';
@@ -14,8 +15,7 @@ import { KPIS, type KpiId } from '../src/stats/kpis.ts';
 import { describeRange } from '../src/stats/period.ts';
 import { headerBlock } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
-import { formatValue, type Lang } from './format.ts';
-import { HOME_TEXT } from './home-text.ts';
+import { formatValue } from './format.ts';
 import { kpiLabel } from './labels.ts';
 
 /** The KPIs of the board, in the order a team lead reads them. */
@@ -48,11 +48,20 @@ const context = (text: string): Block => ({
 });
 const option = (text: string, value: string) => ({ text: plain(text), value });
 
-/** `Tue 24 Nov 09:00` in `zone` (`11月24日 09:00` in Chinese); only the time on the same day as `now`. */
+/** Locales whose date formats read naturally in each language. */
+const DATE_LOCALE: Record<Lang, string> = { en: 'en-GB', zh: 'zh-CN' };
+
+/** `Tue 24 Nov 09:00` in `zone` (`11月24日周二 09:00` in Chinese); only the time on the same day as `now`. */
 function when(at: number, zone: string, now: number, lang: Lang): string {
   const sameDay = format(at, 'yyyy-MM-dd', { in: tz(zone) }) === format(now, 'yyyy-MM-dd', { in: tz(zone) });
-  const pattern = sameDay ? 'HH:mm' : lang === 'zh' ? "M'月'd'日' HH:mm" : 'EEE d MMM HH:mm';
-  return format(at, pattern, { in: tz(zone) });
+  if (sameDay) return format(at, 'HH:mm', { in: tz(zone) });
+  const day = new Intl.DateTimeFormat(DATE_LOCALE[lang], {
+    timeZone: zone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  }).format(at);
+  return `${day} ${format(at, 'HH:mm', { in: tz(zone) })}`;
 }
 
 const SPARK = '▁▂▃▄▅▆▇█';
@@ -73,24 +82,24 @@ export function sparkline(values: readonly (number | null)[]): string {
 
 function figureBlocks(data: HomeData): Block[] {
   const { lang } = data.viewer;
-  const t = HOME_TEXT[lang];
   const figures = data.figures;
   if (!figures) {
     const why = data.health.lastError ? ` ${escapeMrkdwn(data.health.lastError.what)}` : '';
-    return [section(data.loading ? t.loading : `${t.noFigures}${why}`)];
+    return [section(data.loading ? t(lang, 'home.loading') : `${t(lang, 'home.noFigures')}${why}`)];
   }
   const { overview } = figures;
   const labels = { source: 'company', scale: overview.ratings?.scale } as const;
   const fields = HOME_KPIS.map((id) => {
     const value = formatValue(KPIS[id].unit, overview.current[id] ?? null);
-    const change = changeText(changeOf(id, overview.current[id], overview.previous[id]), lang);
+    const change = changeText(changeOf(id, overview.current[id], overview.previous[id], lang), lang);
     return mrkdwn(`*${escapeMrkdwn(kpiLabel(id, lang, labels))}*\n${value}  _${change}_`);
   });
-  const compared = t.compared(
-    describeRange(overview.range, lang),
-    describeRange(overview.previousRange, lang),
-  );
-  const dataTime = `${t.dataOf(when(figures.at, data.viewer.timeZone, data.now, lang))} (${t.yourTime})`;
+  const compared = t(lang, 'home.compared', {
+    today: describeRange(overview.range, lang),
+    previous: describeRange(overview.previousRange, lang),
+  });
+  const time = when(figures.at, data.viewer.timeZone, data.now, lang);
+  const dataTime = `${t(lang, 'home.dataOf', { time })} (${t(lang, 'home.yourTime')})`;
   const blocks: Block[] = [
     context(escapeMrkdwn(`${overview.range.timeZone} · ${compared} · ${dataTime}`)),
     { type: 'section', fields },
@@ -100,14 +109,19 @@ function figureBlocks(data: HomeData): Block[] {
     const line = sparkline(trend.map((p) => p.value));
     const day = (iso: string) =>
       describeRange({ from: iso, to: iso, timeZone: overview.range.timeZone }, lang);
-    blocks.push(context(escapeMrkdwn(t.trend(line, day(trend[0]?.day ?? ''), day(trend.at(-1)?.day ?? '')))));
+    blocks.push(
+      context(
+        escapeMrkdwn(
+          t(lang, 'home.trend', { line, from: day(trend[0]?.day ?? ''), to: day(trend.at(-1)?.day ?? '') }),
+        ),
+      ),
+    );
   }
   return blocks;
 }
 
 function ruleBlock(item: HomeRule, data: HomeData): Block {
   const { lang, timeZone } = data.viewer;
-  const t = HOME_TEXT[lang];
   const { rule } = item;
   const unit = KPIS[rule.kpi].unit;
   const at = (iso: string) => when(Date.parse(iso), timeZone, data.now, lang);
@@ -117,43 +131,47 @@ function ruleBlock(item: HomeRule, data: HomeData): Block {
   const first = item.scopes[0];
   let state: string;
   if (item.status === 'firing' && first) {
-    const where = item.scopes.length > 1 || 'name' in rule.scope || rule.scope.kind !== 'overall';
-    const value = `${formatValue(unit, first.value)}${where ? ` (${escapeMrkdwn(first.name)})` : ''}`;
+    const named = item.scopes.length > 1 || rule.scope.kind !== 'overall';
+    const value = `${formatValue(unit, first.value)}${named ? ` (${escapeMrkdwn(first.name)})` : ''}`;
     const firing = item.scopes.filter((s) => s.firedAt !== null).length;
-    state = `🔴 ${t.firing(at(first.firedAt ?? first.since), value)}${firing > 1 ? t.firingMore(firing) : ''}`;
+    const more = firing > 1 ? t(lang, 'home.firingMore', { more: firing - 1 }) : '';
+    state = `🔴 ${t(lang, 'home.firing', { since: at(first.firedAt ?? first.since), value })}${more}`;
   } else if (item.status === 'pending' && first) {
-    state = `🟡 ${t.pending(item.scopes.length, at(first.since))}`;
+    state = `🟡 ${t(lang, 'home.pending', { count: item.scopes.length, since: at(first.since) })}`;
   } else {
-    state = `🟢 ${t.ok}`;
+    state = `🟢 ${t(lang, 'home.ok')}`;
   }
   const parts = [state];
-  if (item.failures > 0) parts.push(`⚠️ ${t.cannotEvaluate(item.failures)}`);
-  if (item.mute) parts.push(`🔕 ${t.mutedUntil(`<@${item.mute.by}>`, at(item.mute.until))}`);
+  if (item.failures > 0) parts.push(`⚠️ ${t(lang, 'home.cannotEvaluate', { count: item.failures })}`);
+  if (item.mute)
+    parts.push(`🔕 ${t(lang, 'home.mutedUntil', { by: `<@${item.mute.by}>`, until: at(item.mute.until) })}`);
   if (item.message) {
     const link = `https://slack.com/archives/${item.message.channel}/p${item.message.ts.replace('.', '')}`;
-    parts.push(`<${link}|${t.alertMessage}>`);
+    parts.push(`<${link}|${t(lang, 'home.alertMessage')}>`);
   }
+  const choice = (key: 'home.mute1h' | 'home.muteTomorrow' | 'home.unmute', verb: string) =>
+    option(t(lang, key), actionValue(verb, rule.name));
   const menu = item.canMute
     ? {
         type: 'overflow',
         action_id: HOME_ACTIONS.alert,
         options: item.mute
-          ? [
-              option(t.unmute, actionValue('unmute', rule.name)),
-              option(t.mute1h, actionValue('mute1h', rule.name)),
-            ]
-          : [
-              option(t.mute1h, actionValue('mute1h', rule.name)),
-              option(t.muteTomorrow, actionValue('mutetomorrow', rule.name)),
-            ],
+          ? [choice('home.unmute', 'unmute'), choice('home.mute1h', 'mute1h')]
+          : [choice('home.mute1h', 'mute1h'), choice('home.muteTomorrow', 'mutetomorrow')],
       }
     : undefined;
   return section(`${head}\n${parts.join(' · ')}`, menu);
 }
 
+const DIGEST_VERB_KEYS = {
+  preview: 'home.preview',
+  now: 'home.postNow',
+  delete: 'home.delete',
+} as const;
+const LAST_ICONS = { on_time: '✅', late: '🕒', failed: '❌', posting: '⏳', missed: '⚠️' } as const;
+
 function digestBlock(item: HomeDigest, data: HomeData): Block {
   const { lang, timeZone, isAdmin } = data.viewer;
-  const t = HOME_TEXT[lang];
   const { digest } = item;
   const filters = Object.entries(digest.filters)
     .filter(([, name]) => name)
@@ -165,24 +183,27 @@ function digestBlock(item: HomeDigest, data: HomeData): Block {
   const head = `*${escapeMrkdwn(digest.name)}* → ${channelMention(digest.channel)} · ${escapeMrkdwn(what)}`;
   const next =
     item.nextAt === null
-      ? t.noNext
-      : t.next(`${when(item.nextAt, timeZone, data.now, lang)} (${t.yourTime})`);
-  const icons = { on_time: '✅', late: '🕒', failed: '❌', posting: '⏳', missed: '⚠️' } as const;
+      ? t(lang, 'home.noNext')
+      : t(lang, 'home.next', {
+          when: `${when(item.nextAt, timeZone, data.now, lang)} (${t(lang, 'home.yourTime')})`,
+        });
   const last = item.last
-    ? `${icons[item.last.status]} ${t.last[item.last.status]} ${when(item.last.at, timeZone, data.now, lang)}`
-    : t.neverRun;
+    ? `${LAST_ICONS[item.last.status]} ${t(lang, `home.last.${item.last.status}`)} ${when(item.last.at, timeZone, data.now, lang)}`
+    : t(lang, 'home.neverRun');
   const accessory = isAdmin
     ? {
         type: 'overflow',
         action_id: HOME_ACTIONS.digest,
-        options: DIGEST_VERBS.filter((verb) => verb !== 'edit').map((verb) =>
-          option(
-            { preview: t.preview, now: t.postNow, edit: t.edit, delete: t.delete }[verb],
-            actionValue(verb, digest.name),
-          ),
+        options: DIGEST_VERBS.map((verb) =>
+          option(t(lang, DIGEST_VERB_KEYS[verb]), actionValue(verb, digest.name)),
         ),
       }
-    : { type: 'button', action_id: HOME_ACTIONS.digestPreview, text: plain(t.preview), value: digest.name };
+    : {
+        type: 'button',
+        action_id: HOME_ACTIONS.digestPreview,
+        text: plain(t(lang, 'home.preview')),
+        value: digest.name,
+      };
   return section(`${head}\n${next} · ${last}`, accessory);
 }
 
@@ -201,39 +222,54 @@ function withinRoom<T>(
 
 function healthText(data: HomeData): string {
   const { lang, timeZone } = data.viewer;
-  const h = HOME_TEXT[lang].health;
   const { health } = data;
+  const at = (time: number) => when(time, timeZone, data.now, lang);
   const reach =
     health.sobotReachable === null
-      ? h.unknown
+      ? t(lang, 'home.health.unknown')
       : health.sobotReachable
-        ? `✅ ${h.reachable}`
-        : `❌ ${h.unreachable}`;
-  const parts = [reach, h.budget(health.budget.inUse, health.budget.limit), h.api(health.api)];
-  if (data.figures) parts.push(HOME_TEXT[lang].dataOf(when(data.figures.at, timeZone, data.now, lang)));
+        ? `✅ ${t(lang, 'home.health.reachable')}`
+        : `❌ ${t(lang, 'home.health.unreachable')}`;
+  const parts = [
+    reach,
+    t(lang, 'home.health.budget', { inUse: health.budget.inUse, limit: health.budget.limit }),
+    t(lang, 'home.health.api', { api: health.api }),
+  ];
+  if (data.figures) parts.push(t(lang, 'home.dataOf', { time: at(data.figures.at) }));
   if (health.lastError)
-    parts.push(h.lastError(when(health.lastError.at, timeZone, data.now, lang), health.lastError.what));
+    parts.push(
+      t(lang, 'home.health.lastError', { at: at(health.lastError.at), what: health.lastError.what }),
+    );
   return escapeMrkdwn(parts.join(' · '));
 }
 
 export function homeView(data: HomeData): HomeView {
   const { lang } = data.viewer;
-  const t = HOME_TEXT[lang];
   const top: Block[] = [];
   if (data.notice) {
     const icon = data.notice.kind === 'done' ? '✅' : ':warning:';
     top.push(section(`${icon} ${data.notice.text}`));
   }
-  top.push(headerBlock(t.title), ...figureBlocks(data), {
+  top.push(headerBlock(t(lang, 'home.title')), ...figureBlocks(data), {
     type: 'actions',
-    elements: [{ type: 'button', action_id: HOME_ACTIONS.refresh, text: plain(t.refresh), value: 'refresh' }],
+    elements: [
+      {
+        type: 'button',
+        action_id: HOME_ACTIONS.refresh,
+        text: plain(t(lang, 'home.refresh')),
+        value: 'refresh',
+      },
+    ],
   });
   const firing = data.rules.filter((r) => r.status === 'firing').length;
   const pending = data.rules.filter((r) => r.status === 'pending').length;
-  const alertsHead = section(
-    `*${t.alerts}* · ${t.alertsSummary(firing, pending, data.rules.length - firing - pending)}`,
-  );
-  const digestsHead = section(`*${t.digests}*`);
+  const summary = t(lang, 'home.alertsSummary', {
+    firing,
+    pending,
+    ok: data.rules.length - firing - pending,
+  });
+  const alertsHead = section(`*${t(lang, 'home.alerts')}* · ${summary}`);
+  const digestsHead = section(`*${t(lang, 'home.digests')}*`);
   const footer = [{ type: 'divider' }, context(healthText(data))];
   // Fixed blocks: the top, two dividers and two section heads, the footer.
   const room = VIEW_LIMITS.blocks - top.length - 2 - 2 - footer.length;
@@ -241,17 +277,17 @@ export function homeView(data: HomeData): HomeView {
   const digestBlockCount = Math.max(1, digests.shown.length + (digests.left ? 1 : 0));
   const rules = withinRoom(data.rules, room - digestBlockCount, (r) => r.status !== 'ok' || r.mute !== null);
   const ruleBlocks = rules.shown.map((r) => ruleBlock(r, data));
-  if (rules.left) ruleBlocks.push(context(t.moreRules(rules.left)));
+  if (rules.left) ruleBlocks.push(context(t(lang, 'home.moreRules', { count: rules.left })));
   const digestBlocks = digests.shown.map((d) => digestBlock(d, data));
-  if (digests.left) digestBlocks.push(context(t.moreDigests(digests.left)));
+  if (digests.left) digestBlocks.push(context(t(lang, 'home.moreDigests', { count: digests.left })));
   const blocks = [
     ...top,
     { type: 'divider' },
     alertsHead,
-    ...(data.rules.length ? ruleBlocks : [context(t.noRules)]),
+    ...(data.rules.length ? ruleBlocks : [context(t(lang, 'home.noRules'))]),
     { type: 'divider' },
     digestsHead,
-    ...(data.digests.length ? digestBlocks : [context(t.noDigests)]),
+    ...(data.digests.length ? digestBlocks : [context(t(lang, 'home.noDigests'))]),
     ...footer,
   ];
   return { type: 'home', blocks: verbatimBlocks(blocks) };
@@ -259,17 +295,15 @@ export function homeView(data: HomeData): HomeView {
 
 /** The question before a digest is deleted from Home: a modal whose submission deletes it. */
 export function deleteDigestModal(name: string, channel: string, lang: Lang): Record<string, unknown> {
-  const t = HOME_TEXT[lang];
   return {
     type: 'modal',
     callback_id: HOME_VIEWS.deleteDigest,
     private_metadata: name,
-    title: plain(t.deleteTitle),
-    submit: plain(t.delete),
-    close: plain(t.cancel),
-    blocks: verbatimBlocks([section(t.deleteConfirm(escapeMrkdwn(name), channelMention(channel)))]),
+    title: plain(t(lang, 'home.deleteTitle')),
+    submit: plain(t(lang, 'home.delete')),
+    close: plain(t(lang, 'home.cancel')),
+    blocks: verbatimBlocks([
+      section(t(lang, 'home.deleteConfirm', { name: escapeMrkdwn(name), channel: channelMention(channel) })),
+    ]),
   };
 }
-
-/** The words of Home's notices. */
-export const homeWords = (lang: Lang) => HOME_TEXT[lang];

@@ -15,7 +15,7 @@ import {
   worseningReply,
 } from '../reports/alert-notices.ts';
 import { digestFailureMessage } from '../reports/digest.ts';
-import { deleteDigestModal, homeView, homeWords } from '../reports/home.ts';
+import { deleteDigestModal, homeView } from '../reports/home.ts';
 import { type AlertChecker, createAlertChecker } from './alerts/checker.ts';
 import { createAudit } from './audit.ts';
 import { type ChartPool, type ChartRenderer, createChartRenderer } from './charts/render.ts';
@@ -296,7 +296,7 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
     stats: engine.stats,
     clock: engine.clock,
     timeZone: config.sobot.timeZone,
-    explain: (error) => explainError(error, replyClock()).what,
+    explain: (error) => explainError(error, replyClock(), config.sobot.language).what,
   });
   registerHome(slack.app, {
     client,
@@ -314,10 +314,10 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
       companyTimeZone: config.sobot.timeZone,
       now: engine.clock.now,
     }),
-    layouts: { home: homeView, deleteDigest: deleteDigestModal, words: homeWords },
+    layouts: { home: homeView, deleteDigest: deleteDigestModal },
     access,
     runCommand: (text, origin) => workers.commands.run(text, origin),
-    explain: (error) => errorMessage(error, replyClock()).text,
+    explain: (error, lang) => errorMessage(error, replyClock(), lang).text,
     poster,
     work,
     logger: engine.logger,

@@ -7,7 +7,7 @@ export const HOME_ACTIONS = {
   refresh: 'home_refresh',
   /** An alert rule's menu: mute1h, mutetomorrow or unmute. */
   alert: 'home_alert',
-  /** A digest's menu (admins): preview, now, edit or delete. */
+  /** A digest's menu (admins): preview, now or delete. */
   digest: 'home_digest',
   /** A digest's one button for everyone else: preview. */
   digestPreview: 'home_digest_preview',
@@ -19,7 +19,7 @@ export const HOME_VIEWS = {
 } as const;
 
 export const ALERT_VERBS = ['mute1h', 'mutetomorrow', 'unmute'] as const;
-export const DIGEST_VERBS = ['preview', 'now', 'edit', 'delete'] as const;
+export const DIGEST_VERBS = ['preview', 'now', 'delete'] as const;
 
 /** `mute1h:warnings-high`: under Slack's 150 characters for an option value (names are ≤ 40). */
 export const actionValue = (verb: string, name: string) => `${verb}:${name}`;

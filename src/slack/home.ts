@@ -11,6 +11,7 @@ import { NAME } from '../config-file.ts';
 import { ALERT_VERBS, DIGEST_VERBS, HOME_ACTIONS, HOME_VIEWS, parseActionValue } from '../home/actions.ts';
 import type { HomeBoard, HomeData, HomeNotice, HomeViewer } from '../home/board.ts';
 import type { HomeFiguresSource } from '../home/figures.ts';
+import { type Lang, langOf, t } from '../i18n/catalogue.ts';
 import type { Logger } from '../logger.ts';
 import { clockTime } from '../time-zone.ts';
 import type { WorkInFlight } from '../work.ts';
@@ -19,15 +20,10 @@ import type { CommandOrigin } from './app.ts';
 import type { ChannelPoster } from './channel-post.ts';
 import type { BotMessage } from './message.ts';
 
-/** The views and words Home needs from reports/ (injected by the composition root). */
+/** The views Home needs from reports/ (injected by the composition root). */
 export interface HomeLayouts {
   home(data: HomeData): { type: 'home'; blocks: Record<string, unknown>[] };
-  deleteDigest(name: string, channel: string, lang: 'en' | 'zh'): Record<string, unknown>;
-  words(lang: 'en' | 'zh'): {
-    previewSent(name: string): string;
-    notRefreshed(time: string): string;
-    refreshed: string;
-  };
+  deleteDigest(name: string, channel: string, lang: Lang): Record<string, unknown>;
 }
 
 export interface HomeOptions {
@@ -38,19 +34,19 @@ export interface HomeOptions {
   access: AccessPolicy;
   /** Runs a /sobot command for the viewer, as typed: the same access rules, the same answers. */
   runCommand(text: string, origin: CommandOrigin): Promise<BotMessage>;
-  /** The plain words of a failure, for the board's notice line. */
-  explain(error: unknown): string;
+  /** The plain words of a failure in `lang`, for the board's notice line. */
+  explain(error: unknown, lang: Lang): string;
   /** Where a preview goes: the viewer's DM with the bot. */
   poster: ChannelPoster;
   work: WorkInFlight;
   logger: Logger;
   clock: Clock;
-  /** The company's zone, for viewers whose own Slack cannot tell. */
+  /** The company's zone and language (SOBOT_LANGUAGE), for viewers whose Slack profile cannot tell. */
   timeZone: string;
-  lang: 'en' | 'zh';
+  lang: Lang;
 }
 
-/** How long a viewer's time zone read from Slack is trusted. */
+/** How long a viewer's time zone and locale read from Slack are trusted. */
 const PROFILE_TTL_MS = 60 * 60_000;
 
 /** The command a menu option of an alert rule runs. */
@@ -63,28 +59,33 @@ const ALERT_COMMAND: Record<(typeof ALERT_VERBS)[number], (rule: string) => stri
 export function registerHome(app: App, opts: HomeOptions): { publish(userId: string): Promise<void> } {
   const { client, clock } = opts;
   const log = opts.logger.child({ module: 'home' });
-  const zones = new Map<string, { zone: string; until: number }>();
+  const profiles = new Map<string, { timeZone: string; lang: Lang; until: number }>();
 
-  async function zoneOf(userId: string): Promise<string> {
-    const known = zones.get(userId);
-    if (known && known.until > clock.now()) return known.zone;
-    let zone = opts.timeZone;
+  /** The viewer's zone and language from their Slack profile; the company's when Slack cannot tell. */
+  async function profileOf(userId: string): Promise<{ timeZone: string; lang: Lang }> {
+    const known = profiles.get(userId);
+    if (known && known.until > clock.now()) return known;
+    const profile = { timeZone: opts.timeZone, lang: opts.lang, until: clock.now() + PROFILE_TTL_MS };
     try {
-      const reply = await client.users.info({ user: userId });
-      zone = reply.user?.tz ?? opts.timeZone;
+      const reply = await client.users.info({ user: userId, include_locale: true });
+      profile.timeZone = reply.user?.tz ?? opts.timeZone;
+      profile.lang = langOf(reply.user?.locale) ?? opts.lang;
     } catch (error) {
-      log.warn({ err: error, user: userId }, 'could not read the viewer’s time zone: the company’s is used');
+      log.warn(
+        { err: error, user: userId },
+        'could not read the viewer’s profile: the company’s zone is used',
+      );
     }
-    zones.set(userId, { zone, until: clock.now() + PROFILE_TTL_MS });
-    return zone;
+    profiles.set(userId, profile);
+    return profile;
   }
 
   async function viewerOf(userId: string): Promise<HomeViewer> {
-    const [timeZone, isAdmin] = await Promise.all([
-      zoneOf(userId),
+    const [profile, isAdmin] = await Promise.all([
+      profileOf(userId),
       opts.access.allows({ kind: 'admin', doing: 'manage' }, { userId, channelId: userId }),
     ]);
-    return { userId, timeZone, lang: opts.lang, isAdmin };
+    return { userId, timeZone: profile.timeZone, lang: profile.lang, isAdmin };
   }
 
   async function publishTo(viewer: HomeViewer, notice: HomeNotice | null, loading = false): Promise<void> {
@@ -108,25 +109,26 @@ export function registerHome(app: App, opts: HomeOptions): { publish(userId: str
 
   /** Runs `text` for the viewer; the board's notice says what it did or why not. */
   async function act(
-    userId: string,
+    viewer: HomeViewer,
     text: string,
   ): Promise<{ notice: HomeNotice; reply: BotMessage | null }> {
+    const { userId, lang } = viewer;
     try {
-      const reply = await opts.runCommand(text, { userId, channelId: userId, via: 'button' });
+      const reply = await opts.runCommand(text, { userId, channelId: userId, via: 'button', lang });
       return { notice: { kind: 'done', text: reply.text }, reply };
     } catch (error) {
-      return { notice: { kind: 'refused', text: opts.explain(error) }, reply: null };
+      return { notice: { kind: 'refused', text: opts.explain(error, lang) }, reply: null };
     }
   }
 
-  async function preview(userId: string, name: string): Promise<HomeNotice> {
-    const { notice, reply } = await act(userId, `digest preview ${name}`);
+  async function preview(viewer: HomeViewer, name: string): Promise<HomeNotice> {
+    const { notice, reply } = await act(viewer, `digest preview ${name}`);
     if (!reply) return notice;
     try {
-      await opts.poster.post(userId, { ...reply, visibility: 'in_channel' });
-      return { kind: 'done', text: opts.layouts.words(opts.lang).previewSent(name) };
+      await opts.poster.post(viewer.userId, { ...reply, visibility: 'in_channel' });
+      return { kind: 'done', text: t(viewer.lang, 'home.previewSent', { name }) };
     } catch (error) {
-      return { kind: 'refused', text: opts.explain(error) };
+      return { kind: 'refused', text: opts.explain(error, viewer.lang) };
     }
   }
 
@@ -149,10 +151,9 @@ export function registerHome(app: App, opts: HomeOptions): { publish(userId: str
     await handle(ack, 'home', async () => {
       const viewer = await viewerOf(body.user.id);
       const { refreshed, nextAt } = await opts.figures.refresh();
-      const words = opts.layouts.words(viewer.lang);
       const text = refreshed
-        ? words.refreshed
-        : words.notRefreshed(clockTime(nextAt, viewer.timeZone, clock.now()));
+        ? t(viewer.lang, 'home.refreshed')
+        : t(viewer.lang, 'home.notRefreshed', { time: clockTime(nextAt, viewer.timeZone, clock.now()) });
       await publishTo(viewer, { kind: 'done', text });
     });
   });
@@ -161,7 +162,7 @@ export function registerHome(app: App, opts: HomeOptions): { publish(userId: str
     await handle(ack, 'home', async () => {
       const chosen = parseActionValue(action.selected_option?.value, ALERT_VERBS);
       if (!chosen) return open(body.user.id);
-      const { notice } = await act(body.user.id, ALERT_COMMAND[chosen.verb](chosen.name));
+      const { notice } = await act(await viewerOf(body.user.id), ALERT_COMMAND[chosen.verb](chosen.name));
       await open(body.user.id, notice);
     });
   });
@@ -171,30 +172,23 @@ export function registerHome(app: App, opts: HomeOptions): { publish(userId: str
       const userId = body.user.id;
       const chosen = parseActionValue(action.selected_option?.value, DIGEST_VERBS);
       if (!chosen) return open(userId);
-      if (chosen.verb === 'delete') {
-        // Checked before the question is asked; the submission is checked again.
-        const allowed = await opts.access.allows(
-          { kind: 'admin', doing: 'delete' },
-          { userId, channelId: userId },
-        );
-        const digest = allowed ? await opts.board.digest(chosen.name) : null;
+      const viewer = await viewerOf(userId);
+      if (chosen.verb === 'delete' && viewer.isAdmin) {
+        // Asked before it is done; the submission is checked again.
+        const digest = await opts.board.digest(chosen.name);
         if (digest) {
           await client.views.open({
             trigger_id: body.trigger_id,
-            view: opts.layouts.deleteDigest(digest.name, digest.channel, opts.lang) as never,
+            view: opts.layouts.deleteDigest(digest.name, digest.channel, viewer.lang) as never,
           });
           return;
         }
       }
+      const command = { now: 'digest now', delete: 'digest unsubscribe' } as const;
       const notice =
         chosen.verb === 'preview'
-          ? await preview(userId, chosen.name)
-          : (
-              await act(
-                userId,
-                chosen.verb === 'now' ? `digest now ${chosen.name}` : `digest unsubscribe ${chosen.name}`,
-              )
-            ).notice;
+          ? await preview(viewer, chosen.name)
+          : (await act(viewer, `${command[chosen.verb]} ${chosen.name}`)).notice;
       await open(userId, notice);
     });
   });
@@ -202,7 +196,8 @@ export function registerHome(app: App, opts: HomeOptions): { publish(userId: str
   app.action<BlockAction<ButtonAction>>(HOME_ACTIONS.digestPreview, async ({ ack, body, action }) => {
     await handle(ack, 'home', async () => {
       const name = action.value ?? '';
-      await open(body.user.id, NAME.test(name) ? await preview(body.user.id, name) : null);
+      const viewer = await viewerOf(body.user.id);
+      await open(body.user.id, NAME.test(name) ? await preview(viewer, name) : null);
     });
   });
 
@@ -211,7 +206,7 @@ export function registerHome(app: App, opts: HomeOptions): { publish(userId: str
       // The name comes back from Slack as it was sent, unless the request was forged: check it.
       const name = view.private_metadata;
       const { notice } = NAME.test(name)
-        ? await act(body.user.id, `digest unsubscribe ${name}`)
+        ? await act(await viewerOf(body.user.id), `digest unsubscribe ${name}`)
         : { notice: null };
       await open(body.user.id, notice);
     });
