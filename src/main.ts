@@ -22,8 +22,8 @@ import { type ChartPool, type ChartRenderer, createChartRenderer } from './chart
 import { type Clock, systemClock } from './clock.ts';
 import { type BotConfig, loadConfig, secretsOf } from './config.ts';
 import { ConfigError } from './errors.ts';
-import { createHomeBoard } from './home/board.ts';
-import { createHomeFigures } from './home/figures.ts';
+import { createHomeBoard, type HomeBoard } from './home/board.ts';
+import { createHomeFigures, type HomeFiguresSource } from './home/figures.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createPrometheusMetrics, type PrometheusMetrics } from './metrics/prometheus.ts';
 import { type CronJobs, createCronJobs } from './scheduler/cron.ts';
@@ -233,6 +233,36 @@ export function createWorkers(
   return { commands: createCommands(deps), digests, alerts };
 }
 
+/** The Home tab's figures snapshot and board (shared by the bot and the demo's `--home`). */
+export function createHome(
+  engine: Engine,
+  alerts: AlertChecker,
+  access: AccessPolicy,
+): { figures: HomeFiguresSource; board: HomeBoard; render: typeof homeView } {
+  const { config, clock } = engine;
+  const figures = createHomeFigures({
+    stats: engine.stats,
+    clock,
+    timeZone: config.sobot.timeZone,
+    explain: (error) =>
+      explainError(error, { timeZone: config.sobot.timeZone, now: clock.now() }, config.sobot.language).what,
+  });
+  const board = createHomeBoard({
+    figures,
+    rules: () => config.file.alerts,
+    checker: alerts,
+    registry: engine.digests,
+    store: engine.store,
+    access,
+    budget: engine.budget,
+    budgetLimit: config.sobot.rateLimitPerMinute,
+    api: config.sobot.api,
+    companyTimeZone: config.sobot.timeZone,
+    now: clock.now,
+  });
+  return { figures, board, render: homeView };
+}
+
 export interface Bot {
   engine: Engine;
   slack: SlackBot;
@@ -292,29 +322,12 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
   const workers = createWorkers(engine, poster, access, overrides);
   commands = workers.commands;
   const replyClock = () => ({ timeZone: config.sobot.timeZone, now: engine.clock.now() });
-  const figures = createHomeFigures({
-    stats: engine.stats,
-    clock: engine.clock,
-    timeZone: config.sobot.timeZone,
-    explain: (error) => explainError(error, replyClock(), config.sobot.language).what,
-  });
+  const home = createHome(engine, workers.alerts, access);
   registerHome(slack.app, {
     client,
-    figures,
-    board: createHomeBoard({
-      figures,
-      rules: () => config.file.alerts,
-      checker: workers.alerts,
-      registry: engine.digests,
-      store: engine.store,
-      access,
-      budget: engine.budget,
-      budgetLimit: config.sobot.rateLimitPerMinute,
-      api: config.sobot.api,
-      companyTimeZone: config.sobot.timeZone,
-      now: engine.clock.now,
-    }),
-    layouts: { home: homeView, deleteDigest: deleteDigestModal },
+    figures: home.figures,
+    board: home.board,
+    layouts: { home: home.render, deleteDigest: deleteDigestModal },
     access,
     runCommand: (text, origin) => workers.commands.run(text, origin),
     explain: (error, lang) => errorMessage(error, replyClock(), lang).text,

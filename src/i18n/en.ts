@@ -91,8 +91,7 @@ export const en = {
   'home.refresh': 'Refresh',
   'home.alerts': 'Alerts',
   'home.alertsSummary': '{firing} firing · {pending} pending · {ok} OK',
-  'home.noRules':
-    'No alert rules yet. An admin adds them under `alerts:` in bot.config.yml (README "Alerts").',
+  'home.noRules': 'No alert rules yet. An admin adds them under `alerts:` in `bot.config.yml`.',
   'home.ok': 'OK',
   'home.pending': { one: 'pending since {since}', other: 'pending since {since} ({count} scopes)' },
   'home.firing': 'firing since {since} at {value}',

@@ -33,18 +33,29 @@ const flush = async () => {
   for (let i = 0; i < 10; i += 1) await Promise.resolve();
 };
 
-describe('the Home figures snapshot', () => {
-  const start = Date.parse('2026-11-23T02:00:00Z');
+const start = Date.parse('2026-11-23T02:00:00Z');
 
+function setUp(explain: (error: unknown) => string = String) {
+  const clock = createFakeClock(start);
+  const sobot = countingStats();
+  const figures = createHomeFigures({ stats: sobot.stats, clock, timeZone: 'Asia/Shanghai', explain });
+  return { clock, sobot, figures };
+}
+
+/** What `load` resolves with once Sobot answers the overview it asked for with `chats`. */
+async function answered<T>(
+  load: Promise<T>,
+  sobot: ReturnType<typeof countingStats>,
+  chats: number,
+): Promise<T> {
+  await flush();
+  sobot.answer(chats);
+  return load;
+}
+
+describe('the Home figures snapshot', () => {
   it('loads once for every viewer who asks while it loads, then serves the snapshot for the period', async () => {
-    const clock = createFakeClock(start);
-    const sobot = countingStats();
-    const figures = createHomeFigures({
-      stats: sobot.stats,
-      clock,
-      timeZone: 'Asia/Shanghai',
-      explain: String,
-    });
+    const { clock, sobot, figures } = setUp();
     const viewers = [figures.ensure(), figures.ensure(), figures.ensure()];
     await flush();
     sobot.answer(120);
@@ -60,26 +71,14 @@ describe('the Home figures snapshot', () => {
 
     await clock.advance(1);
     expect(figures.stale()).toBe(true);
-    const next = figures.ensure();
-    await flush();
-    sobot.answer(130);
-    expect((await next).figures?.overview.current.chats).toBe(130);
+    const next = await answered(figures.ensure(), sobot, 130);
+    expect(next.figures?.overview.current.chats).toBe(130);
     expect(sobot.asked).toHaveLength(2);
   });
 
   it('refreshes on request no sooner than the refresh interval after the last load', async () => {
-    const clock = createFakeClock(start);
-    const sobot = countingStats();
-    const figures = createHomeFigures({
-      stats: sobot.stats,
-      clock,
-      timeZone: 'Asia/Shanghai',
-      explain: String,
-    });
-    const first = figures.ensure();
-    await flush();
-    sobot.answer(1);
-    await first;
+    const { clock, sobot, figures } = setUp();
+    await answered(figures.ensure(), sobot, 1);
 
     await clock.advance(HOME_REFRESH_MS - 1);
     const early = await figures.refresh();
@@ -87,26 +86,16 @@ describe('the Home figures snapshot', () => {
     expect(sobot.asked).toHaveLength(1);
 
     await clock.advance(1);
-    const refreshing = figures.refresh();
-    await flush();
-    sobot.answer(2);
-    expect(await refreshing).toMatchObject({ refreshed: true, nextAt: start + 2 * HOME_REFRESH_MS });
+    expect(await answered(figures.refresh(), sobot, 2)).toMatchObject({
+      refreshed: true,
+      nextAt: start + 2 * HOME_REFRESH_MS,
+    });
     expect(sobot.asked).toHaveLength(2);
   });
 
   it('keeps the last good figures when a load fails, and says what went wrong', async () => {
-    const clock = createFakeClock(start);
-    const sobot = countingStats();
-    const figures = createHomeFigures({
-      stats: sobot.stats,
-      clock,
-      timeZone: 'Asia/Shanghai',
-      explain: (error) => `explained: ${(error as Error).message}`,
-    });
-    const first = figures.ensure();
-    await flush();
-    sobot.answer(50);
-    await first;
+    const { clock, sobot, figures } = setUp((error) => `explained: ${(error as Error).message}`);
+    await answered(figures.ensure(), sobot, 50);
     await clock.advance(HOME_PERIOD_MS);
     const second = figures.ensure();
     await flush();

@@ -127,6 +127,16 @@ export async function startHarness(
   });
   const { port } = await bot.start();
   let eventCounter = 0;
+  /** POSTs `body` to /slack/events, signed with the app's secret. */
+  const postSigned = (body: string, headers: Record<string, string> = {}) => {
+    const signed = signedRequest(SIGNING_SECRET, body);
+    return fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: 'POST',
+      headers: { ...signed.headers, ...headers },
+      body: signed.body,
+    });
+  };
+  const formOf = (payload: unknown) => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
   if (opts.socketMode) await slack.socketConnected();
 
   return {
@@ -171,23 +181,12 @@ export async function startHarness(
         event_time: Math.floor(Date.now() / 1000),
         event,
       });
-      const signed = signedRequest(SIGNING_SECRET, body);
-      const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-        method: 'POST',
-        headers: { ...signed.headers, 'content-type': 'application/json' },
-        body: signed.body,
-      });
+      const response = await postSigned(body, { 'content-type': 'application/json' });
       await response.body?.cancel();
       return response.status;
     },
     async interact(payload) {
-      const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-      const signed = signedRequest(SIGNING_SECRET, body);
-      const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-        method: 'POST',
-        headers: signed.headers,
-        body: signed.body,
-      });
+      const response = await postSigned(formOf(payload));
       return { status: response.status, body: await response.text() };
     },
     async click(button, responseId, who = {}) {
@@ -212,13 +211,8 @@ export async function startHarness(
           },
         ],
       };
-      const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-      const signed = signedRequest(SIGNING_SECRET, body);
-      const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-        method: 'POST',
-        headers: signed.headers,
-        body: signed.body,
-      });
+      const response = await postSigned(formOf(payload));
+      await response.body?.cancel();
       return { status: response.status };
     },
     dataDir,

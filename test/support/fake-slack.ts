@@ -101,6 +101,21 @@ function viewProblemsOf(view: unknown): string[] {
   ];
 }
 
+/** A views.publish or views.open call's problems: its view's, the surface it needs, its required id. */
+function viewCallProblems(args: Record<string, unknown>, type: 'home' | 'modal', id: string): string[] {
+  const problems = viewProblemsOf(args.view);
+  if ((args.view as { type?: string } | undefined)?.type !== type) problems.push(`a ${type} view is needed`);
+  if (typeof args[id] !== 'string') problems.push(`${id} is needed`);
+  return problems;
+}
+
+/** Slack's answer to a view it will not show. */
+const refused = (problems: string[]) => ({
+  ok: false,
+  error: 'invalid_arguments',
+  response_metadata: { messages: problems },
+});
+
 /** What Slack would refuse, plus mrkdwn the bot left for Slack to parse (every text must be verbatim). */
 function problemsOf(message: { text?: string; blocks?: unknown[] }): string[] {
   const parsed = nonVerbatimTexts(message.blocks ?? []).map(
@@ -249,22 +264,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) };
     },
     'views.publish': (args) => {
-      const problems = viewProblemsOf(args.view);
-      if ((args.view as { type?: string } | undefined)?.type !== 'home')
-        problems.push('views.publish takes a home view');
-      if (typeof args.user_id !== 'string') problems.push('views.publish needs user_id');
-      if (problems.length)
-        return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+      const problems = viewCallProblems(args, 'home', 'user_id');
+      if (problems.length) return refused(problems);
       fake.homes.set(String(args.user_id), args.view as Record<string, unknown>);
       return { ok: true, view: { id: `VHOME${String(args.user_id)}`, ...(args.view as object) } };
     },
     'views.open': (args) => {
-      const problems = viewProblemsOf(args.view);
-      if ((args.view as { type?: string } | undefined)?.type !== 'modal')
-        problems.push('views.open takes a modal');
-      if (typeof args.trigger_id !== 'string') problems.push('views.open needs trigger_id');
-      if (problems.length)
-        return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+      const problems = viewCallProblems(args, 'modal', 'trigger_id');
+      if (problems.length) return refused(problems);
       const modal: OpenModal = {
         id: `VMODAL${String(fake.modals.length + 1).padStart(4, '0')}`,
         triggerId: String(args.trigger_id),
@@ -278,8 +285,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const modal = fake.modals.find((m) => m.id === args.view_id);
       if (!modal) return { ok: false, error: 'not_found' };
       const problems = viewProblemsOf(args.view);
-      if (problems.length)
-        return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+      if (problems.length) return refused(problems);
       modal.updates.push(modal.view);
       modal.view = args.view as Record<string, unknown>;
       return { ok: true, view: { id: modal.id, ...modal.view } };

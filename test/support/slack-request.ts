@@ -48,7 +48,14 @@ export function slashCommandBody(fields: SlashCommandFields): string {
 }
 
 let triggerCounter = 0;
-const who = (userId: string) => ({ id: userId, username: userId.toLowerCase(), team_id: 'T0FAKE' });
+/** What every interactivity payload from `userId` carries. */
+const interaction = (type: string, userId: string) => ({
+  type,
+  team: { id: 'T0FAKE', domain: 'fake' },
+  user: { id: userId, username: userId.toLowerCase(), team_id: 'T0FAKE' },
+  api_app_id: 'A0FAKE',
+  token: 'deprecated-verification-token',
+});
 
 /** The app_home_opened event Slack sends when `userId` opens the app's Home tab. */
 export function homeOpenedEvent(userId: string): Record<string, unknown> {
@@ -75,11 +82,7 @@ export function homeActionPayload(
           selected_option: { text: { type: 'plain_text', text: 'x' }, value: action.value },
         };
   return {
-    type: 'block_actions',
-    team: { id: 'T0FAKE', domain: 'fake' },
-    user: who(userId),
-    api_app_id: 'A0FAKE',
-    token: 'deprecated-verification-token',
+    ...interaction('block_actions', userId),
     container: { type: 'view', view_id: `VHOME${userId}` },
     trigger_id: `${triggerCounter}.456.home`,
     view: {
@@ -100,11 +103,7 @@ export function viewSubmissionPayload(
 ): Record<string, unknown> {
   triggerCounter += 1;
   return {
-    type: 'view_submission',
-    team: { id: 'T0FAKE', domain: 'fake' },
-    user: who(userId),
-    api_app_id: 'A0FAKE',
-    token: 'deprecated-verification-token',
+    ...interaction('view_submission', userId),
     trigger_id: `${triggerCounter}.789.submit`,
     view: {
       id: 'VMODAL0001',
