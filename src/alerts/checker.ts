@@ -188,7 +188,10 @@ export function createAlertChecker(opts: {
     const { scope } = rule;
     if (scope.kind === 'each-agent') {
       const report = await stats.agents(range, {}, 'background');
-      return { range, readings: withDistinctNames(report.rows).map((row) => one(row.agentId, row.name, row.kpis)) };
+      return {
+        range,
+        readings: withDistinctNames(report.rows).map((row) => one(row.agentId, row.name, row.kpis)),
+      };
     }
     if (scope.kind === 'each-group') {
       const report = await stats.breakdown('group', range, {}, 'background');
