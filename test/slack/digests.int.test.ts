@@ -47,7 +47,7 @@ async function start(
     reuse?: { sim: Simulator; slack: FakeSlack };
     dataDir?: string;
     configYaml?: string;
-    simulator?: Parameters<typeof startHarness>[0]['simulator'];
+    simulator?: NonNullable<Parameters<typeof startHarness>[0]>['simulator'];
   } = {},
 ): Promise<Harness> {
   const h = await startHarness({
