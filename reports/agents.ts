@@ -7,7 +7,7 @@ import type { AgentKpiId, AgentRow } from '../src/stats/model.ts';
 import { withDistinctNames } from '../src/stats/names.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { AgentsReport } from '../src/stats/service.ts';
-import { headerBlock, nothingToShow } from './blocks.ts';
+import { headerBlock, nothingToShow, showingText } from './blocks.ts';
 import { formatCount, formatValue, truncate } from './format.ts';
 import { kpiLabel, type LabelContext, scalesNote } from './labels.ts';
 import {
@@ -119,9 +119,8 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
   const complete = shown === sorted.length;
   const filename = csvFilename('agents', report.range);
   const footer = [
-    lang === 'zh'
-      ? `显示 ${shown} / ${sorted.length} 位客服 · 按${sortLabel}排序`
-      : `Showing ${shown} of ${sorted.length} agents · sorted by ${sortLabel}, ${bestFirst ? 'best' : 'worst'} first`,
+    showingText(shown, sorted.length, 'agents', lang),
+    lang === 'zh' ? `按${sortLabel}排序` : `sorted by ${sortLabel}, ${bestFirst ? 'best' : 'worst'} first`,
   ];
   if (!complete)
     footer.push(lang === 'zh' ? `完整表格见附件 ${filename}` : `full table attached as ${filename}`);

@@ -7,7 +7,7 @@ import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/messag
 import type { CustomerFigures, RegionRow } from '../src/stats/cards.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
-import { headerBlock, nothingToShow } from './blocks.ts';
+import { headerBlock, nothingToShow, showingText } from './blocks.ts';
 import { changeWithoutVerdict } from './bot.ts';
 import { changeOf, changeText, SOBOT_COMPARED } from './change.ts';
 import { formatCount, formatRatio, type Lang, truncate } from './format.ts';
@@ -26,7 +26,6 @@ const WORDS = {
   freshShort: { en: 'New', zh: '新客户' },
   returningShort: { en: 'Returning', zh: '老客户' },
   chart: { en: 'Top regions', zh: '访客最多的地区' },
-  showing: { en: 'regions shown', zh: '个地区' },
   empty: { en: 'No customers in this period.', zh: '这段时间没有客户。' },
   unknownRegion: { en: '(unknown)', zh: '(未知)' },
 } as const;
@@ -120,7 +119,7 @@ export function customersMessage(card: Card<CustomerFigures>, view: OverviewView
   if (top.length > 0) {
     blocks.push(regionsTable(top, lang), {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `${top.length} / ${regions.length} ${WORDS.showing[lang]}` }],
+      elements: [{ type: 'mrkdwn', text: showingText(top.length, regions.length, 'regions', lang) }],
     });
   }
   return {

@@ -27,7 +27,7 @@ import {
   gapText,
   type TeamRates,
 } from './attention.ts';
-import { headerBlock } from './blocks.ts';
+import { headerBlock, showingText } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
 import { markedLabel } from './filters.ts';
 import { formatCount, formatRatio, formatValue, type Lang, truncate } from './format.ts';
@@ -326,8 +326,8 @@ function attentionThread(flags: readonly AttentionFlag[], data: DigestData, lang
     blocks.push(
       context(
         lang === 'zh'
-          ? `显示 ${shown} / ${attention.length} 位。完整列表：\`/sobot agents ${periodWords(data.range)} sort:valid_reception_rate:asc\``
-          : `Showing ${shown} of ${attention.length}. The full list: \`/sobot agents ${periodWords(data.range)} sort:valid_reception_rate:asc\``,
+          ? `${showingText(shown, attention.length, 'agents', lang)} · 完整列表：\`/sobot agents ${periodWords(data.range)} sort:valid_reception_rate:asc\``
+          : `${showingText(shown, attention.length, 'agents', lang)} · the full list: \`/sobot agents ${periodWords(data.range)} sort:valid_reception_rate:asc\``,
       ),
     );
   }

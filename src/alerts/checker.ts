@@ -214,6 +214,8 @@ export function createAlertChecker(opts: {
       threshold: rule.threshold,
       clear: rule.clear,
       period: rule.period,
+      ...(rule.scope.kind === 'each-agent' ? { each: 'agent' as const } : {}),
+      ...(rule.scope.kind === 'each-group' ? { each: 'group' as const } : {}),
     };
   }
 

@@ -326,7 +326,7 @@ describe('customersMessage', () => {
       ['中国 · 广东', '12', '2', '10'],
       ['Netherlands', '1', '0', '1'],
     ]);
-    expect(contextOf(message)).toContain('3 / 3 regions shown');
+    expect(contextOf(message)).toContain('Showing 3 of 3 regions');
   });
 
   it('charts new and returning visitors of the top regions, named by region', () => {
@@ -342,7 +342,7 @@ describe('customersMessage', () => {
     const many = Array.from({ length: 40 }, (_, i) => region('Land', `R${i}`, 100 - i, 1));
     const long = customersMessage(card({ ...CUSTOMERS, regions: many }), VIEW);
     expect(tableOf(long)).toHaveLength(16);
-    expect(contextOf(long)).toContain('15 / 40 regions shown');
+    expect(contextOf(long)).toContain('Showing 15 of 40 regions');
     expect(long.chart?.spec.labels).toHaveLength(15);
     expect(blockKitProblems(long)).toEqual([]);
   });

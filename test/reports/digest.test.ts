@@ -211,7 +211,7 @@ describe('digestMessage at its largest', () => {
     // Agent 98: 211 chats, 10% + 98 × 0.2% = 29.6%, 20 s + 9.8 s = 29.8 s → 30s.
     expect(rows[98]).toEqual(['客服 98 号', '211', '29.6%', '50.0%', '30s', '10.0%']);
     expect(contextTexts(reply)).toEqual([
-      'Showing 99 of 300. The full list: `/sobot agents 2026-11-16..2026-11-22 sort:valid_reception_rate:asc`',
+      'Showing 99 of 300 agents · the full list: `/sobot agents 2026-11-16..2026-11-22 sort:valid_reception_rate:asc`',
     ]);
   });
 
