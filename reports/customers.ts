@@ -13,6 +13,7 @@ import { changeOf, changeText, SOBOT_COMPARED } from './change.ts';
 import { formatCount, formatRatio, type Lang, truncate } from './format.ts';
 import { kpiLabel } from './labels.ts';
 import type { OverviewView } from './overview.ts';
+import { placeName } from './places.ts';
 import { CHART_BARS, textTable } from './table.ts';
 
 const WORDS = {
@@ -35,7 +36,10 @@ const REGION_WIDTH = 32;
 
 /** "China · Beijing", or the country alone when Sobot gives no region (doc: Netherlands, ""). */
 function regionName(row: RegionRow, lang: Lang): string {
-  const name = [row.country, row.region].filter(Boolean).join(' · ');
+  const name = [row.country, row.region]
+    .filter(Boolean)
+    .map((place) => placeName(place, lang))
+    .join(' · ');
   return name || WORDS.unknownRegion[lang];
 }
 
@@ -54,7 +58,7 @@ function regionsChart(rows: readonly RegionRow[], when: string, lang: Lang): Cha
   return {
     title: `${WORDS.chart[lang]} · ${when}`,
     // The region alone reads best under a bar; the country stands in when there is none.
-    labels: rows.map((row) => row.region || row.country || WORDS.unknownRegion[lang]),
+    labels: rows.map((row) => placeName(row.region || row.country, lang) || WORDS.unknownRegion[lang]),
     series: [
       { label: WORDS.freshShort[lang], values: rows.map((r) => r.newVisitors), unit: 'count', type: 'bar' },
       {
