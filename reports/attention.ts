@@ -3,6 +3,7 @@
 // biggest impact (chats × gap) first. Pure.
 
 import type { AttentionRule } from '../src/config-file.ts';
+import { t } from '../src/i18n/catalogue.ts';
 import type { RatingScale } from '../src/stats/cards.ts';
 import { rateBase } from '../src/stats/kpis.ts';
 import type { AgentKpis, AgentRow } from '../src/stats/model.ts';
@@ -81,27 +82,6 @@ export function agentsNeedingAttention(
   return flags.sort((a, b) => b.impact - a.impact || a.row.name.localeCompare(b.row.name));
 }
 
-/** The words of the attention rule. */
-const WORDS = {
-  under: {
-    en: (label: string, floor: string) => `${label} under ${floor}`,
-    zh: (label: string, floor: string) => `${label}低于 ${floor}`,
-  },
-  belowTeam: {
-    en: (label: string, points: string, team: string) => `${label} ${points}+ pts below the team's ${team}`,
-    zh: (label: string, points: string, team: string) => `${label}比团队（${team}）低 ${points} 个百分点以上`,
-  },
-  or: { en: ' or ', zh: '或' },
-  enough: {
-    en: (chats: string) => `each on ${chats}+ chats, biggest impact (chats × gap) first`,
-    zh: (chats: string) => `各项至少 ${chats} 个会话，按影响（会话量 × 差距）排序`,
-  },
-  gap: {
-    en: (points: string) => `${points} pts below`,
-    zh: (points: string) => `低 ${points} 个百分点`,
-  },
-};
-
 const pointsOf = (fraction: number) => (fraction * 100).toFixed(1).replace(/\.0$/, '');
 
 /**
@@ -116,15 +96,16 @@ export function attentionRuleText(
 ): string {
   const conditions = ATTENTION_KPIS.flatMap((kpi) => {
     const floor = kpi === 'valid_reception_rate' ? rule.validReception : rule.satisfaction;
-    if (floor !== null) return [WORDS.under[lang](labels[kpi], formatRatio(floor))];
+    if (floor !== null) return [t(lang, 'attention.under', { kpi: labels[kpi], floor: formatRatio(floor) })];
     const teamRate = team[kpi];
     if (teamRate === null) return [];
-    return [WORDS.belowTeam[lang](labels[kpi], pointsOf(rule.belowTeam), formatRatio(teamRate))];
+    const points = pointsOf(rule.belowTeam);
+    return [t(lang, 'attention.belowTeam', { kpi: labels[kpi], points, team: formatRatio(teamRate) })];
   });
-  const separator = lang === 'zh' ? '，' : ', ';
-  return `${conditions.join(WORDS.or[lang])}${separator}${WORDS.enough[lang](formatCount(rule.minChats))}`;
+  const joined = conditions.reduce((a, b) => t(lang, 'attention.or', { a, b }));
+  return t(lang, 'attention.rule', { conditions: joined, chats: formatCount(rule.minChats) });
 }
 
 /** "15.9 pts below": how far an agent is from the team's rate or the floor. */
 export const gapText = (flag: AttentionFlag, lang: Lang): string =>
-  WORDS.gap[lang]((flag.gap * 100).toFixed(1));
+  t(lang, 'attention.gap', { points: (flag.gap * 100).toFixed(1) });

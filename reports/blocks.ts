@@ -1,6 +1,7 @@
 // Blocks every answer shares: its header, and the answer for a period with nothing to show (the
 // title, what is missing, and for which scope), so an empty period never looks like a table of zeros.
 
+import { type Lang, t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/slack/message.ts';
 
 export function headerBlock(title: string) {
@@ -26,16 +27,6 @@ export function nothingToShow(
 /** What a table lists, for its footer. */
 export type Listed = 'agents' | 'groups' | 'departments' | 'channels' | 'topics' | 'regions' | 'scopes';
 
-const LISTED: Record<Listed, { en: readonly [string, string]; zh: string }> = {
-  agents: { en: ['agent', 'agents'], zh: '位客服' },
-  groups: { en: ['skill group', 'skill groups'], zh: '个技能组' },
-  departments: { en: ['department', 'departments'], zh: '个部门' },
-  channels: { en: ['channel', 'channels'], zh: '个渠道' },
-  topics: { en: ['topic', 'topics'], zh: '个分类' },
-  regions: { en: ['region', 'regions'], zh: '个地区' },
-  scopes: { en: ['scope', 'scopes'], zh: '个范围' },
-};
-
 /**
  * The one footer form of every table: "Showing 15 of 75 agents", and where the rest went
  * ("full table attached as agents-2026-12-02.csv") when it did not fit.
@@ -44,16 +35,13 @@ export function showingText(
   shown: number,
   total: number,
   listed: Listed,
-  lang: 'en' | 'zh',
+  lang: Lang,
   attached: string | null = null,
 ): string {
-  const { en, zh } = LISTED[listed];
-  const showing =
-    lang === 'zh'
-      ? `显示 ${shown} / ${total} ${zh}`
-      : `Showing ${shown} of ${total} ${total === 1 ? en[0] : en[1]}`;
-  if (!attached) return showing;
-  return lang === 'zh'
-    ? `${showing} · 完整表格见附件 ${attached}`
-    : `${showing} · full table attached as ${attached}`;
+  const showing = t(lang, 'showing.of', {
+    shown,
+    total,
+    listed: t(lang, `listed.${listed}`, { count: total }),
+  });
+  return attached ? t(lang, 'showing.attached', { showing, file: attached }) : showing;
 }

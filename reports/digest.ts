@@ -5,6 +5,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { ChartSpec } from '../src/charts/spec.ts';
 import type { AttentionRule } from '../src/config-file.ts';
+import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import type { BotFigures, SatisfactionFigures } from '../src/stats/cards.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
@@ -92,7 +93,6 @@ const L = {
   incomplete: { en: "⚠️ Sobot's figures may be incomplete:", zh: '⚠️ 智齿的数据可能尚不完整：' },
   busiest: { en: 'Most chats', zh: '会话最多' },
   attention: { en: 'Needs attention', zh: '需要关注' },
-  nobody: { en: 'nobody', zh: '无' },
   more: { en: (n: number) => `and ${n} more in the thread`, zh: (n: number) => `另有 ${n} 人，见消息串` },
   satisfaction: { en: 'Satisfaction', zh: '满意度' },
   rated: { en: (rated: string) => `${rated} rated chats`, zh: (rated: string) => `${rated} 个评价会话` },
@@ -147,13 +147,17 @@ function agentLine(row: AgentRow, labels: LabelContext, lang: Lang, flag?: Atten
     .filter((id) => row.kpis[id] !== null)
     .map((id) => {
       const figure = `${kpiLabel(id, lang, labels, 'short')} ${formatRatio(row.kpis[id])}`;
-      return flag?.kpi === id ? `${figure} (${gapText(flag, lang)})` : figure;
+      return flag?.kpi === id ? t(lang, 'digest.gapNote', { figure, gap: gapText(flag, lang) }) : figure;
     });
   // "12 chats handled"; in Chinese the short "12 接待".
   const unit =
     lang === 'zh' ? kpiLabel('chats', lang, labels, 'short') : kpiLabel('chats', lang, labels).toLowerCase();
   const chats = `${formatCount(row.kpis.chats)} ${unit}`;
-  return `${escapeMrkdwn(row.name)}${lang === 'zh' ? '：' : ': '}${[chats, ...figures].join(lang === 'zh' ? '，' : ', ')}`;
+  const separator = t(lang, 'digest.figureSeparator');
+  return t(lang, 'digest.agentLine', {
+    name: escapeMrkdwn(row.name),
+    figures: [chats, ...figures].join(separator),
+  });
 }
 
 /** The team's rates a relative attention rule compares with: the agents' team line. */
@@ -262,7 +266,7 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
         : '';
     const lines = [
       `*${L.busiest[lang]}*: ${busiest.length ? busiest.map((row) => agentLine(row, labels, lang)).join(' · ') : '–'}`,
-      `*${L.attention[lang]}* _(${escapeMrkdwn(rule)})_: ${attention.length === 0 ? L.nobody[lang] : named}${more}`,
+      `*${L.attention[lang]}* _(${escapeMrkdwn(rule)})_: ${attention.length === 0 ? t(lang, 'attention.nobody') : named}${more}`,
     ];
     blocks.push(section(lines.join('\n')));
     plain.push(`${L.attention[lang]}: ${attention.length}`);
