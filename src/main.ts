@@ -36,7 +36,8 @@ import { createLegacyBackend } from './sobot/legacy/backend.ts';
 import { createSobotLegacyClient } from './sobot/legacy/client.ts';
 import { createRateBudget, type RateBudget } from './sobot/rate-budget.ts';
 import type { RetryPolicy } from './sobot/retry.ts';
-import type { SobotTokenSource } from './sobot/token-cache.ts';
+import { createSharedTokenCache } from './sobot/shared-token.ts';
+import type { SobotTokenSource, TokenCacheFactory } from './sobot/token-cache.ts';
 import { createV5Backend } from './sobot/v5/backend.ts';
 import { createSobotV5Client } from './sobot/v5/client.ts';
 import {
@@ -105,12 +106,14 @@ function createBackend(
     logger: Logger;
     metrics: PrometheusMetrics;
     overrides: Overrides;
+    tokens: TokenCacheFactory | undefined;
   },
 ): { backend: StatsBackend; token: SobotTokenSource } {
-  const { budget, clock, logger, metrics, overrides } = shared;
+  const { budget, clock, logger, metrics, overrides, tokens } = shared;
   const common = {
     ...config.sobot,
     budget,
+    tokens,
     clock,
     logger,
     metrics: metrics.events,
@@ -125,9 +128,34 @@ function createBackend(
   return { backend: createV5Backend(client), token: client };
 }
 
+/** With Redis, one Sobot token per company for all replicas (the file store serves one process only). */
+function sharedTokens(
+  config: BotConfig,
+  shared: { store: Store; clock: Clock; logger: Logger },
+): TokenCacheFactory | undefined {
+  if (shared.store.kind !== 'redis') return undefined;
+  return (fetchToken) =>
+    createSharedTokenCache({
+      ...shared,
+      fetchToken,
+      key: `sobot:token:${config.sobot.api}:${config.sobot.appId}`,
+      owner: processOwner(),
+    });
+}
+
 export async function createEngine(config: BotConfig, overrides: Overrides = {}): Promise<Engine> {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  // First: with Redis, the Sobot token, budget and cache below live in it too.
+  const store =
+    overrides.store ??
+    (await openStore({
+      dataDir: config.dataDir,
+      redisUrl: config.redisUrl,
+      redisKeyPrefix: config.redisKeyPrefix,
+      clock,
+      logger,
+    }));
   const budget = createRateBudget({
     limit: config.sobot.rateLimitPerMinute,
     maxPauseMs: config.sobot.maxPauseMs,
@@ -142,7 +170,14 @@ export async function createEngine(config: BotConfig, overrides: Overrides = {})
     }),
     cache: () => cache.stats,
   });
-  const { backend, token } = createBackend(config, { budget, clock, logger, metrics, overrides });
+  const { backend, token } = createBackend(config, {
+    budget,
+    clock,
+    logger,
+    metrics,
+    overrides,
+    tokens: sharedTokens(config, { store, clock, logger }),
+  });
   const stats = createStatsService({ backend, cache, clock, isOutage: isSobotOutage });
   const charts = createChartRenderer({
     kind: config.charts.renderer,
@@ -150,15 +185,6 @@ export async function createEngine(config: BotConfig, overrides: Overrides = {})
     logger,
     pool: overrides.chartPool,
   });
-  const store =
-    overrides.store ??
-    (await openStore({
-      dataDir: config.dataDir,
-      redisUrl: config.redisUrl,
-      redisKeyPrefix: config.redisKeyPrefix,
-      clock,
-      logger,
-    }));
   const digests = await createDigestRegistry({ store, fileDigests: config.file.digests, now: clock.now });
   // A share of the budget is kept for scheduled work only while there is some to keep it for.
   const reserve = async () =>
