@@ -37,9 +37,11 @@ import { createSobotLegacyClient } from './sobot/legacy/client.ts';
 import { createRateBudget, type RateBudget } from './sobot/rate-budget.ts';
 import type { RetryPolicy } from './sobot/retry.ts';
 import { createSharedTokenCache } from './sobot/shared-token.ts';
+import { createSharedWindowLog } from './sobot/shared-window-log.ts';
 import type { SobotTokenSource, TokenCacheFactory } from './sobot/token-cache.ts';
 import { createV5Backend } from './sobot/v5/backend.ts';
 import { createSobotV5Client } from './sobot/v5/client.ts';
+import { SOBOT_WINDOW } from './sobot/window-log.ts';
 import {
   runStartupChecks,
   type StartupBackoff,
@@ -52,7 +54,7 @@ import type { StatsBackend } from './stats/model.ts';
 import { createStatsService, type StatsService } from './stats/service.ts';
 import { processOwner } from './store/lease.ts';
 import { openStore } from './store/open.ts';
-import type { Store } from './store/store.ts';
+import { canRunScripts, type Store } from './store/store.ts';
 import { createWorkInFlight, type WorkInFlight } from './work.ts';
 
 /** Seams for tests, the demo and the bench; production uses the defaults. */
@@ -128,6 +130,10 @@ function createBackend(
   return { backend: createV5Backend(client), token: client };
 }
 
+/** The key of what the replicas of one Sobot company share in Redis: its token, budget, cache. */
+const companyKey = (config: BotConfig, what: string) =>
+  `sobot:${what}:${config.sobot.api}:${config.sobot.appId}`;
+
 /** With Redis, one Sobot token per company for all replicas (the file store serves one process only). */
 function sharedTokens(
   config: BotConfig,
@@ -138,7 +144,7 @@ function sharedTokens(
     createSharedTokenCache({
       ...shared,
       fetchToken,
-      key: `sobot:token:${config.sobot.api}:${config.sobot.appId}`,
+      key: companyKey(config, 'token'),
       owner: processOwner(),
     });
 }
@@ -160,6 +166,16 @@ export async function createEngine(config: BotConfig, overrides: Overrides = {})
     limit: config.sobot.rateLimitPerMinute,
     maxPauseMs: config.sobot.maxPauseMs,
     clock,
+    log: canRunScripts(store)
+      ? createSharedWindowLog({
+          store,
+          key: companyKey(config, 'budget'),
+          timing: SOBOT_WINDOW,
+          replicas: config.sobot.replicas,
+          clock,
+          logger,
+        })
+      : undefined,
   });
   const cache = createQueryCache({ clock });
   const metrics = createPrometheusMetrics({

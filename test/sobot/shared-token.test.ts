@@ -107,11 +107,7 @@ describe.each(STORE_KINDS)('the shared Sobot token (%s store)', (kind) => {
     const { clock, caches, views, issued, logs } = await replicas();
     await all(clock, caches);
     const [a, b] = [views[0] as ReplicaStore, caches[0] as TokenCache];
-    a.failWrites(() => true);
-    const reads = a.get;
-    a.get = async () => {
-      throw new Error('Connection is closed.');
-    };
+    a.cutOff(true);
     // The token it read still works: no get_token.
     expect(await whileAdvancing(clock, b.get(), 100)).toBe('t1');
     // Rejected meanwhile: it fetches its own (the replicas cannot agree without the store).
@@ -121,8 +117,7 @@ describe.each(STORE_KINDS)('the shared Sobot token (%s store)', (kind) => {
     const warnings = logs.filter((line) => String(line.msg).startsWith('shared Sobot token unreachable'));
     expect(warnings).toHaveLength(1);
     // Back: the shared token again, and the switch back is logged.
-    a.get = reads;
-    a.heal();
+    a.cutOff(false);
     expect(issued).toEqual(['t1', 't2']);
     expect(await whileAdvancing(clock, b.get(), 100)).toMatch(/^t\d$/);
     expect(logs.some((line) => line.msg === 'shared Sobot token reachable again')).toBe(true);
