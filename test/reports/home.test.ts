@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { homeView, sparkline } from '../../reports/home.ts';
-import type { AlertRule, DigestDefinition } from '../../src/config-file.ts';
+import { type AlertRule, DEFAULT_ATTENTION, type DigestDefinition } from '../../src/config-file.ts';
 import { HOME_ACTIONS } from '../../src/home/actions.ts';
 import type { HomeData, HomeDigest, HomeRule } from '../../src/home/board.ts';
 import { VIEW_LIMITS, viewProblems } from '../../src/slack/view-limits.ts';
@@ -46,7 +46,7 @@ const digest = (name: string): HomeDigest => ({
     filters: { group: 'Sales' },
     sections: ['overview'],
     mention: null,
-    attention: { validReception: 0.8, satisfaction: 0.8, minChats: 5 },
+    attention: DEFAULT_ATTENTION,
     graceMs: 0,
     catchUpMs: 6 * 3_600_000,
     source: 'file',
