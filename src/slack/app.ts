@@ -27,6 +27,7 @@ import type { BotMetrics, CommandOutcome } from '../metrics/metrics.ts';
 import { SobotInputError } from '../sobot/errors.ts';
 import type { Store } from '../store/store.ts';
 import type { WorkInFlight } from '../work.ts';
+import { createAnswerTurns } from './ack-first.ts';
 import { answerCommand } from './answer-command.ts';
 import { createSlackDelivery, postToResponseUrl, type ReplyTarget } from './deliver.ts';
 import { errorMessage } from './error-reply.ts';
@@ -204,6 +205,7 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
   const mode: SlackBot['mode'] = slack.appToken ? 'socket' : 'http';
   const routes = opsRoutes(opts, mode, () => socketState);
   const guard = createReplayGuard({ store: opts.store, logger: opts.logger });
+  const turns = createAnswerTurns();
 
   const receiver =
     mode === 'socket'
@@ -319,7 +321,10 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     await ack();
     // HTTP acks are timed where the request arrives (start()); here only Socket Mode's.
     if (mode === 'socket') opts.events.acked('socket', (performance.now() - started) / 1000);
-    await opts.work.track('answer', () => answer(text, target, origin, started));
+    await opts.work.track('answer', async () => {
+      await turns.next();
+      await answer(text, target, origin, started);
+    });
   }
 
   app.command(SLASH_COMMAND, async ({ command, ack }) => {
