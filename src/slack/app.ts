@@ -51,6 +51,9 @@ const safeJson = (text: string): unknown => {
   }
 };
 
+/** How much of a command's text the "command answered" log line keeps. */
+const LOGGED_TEXT_CHARS = 80;
+
 /** action_ids of buttons whose value is a /sobot command to run. */
 const FOLLOW_UP_ACTIONS = /^sobot_(rerun|share)$/;
 
@@ -289,7 +292,12 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     );
     try {
       await delivery.deliver(message, target);
-      log.info({ text, ms: Math.round(performance.now() - started) }, 'command answered');
+      // The start of the text says what was asked; a long paste would only weigh on every line.
+      const asked = text.length > LOGGED_TEXT_CHARS ? `${text.slice(0, LOGGED_TEXT_CHARS)}…` : text;
+      log.info(
+        { text: asked, chars: text.length, ms: Math.round(performance.now() - started) },
+        'command answered',
+      );
     } catch (error) {
       log.error({ err: error }, 'could not deliver the answer');
       outcome = 'undelivered';
