@@ -18,8 +18,10 @@ await build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
-  // Names stay readable in stack traces; the code is not minified for the same reason.
-  keepNames: true,
+  // Whitespace and syntax only: a smaller file to read and parse at start (a few MB less resident);
+  // identifiers are kept, so stack traces still name every function.
+  minifyWhitespace: true,
+  minifySyntax: true,
   // CommonJS dependencies call require() for Node's built-in modules; an ES module has none of its own.
   banner: {
     js: "import { createRequire as __bundleRequire } from 'node:module';\nconst require = __bundleRequire(import.meta.url);",
