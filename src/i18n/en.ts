@@ -183,7 +183,7 @@ export const en = {
   'digestForm.day.4': 'Thu',
   'digestForm.day.5': 'Fri',
   'digestForm.day.6': 'Sat',
-  'digestForm.error.name': 'Use up to 40 lower-case letters, digits, - and _, such as cs-leads-morning.',
+  'digestForm.error.name': 'Use up to 40 lower-case letters, digits, - and _, such as cs_leads_morning.',
   'digestForm.error.taken': 'There is already a digest called {name}: choose another name.',
   'digestForm.error.channel': 'Choose the channel the digest goes to.',
   'digestForm.error.time': 'Choose a time of day such as 09:00.',

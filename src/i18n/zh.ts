@@ -169,7 +169,7 @@ export const zh: Catalogue = {
   'digestForm.day.4': '周四',
   'digestForm.day.5': '周五',
   'digestForm.day.6': '周六',
-  'digestForm.error.name': '最多 40 个小写字母、数字、- 或 _，例如 cs-leads-morning。',
+  'digestForm.error.name': '最多 40 个小写字母、数字、- 或 _，例如 cs_leads_morning。',
   'digestForm.error.taken': '已有名为 {name} 的定时报告：请换一个名称。',
   'digestForm.error.channel': '请选择报告发送的频道。',
   'digestForm.error.time': '请选择时间，例如 09:00。',
