@@ -23,17 +23,20 @@ type Action = (typeof ACTIONS)[number];
 /** Breaching scopes listed by `run`; the rest are counted. */
 const RUN_LINES = 15;
 
-function alertsOf(deps: CommandDeps): NonNullable<CommandDeps['alerts']> {
-  if (!deps.alerts || deps.alerts.rules.length === 0) {
+async function alertsOf(
+  deps: CommandDeps,
+): Promise<{ rules: readonly AlertRule[]; checker: NonNullable<CommandDeps['alerts']>['checker'] }> {
+  const rules = deps.alerts ? await deps.alerts.rules() : [];
+  if (!deps.alerts || rules.length === 0) {
     throw new UserInputError(
       'No alert rules are set up. An admin adds them under `alerts:` in bot.config.yml (see README "Alerts").',
     );
   }
-  return deps.alerts;
+  return { rules, checker: deps.alerts.checker };
 }
 
-function ruleNamed(name: string | undefined, deps: CommandDeps, action: Action): AlertRule {
-  const { rules } = alertsOf(deps);
+async function ruleNamed(name: string | undefined, deps: CommandDeps, action: Action): Promise<AlertRule> {
+  const { rules } = await alertsOf(deps);
   if (!name)
     throw new UserInputError(
       'Say which rule.',
@@ -58,7 +61,7 @@ const scopeText = (rule: AlertRule) =>
 const iso = (ms: number) => new Date(ms).toISOString();
 
 async function list(deps: CommandDeps): Promise<BotMessage> {
-  const { rules, checker } = alertsOf(deps);
+  const { rules, checker } = await alertsOf(deps);
   const now = deps.clock.now();
   const lines = await Promise.all(
     rules.map(async (rule) => {
@@ -85,8 +88,8 @@ async function list(deps: CommandDeps): Promise<BotMessage> {
 }
 
 async function run(name: string | undefined, ctx: CommandContext, deps: CommandDeps): Promise<BotMessage> {
-  const { rules, checker } = alertsOf(deps);
-  const chosen = name ? [ruleNamed(name, deps, 'run')] : rules;
+  const { rules, checker } = await alertsOf(deps);
+  const chosen = name ? [await ruleNamed(name, deps, 'run')] : rules;
   // Per-agent rules list agents by name with their figures.
   if (chosen.some((rule) => rule.scope.kind === 'each-agent'))
     await deps.access.demand({ kind: 'agent-figures' }, ctx);
@@ -132,8 +135,8 @@ async function mutableRule(
   deps: CommandDeps,
   action: 'mute' | 'unmute',
 ) {
-  const rule = ruleNamed(words[0], deps, action);
-  const record = await alertsOf(deps).checker.status(rule);
+  const rule = await ruleNamed(words[0], deps, action);
+  const record = await (await alertsOf(deps)).checker.status(rule);
   const channel = record.episode?.posted?.channel ?? rule.channel;
   await deps.access.demand({ kind: 'mute', channel, doing: `mute or unmute ${rule.name}` }, ctx);
   if (ctx.episodeId !== undefined && record.episode?.id !== ctx.episodeId) {
@@ -175,7 +178,7 @@ async function mute(words: string[], ctx: CommandContext, deps: CommandDeps): Pr
   const rule = await mutableRule(words, ctx, deps, 'mute');
   const until = muteEnd(words.slice(1).join('').toLowerCase(), rule, deps);
   const now = deps.clock.now();
-  await alertsOf(deps).checker.mute(rule, until, ctx.userId);
+  await (await alertsOf(deps)).checker.mute(rule, until, ctx.userId);
   await recordAction(deps, ctx, 'alert.mute', rule.name, `until ${iso(until)}`);
   return textReply(
     `Alert ${rule.name} muted for ${describeDuration(until - now)}.`,
@@ -185,7 +188,7 @@ async function mute(words: string[], ctx: CommandContext, deps: CommandDeps): Pr
 
 async function unmute(words: string[], ctx: CommandContext, deps: CommandDeps): Promise<BotMessage> {
   const rule = await mutableRule(words, ctx, deps, 'unmute');
-  await alertsOf(deps).checker.unmute(rule);
+  await (await alertsOf(deps)).checker.unmute(rule);
   await recordAction(deps, ctx, 'alert.unmute', rule.name);
   return textReply(
     `Alert ${rule.name} unmuted.`,

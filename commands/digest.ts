@@ -95,6 +95,8 @@ const DONE: Record<AuditAction, string> = {
   'digest.now': 'posted now',
   'alert.mute': 'muted',
   'alert.unmute': 'unmuted',
+  'alert.save': 'saved',
+  'alert.delete': 'deleted',
 };
 
 /** "added by <@U0123> Thu 3 Dec 2026 09:12": who last did what, when (in the bot's time zone). */

@@ -49,8 +49,8 @@ export interface CommandDeps {
     /** Builds and posts a digest now, outside its schedule. */
     postNow(digest: DigestDefinition): Promise<PostedMessage>;
   };
-  /** Alert rules of the config file and their checker; absent where there are none. */
-  alerts?: { rules: readonly AlertRule[]; checker: AlertChecker };
+  /** Alert rules (the config file's, then those made in Slack) and their checker. */
+  alerts?: { rules: () => Promise<readonly AlertRule[]>; checker: AlertChecker };
 }
 
 export interface CommandDefinition {

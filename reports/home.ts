@@ -5,7 +5,13 @@
 
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
-import { actionValue, DIGEST_VERBS, HOME_ACTIONS, HOME_VIEWS } from '../src/home/actions.ts';
+import {
+  type ALERT_VERBS,
+  actionValue,
+  DIGEST_VERBS,
+  HOME_ACTIONS,
+  HOME_VIEWS,
+} from '../src/home/actions.ts';
 import type { HomeData, HomeDigest, HomeRule } from '../src/home/board.ts';
 import { type Lang, t } from '../src/i18n/catalogue.ts';
 import { scheduleText } from '../src/scheduler/schedule-text.ts';
@@ -15,6 +21,7 @@ import { KPIS, type KpiId } from '../src/stats/kpis.ts';
 import { describeRange } from '../src/stats/period.ts';
 import { headerBlock } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
+import { option, plain } from './form-blocks.ts';
 import { formatValue } from './format.ts';
 import { kpiLabel } from './labels.ts';
 
@@ -36,7 +43,6 @@ export interface HomeView {
 type Block = Record<string, unknown>;
 
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
-const plain = (text: string) => ({ type: 'plain_text', text, emoji: true });
 const section = (text: string, accessory?: Block): Block => ({
   type: 'section',
   text: mrkdwn(text.slice(0, SLACK_LIMITS.sectionText)),
@@ -46,7 +52,6 @@ const context = (text: string): Block => ({
   type: 'context',
   elements: [mrkdwn(text.slice(0, SLACK_LIMITS.sectionText))],
 });
-const option = (text: string, value: string) => ({ text: plain(text), value });
 
 /** Locales whose date formats read naturally in each language. */
 const DATE_LOCALE: Record<Lang, string> = { en: 'en-GB', zh: 'zh-CN' };
@@ -149,17 +154,24 @@ function ruleBlock(item: HomeRule, data: HomeData): Block {
     const link = `https://slack.com/archives/${item.message.channel}/p${item.message.ts.replace('.', '')}`;
     parts.push(`<${link}|${t(lang, 'home.alertMessage')}>`);
   }
-  const choice = (key: 'home.mute1h' | 'home.muteTomorrow' | 'home.unmute', verb: string) =>
-    option(t(lang, key), actionValue(verb, rule.name));
-  const menu = item.canMute
-    ? {
-        type: 'overflow',
-        action_id: HOME_ACTIONS.alert,
-        options: item.mute
-          ? [choice('home.unmute', 'unmute'), choice('home.mute1h', 'mute1h')]
-          : [choice('home.mute1h', 'mute1h'), choice('home.muteTomorrow', 'mutetomorrow')],
-      }
-    : undefined;
+  // Admins are told which rules they cannot change here, and may edit or delete the others.
+  const { isAdmin } = data.viewer;
+  if (isAdmin && rule.source === 'file') parts.push(`_${t(lang, 'home.ruleFromFile')}_`);
+  const choice = (
+    key: 'home.mute1h' | 'home.muteTomorrow' | 'home.unmute' | 'home.edit' | 'home.delete',
+    verb: (typeof ALERT_VERBS)[number],
+  ) => option(t(lang, key), actionValue(verb, rule.name));
+  const options = [
+    ...(item.canMute
+      ? item.mute
+        ? [choice('home.unmute', 'unmute'), choice('home.mute1h', 'mute1h')]
+        : [choice('home.mute1h', 'mute1h'), choice('home.muteTomorrow', 'mutetomorrow')]
+      : []),
+    ...(isAdmin && rule.source === 'slack'
+      ? [choice('home.edit', 'edit'), choice('home.delete', 'delete')]
+      : []),
+  ];
+  const menu = options.length ? { type: 'overflow', action_id: HOME_ACTIONS.alert, options } : undefined;
   return section(`${head}\n${parts.join(' · ')}`, menu);
 }
 
@@ -269,6 +281,12 @@ export function homeView(data: HomeData): HomeView {
               text: plain(t(lang, 'home.newDigest')),
               value: 'new',
             },
+            {
+              type: 'button',
+              action_id: HOME_ACTIONS.newRule,
+              text: plain(t(lang, 'home.newRule')),
+              value: 'new',
+            },
           ]
         : []),
     ],
@@ -305,17 +323,44 @@ export function homeView(data: HomeData): HomeView {
   return { type: 'home', blocks: verbatimBlocks(blocks) };
 }
 
-/** The question before a digest is deleted from Home: a modal whose submission deletes it. */
-export function deleteDigestModal(name: string, channel: string, lang: Lang): Record<string, unknown> {
+/** The question before a digest or an alert rule is deleted: a modal whose submission deletes it. */
+function deleteModal(
+  callbackId: string,
+  keys: {
+    title: 'home.deleteTitle' | 'home.deleteRuleTitle';
+    confirm: 'home.deleteConfirm' | 'home.deleteRuleConfirm';
+  },
+  name: string,
+  channel: string,
+  lang: Lang,
+): Record<string, unknown> {
   return {
     type: 'modal',
-    callback_id: HOME_VIEWS.deleteDigest,
+    callback_id: callbackId,
     private_metadata: name,
-    title: plain(t(lang, 'home.deleteTitle')),
+    title: plain(t(lang, keys.title)),
     submit: plain(t(lang, 'home.delete')),
     close: plain(t(lang, 'home.cancel')),
     blocks: verbatimBlocks([
-      section(t(lang, 'home.deleteConfirm', { name: escapeMrkdwn(name), channel: channelMention(channel) })),
+      section(t(lang, keys.confirm, { name: escapeMrkdwn(name), channel: channelMention(channel) })),
     ]),
   };
 }
+
+export const deleteDigestModal = (name: string, channel: string, lang: Lang) =>
+  deleteModal(
+    HOME_VIEWS.deleteDigest,
+    { title: 'home.deleteTitle', confirm: 'home.deleteConfirm' },
+    name,
+    channel,
+    lang,
+  );
+
+export const deleteRuleModal = (name: string, channel: string, lang: Lang) =>
+  deleteModal(
+    HOME_VIEWS.deleteRule,
+    { title: 'home.deleteRuleTitle', confirm: 'home.deleteRuleConfirm' },
+    name,
+    channel,
+    lang,
+  );

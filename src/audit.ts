@@ -1,4 +1,4 @@
-// Admin actions (digest subscribe/unsubscribe/now, alert mute/unmute): each one is logged at info with
+// Admin actions (digest subscribe/unsubscribe/now, alert mute/unmute, alert rules saved/deleted): each one is logged at info with
 // who, what and from where, and the last one per digest or alert is kept in the store so
 // `/sobot digest list` and `/sobot alerts list` can say who last changed or muted what.
 
@@ -11,7 +11,9 @@ export type AuditAction =
   | 'digest.unsubscribe'
   | 'digest.now'
   | 'alert.mute'
-  | 'alert.unmute';
+  | 'alert.unmute'
+  | 'alert.save'
+  | 'alert.delete';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -32,10 +34,16 @@ export interface AuditEntry {
 export interface Audit {
   record(entry: Omit<AuditEntry, 'at'>): Promise<void>;
   /** The latest action on `target` of this kind (`digest` or `alert`), or of any target of the kind. */
-  last(kind: 'digest' | 'alert', target?: string): Promise<AuditEntry | null>;
+  last(kind: 'digest' | 'alert' | 'rule', target?: string): Promise<AuditEntry | null>;
 }
 
-const kindOf = (action: AuditAction) => (action.startsWith('digest.') ? 'digest' : 'alert');
+/** Saving or deleting a rule is kept apart from its mutes, which `/sobot alerts list` reports. */
+const kindOf = (action: AuditAction) =>
+  action.startsWith('digest.')
+    ? 'digest'
+    : action === 'alert.save' || action === 'alert.delete'
+      ? 'rule'
+      : 'alert';
 const key = (kind: string, target?: string) => `audit:last:${kind}${target ? `:${target}` : ''}`;
 
 export function createAudit(opts: { logger: Logger; store: Store; clock: Clock }): Audit {

@@ -81,6 +81,8 @@ export interface AlertRule {
   mention: string | null;
   repeatMs: number;
   noData: 'keep' | 'ok' | 'alert';
+  /** The config file's rules are read-only from Slack; Slack ones live in the store. */
+  source: 'file' | 'slack';
 }
 
 /** Who may do what (`access:` in the file): the one table src/slack/access.ts applies everywhere. */
@@ -295,6 +297,21 @@ const SCOPE_DIMENSION: Record<AlertScope['kind'], Dimension | null> = {
   channel: 'channel',
 };
 
+/**
+ * Why Sobot cannot give `kpi` for a scope of this kind: per agent or per group only some KPIs exist,
+ * and some KPIs are not split by the scope's dimension. Null when it can.
+ */
+export function alertScopeConflict(
+  kpi: KpiId,
+  kind: AlertScope['kind'],
+): { per: 'agent' | 'group'; allowed: readonly KpiId[] } | { dimension: Dimension } | null {
+  const perScope = kind === 'each-agent' ? AGENT_KPIS : kind === 'each-group' ? SCOPE_KPIS : null;
+  if (perScope && !perScope.includes(kpi))
+    return { per: kind === 'each-agent' ? 'agent' : 'group', allowed: perScope };
+  const dimension = SCOPE_DIMENSION[kind];
+  return dimension && unfilterableBy(kpi).includes(dimension) ? { dimension } : null;
+}
+
 const SCOPE = /^(?:overall|each-agent|each-group|(group|dept|channel):(.+))$/;
 
 const alertSchema = z
@@ -342,21 +359,18 @@ const alertSchema = z
   })
   .strict()
   .superRefine((rule, ctx) => {
-    const perScope =
-      rule.scope.kind === 'each-agent' ? AGENT_KPIS : rule.scope.kind === 'each-group' ? SCOPE_KPIS : null;
-    if (perScope && !perScope.includes(rule.kpi)) {
+    const conflict = alertScopeConflict(rule.kpi, rule.scope.kind);
+    if (conflict && 'allowed' in conflict) {
       ctx.addIssue({
         code: 'custom',
         path: ['kpi'],
-        message: `Sobot gives ${rule.scope.kind === 'each-agent' ? 'each agent' : 'each group'} only ${perScope.join(', ')}; "${rule.kpi}" cannot be watched per ${rule.scope.kind === 'each-agent' ? 'agent' : 'group'}`,
+        message: `Sobot gives each ${conflict.per} only ${conflict.allowed.join(', ')}; "${rule.kpi}" cannot be watched per ${conflict.per}`,
       });
-    }
-    const dimension = SCOPE_DIMENSION[rule.scope.kind];
-    if (dimension && unfilterableBy(rule.kpi).includes(dimension)) {
+    } else if (conflict) {
       ctx.addIssue({
         code: 'custom',
         path: ['scope'],
-        message: `Sobot does not split ${rule.kpi} by ${dimension}: every ${dimension} would show the company's figure. Watch it with scope: overall`,
+        message: `Sobot does not split ${rule.kpi} by ${conflict.dimension}: every ${conflict.dimension} would show the company's figure. Watch it with scope: overall`,
       });
     }
     if (rule.clear === undefined) return;
@@ -464,6 +478,7 @@ function toFileConfig(parsed: ParsedFile, defaultTimeZone: string): FileConfig {
       mention: a.mention,
       repeatMs: a.repeat,
       noData: a.no_data,
+      source: 'file',
     })),
   };
 }

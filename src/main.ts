@@ -8,6 +8,7 @@ import { buildDigest } from '../commands/digest-build.ts';
 import { type CommandDeps, type CommandRouter, createCommands } from '../commands/index.ts';
 import { parseCommandText } from '../commands/router.ts';
 import { alertMessage } from '../reports/alert.ts';
+import { alertModal } from '../reports/alert-form.ts';
 import {
   cannotEvaluateMessage,
   recoveredMessage,
@@ -16,8 +17,9 @@ import {
 } from '../reports/alert-notices.ts';
 import { digestFailureMessage } from '../reports/digest.ts';
 import { digestModal } from '../reports/digest-form.ts';
-import { deleteDigestModal, homeView } from '../reports/home.ts';
+import { deleteDigestModal, deleteRuleModal, homeView } from '../reports/home.ts';
 import { type AlertChecker, createAlertChecker } from './alerts/checker.ts';
+import { type AlertRuleRegistry, createAlertRuleRegistry } from './alerts/rule-registry.ts';
 import { createAudit } from './audit.ts';
 import { type ChartPool, type ChartRenderer, createChartRenderer } from './charts/render.ts';
 import { type Clock, systemClock } from './clock.ts';
@@ -99,6 +101,8 @@ export interface Engine {
   charts: ChartRenderer;
   store: Store;
   digests: DigestRegistry;
+  /** The alert rules: the config file's and those made in Slack. */
+  rules: AlertRuleRegistry;
   metrics: PrometheusMetrics;
   /** Fetches the Sobot token: the start-up check of the credentials. */
   sobotToken: SobotTokenSource;
@@ -208,11 +212,26 @@ export async function createEngine(config: BotConfig, overrides: Overrides = {})
   });
   const digests = await createDigestRegistry({ store, fileDigests: config.file.digests, now: clock.now });
   // A share of the budget is kept for scheduled work only while there is some to keep it for.
+  const rules = createAlertRuleRegistry({ store, fileRules: config.file.alerts, now: clock.now });
   const reserve = async () =>
-    budget.reserveForBackground(config.file.alerts.length > 0 || (await digests.list()).length > 0);
+    budget.reserveForBackground((await rules.list()).length > 0 || (await digests.list()).length > 0);
   await reserve();
   digests.onChange(() => void reserve());
-  return { config, logger, clock, budget, cache, stats, charts, store, digests, metrics, sobotToken: token };
+  rules.onChange(() => void reserve());
+  return {
+    config,
+    logger,
+    clock,
+    budget,
+    cache,
+    stats,
+    charts,
+    store,
+    digests,
+    rules,
+    metrics,
+    sobotToken: token,
+  };
 }
 
 /** The commands, and the digest runner they share with the scheduler, for one way of posting. */
@@ -252,7 +271,7 @@ export function createWorkers(
     access,
     audit: createAudit({ logger: engine.logger, store: engine.store, clock: engine.clock }),
     digests: { registry: engine.digests, postNow: (digest) => digests.postNow(digest) },
-    alerts: { rules: config.file.alerts, checker: alerts },
+    alerts: { rules: () => engine.rules.list(), checker: alerts },
   };
   const digests = createDigestRunner({
     registry: engine.digests,
@@ -292,7 +311,7 @@ export function createHome(
   });
   const board = createHomeBoard({
     figures,
-    rules: () => config.file.alerts,
+    rules: () => engine.rules.list(),
     checker: alerts,
     registry: engine.digests,
     store: engine.store,
@@ -375,7 +394,14 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
       stats: engine.stats,
       audit: createAudit({ logger: engine.logger, store: engine.store, clock: engine.clock }),
     },
-    layouts: { home: home.render, deleteDigest: deleteDigestModal, digestForm: digestModal },
+    alerts: { registry: engine.rules, checker: workers.alerts },
+    layouts: {
+      home: home.render,
+      deleteDigest: deleteDigestModal,
+      digestForm: digestModal,
+      alertForm: alertModal,
+      deleteRule: deleteRuleModal,
+    },
     access,
     runCommand: (text, origin) => workers.commands.run(text, origin),
     explain: (error, lang) => errorMessage(error, replyClock(), lang).text,
@@ -436,7 +462,7 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
           registry: engine.digests,
           digests: workers.digests,
           alerts: workers.alerts,
-          rules: config.file.alerts,
+          rules: engine.rules,
           work,
           logger: engine.logger,
         });

@@ -5,8 +5,10 @@ import { NAME } from '../config-file.ts';
 
 export const HOME_ACTIONS = {
   refresh: 'home_refresh',
-  /** An alert rule's menu: mute1h, mutetomorrow or unmute. */
+  /** An alert rule's menu: mute1h, mutetomorrow, unmute; edit and delete (admins, rules made in Slack). */
   alert: 'home_alert',
+  /** Opens the New alert rule form (admins). */
+  newRule: 'home_new_rule',
   /** A digest's menu (admins): preview, now, edit (digests made in Slack) or delete. */
   digest: 'home_digest',
   /** Opens the New digest form (admins). */
@@ -20,9 +22,12 @@ export const HOME_VIEWS = {
   deleteDigest: 'home_digest_delete',
   /** The New / Edit digest form. */
   digestForm: 'digest_form',
+  /** The New / Edit alert rule form. */
+  alertForm: 'alert_form',
+  deleteRule: 'home_rule_delete',
 } as const;
 
-export const ALERT_VERBS = ['mute1h', 'mutetomorrow', 'unmute'] as const;
+export const ALERT_VERBS = ['mute1h', 'mutetomorrow', 'unmute', 'edit', 'delete'] as const;
 export const DIGEST_VERBS = ['preview', 'now', 'edit', 'delete'] as const;
 
 /** `mute1h:warnings-high`: under Slack's 150 characters for an option value (names are ≤ 40). */

@@ -115,7 +115,8 @@ function ruleOf(rule: AlertRule, record: RuleRecord, now: number, canMute: boole
 
 export function createHomeBoard(opts: {
   figures: HomeFiguresSource;
-  rules: () => readonly AlertRule[];
+  /** The config file's rules and those made in Slack. */
+  rules: () => Promise<readonly AlertRule[]>;
   checker: AlertChecker;
   registry: DigestRegistry;
   store: Store;
@@ -145,7 +146,7 @@ export function createHomeBoard(opts: {
       const now = opts.now();
       const ctx = { userId: viewer.userId, channelId: viewer.userId };
       const rules = await Promise.all(
-        opts.rules().map(async (rule) => {
+        (await opts.rules()).map(async (rule) => {
           const record = await opts.checker.status(rule);
           const channel = record.episode?.posted?.channel ?? rule.channel;
           const canMute = await opts.access.allows({ kind: 'mute', channel, doing: 'mute' }, ctx);

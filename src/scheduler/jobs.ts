@@ -1,9 +1,9 @@
 // What wakes the bot: a cron job per digest schedule plus a sweep for missed ones, a job per alert rule,
-// and a catch-up at start. Digest jobs are set again whenever subscriptions change. Every run counts as
+// and a catch-up at start. Digest and alert jobs are set again whenever digests or rules change. Every run counts as
 // work in flight, so the drain at shutdown waits for it, and none starts once the drain has begun.
 
 import type { AlertChecker } from '../alerts/checker.ts';
-import type { AlertRule } from '../config-file.ts';
+import type { AlertRuleRegistry } from '../alerts/rule-registry.ts';
 import type { Logger } from '../logger.ts';
 import type { WorkInFlight } from '../work.ts';
 import type { CronJobs } from './cron.ts';
@@ -18,7 +18,7 @@ export interface ScheduleOptions {
   registry: DigestRegistry;
   digests: DigestRunner;
   alerts: AlertChecker;
-  rules: readonly AlertRule[];
+  rules: Pick<AlertRuleRegistry, 'list' | 'onChange'>;
   work: WorkInFlight;
   logger: Logger;
 }
@@ -35,16 +35,24 @@ export async function scheduleJobs(opts: ScheduleOptions): Promise<void> {
     ]);
   };
   await setDigestJobs();
-  cron.set(
-    'alerts',
-    opts.rules.map((rule) => ({
-      name: rule.name,
-      schedule: rule.check,
-      timeZone: rule.timeZone,
-      run: () =>
-        work.draining ? Promise.resolve() : work.track('alert check', () => opts.alerts.check(rule)),
-    })),
-  );
+  const setAlertJobs = async () => {
+    const rules = await opts.rules.list();
+    cron.set(
+      'alerts',
+      rules.map((rule) => ({
+        name: rule.name,
+        schedule: rule.check,
+        timeZone: rule.timeZone,
+        run: () =>
+          work.draining ? Promise.resolve() : work.track('alert check', () => opts.alerts.check(rule)),
+      })),
+    );
+  };
+  await setAlertJobs();
+  opts.rules.onChange(() => {
+    // As for digests: the old checks keep running until the next change.
+    setAlertJobs().catch((error) => log.error({ err: error }, 'could not reschedule the alert checks'));
+  });
   opts.registry.onChange(() => {
     // The store can fail here (Redis down): the old jobs keep running until the next change.
     setDigestJobs().catch((error) => log.error({ err: error }, 'could not reschedule the digests'));

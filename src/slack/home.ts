@@ -16,6 +16,7 @@ import type { Logger } from '../logger.ts';
 import { clockTime } from '../time-zone.ts';
 import type { WorkInFlight } from '../work.ts';
 import type { AccessPolicy } from './access.ts';
+import { type AlertModalOptions, registerAlertModal } from './alert-modal.ts';
 import type { CommandOrigin } from './app.ts';
 import type { ChannelPoster } from './channel-post.ts';
 import { type DigestModalOptions, registerDigestModal } from './digest-modal.ts';
@@ -26,6 +27,8 @@ export interface HomeLayouts {
   home(data: HomeData): { type: 'home'; blocks: Record<string, unknown>[] };
   deleteDigest(name: string, channel: string, lang: Lang): Record<string, unknown>;
   digestForm: DigestModalOptions['modal'];
+  alertForm: AlertModalOptions['modal'];
+  deleteRule: AlertModalOptions['deleteModal'];
 }
 
 export interface HomeOptions {
@@ -33,6 +36,8 @@ export interface HomeOptions {
   board: HomeBoard;
   /** What the digest form reads and writes. */
   digests: Pick<DigestModalOptions, 'registry' | 'stats' | 'audit'>;
+  /** What the alert rule form reads and writes. */
+  alerts: Pick<AlertModalOptions, 'registry' | 'checker'>;
   figures: HomeFiguresSource;
   layouts: HomeLayouts;
   access: AccessPolicy;
@@ -53,8 +58,8 @@ export interface HomeOptions {
 /** How long a viewer's time zone and locale read from Slack are trusted. */
 const PROFILE_TTL_MS = 60 * 60_000;
 
-/** The command a menu option of an alert rule runs. */
-const ALERT_COMMAND: Record<(typeof ALERT_VERBS)[number], (rule: string) => string> = {
+/** The command a menu option of an alert rule runs (edit and delete open a modal instead). */
+const ALERT_COMMAND: Record<'mute1h' | 'mutetomorrow' | 'unmute', (rule: string) => string> = {
   mute1h: (rule) => `alerts mute ${rule} 1h`,
   mutetomorrow: (rule) => `alerts mute ${rule} tomorrow`,
   unmute: (rule) => `alerts unmute ${rule}`,
@@ -157,6 +162,21 @@ export function registerHome(app: App, opts: HomeOptions): { publish(userId: str
     logger: opts.logger,
   });
 
+  const alertForm = registerAlertModal(app, {
+    ...opts.alerts,
+    stats: opts.digests.stats,
+    audit: opts.digests.audit,
+    client,
+    access: opts.access,
+    modal: opts.layouts.alertForm,
+    deleteModal: opts.layouts.deleteRule,
+    viewerOf,
+    publish: (userId, notice) => open(userId, notice),
+    explain: opts.explain,
+    timeZone: opts.timeZone,
+    logger: opts.logger,
+  });
+
   app.event('app_home_opened', async ({ event }) => {
     if (event.tab !== 'home') return;
     if (opts.work.draining) return;
@@ -178,6 +198,18 @@ export function registerHome(app: App, opts: HomeOptions): { publish(userId: str
     await handle(ack, 'home', async () => {
       const chosen = parseActionValue(action.selected_option?.value, ALERT_VERBS);
       if (!chosen) return open(body.user.id);
+      if (chosen.verb === 'edit' || chosen.verb === 'delete') {
+        const viewer = await viewerOf(body.user.id);
+        const opened =
+          chosen.verb === 'edit'
+            ? await alertForm.open(viewer, body.trigger_id, chosen.name)
+            : await alertForm.confirmDelete(viewer, body.trigger_id, chosen.name);
+        if (opened) return;
+        const why = viewer.isAdmin
+          ? t(viewer.lang, 'alertForm.error.readOnly', { name: chosen.name })
+          : t(viewer.lang, 'alertForm.error.admin');
+        return open(body.user.id, { kind: 'refused', text: why });
+      }
       const { notice } = await act(await viewerOf(body.user.id), ALERT_COMMAND[chosen.verb](chosen.name));
       await open(body.user.id, notice);
     });

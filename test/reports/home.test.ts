@@ -23,6 +23,7 @@ const rule = (name: string): AlertRule => ({
   mention: null,
   repeatMs: 0,
   noData: 'keep',
+  source: 'file',
 });
 
 const homeRule = (name: string, extra: Partial<HomeRule> = {}): HomeRule => ({
