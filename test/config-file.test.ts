@@ -82,6 +82,7 @@ describe('parseConfigFile', () => {
         mention: '<!subteam^S0123>',
         repeatMs: 2 * 3_600_000,
         noData: 'keep',
+        source: 'file',
       },
     ]);
   });

@@ -12,6 +12,8 @@ import type { DigestRunner } from './digests.ts';
 
 /** How often missed, late or retried digests are looked for besides their own schedules. */
 const SWEEP_SCHEDULE = '*/5 * * * *';
+/** How often the alert rules are read again for changes made on other replicas. */
+const RULES_SYNC_SCHEDULE = '* * * * *';
 
 export interface ScheduleOptions {
   cron: CronJobs;
@@ -35,8 +37,13 @@ export async function scheduleJobs(opts: ScheduleOptions): Promise<void> {
     ]);
   };
   await setDigestJobs();
+  // Rules are read again every minute too: one made or changed on another replica reaches this one.
+  let scheduledRules = '';
   const setAlertJobs = async () => {
     const rules = await opts.rules.list();
+    const seen = JSON.stringify(rules);
+    if (seen === scheduledRules) return;
+    scheduledRules = seen;
     cron.set(
       'alerts',
       rules.map((rule) => ({
@@ -48,11 +55,14 @@ export async function scheduleJobs(opts: ScheduleOptions): Promise<void> {
       })),
     );
   };
-  await setAlertJobs();
-  opts.rules.onChange(() => {
-    // As for digests: the old checks keep running until the next change.
+  const resetAlertJobs = () =>
+    // As for digests: the old checks keep running until the rules can be read again.
     setAlertJobs().catch((error) => log.error({ err: error }, 'could not reschedule the alert checks'));
-  });
+  await setAlertJobs();
+  opts.rules.onChange(() => void resetAlertJobs());
+  cron.set('alert-rules', [
+    { name: 'sync', schedule: RULES_SYNC_SCHEDULE, timeZone: 'UTC', run: resetAlertJobs },
+  ]);
   opts.registry.onChange(() => {
     // The store can fail here (Redis down): the old jobs keep running until the next change.
     setDigestJobs().catch((error) => log.error({ err: error }, 'could not reschedule the digests'));

@@ -9,7 +9,7 @@ import { type Harness, startHarness } from '../support/bot-harness.ts';
 import { createFakeClock, type FakeClock, whileAdvancing } from '../support/fake-clock.ts';
 import type { FakeSlack } from '../support/fake-slack.ts';
 import { sampleValue, scrapeMetrics } from '../support/prometheus-text.ts';
-import { setWarningRate } from '../support/warning-rate.ts';
+import { servedWarningRate, setWarningRate } from '../support/warning-rate.ts';
 
 type Block = {
   type: string;
@@ -68,19 +68,7 @@ async function checkAfter(h: Harness, clock: FakeClock, minutes = 10): Promise<v
 }
 
 /** The reply-warning rate Sobot served at the latest check, as the message shows it. */
-function servedRate(h: Harness): string {
-  const today = h.sim.log.filter(
-    (e) =>
-      e.path.endsWith('/session/getStat') &&
-      e.retCode === '000000' &&
-      (e.body as { start_date?: string }).start_date === '2026-11-23 00:00:00',
-  );
-  const rows = today.flatMap(
-    (e) => (e.reply as { items?: Record<string, number>[] } | undefined)?.items ?? [],
-  );
-  const sum = (key: string) => rows.reduce((n, row) => n + Number(row[key] ?? 0), 0);
-  return `${((100 * sum('response_warn_count')) / sum('staff_res_total_count')).toFixed(1)}%`;
-}
+const servedRate = (h: Harness) => servedWarningRate(h.sim, '2026-11-23');
 
 describe('threshold alerts', () => {
   it('fires after two breaching checks, edits the one message while firing, and edits it to resolved', async () => {

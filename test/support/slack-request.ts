@@ -131,3 +131,27 @@ export function blockSuggestionPayload(
     view: { id: 'VMODAL0001', type: 'modal', callback_id: 'digest_form', state: { values: {} } },
   };
 }
+
+/** A block_actions payload from an input of an open modal (dispatch_action): the modal's state as it stands. */
+export function modalActionPayload(
+  userId: string,
+  view: { id: string; hash?: string; callback_id: string; private_metadata?: string },
+  values: Record<string, Record<string, unknown>>,
+  actionId: string,
+): Record<string, unknown> {
+  triggerCounter += 1;
+  return {
+    ...interaction('block_actions', userId),
+    container: { type: 'view', view_id: view.id },
+    trigger_id: `${triggerCounter}.456.modal`,
+    view: {
+      id: view.id,
+      type: 'modal',
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata ?? '',
+      hash: view.hash ?? '1.abc',
+      state: { values },
+    },
+    actions: [{ action_id: actionId, block_id: actionId, action_ts: '1.3', type: 'static_select' }],
+  };
+}
