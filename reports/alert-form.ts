@@ -16,9 +16,9 @@ import {
   type ScheduleKey,
 } from '../src/home/alert-form.ts';
 import { type Lang, t } from '../src/i18n/catalogue.ts';
-import { escapeMrkdwn, verbatimBlocks } from '../src/slack/message.ts';
+import { escapeMrkdwn } from '../src/slack/message.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
-import { input, option, plain } from './form-blocks.ts';
+import { formModal, input, option, plain } from './form-blocks.ts';
 import { formatCount, formatValue } from './format.ts';
 
 /** Scopes named as the furthest beyond the threshold. */
@@ -173,13 +173,11 @@ export function alertModal(draft: AlertDraft, now: AlertNow, lang: Lang): Record
       placeholder: plain('Asia/Shanghai'),
     }),
   ];
-  return {
-    type: 'modal',
-    callback_id: HOME_VIEWS.alertForm,
-    private_metadata: draft.editing ?? '',
-    title: plain(t(lang, draft.editing ? 'alertForm.titleEdit' : 'alertForm.titleNew')),
-    submit: plain(t(lang, 'digestForm.save')),
-    close: plain(t(lang, 'home.cancel')),
-    blocks: verbatimBlocks(blocks),
-  };
+  return formModal(
+    HOME_VIEWS.alertForm,
+    draft.editing,
+    { fresh: 'alertForm.titleNew', edit: 'alertForm.titleEdit' },
+    lang,
+    blocks,
+  );
 }

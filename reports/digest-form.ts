@@ -5,8 +5,8 @@ import { DIGEST_SECTIONS } from '../src/config-file.ts';
 import { HOME_VIEWS } from '../src/home/actions.ts';
 import { DIGEST_FIELDS, DIGEST_PERIODS, type DigestDraft, FILTER_FIELDS } from '../src/home/digest-form.ts';
 import { type Lang, t } from '../src/i18n/catalogue.ts';
-import { escapeMrkdwn, verbatimBlocks } from '../src/slack/message.ts';
-import { input, option, plain } from './form-blocks.ts';
+import { escapeMrkdwn } from '../src/slack/message.ts';
+import { formModal, input, option, plain } from './form-blocks.ts';
 
 /** Slack's days of the week in the order people read them, Monday first (0 = Sunday). */
 const WEEK = [1, 2, 3, 4, 5, 6, 0] as const;
@@ -75,13 +75,11 @@ export function digestModal(draft: DigestDraft, lang: Lang): Record<string, unkn
       ...(draft.sections.length ? { initial_options: chosen(sections, draft.sections) } : {}),
     }),
   ];
-  return {
-    type: 'modal',
-    callback_id: HOME_VIEWS.digestForm,
-    private_metadata: draft.editing ?? '',
-    title: plain(t(lang, draft.editing ? 'digestForm.titleEdit' : 'digestForm.titleNew')),
-    submit: plain(t(lang, 'digestForm.save')),
-    close: plain(t(lang, 'home.cancel')),
-    blocks: verbatimBlocks(blocks),
-  };
+  return formModal(
+    HOME_VIEWS.digestForm,
+    draft.editing,
+    { fresh: 'digestForm.titleNew', edit: 'digestForm.titleEdit' },
+    lang,
+    blocks,
+  );
 }

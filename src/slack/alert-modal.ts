@@ -36,9 +36,7 @@ import type { Dimension } from '../stats/model.ts';
 import type { StatsService } from '../stats/service.ts';
 import { isTimeZone } from '../time-zone.ts';
 import type { AccessPolicy } from './access.ts';
-
-/** Options Slack shows in one external select (its limit). */
-const MAX_OPTIONS = 100;
+import { errorsByBlock, nameOptions, nameProblem } from './form-fields.ts';
 
 const DIMENSION_OF: Partial<Record<ScopeKind, Dimension>> = {
   group: 'group',
@@ -219,16 +217,8 @@ export function registerAlertModal(app: App, opts: AlertModalOptions): AlertModa
       {}) as StateValues;
     const kind = values[ALERT_FIELDS.scope]?.[ALERT_FIELDS.scope]?.selected_option?.value as ScopeKind;
     const dimension = DIMENSION_OF[kind] ?? 'group';
-    const typed = (options.value ?? '').toLowerCase();
     try {
-      const names = await opts.stats.names(dimension);
-      const matching = names.filter((n) => n.toLowerCase().includes(typed)).slice(0, MAX_OPTIONS);
-      await ack({
-        options: matching.map((n) => ({
-          text: { type: 'plain_text', text: n.slice(0, 75) },
-          value: n.slice(0, 150),
-        })),
-      });
+      await ack({ options: await nameOptions(opts.stats, dimension, options.value) });
     } catch (error) {
       log.warn({ err: error }, 'could not list the names for an alert scope');
       await ack({ options: [] });
@@ -250,22 +240,10 @@ export function registerAlertModal(app: App, opts: AlertModalOptions): AlertModa
       lang: viewer.lang,
       base,
       taken: async (name) => (await opts.registry.find(name)) !== null,
-      async resolve(kind, name) {
-        try {
-          await opts.stats.resolveFilters({ [DIMENSION_OF[kind] ?? 'group']: name });
-          return null;
-        } catch (error) {
-          if (error instanceof UserInputError) return opts.explain(error, viewer.lang);
-          throw error;
-        }
-      },
+      resolve: (kind, name) =>
+        nameProblem(opts.stats, DIMENSION_OF[kind] ?? 'group', name, (e) => opts.explain(e, viewer.lang)),
     });
-    if (!result.ok) {
-      const errors = Object.fromEntries(
-        Object.entries(result.errors).map(([field, text]) => [ALERT_FIELDS[field as AlertField], text]),
-      );
-      return ack({ response_action: 'errors', errors });
-    }
+    if (!result.ok) return ack(errorsByBlock(result.errors, ALERT_FIELDS));
     const { rule } = result;
     try {
       await opts.registry.save(rule, userId, editing !== null);

@@ -25,9 +25,7 @@ import type { DigestRegistry } from '../scheduler/digest-registry.ts';
 import type { Dimension } from '../stats/model.ts';
 import type { StatsService } from '../stats/service.ts';
 import type { AccessPolicy } from './access.ts';
-
-/** Options Slack shows in one external select (its limit). */
-const MAX_OPTIONS = 100;
+import { errorsByBlock, nameOptions, nameProblem } from './form-fields.ts';
 
 /** The condition list each filter field picks from. */
 const DIMENSION_OF: Record<(typeof FILTER_FIELDS)[number][0], Dimension> = {
@@ -93,16 +91,8 @@ export function registerDigestModal(app: App, opts: DigestModalOptions): DigestM
   // The filter pickers: names from Sobot's condition lists (cached an hour), matching what is typed.
   for (const [field] of FILTER_FIELDS) {
     app.options(DIGEST_FIELDS[field], async ({ options, ack }) => {
-      const typed = (options.value ?? '').toLowerCase();
       try {
-        const names = await opts.stats.names(DIMENSION_OF[field]);
-        const matching = names.filter((n) => n.toLowerCase().includes(typed)).slice(0, MAX_OPTIONS);
-        await ack({
-          options: matching.map((n) => ({
-            text: { type: 'plain_text', text: n.slice(0, 75) },
-            value: n.slice(0, 150),
-          })),
-        });
+        await ack({ options: await nameOptions(opts.stats, DIMENSION_OF[field], options.value) });
       } catch (error) {
         log.warn({ err: error, field }, 'could not list the names for a digest filter');
         await ack({ options: [] });
@@ -141,23 +131,10 @@ export function registerDigestModal(app: App, opts: DigestModalOptions): DigestM
       now: opts.now(),
       base,
       taken: async (name) => (await opts.registry.find(name)) !== null,
-      async resolve(field, name) {
-        const dimension = DIMENSION_OF[field as keyof typeof DIMENSION_OF];
-        try {
-          await opts.stats.resolveFilters({ [dimension]: name });
-          return null;
-        } catch (error) {
-          if (error instanceof UserInputError) return error.message;
-          throw error;
-        }
-      },
+      resolve: (field, name) =>
+        nameProblem(opts.stats, DIMENSION_OF[field as keyof typeof DIMENSION_OF], name, (e) => e.message),
     });
-    if (!result.ok) {
-      const errors = Object.fromEntries(
-        Object.entries(result.errors).map(([field, text]) => [DIGEST_FIELDS[field as DigestField], text]),
-      );
-      return ack({ response_action: 'errors', errors });
-    }
+    if (!result.ok) return ack(errorsByBlock(result.errors, DIGEST_FIELDS));
     const { digest } = result;
     try {
       if (editing) await opts.registry.update(digest, userId);
