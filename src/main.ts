@@ -15,6 +15,7 @@ import {
   reminderReply,
   worseningReply,
 } from '../reports/alert-notices.ts';
+import { askModal } from '../reports/ask-form.ts';
 import { digestFailureMessage } from '../reports/digest.ts';
 import { digestModal } from '../reports/digest-form.ts';
 import { deleteDigestModal, deleteRuleModal, homeView } from '../reports/home.ts';
@@ -401,10 +402,12 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
       digestForm: digestModal,
       alertForm: alertModal,
       deleteRule: deleteRuleModal,
+      ask: askModal,
     },
     access,
     runCommand: (text, origin) => workers.commands.run(text, origin),
     explain: (error, lang) => errorMessage(error, replyClock(), lang).text,
+    failure: (error, lang) => errorMessage(error, replyClock(), lang),
     poster,
     work,
     logger: engine.logger,

@@ -7,6 +7,7 @@ import type { AppsManifestCreateArguments } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { ASK } from '../src/home/actions.ts';
 import { SLASH_COMMAND } from '../src/slack/app.ts';
 
 type Manifest = AppsManifestCreateArguments['manifest'];
@@ -106,6 +107,17 @@ const manifestSchema = z.strictObject({
       )
       .min(1)
       .max(50),
+    shortcuts: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(24),
+          type: z.enum(['global', 'message']),
+          callback_id: z.string().min(1).max(255),
+          description: z.string().min(1).max(150),
+        }),
+      )
+      .max(10)
+      .optional(),
   }),
   oauth_config: z.strictObject({
     scopes: z.strictObject({ bot: z.array(z.enum(KNOWN_BOT_SCOPES)).min(1).max(255) }),
@@ -117,7 +129,11 @@ const manifestSchema = z.strictObject({
         bot_events: z.array(z.enum(KNOWN_BOT_EVENTS)).max(100),
       })
       .optional(),
-    interactivity: z.strictObject({ is_enabled: z.boolean(), request_url: httpsUrl.optional() }),
+    interactivity: z.strictObject({
+      is_enabled: z.boolean(),
+      request_url: httpsUrl.optional(),
+      message_menu_options_url: httpsUrl.optional(),
+    }),
     org_deploy_enabled: z.boolean(),
     socket_mode_enabled: z.boolean(),
     token_rotation_enabled: z.boolean(),
@@ -191,6 +207,8 @@ describe('manifest.yml', () => {
     const urls = [
       ...manifest.features.slash_commands.map((c) => c.url),
       manifest.settings.interactivity.request_url,
+      // The forms' pickers of Sobot's names (external selects) ask for their options here.
+      manifest.settings.interactivity.message_menu_options_url,
     ];
     for (const url of urls) expect(url && new URL(url).pathname).toBe('/slack/events');
   });
@@ -217,6 +235,12 @@ describe('manifest.yml', () => {
     expect(manifest.settings.event_subscriptions?.bot_events).toContain('app_home_opened');
     const url = manifest.settings.event_subscriptions?.request_url;
     expect(url && new URL(url).pathname).toBe('/slack/events');
+  });
+
+  it('declares the global shortcut "Sobot: ask" with the callback_id the app listens to', () => {
+    expect(manifest.features.shortcuts).toContainEqual(
+      expect.objectContaining({ name: 'Sobot: ask', type: 'global', callback_id: ASK.shortcut }),
+    );
   });
 
   describe('scopes the code needs', () => {

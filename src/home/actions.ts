@@ -1,5 +1,6 @@
 // The Home tab's buttons and menus: their action_ids, and the values their options carry (a verb and
-// the digest or rule it acts on). reports/home.ts writes them, src/slack/home.ts reads them back.
+// the digest or rule it acts on), and the ids of the modals and the "Sobot: ask" shortcut. reports/
+// writes them, src/slack/ reads them back.
 
 import { NAME } from '../config-file.ts';
 
@@ -44,3 +45,35 @@ export function parseActionValue<V extends string>(
   if (!verb || !name || !verbs.includes(verb) || !NAME.test(name)) return null;
   return { verb, name };
 }
+
+/** The global shortcut "Sobot: ask": its callback_id (also in manifest.yml), its form and fields. */
+export const ASK = {
+  shortcut: 'sobot_ask',
+  view: 'sobot_ask_form',
+  command: 'ask_command',
+  period: 'ask_period',
+  filters: 'ask_filters',
+} as const;
+
+/** The questions the ask form offers: /sobot commands that take a period and nothing else required. */
+export const ASK_COMMANDS = [
+  'overview',
+  'agents',
+  'groups',
+  'departments',
+  'channels',
+  'satisfaction',
+  'bot',
+  'customers',
+  'topics',
+  'trend',
+] as const;
+export const ASK_PERIODS = [
+  'today',
+  'yesterday',
+  'this week',
+  'last week',
+  'last 7 days',
+  'this month',
+  'last month',
+] as const;

@@ -1,4 +1,5 @@
-// The Home tab in Slack: `app_home_opened` publishes the viewer's board (views.publish), and its
+// The Home tab in Slack, its modals and the "Sobot: ask" shortcut (registered here: they share the
+// viewer's profile). `app_home_opened` publishes the viewer's board (views.publish), and its
 // buttons and menus act through the same /sobot commands, so the same access rules apply as when
 // typed. What an action did (or why it was refused) shows at the top of the board published again.
 // Opening Home reads the shared figures snapshot; a stale one is shown at once and replaced when the
@@ -18,6 +19,7 @@ import type { WorkInFlight } from '../work.ts';
 import type { AccessPolicy } from './access.ts';
 import { type AlertModalOptions, registerAlertModal } from './alert-modal.ts';
 import type { CommandOrigin } from './app.ts';
+import { type AskShortcutOptions, registerAskShortcut } from './ask-shortcut.ts';
 import type { ChannelPoster } from './channel-post.ts';
 import { type DigestModalOptions, registerDigestModal } from './digest-modal.ts';
 import type { BotMessage } from './message.ts';
@@ -29,6 +31,7 @@ export interface HomeLayouts {
   digestForm: DigestModalOptions['modal'];
   alertForm: AlertModalOptions['modal'];
   deleteRule: AlertModalOptions['deleteModal'];
+  ask: AskShortcutOptions['modal'];
 }
 
 export interface HomeOptions {
@@ -45,6 +48,8 @@ export interface HomeOptions {
   runCommand(text: string, origin: CommandOrigin): Promise<BotMessage>;
   /** The plain words of a failure in `lang`, for the board's notice line. */
   explain(error: unknown, lang: Lang): string;
+  /** The reply a failed command gets, as when typed (for the "Sobot: ask" shortcut). */
+  failure: AskShortcutOptions['failure'];
   /** Where a preview goes: the viewer's DM with the bot. */
   poster: ChannelPoster;
   work: WorkInFlight;
@@ -174,6 +179,17 @@ export function registerHome(app: App, opts: HomeOptions): { publish(userId: str
     publish: (userId, notice) => open(userId, notice),
     explain: opts.explain,
     timeZone: opts.timeZone,
+    logger: opts.logger,
+  });
+
+  registerAskShortcut(app, {
+    client,
+    modal: opts.layouts.ask,
+    viewerOf,
+    runCommand: opts.runCommand,
+    failure: opts.failure,
+    poster: opts.poster,
+    work: opts.work,
     logger: opts.logger,
   });
 

@@ -155,3 +155,14 @@ export function modalActionPayload(
     actions: [{ action_id: actionId, block_id: actionId, action_ts: '1.3', type: 'static_select' }],
   };
 }
+
+/** The payload Slack sends when `userId` picks the app's global shortcut `callbackId`. */
+export function shortcutPayload(userId: string, callbackId: string): Record<string, unknown> {
+  triggerCounter += 1;
+  return {
+    ...interaction('shortcut', userId),
+    callback_id: callbackId,
+    trigger_id: `${triggerCounter}.456.shortcut`,
+    action_ts: '1.2',
+  };
+}
