@@ -65,7 +65,10 @@ export function buildChartConfig(spec: ChartSpec): ChartJsConfig {
       color: CHART_STYLE.text,
       layout: {
         // A right-hand axis brings its own margin; without one the plot would run to the image's edge.
-        padding: { ...CHART_STYLE.padding, right: rightAxis ? CHART_STYLE.padding.left : CHART_STYLE.padding.right },
+        padding: {
+          ...CHART_STYLE.padding,
+          right: rightAxis ? CHART_STYLE.padding.left : CHART_STYLE.padding.right,
+        },
       },
       plugins: {
         title: {

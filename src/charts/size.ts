@@ -24,7 +24,9 @@ export function chartSize(spec: ChartSpec): { width: number; height: number } {
   const bars = spec.stacked ? 1 : Math.max(1, spec.series.filter((s) => s.type !== 'line').length);
   // Names read best beside their bar: a horizontal chart grows with its rows instead of squeezing them.
   const rows = ROW_HEIGHT.chrome + categories * (bars * ROW_HEIGHT.perSeries + ROW_HEIGHT.gap);
-  const autoHeight = spec.horizontal ? Math.min(MAX_AUTO_SIDE, Math.max(DEFAULT_CHART_HEIGHT, rows)) : DEFAULT_CHART_HEIGHT;
+  const autoHeight = spec.horizontal
+    ? Math.min(MAX_AUTO_SIDE, Math.max(DEFAULT_CHART_HEIGHT, rows))
+    : DEFAULT_CHART_HEIGHT;
   const autoWidth =
     !spec.horizontal && categories <= MAX_UNSKIPPED_LABELS
       ? Math.min(MAX_AUTO_SIDE, Math.max(DEFAULT_CHART_WIDTH, 160 + categories * CATEGORY_WIDTH))

@@ -181,4 +181,3 @@ describe('fitLabel', () => {
     for (const line of lines) expect(estimatedWidth(line, 12)).toBeLessThanOrEqual(60);
   });
 });
-
