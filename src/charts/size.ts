@@ -14,16 +14,20 @@ const MAX_AUTO_SIDE = 1200;
 /** Above this many categories Chart.js may skip labels rather than draw them on top of each other. */
 export const MAX_UNSKIPPED_LABELS = 30;
 
-/** A horizontal chart's height per category row, and what its title, axis and legend take. */
-const ROW_HEIGHT = { perSeries: 14, gap: 12, chrome: 150 };
+/**
+ * A horizontal chart's height per category row (at least two lines of a 12 px label), and what
+ * its title, axis and legend take.
+ */
+const ROW_HEIGHT = { perSeries: 14, gap: 12, min: 38, chrome: 150 };
 /** A vertical chart widens past this many categories, so each keeps room for its label. */
-const CATEGORY_WIDTH = 64;
+const CATEGORY_WIDTH = 76;
 
 export function chartSize(spec: ChartSpec): { width: number; height: number } {
   const categories = spec.labels.length;
   const bars = spec.stacked ? 1 : Math.max(1, spec.series.filter((s) => s.type !== 'line').length);
   // Names read best beside their bar: a horizontal chart grows with its rows instead of squeezing them.
-  const rows = ROW_HEIGHT.chrome + categories * (bars * ROW_HEIGHT.perSeries + ROW_HEIGHT.gap);
+  const row = Math.max(ROW_HEIGHT.min, bars * ROW_HEIGHT.perSeries + ROW_HEIGHT.gap);
+  const rows = ROW_HEIGHT.chrome + categories * row;
   const autoHeight = spec.horizontal
     ? Math.min(MAX_AUTO_SIDE, Math.max(DEFAULT_CHART_HEIGHT, rows))
     : DEFAULT_CHART_HEIGHT;
