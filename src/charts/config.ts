@@ -22,7 +22,14 @@ const MAX_LINES = { vertical: 3, horizontal: 2 } as const;
 
 type Side = 'left' | 'right';
 
-const font = (size: number, weight?: 'bold') => ({ size, ...(weight ? { weight } : {}) });
+/**
+ * Only what differs from Chart.js's defaults is written out (size 12 is its default font size, false its
+ * default for fill and spanGaps…): a QuickChart URL carries the whole config and Slack takes at most
+ * 3000 characters, so a small chart is shown by URL without QuickChart being contacted.
+ */
+const CHARTJS_FONT_SIZE = 12;
+const font = (size: number, weight?: 'bold') =>
+  size === CHARTJS_FONT_SIZE && !weight ? {} : { font: { size, ...(weight ? { weight } : {}) } };
 
 export function buildChartConfig(spec: ChartSpec): ChartJsConfig {
   const horizontal = spec.horizontal === true;
@@ -39,12 +46,11 @@ export function buildChartConfig(spec: ChartSpec): ChartJsConfig {
       grid: { display: false },
       ticks: {
         color: CHART_STYLE.text,
-        font: font(CHART_STYLE.font.tick),
+        ...font(CHART_STYLE.font.tick),
         // Every agent name should show; Chart.js would otherwise drop every other one on a short chart.
         autoSkip: spec.labels.length > MAX_UNSKIPPED_LABELS,
         // Labels are broken into lines that fit instead (fitLabels); slanted text is hard to read.
         maxRotation: 0,
-        minRotation: 0,
       },
       ...(spec.stacked ? { stacked: true } : {}),
     },
@@ -75,20 +81,19 @@ export function buildChartConfig(spec: ChartSpec): ChartJsConfig {
           display: true,
           text: spec.title,
           color: CHART_STYLE.text,
-          font: font(CHART_STYLE.font.title, 'bold'),
+          ...font(CHART_STYLE.font.title, 'bold'),
           padding: { top: 0, bottom: spec.subtitle ? 2 : 10 },
         },
         subtitle: {
           display: Boolean(spec.subtitle),
           text: spec.subtitle ?? '',
           color: CHART_STYLE.muted,
-          font: font(CHART_STYLE.font.subtitle),
+          ...font(CHART_STYLE.font.subtitle),
           padding: { bottom: 10 },
         },
         legend: {
-          display: true,
           position: 'bottom',
-          labels: { color: CHART_STYLE.text, font: font(CHART_STYLE.font.legend), boxWidth: 14 },
+          labels: { color: CHART_STYLE.text, ...font(CHART_STYLE.font.legend), boxWidth: 14 },
         },
       },
       scales,
@@ -157,7 +162,6 @@ function buildDataset(
   const axisRef = axisId.startsWith('x') ? { xAxisID: axisId } : { yAxisID: axisId };
   const data = series.values.map((value) => toAxisValue(value, series.unit));
   if (series.type === 'line') {
-    // Datasets listed first are drawn on top; order 0 keeps lines above bars.
     return {
       type: 'line',
       label: series.label,
@@ -171,9 +175,6 @@ function buildDataset(
       borderWidth: 2,
       // Across a horizontal chart a line would join unrelated rows: a marker per row instead.
       ...(horizontal ? { showLine: false, pointStyle: 'rectRot', pointRadius: 6 } : { pointRadius: 3 }),
-      fill: false,
-      spanGaps: false,
-      order: 0,
       ...axisRef,
     };
   }
@@ -182,9 +183,9 @@ function buildDataset(
     label: series.label,
     data,
     backgroundColor: tinted(colour, partial),
-    borderColor: colour,
-    borderWidth: partial?.some(Boolean) ? 1 : 0,
+    ...(partial?.some(Boolean) ? { borderColor: colour, borderWidth: 1 } : {}),
     maxBarThickness: CHART_STYLE.maxBarThickness,
+    // Datasets of a lower order are drawn on top: lines (order 0, the default) above bars.
     order: 1,
     ...axisRef,
   };
@@ -197,8 +198,8 @@ function buildValueAxis(series: ChartSeries[], side: Side, horizontal: boolean, 
   return {
     type: 'linear',
     position,
-    beginAtZero: true,
-    ticks: { color: CHART_STYLE.muted, font: font(CHART_STYLE.font.tick) },
+    ...(unit === 'ratio' ? { min: 0, max: 100 } : { beginAtZero: true }),
+    ticks: { color: CHART_STYLE.muted, ...font(CHART_STYLE.font.tick) },
     grid: {
       color: CHART_STYLE.grid,
       // One set of grid lines is enough; the second axis only adds its ticks.
@@ -208,9 +209,8 @@ function buildValueAxis(series: ChartSeries[], side: Side, horizontal: boolean, 
       display: text.length > 0,
       text,
       color: CHART_STYLE.muted,
-      font: font(CHART_STYLE.font.axisTitle),
+      ...font(CHART_STYLE.font.axisTitle),
     },
-    ...(unit === 'ratio' ? { min: 0, max: 100 } : {}),
   };
 }
 
