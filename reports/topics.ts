@@ -62,6 +62,7 @@ export function topicsMessage(card: Card<TopicRow[]>, view: TopicsView): BotMess
       spec: {
         title: lang === 'zh' ? '各分类会话量与满意率' : 'Chats and satisfaction per topic',
         subtitle: when,
+        lang,
         horizontal: true,
         labels: chartTopics.map((topic) => topic.name),
         series: [
