@@ -9,13 +9,13 @@ import type { V5Item } from './endpoints.ts';
 type ChatStats = V5Item<'chatStats'>;
 
 /** The sum of a count over rows; unknown when a row left it out (a partial sum would look like a total). */
-export function totalOf(rows: readonly ChatStats[], pick: (row: ChatStats) => number | null): number | null {
+export function totalOf<Row>(rows: readonly Row[], pick: (row: Row) => number | null): number | null {
   const values = rows.map(pick);
   return values.includes(null) ? null : sumKnown(values);
 }
 
 /** A rate over rows: one row's own, several combined (combinedRate); unknown when a row left its count out. */
-export function rateOf(rows: readonly ChatStats[], pick: (row: ChatStats) => RatePart): number | null {
+export function rateOf<Row>(rows: readonly Row[], pick: (row: Row) => RatePart): number | null {
   return rows.some((row) => pick(row).count === null) ? null : combinedRate(rows.map(pick));
 }
 
