@@ -1,6 +1,7 @@
 // What an alert message shows, as plain data: the rule, its firing scopes and the episode. The
 // checker fills it; reports/alert.ts lays it out.
 
+import type { RatingScale } from '../stats/cards.ts';
 import type { KpiId } from '../stats/kpis.ts';
 import type { Comparison } from './state.ts';
 
@@ -12,6 +13,10 @@ export interface AlertRuleView {
   clear: number;
   /** The period the rule watches, in the reader's words: "today", "今天". */
   period: string;
+  /** Whose figures: the company's session statistics, or the agents' rows (an each-agent rule). */
+  source: 'company' | 'agents';
+  /** The company's rating scale at the last check, so satisfaction is labelled as Sobot labels it. */
+  ratingScale: RatingScale | null;
 }
 
 export interface AlertScopeView {

@@ -7,7 +7,7 @@ import type {
   CustomerFigures,
   RatingScale,
   SatisfactionFigures,
-  TopicRow,
+  TopicFigures,
 } from './cards.ts';
 import type { KpiId, RatePart } from './kpis.ts';
 
@@ -153,7 +153,7 @@ export interface StatsBackend {
   bot(range: DateRange, filters: StatsFilters, priority: Priority): Promise<BotFigures>;
   customers(range: DateRange, filters: StatsFilters, priority: Priority): Promise<CustomerFigures>;
   /** Chats and ratings per service classification (the level-1 topics). */
-  topics(range: DateRange, filters: StatsFilters, priority: Priority): Promise<TopicRow[]>;
+  topics(range: DateRange, filters: StatsFilters, priority: Priority): Promise<TopicFigures>;
   /** One agent's card; null when the agent handled no chats in the range. */
   agentDetail(range: DateRange, agentId: string, priority: Priority): Promise<AgentDetail | null>;
 }

@@ -8,7 +8,7 @@ import { currentCommand } from '../command-context.ts';
 import { echo } from '../echo.ts';
 import { UserInputError } from '../errors.ts';
 import type { QueryCache } from './cache.ts';
-import type { AgentDetail, BotFigures, CustomerFigures, SatisfactionFigures, TopicRow } from './cards.ts';
+import type { AgentDetail, BotFigures, CustomerFigures, SatisfactionFigures, TopicFigures } from './cards.ts';
 import { KPIS, type KpiId, kpisFromCounts, MESSAGE_KPIS, ratingUseOf } from './kpis.ts';
 import type {
   AgentKpis,
@@ -90,7 +90,7 @@ export interface StatsService {
   bot(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<Card<BotFigures>>;
   customers(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<Card<CustomerFigures>>;
   agentDetail(range: DateRange, agentId: string, priority?: Priority): Promise<Card<AgentDetail | null>>;
-  topics(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<Card<TopicRow[]>>;
+  topics(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<Card<TopicFigures>>;
 }
 
 export interface TrendReport {

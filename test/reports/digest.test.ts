@@ -43,6 +43,7 @@ function agent(name: string, kpis: Partial<AgentKpis>): AgentRow {
 
 const SATISFACTION: SatisfactionFigures = {
   scale: 'five_star',
+  scalesInUse: ['five_star'],
   validChats: 1_800,
   ratedChats: 1_234,
   feedbackRate: 0.6856,

@@ -83,6 +83,7 @@ export function satisfactionFigures(item: HumanSatisfaction | null): Satisfactio
     : [];
   return {
     scale: anyRated ? 'five_star' : null,
+    scalesInUse: anyRated ? ['five_star'] : [],
     validChats: item?.effectSessionCount ?? null,
     ratedChats: rated,
     feedbackRate: rateOf(item?.canpinglv ?? null, item?.effectSessionCount ?? null),
