@@ -118,8 +118,10 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   satisfaction: {
     id: 'satisfaction',
-    label: { en: 'Satisfied', zh: '满意率' },
-    short: { en: 'Satisfied', zh: '满意' },
+    // Where the rating scale is unknown; elsewhere Sobot's name on the company's scale
+    // (reports/labels.ts): "Positive feedback (5★)", "Satisfaction rate".
+    label: { en: 'Satisfaction', zh: '满意度' },
+    short: { en: 'Satisfaction', zh: '满意度' },
     unit: 'ratio',
     better: 'higher',
     aliases: ['csat', 'satisfied', 'rating'],

@@ -178,8 +178,8 @@ describe('digestMessage at its largest', () => {
       expect(readAsMarkup).not.toContain(raw);
     }
     const line = attentionLine(mrkdwnTexts(main));
-    expect(line).toContain('&lt;@U123&gt; (10 chats handled, Valid rec. 10.0%, Satisfied 50.0%)');
-    expect(line).toContain('a&amp;b (12 chats handled, Valid rec. 10.4%, Satisfied 50.0%)');
+    expect(line).toContain('&lt;@U123&gt; (10 chats handled, Valid rec. 10.0%, Satisfaction 50.0%)');
+    expect(line).toContain('a&amp;b (12 chats handled, Valid rec. 10.4%, Satisfaction 50.0%)');
     expect(line).toContain('&lt;!channel&gt; (14 chats handled');
     expect(contextTexts(main)[0]).toContain('Skill group: R&amp;D &lt;East&gt; · Channel: APP');
     expect(main.text).toContain('Skill group: R&amp;D &lt;East&gt;');
@@ -194,7 +194,7 @@ describe('digestMessage at its largest', () => {
     const line = attentionLine(mrkdwnTexts(main));
     // Five agent entries, each with its chats in brackets, then the pointer to the thread.
     expect(line.match(/\(\d+ chats handled,/g)).toHaveLength(5);
-    expect(line).toContain('王小明 (13 chats handled, Valid rec. 10.6%, Satisfied 50.0%)');
+    expect(line).toContain('王小明 (13 chats handled, Valid rec. 10.6%, Satisfaction 50.0%)');
     expect(line).not.toContain('Mia');
     expect(line.endsWith(', and 295 more in the thread')).toBe(true);
     expect(main.text).toContain('Needs attention: 300');
@@ -203,7 +203,7 @@ describe('digestMessage at its largest', () => {
     if (!reply) throw new Error('expected a thread reply');
     expect(mrkdwnTexts(reply)[0]).toBe('*All 300 agents who need attention* · Mon 16 – Sun 22 Nov 2026');
     const [titles, ...rows] = tableOf(reply);
-    expect(titles).toEqual(['Agent', 'Handled', 'Valid rec.', 'Satisfied', '1st reply', 'Warnings']);
+    expect(titles).toEqual(['Agent', 'Handled', 'Valid rec.', 'Satisfaction', '1st reply', 'Warnings']);
     // Slack's table holds 100 rows, one of them the titles: 99 of the 300, worst first.
     expect(rows).toHaveLength(99);
     const team = worstTeam();
@@ -235,9 +235,9 @@ describe('digestMessage at its largest', () => {
     // The busiest three: agents 299, 298 and 297 with 309, 308 and 307 chats.
     const busiest = texts.flatMap((t) => t.split('\n')).find((l) => l.startsWith('*Most chats*'));
     expect(busiest).toBe(
-      '*Most chats*: Agent 299 (309 chats handled, Valid rec. 69.8%, Satisfied 50.0%) · ' +
-        '客服 298 号 (308 chats handled, Valid rec. 69.6%, Satisfied 50.0%) · ' +
-        'Agent 297 (307 chats handled, Valid rec. 69.4%, Satisfied 50.0%)',
+      '*Most chats*: Agent 299 (309 chats handled, Valid rec. 69.8%, Satisfaction 50.0%) · ' +
+        '客服 298 号 (308 chats handled, Valid rec. 69.6%, Satisfaction 50.0%) · ' +
+        'Agent 297 (307 chats handled, Valid rec. 69.4%, Satisfaction 50.0%)',
     );
   });
 
@@ -521,7 +521,7 @@ describe('digest headline under a filter Sobot cannot apply to a KPI', () => {
       }),
       'en',
     );
-    expect(JSON.stringify(post.main.blocks)).toContain('*Satisfied (company-wide)*');
-    expect(post.main.text).toContain('Satisfied (company-wide) 90.0%');
+    expect(JSON.stringify(post.main.blocks)).toContain('*Satisfaction (company-wide)*');
+    expect(post.main.text).toContain('Satisfaction (company-wide) 90.0%');
   });
 });
