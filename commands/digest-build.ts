@@ -6,12 +6,13 @@ import { type DigestData, digestMessage } from '../reports/digest.ts';
 import { filtersText } from '../reports/filters.ts';
 import type { DigestDefinition } from '../src/config-file.ts';
 import { UnsupportedError, UserInputError } from '../src/errors.ts';
+import { t } from '../src/i18n/catalogue.ts';
 import type { DigestPost } from '../src/scheduler/digests.ts';
 import { completenessWarnings } from '../src/stats/completeness.ts';
 import type { DateRange } from '../src/stats/model.ts';
 import { parsePeriod, periodWords, shiftDays } from '../src/stats/period.ts';
 import type { StatsService } from '../src/stats/service.ts';
-import { actionButton, FOLLOW_UP_LABELS, OPEN_ACTION, RERUN_ACTION } from './follow-ups.ts';
+import { actionButton, OPEN_ACTION, RERUN_ACTION } from './follow-ups.ts';
 import { commandText } from './router.ts';
 import type { CommandDeps } from './types.ts';
 
@@ -117,8 +118,6 @@ export async function buildDigest(
   return { ...post, main: { ...post.main, blocks: [...post.main.blocks, drillDown(digest, range, deps)] } };
 }
 
-const FULL_TABLE = { en: 'Full agent table', zh: '完整客服列表' };
-
 /** Buttons: each runs a command for whoever clicks (ephemeral), or opens Sobot's console. */
 function drillDown(digest: DigestDefinition, range: DateRange, deps: CommandDeps) {
   const { lang } = deps;
@@ -135,12 +134,15 @@ function drillDown(digest: DigestDefinition, range: DateRange, deps: CommandDeps
   return {
     type: 'actions' as const,
     elements: [
-      actionButton(FULL_TABLE[lang], { action_id: RERUN_ACTION, value: run('agents', range) }),
-      actionButton(FOLLOW_UP_LABELS.previousDay[lang], {
+      actionButton(t(lang, 'button.fullAgentTable'), {
+        action_id: RERUN_ACTION,
+        value: run('agents', range),
+      }),
+      actionButton(t(lang, 'button.previousDay'), {
         action_id: RERUN_ACTION,
         value: run('overview', dayBefore),
       }),
-      actionButton(FOLLOW_UP_LABELS.open[lang], { action_id: OPEN_ACTION, url: deps.consoleUrl }),
+      actionButton(t(lang, 'button.openSobot'), { action_id: OPEN_ACTION, url: deps.consoleUrl }),
     ],
   };
 }

@@ -2,6 +2,7 @@
 // the same length before; "Share to channel" posts an ephemeral answer for everyone. Each button
 // carries the whole command it runs, so the click handler needs no state.
 
+import { type Lang, t } from '../src/i18n/catalogue.ts';
 import type { BotMessage } from '../src/slack/message.ts';
 import type { DateRange } from '../src/stats/model.ts';
 import { periodWords, previousRange, rangeDays } from '../src/stats/period.ts';
@@ -22,15 +23,8 @@ export interface FollowUp {
   leadingWords?: readonly string[];
   /** Sobot's console, for the "Open in Sobot" link. */
   consoleUrl: string;
-  lang: 'en' | 'zh';
+  lang: Lang;
 }
-
-export const FOLLOW_UP_LABELS = {
-  previousDay: { en: '◀ Previous day', zh: '◀ 前一天' },
-  previousDays: { en: (n: number) => `◀ Previous ${n} days`, zh: (n: number) => `◀ 前 ${n} 天` },
-  share: { en: 'Share to channel', zh: '分享到频道' },
-  open: { en: 'Open in Sobot', zh: '在智齿中打开' },
-};
 
 /** A button: `rest` carries its action_id and its value (a command) or url. */
 export const actionButton = (text: string, rest: Record<string, string>) => ({
@@ -46,7 +40,7 @@ export function withFollowUps(message: BotMessage, follow: FollowUp): BotMessage
   const days = rangeDays(range);
   const elements = [
     actionButton(
-      days === 1 ? FOLLOW_UP_LABELS.previousDay[lang] : FOLLOW_UP_LABELS.previousDays[lang](days),
+      days === 1 ? t(lang, 'button.previousDay') : t(lang, 'button.previousDays', { count: days }),
       {
         action_id: RERUN_ACTION,
         value: rerun(previousRange(range)),
@@ -55,7 +49,7 @@ export function withFollowUps(message: BotMessage, follow: FollowUp): BotMessage
   ];
   if (input.visibility === 'ephemeral') {
     elements.push(
-      actionButton(FOLLOW_UP_LABELS.share[lang], {
+      actionButton(t(lang, 'button.share'), {
         action_id: SHARE_ACTION,
         value: rerun(range, 'in_channel'),
       }),
@@ -63,7 +57,7 @@ export function withFollowUps(message: BotMessage, follow: FollowUp): BotMessage
   }
   // A link button: Slack still sends an action, which the Slack layer acknowledges.
   elements.push(
-    actionButton(FOLLOW_UP_LABELS.open[lang], { action_id: OPEN_ACTION, url: follow.consoleUrl }),
+    actionButton(t(lang, 'button.openSobot'), { action_id: OPEN_ACTION, url: follow.consoleUrl }),
   );
   return { ...message, blocks: [...message.blocks, { type: 'actions', elements }] };
 }

@@ -105,7 +105,7 @@ export function createCommandRouter(
       if (input.visibility === 'in_channel') await deps.access.demand({ kind: 'post-public' }, ctx);
       if (command.agentFigures || input.options.agent !== undefined)
         await deps.access.demand({ kind: 'agent-figures' }, ctx);
-      return command.run(input, ctx, deps);
+      return command.run(input, ctx, ctx.lang ? { ...deps, lang: ctx.lang } : deps);
     },
   };
 }

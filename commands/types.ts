@@ -4,6 +4,7 @@ import type { AlertChecker } from '../src/alerts/checker.ts';
 import type { Audit } from '../src/audit.ts';
 import type { Clock } from '../src/clock.ts';
 import type { AlertRule, DigestDefinition } from '../src/config-file.ts';
+import type { Lang } from '../src/i18n/catalogue.ts';
 import type { DigestRegistry } from '../src/scheduler/digest-registry.ts';
 import type { AccessPolicy } from '../src/slack/access.ts';
 import type { PostedMessage } from '../src/slack/channel-post.ts';
@@ -26,13 +27,16 @@ export interface CommandContext {
   via?: 'command' | 'button';
   /** Set only by an alert message's mute button: the episode the button belongs to. */
   episodeId?: string;
+  /** The asker's language (their Slack locale); absent: the bot's default, `deps.lang`. */
+  lang?: Lang;
 }
 
 export interface CommandDeps {
   stats: StatsService;
   clock: Clock;
   timeZone: string;
-  lang: 'en' | 'zh';
+  /** The language of the answer: the bot's default, or the asker's for the command being run (router.ts). */
+  lang: Lang;
   /** Sobot's web console, for "Open in Sobot" buttons. */
   consoleUrl: string;
   /** Who may do what (`access:` in the config file): admins, viewers, channels, mutes. */

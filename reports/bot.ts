@@ -3,13 +3,14 @@
 // rated (where the API gives it), against the period before, with a bar chart.
 
 import type { ChartSpec } from '../src/charts/spec.ts';
+import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import type { BotFigures } from '../src/stats/cards.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
-import { changeOf, changeText, SOBOT_COMPARED } from './change.ts';
+import { changeOf, changeText } from './change.ts';
 import { formatCount, formatRatio, type Lang, truncate } from './format.ts';
 import type { OverviewView } from './overview.ts';
 
@@ -40,7 +41,7 @@ export function changeWithoutVerdict(
   previous: number | null,
   lang: Lang,
 ): string {
-  const change = changeOf(like, current, previous);
+  const change = changeOf(like, current, previous, lang);
   return change && change.verdict !== 'same' ? `${change.arrow} ${change.amount}` : changeText(change, lang);
 }
 
@@ -92,14 +93,17 @@ export function botMessage(card: Card<BotFigures>, view: OverviewView): BotMessa
     [
       WORDS.received[lang],
       formatCount(f.received),
-      changeText(changeOf('bot_chats', f.received, f.previous.received), lang),
+      changeText(changeOf('bot_chats', f.received, f.previous.received, lang), lang),
     ],
     [WORDS.valid[lang], formatCount(f.validReceived), null],
     [WORDS.selfServed[lang], formatCount(f.selfServed), null],
     [
       KPIS.bot_self_service_rate.label[lang],
       formatRatio(f.selfServiceRate),
-      changeText(changeOf('bot_self_service_rate', f.selfServiceRate, f.previous.selfServiceRate), lang),
+      changeText(
+        changeOf('bot_self_service_rate', f.selfServiceRate, f.previous.selfServiceRate, lang),
+        lang,
+      ),
     ],
     [
       WORDS.transfers[lang],
@@ -121,7 +125,7 @@ export function botMessage(card: Card<BotFigures>, view: OverviewView): BotMessa
         ] satisfies Line[])
       : []),
   ];
-  const compared = SOBOT_COMPARED[lang];
+  const compared = t(lang, 'change.sobotCompared');
   const summary = lines.slice(0, 5).map(([label, value]) => `${label} ${value}`);
   return {
     visibility: view.visibility,

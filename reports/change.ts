@@ -1,11 +1,13 @@
 // A KPI's change against the previous period, in the unit a reader expects: points for rates,
 // percent for counts and durations; ▲/▼ for the direction, "better"/"worse" by the KPI's sense.
 
+import { type Lang, t } from '../src/i18n/catalogue.ts';
+import { pointsText } from '../src/i18n/units.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
 
 export interface Change {
   arrow: '▲' | '▼' | '=';
-  /** "1.2 pts", "12.3%". */
+  /** "1.2 pts" (zh "1.2 个百分点"), "12.3%". */
   amount: string;
   verdict: 'better' | 'worse' | 'same';
 }
@@ -15,6 +17,7 @@ export function changeOf(
   kpi: KpiId,
   current: number | null | undefined,
   previous: number | null | undefined,
+  lang: Lang,
 ): Change | null {
   if (current === null || current === undefined || previous === null || previous === undefined) return null;
   const { unit, better } = KPIS[kpi];
@@ -22,8 +25,8 @@ export function changeOf(
   let amount: string;
   if (unit === 'ratio') {
     const points = delta * 100;
-    if (Math.abs(points) < 0.05) return { arrow: '=', amount: '0.0 pts', verdict: 'same' };
-    amount = `${Math.abs(points).toFixed(1)} pts`;
+    if (Math.abs(points) < 0.05) return { arrow: '=', amount: pointsText(lang, 0), verdict: 'same' };
+    amount = pointsText(lang, Math.abs(points));
   } else {
     if (previous === 0) return null;
     const percent = (delta / previous) * 100;
@@ -34,18 +37,9 @@ export function changeOf(
   return { arrow: up ? '▲' : '▼', amount, verdict: up === (better === 'higher') ? 'better' : 'worse' };
 }
 
-export function changeText(change: Change | null, lang: 'en' | 'zh'): string {
-  if (!change) return lang === 'zh' ? '无可比数据' : 'no comparison';
-  if (change.verdict === 'same') return lang === 'zh' ? '持平' : 'unchanged';
-  const verdict = lang === 'zh' ? (change.verdict === 'better' ? '改善' : '变差') : change.verdict;
+export function changeText(change: Change | null, lang: Lang): string {
+  if (!change) return t(lang, 'change.none');
+  if (change.verdict === 'same') return t(lang, 'change.same');
+  const verdict = t(lang, change.verdict === 'better' ? 'change.better' : 'change.worse');
   return `${change.arrow} ${change.amount} ${verdict}`;
 }
-
-/**
- * How a card whose changes come from Sobot's own period-over-period fields (`_cycle`, `_ratio`) says
- * so: the document does not define the window Sobot compares with, so the card names none.
- */
-export const SOBOT_COMPARED = {
-  en: "changes as Sobot reports them (Sobot's own comparison period)",
-  zh: '变化为智齿自带的环比（对比区间由智齿决定）',
-} as const;

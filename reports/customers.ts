@@ -3,13 +3,14 @@
 
 import type { TableBlock } from '@slack/types';
 import type { ChartSpec } from '../src/charts/spec.ts';
+import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import type { CustomerFigures, RegionRow } from '../src/stats/cards.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
 import { changeWithoutVerdict } from './bot.ts';
-import { changeOf, changeText, SOBOT_COMPARED } from './change.ts';
+import { changeOf, changeText } from './change.ts';
 import { formatCount, formatRatio, type Lang, truncate } from './format.ts';
 import { kpiLabel } from './labels.ts';
 import type { OverviewView } from './overview.ts';
@@ -84,7 +85,7 @@ export function customersMessage(card: Card<CustomerFigures>, view: OverviewView
     [
       WORDS.valid[lang],
       formatCount(f.validCustomers),
-      changeText(changeOf('chats', f.validCustomers, f.previous.validCustomers), lang),
+      changeText(changeOf('chats', f.validCustomers, f.previous.validCustomers, lang), lang),
     ],
     [WORDS.fresh[lang], formatCount(f.newCustomers), null],
     [WORDS.returning[lang], formatCount(f.returningCustomers), null],
@@ -96,11 +97,11 @@ export function customersMessage(card: Card<CustomerFigures>, view: OverviewView
     [
       kpiLabel('fcr_24h', lang, { source: 'company' }),
       formatRatio(f.fcr24h),
-      changeText(changeOf('fcr_24h', f.fcr24h, f.previous.fcr24h), lang),
+      changeText(changeOf('fcr_24h', f.fcr24h, f.previous.fcr24h, lang), lang),
     ],
   ];
   const top = regions.slice(0, CHART_BARS);
-  const compared = SOBOT_COMPARED[lang];
+  const compared = t(lang, 'change.sobotCompared');
   const busiest = top
     .slice(0, 3)
     .map((row) => `${escapeMrkdwn(regionName(row, lang))} ${formatCount(row.visitors)}`)

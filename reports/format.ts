@@ -3,8 +3,8 @@
 
 import type { KpiUnit } from '../src/stats/kpis.ts';
 
-/** The languages of the bot's own words (`SOBOT_LANGUAGE`). */
-export type Lang = 'en' | 'zh';
+/** The languages of the bot's own words: src/i18n/ (the catalogue). */
+export type { Lang } from '../src/i18n/catalogue.ts';
 
 export const MISSING = '–';
 

@@ -72,6 +72,7 @@ async function answer(engine: Engine, commands: CommandRouter, line: string, cou
       owner: DEMO_USER,
       clock: engine.clock,
       timeZone: engine.config.sobot.timeZone,
+      lang: engine.config.sobot.language,
       progressNoticeMs: 3000,
       notify: (notice) => console.log(`\n${plain(notice)}\n`),
       logger: engine.logger,

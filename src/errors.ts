@@ -1,10 +1,17 @@
 // Typed, coded errors. Callers branch on the class; src/slack/error-reply.ts turns each into what a user reads.
+// An error a user reads carries a phrase (src/i18n/): said in the asker's language in the reply, in
+// English in the logs (its `message`).
+
+import { type Phrase, say } from './i18n/catalogue.ts';
 
 export abstract class BotError extends Error {
   abstract readonly code: string;
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
+  /** What the user reads, in any language; null: `message` is for the logs only. */
+  readonly phrase: Phrase | null;
+  constructor(message: string | Phrase, options?: ErrorOptions) {
+    super(typeof message === 'string' ? message : say('en', message), options);
     this.name = new.target.name;
+    this.phrase = typeof message === 'string' ? null : message;
   }
 }
 
@@ -12,7 +19,7 @@ export abstract class BotError extends Error {
 export class UserInputError extends BotError {
   readonly code = 'user_input';
   constructor(
-    message: string,
+    message: string | Phrase,
     readonly example: string | null = null,
   ) {
     super(message);

@@ -215,10 +215,11 @@ export function createWorkers(
     poster,
     build: (digest, options) => buildDigest(digest, deps, options),
     failureNotice: (digest, error) => {
-      const { what, next } = explainError(error, {
-        timeZone: config.sobot.timeZone,
-        now: engine.clock.now(),
-      });
+      const { what, next } = explainError(
+        error,
+        { timeZone: config.sobot.timeZone, now: engine.clock.now() },
+        config.sobot.language,
+      );
       return digestFailureMessage(digest.name, what, next);
     },
     retryDelaysMs: overrides.digestRetryDelaysMs,
@@ -275,6 +276,7 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
     progressNoticeMs: overrides.progressNoticeMs,
     clock: engine.clock,
     timeZone: config.sobot.timeZone,
+    lang: config.sobot.language,
     imageRetryDelayMs: overrides.imageRetryDelayMs,
   });
   const client = slack.client;

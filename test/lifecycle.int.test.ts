@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../src/simulator/server.ts';
-import { RESTARTING_TEXT } from '../src/slack/app.ts';
 import { BOT_TOKEN, SIGNING_SECRET, startHarness } from './support/bot-harness.ts';
 import { createFakeClock, whileAdvancing } from './support/fake-clock.ts';
 import { type FakeSlack, startFakeSlack } from './support/fake-slack.ts';
@@ -165,7 +164,10 @@ describe('SIGTERM', () => {
     expect(waiting.inFlight).toEqual({ answer: 1, 'alert check': 1 });
     const late = await command(port, 'overview yesterday', slack.responseUrl('late'));
     expect(late.status).toBe(200);
-    expect(JSON.parse(late.body)).toMatchObject({ response_type: 'ephemeral', text: RESTARTING_TEXT });
+    expect(JSON.parse(late.body)).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('restarting: try again in a minute'),
+    });
 
     // Sobot answers; the process finishes both and exits cleanly.
     expect(await whileAdvancing(clock, bot.exited, 60_000)).toEqual({ code: 0, signal: null });

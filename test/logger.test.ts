@@ -146,7 +146,7 @@ describe('redact', () => {
 
 describe('errorMessage', () => {
   const everyText = (error: unknown) => {
-    const message = errorMessage(error);
+    const message = errorMessage(error, undefined, 'en');
     return `${message.text}\n${JSON.stringify(message.blocks)}`;
   };
 
@@ -162,14 +162,22 @@ describe('errorMessage', () => {
   });
 
   it('hides internal details of unexpected errors', () => {
-    const message = errorMessage(new TypeError('Cannot read properties of undefined (reading "items")'));
+    const message = errorMessage(
+      new TypeError('Cannot read properties of undefined (reading "items")'),
+      undefined,
+      'en',
+    );
     expect(message.text).toBe(
       'Something went wrong on our side. Please try again; details are in the bot logs.',
     );
   });
 
   it('escapes <!channel> typed by a user, in the blocks and in the mrkdwn fallback text', () => {
-    const message = errorMessage(new UserInputError('I don\'t know the period "<!channel> & co".'));
+    const message = errorMessage(
+      new UserInputError('I don\'t know the period "<!channel> & co".'),
+      undefined,
+      'en',
+    );
     const blocks = JSON.stringify(message.blocks);
     expect(blocks).not.toContain('<!channel>');
     expect(blocks).toContain('&lt;!channel&gt; &amp; co');
@@ -178,7 +186,7 @@ describe('errorMessage', () => {
   });
 
   it('shows the example that works', () => {
-    const message = errorMessage(new UserInputError('Nope.', '/sobot agents yesterday'));
+    const message = errorMessage(new UserInputError('Nope.', '/sobot agents yesterday'), undefined, 'en');
     expect(message.visibility).toBe('ephemeral');
     expect(message.text).toBe('Nope. Try `/sobot agents yesterday`');
   });

@@ -6,6 +6,7 @@
 import type { Clock } from '../clock.ts';
 import { startCommand } from '../command-context.ts';
 import { BotError } from '../errors.ts';
+import type { Lang } from '../i18n/catalogue.ts';
 import type { Logger } from '../logger.ts';
 import { errorMessage } from './error-reply.ts';
 import type { BotMessage } from './message.ts';
@@ -22,6 +23,8 @@ export interface AnswerOptions {
   clock: Clock;
   /** The company's zone, for the times in replies. */
   timeZone: string;
+  /** The asker's language: of the notices and of an error's reply. */
+  lang: Lang;
   /** When the answer takes longer than this, `notify` says it is on its way. */
   progressNoticeMs: number;
   notify(text: string): void;
@@ -38,24 +41,24 @@ export async function answerCommand(
     clock,
     deadlineMs: COMMAND_DEADLINE_MS,
     longWaitMs: LONG_WAIT_MS,
-    onLongWait: (wait) => opts.notify(queuedText(wait, clock.now())),
+    onLongWait: (wait) => opts.notify(queuedText(wait, clock.now(), opts.lang)),
   });
   const progress = new AbortController();
   clock.sleep(opts.progressNoticeMs, progress.signal).then(
     () => {
-      if (!command.toldAboutWait()) opts.notify(progressText(command.latestWait(), clock.now()));
+      if (!command.toldAboutWait()) opts.notify(progressText(command.latestWait(), clock.now(), opts.lang));
     },
     () => undefined,
   );
   const replyClock = () => ({ timeZone: opts.timeZone, now: clock.now() });
   try {
     const message = await command.run(run);
-    const stale = staleText(command.staleAnswers(), opts.timeZone, clock.now());
+    const stale = staleText(command.staleAnswers(), opts.timeZone, clock.now(), opts.lang);
     return stale ? withNote(message, stale) : message;
   } catch (error) {
     if (error instanceof BotError) opts.logger.info({ code: error.code, err: error }, 'command failed');
     else opts.logger.error({ err: error }, 'command crashed');
-    return errorMessage(error, replyClock());
+    return errorMessage(error, replyClock(), opts.lang);
   } finally {
     progress.abort();
     command.finish();

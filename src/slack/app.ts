@@ -22,6 +22,7 @@ import { type Clock, systemClock } from '../clock.ts';
 import type { BotConfig } from '../config.ts';
 import { NAME } from '../config-file.ts';
 import { BotError, UnsupportedError, UserInputError } from '../errors.ts';
+import { type Lang, t } from '../i18n/catalogue.ts';
 import { type Logger, toBoltLogger } from '../logger.ts';
 import type { BotMetrics, CommandOutcome } from '../metrics/metrics.ts';
 import { SobotInputError } from '../sobot/errors.ts';
@@ -53,17 +54,23 @@ const safeJson = (text: string): unknown => {
 /** action_ids of buttons whose value is a /sobot command to run. */
 const FOLLOW_UP_ACTIONS = /^sobot_(rerun|share)$/;
 
-/** The ack of a request that arrives while the bot shuts down: it will not be answered. */
-export const RESTARTING_TEXT =
-  ':arrows_counterclockwise: The Sobot bot is restarting: try again in a minute.';
-const RESTARTING = { response_type: 'ephemeral' as const, replace_original: false, text: RESTARTING_TEXT };
+/**
+ * The ack of a request that arrives while the bot shuts down: it will not be answered. In the bot's
+ * default language: the ack cannot wait for the asker's locale.
+ */
+const restarting = (lang: Lang) => ({
+  response_type: 'ephemeral' as const,
+  replace_original: false,
+  text: t(lang, 'notice.restarting'),
+});
 
-/** Who asked, where, and through what; a mute button also names its alert episode. */
+/** Who asked, where, through what, and in which language to answer; a mute button also names its alert episode. */
 export interface CommandOrigin {
   userId: string;
   channelId: string;
   via: 'command' | 'button';
   episodeId?: string;
+  lang: Lang;
 }
 
 /** What /readyz reports: ready only when every check passes. */
@@ -88,7 +95,7 @@ export interface SlackAppOptions {
   /** GET /metrics: Prometheus text and its content type. */
   metrics: { contentType: string; text(): Promise<string> };
   events: BotMetrics;
-  /** Answers in flight; while it drains, requests are acked with RESTARTING_TEXT. */
+  /** Answers in flight; while it drains, requests are acked with "restarting". */
   work: WorkInFlight;
   /** Interface to listen on (default all). */
   host?: string;
@@ -98,6 +105,10 @@ export interface SlackAppOptions {
   clock?: Clock;
   /** The company's zone, for the times in replies ("try again at 09:42"). */
   timeZone: string;
+  /** The bot's default language (`SOBOT_LANGUAGE`). */
+  lang: Lang;
+  /** The language to answer a user in (their Slack locale); never rejects. Default: `lang`. */
+  languageOf?(userId: string): Promise<Lang>;
   /** See DeliveryOptions.imageRetryDelayMs. */
   imageRetryDelayMs?: number;
 }
@@ -262,6 +273,7 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     started: number,
   ): Promise<void> {
     let outcome: CommandOutcome = 'ok';
+    const lang = opts.languageOf ? await opts.languageOf(target.userId) : opts.lang;
     const notify = (notice: string) => {
       const payload = { response_type: 'ephemeral', replace_original: false, text: notice };
       postToResponseUrl(target.responseUrl, payload).catch((error) =>
@@ -273,13 +285,14 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
         owner: target.userId,
         clock,
         timeZone: opts.timeZone,
+        lang,
         progressNoticeMs: opts.progressNoticeMs ?? 3000,
         notify,
         logger: log,
       },
       () =>
         opts
-          .runCommand(text, { userId: target.userId, channelId: target.channelId, ...origin })
+          .runCommand(text, { userId: target.userId, channelId: target.channelId, lang, ...origin })
           .catch((error) => {
             outcome = outcomeOf(error);
             throw error;
@@ -291,7 +304,7 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     } catch (error) {
       log.error({ err: error }, 'could not deliver the answer');
       outcome = 'undelivered';
-      await delivery.deliver(errorMessage(error), target).catch(() => {});
+      await delivery.deliver(errorMessage(error, undefined, lang), target).catch(() => {});
     }
     opts.events.commandAnswered(opts.commandName(text), outcome, (performance.now() - started) / 1000);
   }
@@ -311,7 +324,7 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     if (opts.work.draining) {
       if (ackRestarting) return ackRestarting();
       await ack();
-      await postToResponseUrl(target.responseUrl, RESTARTING).catch((error) =>
+      await postToResponseUrl(target.responseUrl, restarting(opts.lang)).catch((error) =>
         log.warn({ err: error }, 'could not say that the bot is restarting'),
       );
       return;
@@ -325,7 +338,7 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
   app.command(SLASH_COMMAND, async ({ command, ack }) => {
     await acceptCommand(
       () => ack(),
-      () => ack(RESTARTING),
+      () => ack(restarting(opts.lang)),
       command.text,
       { responseUrl: command.response_url, userId: command.user_id, channelId: command.channel_id },
       { via: 'command' },

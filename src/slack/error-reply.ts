@@ -2,7 +2,8 @@
 // Internal details stay in the logs; the user never sees a stack trace or a secret.
 
 import { CommandDeadlineError } from '../command-context.ts';
-import { AccessDeniedError, UnsupportedError, UserInputError } from '../errors.ts';
+import { AccessDeniedError, type BotError, UnsupportedError, UserInputError } from '../errors.ts';
+import { type Lang, type MessageKey, type Phrase, say, t } from '../i18n/catalogue.ts';
 import { redactText } from '../redact.ts';
 import {
   SobotApiError,
@@ -30,83 +31,47 @@ export interface Explanation {
   next: string | null;
 }
 
-/** What went wrong and what to do next, in words for the user. */
-export function explainError(
-  error: unknown,
-  clock: ReplyClock = { timeZone: 'UTC', now: Date.now() },
-): Explanation {
-  const at = (time: number) => clockTime(time, clock.timeZone, clock.now);
-  if (error instanceof AccessDeniedError) return { what: error.message, next: null };
+/** What went wrong and what to do next, in the asker's language. */
+export function explainError(error: unknown, clock: ReplyClock | undefined, lang: Lang): Explanation {
+  const { timeZone, now } = clock ?? { timeZone: 'UTC', now: Date.now() };
+  const at = (time: number) => clockTime(time, timeZone, now);
+  const said = (what: MessageKey, next: MessageKey | null, params: Phrase['params'] = {}): Explanation => ({
+    what: say(lang, { key: what, params }),
+    next: next && say(lang, { key: next, params }),
+  });
+  const own = (bot: BotError) => (bot.phrase ? say(lang, bot.phrase) : bot.message);
+  if (error instanceof AccessDeniedError) return { what: own(error), next: null };
   if (error instanceof UserInputError) {
-    return { what: error.message, next: error.example ? `Try \`${error.example}\`` : 'See `/sobot help`.' };
+    return {
+      what: own(error),
+      next: error.example
+        ? t(lang, 'error.tryCommand', { command: error.example })
+        : t(lang, 'error.seeHelp'),
+    };
   }
-  if (error instanceof UnsupportedError)
-    return { what: error.message, next: 'See `/sobot help` for what works here.' };
+  if (error instanceof UnsupportedError) return { what: own(error), next: t(lang, 'error.seeHelpHere') };
   if (error instanceof SobotRateLimitedError) {
-    const minutes = minutesUntil(error.clearsAt, clock.now);
-    return {
-      what: `Sobot is rate-limiting this company for ${minutes} more minute${minutes === 1 ? '' : 's'} (until ${at(error.clearsAt)}).`,
-      next: `Try again after ${at(error.clearsAt)}; answers already fetched are cached.`,
-    };
+    const time = at(error.clearsAt);
+    return said('error.rateLimited.what', 'error.rateLimited.next', {
+      count: minutesUntil(error.clearsAt, now),
+      time,
+    });
   }
-  if (error instanceof SobotBusyError) {
-    return {
-      what: `Sobot is busy: the bot's queue for it is ${error.ahead} calls long (Sobot allows 20 a minute).`,
-      next: `Try again at ${at(error.retryAt)}.`,
-    };
-  }
-  if (error instanceof CommandDeadlineError) {
-    return {
-      what: 'Sobot did not get to this question in time (its queue is long).',
-      next: 'Please try again in a few minutes.',
-    };
-  }
-  if (error instanceof SobotConfigError) {
-    return {
-      what: `Sobot refused the bot's credentials (${error.retCode}).`,
-      next: `An admin should check: ${error.hint}.`,
-    };
-  }
-  if (error instanceof SobotAuthError) {
-    return {
-      what: 'Sobot rejected the access token twice in a row.',
-      next: 'Try again in a minute; if it persists, an admin should check the Sobot app key.',
-    };
-  }
-  if (error instanceof SobotInputError) {
-    return {
-      what: `Sobot did not accept the question: ${error.message}`,
-      next: 'Try a shorter or more recent period.',
-    };
-  }
-  if (error instanceof SobotCircuitOpenError) {
-    return {
-      what: `Sobot is not answering since ${at(error.since)}, so the bot is not asking it for now.`,
-      next: 'It checks every 30 seconds; please try again in a few minutes.',
-    };
-  }
-  if (error instanceof SobotUnavailableError) {
-    return {
-      what: 'Sobot is not answering properly at the moment (it timed out or reported an error).',
-      next: 'Please try again in a few minutes.',
-    };
-  }
-  if (error instanceof SobotMalformedReplyError) {
-    return {
-      what: 'Sobot sent a reply the bot could not read.',
-      next: 'Please try again; if it keeps happening, tell your admin (details are in the bot logs).',
-    };
-  }
-  if (error instanceof SobotApiError) {
-    return {
-      what: `Sobot answered with an error (${error.retCode}).`,
-      next: 'Please try again later; details are in the bot logs.',
-    };
-  }
-  return {
-    what: 'Something went wrong on our side.',
-    next: 'Please try again; details are in the bot logs.',
-  };
+  if (error instanceof SobotBusyError)
+    return said('error.busy.what', 'error.busy.next', { ahead: error.ahead, time: at(error.retryAt) });
+  if (error instanceof CommandDeadlineError) return said('error.deadline.what', 'error.tryLater');
+  if (error instanceof SobotConfigError)
+    return said('error.config.what', 'error.config.next', { code: error.retCode, hint: error.hint });
+  if (error instanceof SobotAuthError) return said('error.auth.what', 'error.auth.next');
+  if (error instanceof SobotInputError)
+    return said('error.sobotInput.what', 'error.sobotInput.next', { detail: error.message });
+  if (error instanceof SobotCircuitOpenError)
+    return said('error.circuit.what', 'error.circuit.next', { time: at(error.since) });
+  if (error instanceof SobotUnavailableError) return said('error.unavailable.what', 'error.tryLater');
+  if (error instanceof SobotMalformedReplyError) return said('error.malformed.what', 'error.malformed.next');
+  if (error instanceof SobotApiError)
+    return said('error.api.what', 'error.api.next', { code: error.retCode });
+  return said('error.internal.what', 'error.internal.next');
 }
 
 /** `text` cut to `max` characters with "…", never inside an `&amp;`-style entity. */
@@ -115,8 +80,8 @@ function fitMrkdwn(text: string, max: number): string {
   return `${text.slice(0, max - 1).replace(/&[a-z]*$/, '')}…`;
 }
 
-export function errorMessage(error: unknown, clock?: ReplyClock): BotMessage {
-  const { what, next } = explainError(error, clock);
+export function errorMessage(error: unknown, clock: ReplyClock | undefined, lang: Lang): BotMessage {
+  const { what, next } = explainError(error, clock, lang);
   // A refusal is the bot's own mrkdwn (it mentions who can); anything else may quote the user, and
   // `text` is read as mrkdwn as well: what a user typed must not become a <!channel> ping.
   const shown = (words: string) =>

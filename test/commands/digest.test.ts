@@ -356,7 +356,7 @@ describe('/sobot digest for people who are not admins', () => {
     await h.run('digest subscribe #cs-leads 09:00');
     const refusal = await h.run(text, MEMBER).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(AccessDeniedError);
-    const reply = errorMessage(refusal);
+    const reply = errorMessage(refusal, undefined, 'en');
     expect(reply.text).toBe(
       'Sorry, only the bot admins (<@U0LEAD>) can change or post digests. Ask one of them.',
     );

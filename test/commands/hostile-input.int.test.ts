@@ -134,7 +134,7 @@ describe('any command text', () => {
       return await h.bot.commands.run(text, { userId, channelId: 'C0TEAM', via: 'command' });
     } catch (error) {
       if (!(error instanceof BotError)) throw error;
-      return errorMessage(error);
+      return errorMessage(error, undefined, 'en');
     }
   }
 

@@ -34,6 +34,7 @@ function run(clock: FakeClock, work: () => Promise<BotMessage>) {
       owner: 'U1',
       clock,
       timeZone: 'Asia/Shanghai',
+      lang: 'en',
       progressNoticeMs: 3_000,
       notify: (text) => notices.push({ at: clock.now(), text }),
       logger,

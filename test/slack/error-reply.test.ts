@@ -57,7 +57,7 @@ const cases: [unknown, RegExp][] = [
 
 describe('errorMessage', () => {
   it.each(cases)('turns %s into an ephemeral, sendable reply that says what to do', (error, expected) => {
-    const message = errorMessage(error, CLOCK);
+    const message = errorMessage(error, CLOCK, 'en');
     expect(message.visibility).toBe('ephemeral');
     expect(message.text).toMatch(expected);
     expect(blockKitProblems(message)).toEqual([]);
@@ -65,7 +65,7 @@ describe('errorMessage', () => {
 
   it('shows the whole "needs v5" sentence in the message, the pointer to help beneath it', () => {
     const error = unsupportedOn('legacy', 'Figures per skill group');
-    const [section, context] = errorMessage(error).blocks as {
+    const [section, context] = errorMessage(error, undefined, 'en').blocks as {
       text?: { text: string };
       elements?: { text: string }[];
     }[];
@@ -74,14 +74,22 @@ describe('errorMessage', () => {
   });
 
   it('never shows internal details of an unexpected crash', () => {
-    const message = errorMessage(new Error('ECONNRESET at /srv/app/node_modules/undici/lib/core.js:123'));
+    const message = errorMessage(
+      new Error('ECONNRESET at /srv/app/node_modules/undici/lib/core.js:123'),
+      undefined,
+      'en',
+    );
     expect(JSON.stringify(message)).not.toContain('node_modules');
   });
 });
 
 describe('errorMessage with what people type', () => {
   it('shows a refusal as the bot wrote it: its mentions stay mentions', () => {
-    const message = errorMessage(new AccessDeniedError('Sorry, only the bot admins (<@U0ADMIN>) can x.'));
+    const message = errorMessage(
+      new AccessDeniedError('Sorry, only the bot admins (<@U0ADMIN>) can x.'),
+      undefined,
+      'en',
+    );
     expect(message.text).toBe('Sorry, only the bot admins (<@U0ADMIN>) can x.');
     expect(JSON.stringify(message.blocks)).toContain('<@U0ADMIN>');
   });
@@ -89,6 +97,8 @@ describe('errorMessage with what people type', () => {
   it('keeps any error within Slack’s limits without cutting an entity in half', () => {
     const message = errorMessage(
       new UserInputError(`Bad: ${'&'.repeat(5_000)}`, `/sobot ${'<'.repeat(5_000)}`),
+      undefined,
+      'en',
     );
     expect(blockKitProblems(message)).toEqual([]);
     for (const text of [message.text, JSON.stringify(message.blocks)]) expect(text).not.toMatch(/&[a-z]*…/);

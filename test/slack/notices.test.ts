@@ -15,22 +15,24 @@ const MIN = 60_000;
 
 describe('wait notices', () => {
   it('says how many calls are ahead and about how long, in whole minutes', () => {
-    expect(queuedText({ ahead: 63, startsAt: NOW + 4 * MIN + 10_000, perMinute: 20 }, NOW)).toBe(
+    expect(queuedText({ ahead: 63, startsAt: NOW + 4 * MIN + 10_000, perMinute: 20 }, NOW, 'en')).toBe(
       ':hourglass_flowing_sand: Queued, about 4 min: Sobot allows 20 calls a minute and 63 are queued ahead of yours; your answer follows.',
     );
-    expect(queuedText({ ahead: 2, startsAt: NOW + 5_000, perMinute: 20 }, NOW)).toContain('about 1 min');
+    expect(queuedText({ ahead: 2, startsAt: NOW + 5_000, perMinute: 20 }, NOW, 'en')).toContain(
+      'about 1 min',
+    );
   });
 
   it('is a plain progress notice once the call is no longer waiting for the budget', () => {
-    expect(progressText(null, NOW)).toMatch(/^:hourglass_flowing_sand: Still fetching from Sobot/);
-    expect(progressText({ ahead: 0, startsAt: NOW - 1, perMinute: 20 }, NOW)).toMatch(/Still fetching/);
+    expect(progressText(null, NOW, 'en')).toMatch(/^:hourglass_flowing_sand: Still fetching from Sobot/);
+    expect(progressText({ ahead: 0, startsAt: NOW - 1, perMinute: 20 }, NOW, 'en')).toMatch(/Still fetching/);
   });
 });
 
 describe('the mark on a cached answer', () => {
   it('names the outage and the age of the oldest figures, in the company time zone', () => {
     const down = new SobotCircuitOpenError(NOW - 18 * MIN, '/x');
-    expect(staleText([{ storedAt: NOW - 50 * MIN, cause: down }], ZONE, NOW)).toBe(
+    expect(staleText([{ storedAt: NOW - 50 * MIN, cause: down }], ZONE, NOW, 'en')).toBe(
       ':warning: Sobot is not answering since 09:12; cached figures from 08:40 (50 min old) shown.',
     );
     const limited = new SobotRateLimitedError('/x', 3600, NOW + 60 * MIN);
@@ -42,11 +44,12 @@ describe('the mark on a cached answer', () => {
         ],
         ZONE,
         NOW,
+        'en',
       ),
     ).toBe(
       ':warning: Sobot is rate-limiting this company until 10:30; cached figures from Sun 07:30 (26 h old) shown.',
     );
-    expect(staleText([], ZONE, NOW)).toBeNull();
+    expect(staleText([], ZONE, NOW, 'en')).toBeNull();
   });
 
   it('goes under the header and keeps the chart in its place', () => {

@@ -1,0 +1,84 @@
+// English: the catalogue every other language follows key for key (zh.ts is checked against it by
+// the compiler and by test/i18n/catalogue.test.ts). Keys are `area.what`; `{name}` is filled by
+// t()/say(); an entry with `one`/`other` forms is chosen by its `count`. Sections are by area, so
+// engineers adding strings to different areas do not edit the same lines.
+
+export const en = {
+  // ── Units: numbers as people read them ────────────────────────────────────────────────────────
+  'unit.seconds': '{s}s',
+  'unit.minutesSeconds': '{m}m {s}s',
+  'unit.hoursMinutes': '{h}h {m}m',
+  'unit.points': '{points} pts',
+  'unit.minutesAbout': 'about {minutes} min',
+  'unit.minutesOld': '{minutes} min old',
+  'unit.hoursOld': '{hours} h old',
+  /** A span for people to read (mutes, "ended … ago"): pieces joined by spaces. */
+  'unit.spanDays': '{n} d',
+  'unit.spanHours': '{n} h',
+  'unit.spanMinutes': '{n} min',
+  'unit.spanSeconds': '{n} s',
+  'unit.minutes': { one: '{count} minute', other: '{count} minutes' },
+  'list.separator': ', ',
+
+  // ── Buttons under answers ─────────────────────────────────────────────────────────────────────
+  'button.previousDay': '◀ Previous day',
+  'button.previousDays': '◀ Previous {count} days',
+  'button.share': 'Share to channel',
+  'button.openSobot': 'Open in Sobot',
+  'button.fullAgentTable': 'Full agent table',
+
+  // ── Notices while an answer waits, and on answers from the cache ─────────────────────────────
+  'notice.queued':
+    ':hourglass_flowing_sand: Queued, about {minutes} min: Sobot allows {perMinute} calls a minute and {ahead} are queued ahead of yours; your answer follows.',
+  'notice.stillFetching':
+    ':hourglass_flowing_sand: Still fetching from Sobot (it is slow or rate-limiting right now); the answer follows.',
+  'notice.outage.circuit': 'Sobot is not answering since {time}',
+  'notice.outage.rateLimited': 'Sobot is rate-limiting this company until {time}',
+  'notice.outage.busy': "Sobot's budget is booked until {time}",
+  'notice.outage.unknown': 'Sobot is not answering right now',
+  'notice.stale': ':warning: {outage}; cached figures from {time} ({age}) shown.',
+  'notice.restarting': ':arrows_counterclockwise: The Sobot bot is restarting: try again in a minute.',
+
+  // ── Error replies: what happened, and what to do next ─────────────────────────────────────────
+  'error.tryCommand': 'Try `{command}`',
+  'error.seeHelp': 'See `/sobot help`.',
+  'error.seeHelpHere': 'See `/sobot help` for what works here.',
+  'error.rateLimited.what': {
+    one: 'Sobot is rate-limiting this company for {count} more minute (until {time}).',
+    other: 'Sobot is rate-limiting this company for {count} more minutes (until {time}).',
+  },
+  'error.rateLimited.next': 'Try again after {time}; answers already fetched are cached.',
+  'error.busy.what':
+    "Sobot is busy: the bot's queue for it is {ahead} calls long (Sobot allows 20 a minute).",
+  'error.busy.next': 'Try again at {time}.',
+  'error.deadline.what': 'Sobot did not get to this question in time (its queue is long).',
+  'error.tryLater': 'Please try again in a few minutes.',
+  'error.config.what': "Sobot refused the bot's credentials ({code}).",
+  'error.config.next': 'An admin should check: {hint}.',
+  'error.auth.what': 'Sobot rejected the access token twice in a row.',
+  'error.auth.next': 'Try again in a minute; if it persists, an admin should check the Sobot app key.',
+  'error.sobotInput.what': 'Sobot did not accept the question: {detail}',
+  'error.sobotInput.next': 'Try a shorter or more recent period.',
+  'error.circuit.what': 'Sobot is not answering since {time}, so the bot is not asking it for now.',
+  'error.circuit.next': 'It checks every 30 seconds; please try again in a few minutes.',
+  'error.unavailable.what':
+    'Sobot is not answering properly at the moment (it timed out or reported an error).',
+  'error.malformed.what': 'Sobot sent a reply the bot could not read.',
+  'error.malformed.next':
+    'Please try again; if it keeps happening, tell your admin (details are in the bot logs).',
+  'error.api.what': 'Sobot answered with an error ({code}).',
+  'error.api.next': 'Please try again later; details are in the bot logs.',
+  'error.internal.what': 'Something went wrong on our side.',
+  'error.internal.next': 'Please try again; details are in the bot logs.',
+
+  // ── Changes against the period compared with ──────────────────────────────────────────────────
+  'change.none': 'no comparison',
+  'change.same': 'unchanged',
+  'change.better': 'better',
+  'change.worse': 'worse',
+  'change.sobotCompared': "changes as Sobot reports them (Sobot's own comparison period)",
+
+  // ── Issue 17b: attention, charts, consistent text (add your keys here) ────────────────────────
+
+  // ── Issue 18: App Home and modals (add your keys here) ────────────────────────────────────────
+} as const;
