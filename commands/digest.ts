@@ -14,6 +14,7 @@ import {
 } from '../src/config-file.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
+import { t } from '../src/i18n/catalogue.ts';
 import { nextOccurrence } from '../src/scheduler/occurrences.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/slack/message.ts';
 import { parsePeriod } from '../src/stats/period.ts';
@@ -199,7 +200,11 @@ async function subscribe(
   await deskOf(deps).registry.add(digest, ctx.userId);
   const without = beyond.map(
     ({ section, options }) =>
-      ` Without the ${section} section: Sobot cannot narrow it by ${options.map((o) => `${o}:`).join(' or ')} (${BEYOND[section]}).`,
+      ` ${t(deps.lang, 'digest.subscribe.without', {
+        section: t(deps.lang, `digest.section.${section}`),
+        filters: options.map((o) => `${o}:`).join(' / '),
+        why: t(deps.lang, BEYOND[section]),
+      })}`,
   );
   const reply = textReply(
     `Digest ${name} subscribed.`,

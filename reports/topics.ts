@@ -16,12 +16,21 @@ export interface TopicsView {
   filters: string | null;
 }
 
+const TITLES = {
+  en: { topic: 'Topic', chats: 'Chats', rated: 'Rated', stars: 'Avg. ★' },
+  zh: { topic: '服务分类', chats: '会话', rated: '评价', stars: '平均星级' },
+} as const;
+
 /** The column titles; satisfaction's is Sobot's name for it on the topics' rating scale. */
 function titles(lang: Lang, ratings: RatingUse): string[] {
-  const satisfaction = kpiLabel('satisfaction', lang, { source: 'company', scale: ratings.scale });
-  return lang === 'zh'
-    ? ['服务分类', '会话', '评价', satisfaction, '平均星级']
-    : ['Topic', 'Chats', 'Rated', satisfaction, 'Avg. ★'];
+  const { topic, chats, rated, stars } = TITLES[lang];
+  return [
+    topic,
+    chats,
+    rated,
+    kpiLabel('satisfaction', lang, { source: 'company', scale: ratings.scale }),
+    stars,
+  ];
 }
 
 export function topicsMessage(card: Card<TopicFigures>, view: TopicsView): BotMessage {

@@ -8,6 +8,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { parseDuration } from './duration.ts';
 import { ConfigError } from './errors.ts';
+import { t } from './i18n/catalogue.ts';
 import { AGENT_KPIS, findKpi, type KpiId, SCOPE_KPIS } from './stats/kpis.ts';
 import type { Dimension } from './stats/model.ts';
 import { parsePeriod } from './stats/period.ts';
@@ -226,7 +227,7 @@ const digestSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['sections'],
-        message: `Sobot cannot narrow the ${section} section by ${options.map((o) => `${o}:`).join(' or ')}; ${BEYOND[section]}. Drop "${section}" from sections or the filter`,
+        message: `Sobot cannot narrow the ${section} section by ${options.map((o) => `${o}:`).join(' or ')}; ${t('en', BEYOND[section])}. Drop "${section}" from sections or the filter`,
       });
     }
   });
@@ -251,11 +252,11 @@ const SECTION_NOT_FILTERED_BY: Record<DigestSection, readonly Dimension[]> = {
   agents: AGENT_ROWS_NOT_FILTERED_BY,
 };
 
-/** What such a section would show, for the message that refuses or drops it. */
-export const BEYOND: Record<Exclude<DigestSection, 'overview'>, string> = {
-  bot: "its figures would be wider than the digest's filters",
-  satisfaction: "its figures would be wider than the digest's filters",
-  agents: 'its workload report is asked by agent, skill group and department only',
+/** Why such a section cannot be shown, for the message that refuses or drops it. */
+export const BEYOND: Record<Exclude<DigestSection, 'overview'>, `digest.beyond.${'wider' | 'workload'}`> = {
+  bot: 'digest.beyond.wider',
+  satisfaction: 'digest.beyond.wider',
+  agents: 'digest.beyond.workload',
 };
 
 /**

@@ -81,7 +81,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setup(fileDigests: DigestDefinition[] = [MORNING]) {
+async function setup(fileDigests: DigestDefinition[] = [MORNING], lang: 'en' | 'zh' = 'en') {
   const clock = createFakeClock(NOW);
   const dir = await mkdtemp(join(tmpdir(), 'sobot-digest-command-'));
   const store = await openFileStore({ dir, clock, onProblem: (problem) => expect.fail(problem) });
@@ -95,7 +95,7 @@ async function setup(fileDigests: DigestDefinition[] = [MORNING]) {
     stats: stubStats(),
     clock,
     timeZone: 'Asia/Shanghai',
-    lang: 'en',
+    lang,
     consoleUrl: 'https://sg.sobot.io',
     access: accessFor({ admins: [ADMIN.userId] }),
     audit: createAudit({ logger: createLogger({ level: 'silent' }), store, clock }),
@@ -222,6 +222,14 @@ describe('/sobot digest subscribe', () => {
       expect((await h.registry.find('cs-leads-0900'))?.sections).toEqual(sections);
     },
   );
+
+  it('says in Chinese which sections it left out', async () => {
+    const h = await setup([MORNING], 'zh');
+    const reply = await h.run('digest subscribe #cs-leads 09:00 channel:Web');
+    expect(mrkdwnTexts(reply)[0]).toContain(
+      '不含客服部分：智齿无法按 channel: 筛选它（智齿的客服工作量报表只能按客服、技能组和部门筛选）。',
+    );
+  });
 
   it('keeps every section under filters Sobot applies to all of them', async () => {
     const h = await setup();
