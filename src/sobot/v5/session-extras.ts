@@ -48,11 +48,11 @@ export function sessionExtras(rows: readonly ChatStats[]): KpiValues {
       rate: r.human_not_recep_rate,
       base: r.human_consult,
     })),
-    // doc: human_invalid_recep 2 of 56 = human_invalid_recep_rate 0.0357.
+    // doc: human_invalid_recep 2 of 56 valid chats = human_invalid_recep_rate 0.0357.
     no_reply_rate: rate((r) => ({
       count: r.human_invalid_recep,
       rate: r.human_invalid_recep_rate,
-      base: r.human_consult,
+      base: r.human_valid,
     })),
     transfers: total((r) => r.human_transfer),
     resolved_chats: total((r) => r.summary_solved),
