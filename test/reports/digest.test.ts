@@ -288,7 +288,7 @@ describe('digestMessage headline KPIs', () => {
       // 87.2% → 88.4% is 1.2 points up.
       '*Valid reception*\n88.4%  _▲ 1.2 pts better_',
       // Nothing to compare with before.
-      '*Satisfied*\n90.0%  _no comparison_',
+      '*Satisfaction*\n90.0%  _no comparison_',
       // 30 s → 45 s is 50% slower: a longer first response is worse.
       '*Avg. first response*\n45s  _▲ 50.0% worse_',
       // 8.0% → 5.0% of replies warned: fewer warnings is better.
@@ -400,7 +400,7 @@ describe('digestMessage attention and chart', () => {
       'en',
     );
     expect(attentionLine(mrkdwnTexts(main))).toBe(
-      '*Needs attention* _(valid reception under 80.0% or satisfied under 80.0%, 5+ chats)_: nobody below the floors',
+      '*Needs attention* _(valid reception under 80.0% or satisfaction under 80.0%, 5+ chats)_: nobody below the floors',
     );
     expect(thread).toEqual([]);
   });
