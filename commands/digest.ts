@@ -7,6 +7,7 @@ import { format } from 'date-fns/format';
 import type { AuditAction, AuditEntry } from '../src/audit.ts';
 import {
   BEYOND,
+  DEFAULT_ATTENTION,
   type DigestDefinition,
   type FilterWords,
   NAME,
@@ -42,7 +43,7 @@ function defaults(deps: CommandDeps): Omit<DigestDefinition, 'name' | 'channel' 
     filters: {},
     sections: ['overview', 'agents', 'satisfaction'],
     mention: null,
-    attention: { validReception: 0.8, satisfaction: 0.8, minChats: 5 },
+    attention: DEFAULT_ATTENTION,
     graceMs: 2 * 3_600_000,
     catchUpMs: 6 * 3_600_000,
     source: 'slack',

@@ -15,7 +15,7 @@ import type { ChartSpec, ChartUnit } from '../src/charts/spec.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import { todayIn } from '../src/stats/period.ts';
-import { headerBlock } from './blocks.ts';
+import { headerBlock, showingText } from './blocks.ts';
 import { formatCount, formatDuration, formatValue, type Lang, MISSING, truncate } from './format.ts';
 import { kpiLabel } from './labels.ts';
 import { textTable } from './table.ts';
@@ -52,7 +52,7 @@ export const ruleValue = (rule: AlertRuleView, value: number | null) =>
 
 /** The rule's KPI as the rest of the bot names it ("Positive feedback (5★)", "Chats handled"). */
 export const ruleKpiLabel = (rule: AlertRuleView, lang: Lang) =>
-  kpiLabel(rule.kpi, lang, { source: rule.source, scale: rule.ratingScale });
+  kpiLabel(rule.kpi, lang, { source: rule.each === 'agent' ? 'agents' : 'company', scale: rule.ratingScale });
 
 /** "Reply warnings > 20.0%" (plain text: escape it where it meets mrkdwn). */
 export function conditionText(rule: AlertRuleView, lang: Lang): string {
@@ -289,10 +289,9 @@ export function alertMessage(view: AlertView): BotMessage {
     blocks.push(block);
     if (shown < sorted.length) {
       const rest = sorted.length - shown;
+      const listed = view.rule.each === 'agent' ? 'agents' : view.rule.each === 'group' ? 'groups' : 'scopes';
       footer.push(
-        lang === 'zh'
-          ? `显示 ${shown} / ${sorted.length} 个，最严重的在前 · 另有 ${rest} 个`
-          : `Showing ${shown} of ${sorted.length}, worst first · and ${rest} more`,
+        `${showingText(shown, sorted.length, listed, lang)} · ${lang === 'zh' ? `最严重的在前 · 另有 ${rest} 个` : `worst first · and ${rest} more`}`,
       );
     }
   }

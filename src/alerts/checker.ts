@@ -15,6 +15,7 @@ import type { ChannelPoster, PostedMessage } from '../slack/channel-post.ts';
 import type { BotMessage } from '../slack/message.ts';
 import type { RatingScale } from '../stats/cards.ts';
 import type { DateRange, KpiValues } from '../stats/model.ts';
+import { withDistinctNames } from '../stats/names.ts';
 import { parsePeriod, periodWords } from '../stats/period.ts';
 import type { StatsService } from '../stats/service.ts';
 import { createLeases, type Lease } from '../store/lease.ts';
@@ -200,7 +201,7 @@ export function createAlertChecker(opts: {
       const report = await stats.agents(range, {}, 'background');
       return {
         range,
-        readings: report.rows.map((row) => one(row.agentId, row.name, row.kpis)),
+        readings: withDistinctNames(report.rows).map((row) => one(row.agentId, row.name, row.kpis)),
         ratingScale: report.ratings.scale,
       };
     }
@@ -234,7 +235,8 @@ export function createAlertChecker(opts: {
       threshold: rule.threshold,
       clear: rule.clear,
       period: rule.period,
-      source: rule.scope.kind === 'each-agent' ? 'agents' : 'company',
+      ...(rule.scope.kind === 'each-agent' ? { each: 'agent' as const } : {}),
+      ...(rule.scope.kind === 'each-group' ? { each: 'group' as const } : {}),
       ratingScale: record.ratingScale ?? null,
     };
   }

@@ -13,8 +13,8 @@ export interface AlertRuleView {
   clear: number;
   /** The period the rule watches, in the reader's words: "today", "今天". */
   period: string;
-  /** Whose figures: the company's session statistics, or the agents' rows (an each-agent rule). */
-  source: 'company' | 'agents';
+  /** What the scopes are when the rule watches each of many (each-agent, each-group). */
+  each?: 'agent' | 'group';
   /** The company's rating scale at the last check, so satisfaction is labelled as Sobot labels it. */
   ratingScale: RatingScale | null;
 }

@@ -88,6 +88,27 @@ export const en = {
   'digest.subscribe.without': 'Without the {section} section: Sobot cannot narrow it by {filters} ({why}).',
 
   // ── Issue 17b: attention, charts, consistent text (add your keys here) ────────────────────────
+  /** The one footer of every table. */
+  'showing.of': 'Showing {shown} of {total} {listed}',
+  'showing.attached': '{showing} · full table attached as {file}',
+  'listed.agents': { one: 'agent', other: 'agents' },
+  'listed.groups': { one: 'skill group', other: 'skill groups' },
+  'listed.departments': { one: 'department', other: 'departments' },
+  'listed.channels': { one: 'channel', other: 'channels' },
+  'listed.topics': { one: 'topic', other: 'topics' },
+  'listed.regions': { one: 'region', other: 'regions' },
+  'listed.scopes': { one: 'scope', other: 'scopes' },
+  /** Who the digest says needs attention, and why. */
+  'attention.under': '{kpi} under {floor}',
+  'attention.belowTeam': "{kpi} {points}+ pts below the team's {team}",
+  'attention.or': '{a} or {b}',
+  'attention.rule': '{conditions}, each on {chats}+ chats, biggest impact (chats × gap) first',
+  'attention.gap': '{points} pts below',
+  'attention.nobody': 'nobody',
+  /** "Amara (amara.rossi): 68 chats handled, Valid rec. 61.5% (15.9 pts below)". */
+  'digest.agentLine': '{name}: {figures}',
+  'digest.figureSeparator': ', ',
+  'digest.gapNote': '{figure} ({gap})',
 
   // ── Issue 18: App Home and modals (add your keys here) ────────────────────────────────────────
 } as const;

@@ -20,7 +20,6 @@ const RULE: AlertRuleView = {
   threshold: 0.2,
   clear: 0.15,
   period: 'today',
-  source: 'company',
   ratingScale: null,
 };
 const HOUR = 3_600_000;

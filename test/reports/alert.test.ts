@@ -20,7 +20,6 @@ const RULE: AlertRuleView = {
   threshold: 0.2,
   clear: 0.15,
   period: 'today',
-  source: 'company',
   ratingScale: null,
 };
 
@@ -263,7 +262,7 @@ describe('alertMessage: the KPI named as the rest of the bot names it', () => {
   });
 
   it('per agent: their chats are "Chats handled", their 24h FCR a share of chats', () => {
-    const agents = { ...RULE, source: 'agents', op: '<', clear: 0.5 } as const;
+    const agents = { ...RULE, each: 'agent', op: '<', clear: 0.5 } as const;
     expect(headerOf(alertMessage({ ...FIRING, rule: { ...agents, kpi: 'chats', threshold: 5 } }))).toBe(
       '🔴 Chats handled < 5 · group Sales',
     );
