@@ -77,7 +77,9 @@ export function topicsMessage(card: Card<TopicFigures>, view: TopicsView): BotMe
     chart: {
       spec: {
         title: lang === 'zh' ? `各分类会话量与${columns[3]}` : `Chats and ${columns[3]} per topic`,
-        labels: chartTopics.map((t) => t.name),
+        subtitle: when,
+        horizontal: true,
+        labels: chartTopics.map((topic) => topic.name),
         series: [
           { label: columns[1] ?? '', values: chartTopics.map((t) => t.chats), unit: 'count', type: 'bar' },
           {
