@@ -2,6 +2,7 @@
 // period of the same length, marked better or worse by the KPI's direction, and a small comparison chart.
 
 import type { ChartSpec } from '../src/charts/spec.ts';
+import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
 import { describeRange } from '../src/stats/period.ts';
@@ -59,12 +60,21 @@ export interface OverviewView {
   filters: string | null;
 }
 
-function comparisonChart(report: OverviewReport, shown: readonly KpiId[], lang: 'en' | 'zh'): ChartSpec {
+function comparisonChart(
+  report: OverviewReport,
+  shown: readonly KpiId[],
+  compared: string,
+  lang: 'en' | 'zh',
+): ChartSpec {
   const rates = shown.filter((id) => KPIS[id].unit === 'ratio');
   const labels = { source: 'company', scale: report.ratings?.scale } as const;
   return {
-    title: lang === 'zh' ? '本期与上期' : 'This period and the one before',
-    labels: rates.map((id) => kpiLabel(id, lang, labels, 'short')),
+    title: t(lang, 'chart.overview.title'),
+    subtitle: `${describeRange(report.range, lang)} · ${compared}`,
+    // The rates' full names, beside their bars: no "Bot self…".
+    horizontal: true,
+    axisTitles: { left: '%' },
+    labels: rates.map((id) => kpiLabel(id, lang, labels)),
     series: [
       {
         label: describeRange(report.previousRange, lang),
@@ -130,7 +140,7 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
       ...sections,
     ],
     chart: {
-      spec: comparisonChart(report, shown, lang),
+      spec: comparisonChart(report, shown, compared, lang),
       altText: `Bar chart of the rate KPIs in ${when} and in the period before`,
       position: 2 + sections.length,
     },
