@@ -268,7 +268,7 @@ describe.each(['en', 'zh'] as const)('one number per KPI (SOBOT_LANGUAGE=%s, ser
     );
     // Asked once for the group and the day: the overview's query, shared by both trends.
     expect(replies).toHaveLength(1);
-    const rows = ((replies[0]?.reply as Served).items as Served[]) ?? [];
+    const rows = ((replies[0]?.reply as Served | undefined)?.items as Served[] | undefined) ?? [];
     expect(rows.length).toBeGreaterThan(0);
     const messages = sum(rows, 'msg_human').toLocaleString('en-US');
     expect({
