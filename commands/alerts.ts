@@ -12,6 +12,7 @@ import type { AlertRule } from '../src/config-file.ts';
 import { describeDuration, parseDuration } from '../src/duration.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
+import type { Lang } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/slack/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import { nearest } from './router.ts';
@@ -51,8 +52,9 @@ function ruleNamed(name: string | undefined, deps: CommandDeps, action: Action):
   );
 }
 
-const value = (rule: AlertRule, v: number | null) => formatValue(KPIS[rule.kpi].unit, v);
-const condition = (rule: AlertRule) => `${KPIS[rule.kpi].label.en} ${rule.op} ${value(rule, rule.threshold)}`;
+const value = (rule: AlertRule, v: number | null, lang: Lang) => formatValue(KPIS[rule.kpi].unit, v, lang);
+const condition = (rule: AlertRule, lang: Lang) =>
+  `${KPIS[rule.kpi].label[lang]} ${rule.op} ${value(rule, rule.threshold, lang)}`;
 const scopeText = (rule: AlertRule) =>
   'name' in rule.scope ? `${rule.scope.kind}:${rule.scope.name}` : rule.scope.kind;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -75,7 +77,7 @@ async function list(deps: CommandDeps): Promise<BotMessage> {
           : last
             ? ` · last ${last.action === 'alert.mute' ? 'muted' : 'unmuted'} by <@${last.by}> ${when(last.at)}`
             : '';
-      return `• *${escapeMrkdwn(rule.name)}*: ${escapeMrkdwn(condition(rule))} · ${escapeMrkdwn(scopeText(rule))} · ${escapeMrkdwn(rule.period)} · \`${rule.check}\` (${rule.timeZone}) → ${channelMention(rule.channel)} · ${state}${change}`;
+      return `• *${escapeMrkdwn(rule.name)}*: ${escapeMrkdwn(condition(rule, deps.lang))} · ${escapeMrkdwn(scopeText(rule))} · ${escapeMrkdwn(rule.period)} · \`${rule.check}\` (${rule.timeZone}) → ${channelMention(rule.channel)} · ${state}${change}`;
     }),
   );
   return textReply(
@@ -97,15 +99,16 @@ async function run(name: string | undefined, ctx: CommandContext, deps: CommandD
       const worstFirst = breaching.sort((a, b) =>
         rule.op.startsWith('>') ? (b.value ?? 0) - (a.value ?? 0) : (a.value ?? 0) - (b.value ?? 0),
       );
-      const head = `*${escapeMrkdwn(rule.name)}* (${escapeMrkdwn(condition(rule))}, ${escapeMrkdwn(rule.period)}): `;
+      const head = `*${escapeMrkdwn(rule.name)}* (${escapeMrkdwn(condition(rule, deps.lang))}, ${escapeMrkdwn(rule.period)}): `;
       if (breaching.length === 0) {
-        const only = readings.length === 1 ? ` (${value(rule, readings[0]?.value ?? null)})` : '';
+        const only = readings.length === 1 ? ` (${value(rule, readings[0]?.value ?? null, deps.lang)})` : '';
         return `${head}nothing breaches now${only}.`;
       }
       const lines = worstFirst
         .slice(0, RUN_LINES)
         .map(
-          (r) => `   ${escapeMrkdwn(r.name)}: ${value(rule, r.value)} over ${formatCount(r.volume)} chats`,
+          (r) =>
+            `   ${escapeMrkdwn(r.name)}: ${value(rule, r.value, deps.lang)} over ${formatCount(r.volume)} chats`,
         );
       const more = breaching.length > RUN_LINES ? `\n   … and ${breaching.length - RUN_LINES} more` : '';
       const wait =

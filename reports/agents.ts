@@ -56,7 +56,7 @@ const labelsOf = (report: AgentsReport): LabelContext => ({ source: 'agents', sc
 function teamLine(report: AgentsReport, lang: 'en' | 'zh'): string {
   const t = report.totals;
   const labels = labelsOf(report);
-  const part = (id: AgentKpiId) => `${kpiLabel(id, lang, labels)} ${formatValue(KPIS[id].unit, t[id])}`;
+  const part = (id: AgentKpiId) => `${kpiLabel(id, lang, labels)} ${formatValue(KPIS[id].unit, t[id], lang)}`;
   const n = report.rows.length;
   const agents = lang === 'zh' ? `${n} 位客服` : `${n} agent${n === 1 ? '' : 's'}`;
   const chats = part('chats');

@@ -46,19 +46,19 @@ const OP_SYMBOL: Record<Comparison, string> = { '>': '>', '>=': '≥', '<': '<',
 const CLEAR_SYMBOL: Record<Comparison, string> = { '>': '≤', '>=': '<', '<': '≥', '<=': '>' };
 
 /** A value in the rule's KPI unit. */
-export const ruleValue = (rule: AlertRuleView, value: number | null) =>
-  formatValue(KPIS[rule.kpi].unit, value);
+export const ruleValue = (rule: AlertRuleView, value: number | null, lang: Lang) =>
+  formatValue(KPIS[rule.kpi].unit, value, lang);
 
 /** "Reply warnings > 20.0%" (plain text: escape it where it meets mrkdwn). */
 export function conditionText(rule: AlertRuleView, lang: Lang): string {
-  return `${KPIS[rule.kpi].label[lang]} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold)}`;
+  return `${KPIS[rule.kpi].label[lang]} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold, lang)}`;
 }
 
 /** "threshold > 20.0%, clears at ≤ 15.0%" (the clear part only when it differs). */
 export function thresholdText(rule: AlertRuleView, lang: Lang): string {
-  const threshold = `${WORDS.threshold[lang]} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold)}`;
+  const threshold = `${WORDS.threshold[lang]} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold, lang)}`;
   if (rule.clear === rule.threshold) return threshold;
-  const clear = `${CLEAR_SYMBOL[rule.op]} ${ruleValue(rule, rule.clear)}`;
+  const clear = `${CLEAR_SYMBOL[rule.op]} ${ruleValue(rule, rule.clear, lang)}`;
   return lang === 'zh' ? `${threshold}，${clear} 时恢复` : `${threshold}, clears at ${clear}`;
 }
 
@@ -132,14 +132,14 @@ function headline(view: AlertView, sorted: readonly AlertScopeView[]): string {
 function scopeLines(view: AlertView, scope: AlertScopeView): string {
   const { rule, lang, checkedAt, timeZone } = view;
   const at = (iso: string) => clockAt(iso, checkedAt, timeZone, lang);
-  const value = ruleValue(rule, scope.value);
-  const peak = `${WORDS.peak[lang]} ${ruleValue(rule, scope.peak)}`;
+  const value = ruleValue(rule, scope.value, lang);
+  const peak = `${WORDS.peak[lang]} ${ruleValue(rule, scope.peak, lang)}`;
   const chats =
     lang === 'zh'
       ? `${escapeMrkdwn(rule.period)}${formatCount(scope.volume)} 个会话`
       : `${formatCount(scope.volume)} chats ${escapeMrkdwn(rule.period)}`;
   const threshold = escapeMrkdwn(thresholdText(rule, lang));
-  const duration = formatDuration(durationOf(scope));
+  const duration = formatDuration(durationOf(scope), lang);
   if (scope.resolvedAt !== undefined) {
     return lang === 'zh'
       ? `*${scopeName(scope)}* 已恢复至 ${value}（${threshold}），持续 ${duration} · ${peak}\n${at(scope.firedAt)} 告警 · ${at(scope.resolvedAt)} 恢复 · ${chats}`
@@ -157,7 +157,7 @@ function manyLines(view: AlertView, sorted: readonly AlertScopeView[]): string {
   const firing = sorted.filter((s) => s.resolvedAt === undefined).length;
   const threshold = escapeMrkdwn(thresholdText(rule, lang));
   const worstText = worst
-    ? `*${scopeName(worst)}* ${ruleValue(rule, worst.resolvedAt === undefined ? worst.value : worst.peak)}`
+    ? `*${scopeName(worst)}* ${ruleValue(rule, worst.resolvedAt === undefined ? worst.value : worst.peak, lang)}`
     : MISSING;
   if (view.status === 'resolved') {
     return lang === 'zh'
@@ -175,11 +175,11 @@ function scopeTable(view: AlertView, sorted: readonly AlertScopeView[]) {
     WORDS.columns[lang],
     sorted.map((s) => [
       s.scope,
-      ruleValue(rule, s.value),
-      ruleValue(rule, s.peak),
+      ruleValue(rule, s.value, lang),
+      ruleValue(rule, s.peak, lang),
       formatCount(s.volume),
       clockAt(s.since, checkedAt, timeZone, lang),
-      s.resolvedAt === undefined ? '🔴' : `✅ ${formatDuration(durationOf(s))}`,
+      s.resolvedAt === undefined ? '🔴' : `✅ ${formatDuration(durationOf(s), lang)}`,
     ]),
     sorted.length,
   );
@@ -208,7 +208,7 @@ function historyChart(view: AlertView, sorted: readonly AlertScopeView[]): Chart
         type: 'line' as const,
       })),
       {
-        label: `${WORDS.threshold[lang]} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold)}`,
+        label: `${WORDS.threshold[lang]} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold, lang)}`,
         values: times.map(() => rule.threshold),
         unit,
         type: 'line' as const,
@@ -246,11 +246,11 @@ function fallbackText(view: AlertView, sorted: readonly AlertScopeView[], title:
     if (s.resolvedAt === undefined) {
       const since = clockAt(s.since, checkedAt, timeZone, lang);
       return lang === 'zh'
-        ? `${ruleValue(rule, s.value)}，自 ${since} 起`
-        : `${ruleValue(rule, s.value)} since ${since}`;
+        ? `${ruleValue(rule, s.value, lang)}，自 ${since} 起`
+        : `${ruleValue(rule, s.value, lang)} since ${since}`;
     }
-    const duration = formatDuration(durationOf(s));
-    const peak = `${WORDS.peak[lang]} ${ruleValue(rule, s.peak)}`;
+    const duration = formatDuration(durationOf(s), lang);
+    const peak = `${WORDS.peak[lang]} ${ruleValue(rule, s.peak, lang)}`;
     return lang === 'zh' ? `持续 ${duration} · ${peak}` : `after ${duration} · ${peak}`;
   };
   const only = sorted.length === 1 ? sorted[0] : undefined;

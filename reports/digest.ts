@@ -130,7 +130,7 @@ function headlineFields(overview: NonNullable<DigestData['overview']>, scope: St
   return HEADLINE_KPIS.filter(
     (id) => overview.current[id] !== null && overview.current[id] !== undefined,
   ).map((id) => {
-    const value = formatValue(KPIS[id].unit, overview.current[id] ?? null);
+    const value = formatValue(KPIS[id].unit, overview.current[id] ?? null, lang);
     const change = changeText(changeOf(id, overview.current[id], overview.previous[id], lang), lang);
     const label = markedLabel(kpiLabel(id, lang, labels), id, scope, lang);
     return { id, text: `*${label}*\n${value}  _${change}_`, plain: `${label} ${value}` };

@@ -80,7 +80,10 @@ export function kpiTable(
 ): { block: TableBlock; shown: number } {
   return textTable(
     [firstTitle, ...columns.map((id) => kpiLabel(id, lang, labels, 'short'))],
-    rows.map((row) => [row.name, ...columns.map((id) => formatValue(KPIS[id].unit, row.kpis[id] ?? null))]),
+    rows.map((row) => [
+      row.name,
+      ...columns.map((id) => formatValue(KPIS[id].unit, row.kpis[id] ?? null, lang)),
+    ]),
     wanted,
   );
 }

@@ -334,6 +334,6 @@ describe('alertMessage: Chinese', () => {
   it('resolved', () => {
     const message = alertMessage({ ...RESOLVED, lang: 'zh' });
     expect(headerOf(message)).toBe('✅ 已恢复 · 响应预警率 > 20.0% · group Sales');
-    expect(message.text).toContain('持续 1h 20m · 峰值 31.2%');
+    expect(message.text).toContain('持续 1小时20分 · 峰值 31.2%');
   });
 });

@@ -24,6 +24,7 @@ export const KEEP_AS_IS: readonly string[] = [
 
 /** Placeholders, `code`, <links and mentions>, :emoji:, file names, ids: none of them is prose. */
 const NOT_PROSE = [
+  /&(?:amp|lt|gt);/g,
   /\{\w+\}/g,
   /`[^`]*`/g,
   /<[^>]*>/g,
