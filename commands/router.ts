@@ -9,6 +9,9 @@ import { UserInputError } from '../src/errors.ts';
 import type { BotMessage } from '../src/slack/message.ts';
 import { parsePeriod } from '../src/stats/period.ts';
 import type { CommandContext, CommandDefinition, CommandDeps, CommandInput } from './types.ts';
+import { COMMAND_WORDS, canonical, splitCommandWord } from './words.ts';
+
+const COMMAND_NAMES = new Set(Object.keys(COMMAND_WORDS));
 
 /**
  * Longer than any command people type (the longest, a digest subscription with filters, is ~150
@@ -28,7 +31,13 @@ export interface ParsedCommand {
 }
 
 export function parseCommandText(text: string): ParsedCommand {
-  const [first = '', ...rest] = text.trim().match(TOKEN) ?? [];
+  const tokens = text.trim().match(TOKEN) ?? [];
+  // `客服昨天`: a Chinese command word with the period typed against it.
+  const joined =
+    tokens[0] === undefined || COMMAND_NAMES.has(canonical(tokens[0], COMMAND_WORDS))
+      ? null
+      : splitCommandWord(tokens[0]);
+  const [first = '', ...rest] = joined ? [joined.word, joined.rest, ...tokens.slice(1)] : tokens;
   const input: CommandInput = { words: [], options: {}, visibility: 'ephemeral' };
   for (const token of rest) {
     const option = OPTION.exec(token);
@@ -36,7 +45,7 @@ export function parseCommandText(text: string): ParsedCommand {
     else if (PUBLIC_FLAGS.has(token.toLowerCase())) input.visibility = 'in_channel';
     else input.words.push(token);
   }
-  return { name: first.toLowerCase(), input };
+  return { name: canonical(first, COMMAND_WORDS), input };
 }
 
 /** The inverse of parseCommandText: `/sobot agents last week top:5 group:"Head Office" public`. */

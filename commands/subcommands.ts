@@ -8,6 +8,7 @@ import { UserInputError } from '../src/errors.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import { nearest } from './router.ts';
 import type { CommandContext, CommandDeps } from './types.ts';
+import { ACTION_WORDS, canonical } from './words.ts';
 
 /** The action named by the first word (default `list`) and the words after it; a typo gets the nearest. */
 export function actionOf<A extends string>(
@@ -18,7 +19,7 @@ export function actionOf<A extends string>(
   things: string,
 ): { action: A; rest: string[] } {
   const [first = 'list', ...rest] = words;
-  const action = first.toLowerCase() as A;
+  const action = canonical(first, ACTION_WORDS) as A;
   if (!actions.includes(action)) {
     const guess = nearest(first, actions);
     throw new UserInputError(

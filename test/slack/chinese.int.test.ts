@@ -67,6 +67,15 @@ const COMMANDS = [
   'alerts run',
   'alerts mute warnings 1h',
   'alerts unmute warnings',
+  // Chinese command words and periods, spaced or not.
+  '客服 昨天',
+  '坐席昨天',
+  '概览 最近7天',
+  '技能组 上周',
+  '满意度 本月',
+  '趋势 会话量',
+  '日报 列表',
+  '告警 列表',
   // Mistakes.
   'agnets yesterday',
   'agents yesterdy',
