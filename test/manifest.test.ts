@@ -54,6 +54,7 @@ const SCOPE_OF_METHOD: Record<string, BotScope> = {
   // Public channels; a private alert channel needs groups:read as well (checked below).
   'conversations.members': 'channels:read',
   'conversations.list': 'channels:read',
+  'users.info': 'users:read',
 };
 
 // Limits from Slack's manifest schema (github.com/slackapi/manifest-schema, manifest.schema.2.0.0.json).

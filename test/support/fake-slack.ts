@@ -51,6 +51,11 @@ export interface FakeSlack {
   channelMembers: Map<string, string[]>;
   /** Channel ids by name (without #), for conversations.list. */
   channelIds: Map<string, string>;
+  /**
+   * Slack locales by user id, for users.info with include_locale (`zh-CN`, `en-US`, …). A user not in
+   * here is served without a locale, so the bot's default language applies (what most tests expect).
+   */
+  locales: Map<string, string>;
   /** The next `count` calls of `method` answer `{ ok: false, error }`, as Slack does when it is unwell. */
   failNext(method: string, count?: number, error?: string): void;
   /** Top-level messages in a channel (not thread replies). */
@@ -208,6 +213,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         ? { ok: true, members, response_metadata: { next_cursor: '' } }
         : { ok: false, error: 'channel_not_found' };
     },
+    'users.info': (args) => {
+      const id = String(args.user);
+      const locale = fake.locales.get(id);
+      // Slack adds the locale only when asked for it.
+      const asked = args.include_locale === true || args.include_locale === 'true';
+      return { ok: true, user: { id, name: id.toLowerCase(), ...(locale && asked ? { locale } : {}) } };
+    },
     'conversations.list': () => ({
       ok: true,
       channels: [...fake.channelIds].map(([name, id]) => ({ id, name })),
@@ -309,6 +321,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     userGroups: new Map(),
     channelMembers: new Map(),
     channelIds: new Map(),
+    locales: new Map(),
     failNext(method, count = 1, error = 'internal_error') {
       failures.set(method, { count, error });
     },
