@@ -5,6 +5,7 @@ import { agentsMessage, DEFAULT_TOP, MAX_TOP } from '../reports/agents.ts';
 import { filtersText } from '../reports/filters.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
+import { phrase } from '../src/i18n/catalogue.ts';
 import { AGENT_EXTRA_KPIS, AGENT_KPIS, findKpi, type KpiId, kpiWords } from '../src/stats/kpis.ts';
 import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
 import { withFollowUps } from './follow-ups.ts';
@@ -23,7 +24,9 @@ function parseSort(value: string | undefined): { sortBy: KpiId; order: 'asc' | '
     const guess = nearest(name, kpiWords(SORT_KPIS));
     const valid = SORT_KPIS.join(', ');
     throw new UserInputError(
-      `I can't sort agents by "${echo(name)}".${guess ? ` Did you mean "${findKpi(guess)?.id}"?` : ''} Sort by one of: ${valid}.`,
+      guess
+        ? phrase('command.sortByGuess', { typed: echo(name), guess: findKpi(guess)?.id ?? guess, valid })
+        : phrase('command.sortBy', { typed: echo(name), valid }),
       `/sobot agents yesterday sort:${guess ? findKpi(guess)?.id : 'valid_reception_rate'}`,
     );
   }
@@ -32,7 +35,7 @@ function parseSort(value: string | undefined): { sortBy: KpiId; order: 'asc' | '
   }
   if (direction !== 'asc' && direction !== 'desc') {
     throw new UserInputError(
-      `Sort order "${echo(direction)}" should be asc or desc.`,
+      phrase('command.sortOrder', { typed: echo(direction) }),
       `/sobot agents sort:${kpi.id}:asc`,
     );
   }
@@ -45,7 +48,7 @@ function parseTop(value: string | undefined): number {
   const top = /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) {
     throw new UserInputError(
-      `top: takes a whole number from 1 to ${MAX_TOP}, not "${echo(value)}".`,
+      phrase('command.top', { max: MAX_TOP, typed: echo(value) }),
       '/sobot agents top:20',
     );
   }

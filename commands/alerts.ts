@@ -12,7 +12,7 @@ import type { AlertRule } from '../src/config-file.ts';
 import { describeDuration, parseDuration } from '../src/duration.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
-import type { Lang } from '../src/i18n/catalogue.ts';
+import { type Lang, phrase } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/slack/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import { nearest } from './router.ts';
@@ -204,7 +204,7 @@ export const alertsCommand: CommandDefinition = {
   options: [],
   legacy: 'company-wide rules on the KPIs legacy gives',
   async run(input, ctx, deps) {
-    const { action, rest: words } = actionOf(input.words, ACTIONS, 'alerts', 'alerts');
+    const { action, rest: words } = actionOf(input.words, ACTIONS, 'alerts', phrase('dimension.alerts'));
     switch (action) {
       case 'list':
         return list(deps);

@@ -8,6 +8,7 @@ import type { AuditAction, AuditEntry } from '../src/audit.ts';
 import { type DigestDefinition, type FilterWords, NAME } from '../src/config-file.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
+import { phrase } from '../src/i18n/catalogue.ts';
 import { nextOccurrence } from '../src/scheduler/occurrences.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/slack/message.ts';
 import { parsePeriod } from '../src/stats/period.ts';
@@ -208,7 +209,7 @@ export const digestCommand: CommandDefinition = {
   options: [...FILTER_OPTIONS, 'name'],
   legacy: 'company-wide; no agent sections, no filters',
   async run(input, ctx, deps) {
-    const { action, rest: words } = actionOf(input.words, ACTIONS, 'digest', 'digests');
+    const { action, rest: words } = actionOf(input.words, ACTIONS, 'digest', phrase('dimension.digests'));
     const desk = deskOf(deps);
     if (ADMIN_ONLY.has(action)) {
       await deps.access.demand({ kind: 'admin', doing: 'change or post digests' }, ctx);

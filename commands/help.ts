@@ -4,6 +4,7 @@
 import type { TableBlock } from '@slack/types';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
+import { phrase } from '../src/i18n/catalogue.ts';
 import { type BotMessage, SLACK_LIMITS } from '../src/slack/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import type { StatsBackend } from '../src/stats/model.ts';
@@ -90,7 +91,7 @@ export function createHelpCommand(all: () => readonly CommandDefinition[]): Comm
             commands.map((c) => c.name),
           );
           throw new UserInputError(
-            `There is no command "${echo(topic)}".`,
+            phrase('help.noCommand', { typed: echo(topic) }),
             `/sobot help ${guess ?? ''}`.trim(),
           );
         }

@@ -6,6 +6,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
+import { phrase } from '../src/i18n/catalogue.ts';
 import type { BotMessage } from '../src/slack/message.ts';
 import { parsePeriod } from '../src/stats/period.ts';
 import type { CommandContext, CommandDefinition, CommandDeps, CommandInput } from './types.ts';
@@ -86,7 +87,7 @@ export function createCommandRouter(
     async run(text, ctx) {
       if (text.length > MAX_COMMAND_CHARS) {
         throw new UserInputError(
-          `That command is ${text.length.toLocaleString('en')} characters long; I read at most ${MAX_COMMAND_CHARS}, so I did not run it. Ask with fewer words.`,
+          phrase('command.tooLong', { length: text.length.toLocaleString('en'), max: MAX_COMMAND_CHARS }),
           '/sobot help',
         );
       }
@@ -95,19 +96,22 @@ export function createCommandRouter(
       if (!command) {
         const guess = nearest(name, [...byName.keys()]);
         throw new UserInputError(
-          `I don't know the command "${echo(name)}".${guess ? ` Did you mean "${guess}"?` : ''}`,
+          guess
+            ? phrase('command.unknownGuess', { name: echo(name), guess })
+            : phrase('command.unknown', { name: echo(name) }),
           guess ? commandText(guess, withWorkingPeriod(input, deps)) : '/sobot help',
         );
       }
       for (const key of Object.keys(input.options)) {
         if (!command.options.includes(key)) {
-          const accepted = command.options.length
-            ? `\`${command.name}\` accepts ${command.options.map((o) => `\`${o}:\``).join(', ')}.`
-            : `\`${command.name}\` takes no options.`;
-          throw new UserInputError(
-            `Unknown option "${echo(key)}:". ${accepted}`,
-            command.examples[0] ?? null,
-          );
+          const said = command.options.length
+            ? phrase('command.unknownOption', {
+                key: echo(key),
+                command: command.name,
+                options: command.options.map((o) => `\`${o}:\``).join(', '),
+              })
+            : phrase('command.noOptions', { key: echo(key), command: command.name });
+          throw new UserInputError(said, command.examples[0] ?? null);
         }
       }
       // The access rules that depend only on the command's shape; actions check their own.

@@ -78,6 +78,61 @@ export const en = {
   'change.worse': 'worse',
   'change.sobotCompared': "changes as Sobot reports them (Sobot's own comparison period)",
 
+  // ── Periods ───────────────────────────────────────────────────────────────────────────────────
+  'period.forms':
+    '`today`, `yesterday`, `this week`, `last week`, `last 7 days`, `last 30 days`, `this month`, `last month`, `2026-11-02`, `2026-11-01..2026-11-15`',
+  'period.lookBack': 'I can look back 1 to {max} days, not {asked}.',
+  'period.notADate': 'That is not a date.',
+  'period.badMonth': '{typed} is not a date: months run from 01 to 12.',
+  'period.badDay': '{typed} is not a date: days start at 01.',
+  'period.monthLength': '{typed} is not a date: {year}-{month} has {days} days.',
+  'period.reversed': 'The start {from} is after the end {to}.',
+  'period.future': '{to} is in the future: today is {today} in {zone}.',
+  'period.tooLong': 'Sobot reports at most {max} days at a time; {span} is {days} days.',
+  'period.unknown': 'I don\'t know the period "{typed}".',
+  'period.unknownWithForms': 'I don\'t know the period "{typed}". Periods look like: {forms}.',
+  'period.didYouMean': '{problem} Did you mean "{suggestion}"?',
+
+  // ── Filters and names ─────────────────────────────────────────────────────────────────────────
+  'dimension.group': 'skill group',
+  'dimension.department': 'department',
+  'dimension.channel': 'channel',
+  'dimension.agent': 'agent',
+  'dimension.robot': 'bot',
+  'dimension.groups': 'skill groups',
+  'dimension.departments': 'departments',
+  'dimension.channels': 'channels',
+  'dimension.agents': 'agents',
+  'dimension.robots': 'bots',
+  'dimension.alerts': 'alerts',
+  'dimension.digests': 'digests',
+  'filter.ambiguous': 'Several {what}s match "{typed}": {listed}. Which one?',
+  'filter.none': 'There is no {what} "{typed}".',
+  'filter.noneClose': 'There is no {what} "{typed}". Close names: {close}.',
+  'filter.noneAll': 'There is no {what} "{typed}". The {all} are: {close}.',
+  'filter.needsName': '`{option}:` needs a name after it.',
+  'agent.which': 'Which agent? Give a name or an email before the period.',
+  'agent.none': 'There is no agent "{name}".',
+  'agent.retype': "{problem} Retype the name as listed, or give the agent's email.",
+  'agent.severalEmails': 'Several agents\' emails contain "{typed}": {emails}. Which one?',
+  'agent.noEmail': 'No agent with that email handled chats in this period.',
+  'sentence.then': '{first} {second}',
+
+  // ── Commands: what people typed wrong ─────────────────────────────────────────────────────────
+  'command.tooLong':
+    'That command is {length} characters long; I read at most {max}, so I did not run it. Ask with fewer words.',
+  'command.unknown': 'I don\'t know the command "{name}".',
+  'command.unknownGuess': 'I don\'t know the command "{name}". Did you mean "{guess}"?',
+  'command.unknownOption': 'Unknown option "{key}:". `{command}` accepts {options}.',
+  'command.noOptions': 'Unknown option "{key}:". `{command}` takes no options.',
+  'command.unknownAction': '"{typed}" is not something {things} do. Use {actions}.',
+  'command.sortBy': 'I can\'t sort agents by "{typed}". Sort by one of: {valid}.',
+  'command.sortByGuess':
+    'I can\'t sort agents by "{typed}". Did you mean "{guess}"? Sort by one of: {valid}.',
+  'command.sortOrder': 'Sort order "{typed}" should be asc or desc.',
+  'command.top': 'top: takes a whole number from 1 to {max}, not "{typed}".',
+  'help.noCommand': 'There is no command "{typed}".',
+
   // ── Issue 17b: attention, charts, consistent text (add your keys here) ────────────────────────
 
   // ── Issue 18: App Home and modals (add your keys here) ────────────────────────────────────────

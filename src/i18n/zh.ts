@@ -71,6 +71,59 @@ export const zh: Catalogue = {
   'change.worse': '变差',
   'change.sobotCompared': '变化为智齿自带的环比（对比区间由智齿决定）',
 
+  // ── Periods ───────────────────────────────────────────────────────────────────────────────────
+  'period.forms':
+    '`今天`、`昨天`、`本周`、`上周`、`最近7天`、`最近30天`、`本月`、`上月`、`2026-11-02`、`2026-11-01..2026-11-15`',
+  'period.lookBack': '最多可回看 1 到 {max} 天，不能是 {asked} 天。',
+  'period.notADate': '这不是一个日期。',
+  'period.badMonth': '{typed} 不是日期：月份为 01 到 12。',
+  'period.badDay': '{typed} 不是日期：日从 01 开始。',
+  'period.monthLength': '{typed} 不是日期：{year} 年 {month} 月只有 {days} 天。',
+  'period.reversed': '开始日期 {from} 晚于结束日期 {to}。',
+  'period.future': '{to} 还没到：{zone} 今天是 {today}。',
+  'period.tooLong': '智齿一次最多统计 {max} 天；{span} 共 {days} 天。',
+  'period.unknown': '无法识别时间段“{typed}”。',
+  'period.unknownWithForms': '无法识别时间段“{typed}”。时间段的写法：{forms}。',
+  'period.didYouMean': '{problem}你是想输入“{suggestion}”吗？',
+
+  // ── Filters and names ─────────────────────────────────────────────────────────────────────────
+  'dimension.group': '技能组',
+  'dimension.department': '部门',
+  'dimension.channel': '渠道',
+  'dimension.agent': '客服',
+  'dimension.robot': '机器人',
+  'dimension.groups': '技能组',
+  'dimension.departments': '部门',
+  'dimension.channels': '渠道',
+  'dimension.agents': '客服',
+  'dimension.robots': '机器人',
+  'dimension.alerts': '告警',
+  'dimension.digests': '日报',
+  'filter.ambiguous': '有多个{what}与“{typed}”匹配：{listed}。是哪一个？',
+  'filter.none': '没有名为“{typed}”的{what}。',
+  'filter.noneClose': '没有名为“{typed}”的{what}。相近的名称：{close}。',
+  'filter.noneAll': '没有名为“{typed}”的{what}。现有{all}：{close}。',
+  'filter.needsName': '`{option}:` 后面需要一个名称。',
+  'agent.which': '查哪位客服？请在时间段前写上姓名或邮箱。',
+  'agent.none': '没有名为“{name}”的客服。',
+  'agent.retype': '{problem}请按列表中的名称重新输入，或输入客服的邮箱。',
+  'agent.severalEmails': '有多位客服的邮箱包含“{typed}”：{emails}。是哪一位？',
+  'agent.noEmail': '这段时间没有使用该邮箱的客服接待过会话。',
+  'sentence.then': '{first}{second}',
+
+  // ── Commands: what people typed wrong ─────────────────────────────────────────────────────────
+  'command.tooLong': '这条命令有 {length} 个字符；最多读取 {max} 个，所以没有执行。请写短一些。',
+  'command.unknown': '不认识命令“{name}”。',
+  'command.unknownGuess': '不认识命令“{name}”。你是想输入“{guess}”吗？',
+  'command.unknownOption': '未知选项“{key}:”。`{command}` 接受 {options}。',
+  'command.noOptions': '未知选项“{key}:”。`{command}` 不带选项。',
+  'command.unknownAction': '“{typed}”不是{things}的操作。可用：{actions}。',
+  'command.sortBy': '不能按“{typed}”给客服排序。可排序的指标：{valid}。',
+  'command.sortByGuess': '不能按“{typed}”给客服排序。你是想输入“{guess}”吗？可排序的指标：{valid}。',
+  'command.sortOrder': '排序方向“{typed}”应为 `asc`（升序）或 `desc`（降序）。',
+  'command.top': '`top:` 需要 1 到 {max} 之间的整数，不能是“{typed}”。',
+  'help.noCommand': '没有命令“{typed}”。',
+
   // ── Issue 17b: attention, charts, consistent text (add your keys here) ────────────────────────
 
   // ── Issue 18: App Home and modals (add your keys here) ────────────────────────────────────────
