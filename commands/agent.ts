@@ -138,8 +138,7 @@ async function findAgent(
 
 export const agentCommand: CommandDefinition = {
   name: 'agent',
-  summary:
-    "One agent's card: workload, response times, 24h FCR, ratings, transfers and work status (online, busy, breaks).",
+  summary: 'help.agent.summary',
   usage: '/sobot agent <name or email> [period] [public]',
   examples: [
     '/sobot agent José Álvarez last week',

@@ -57,13 +57,8 @@ function parseTop(value: string | undefined): number {
 
 export const agentsCommand: CommandDefinition = {
   name: 'agents',
-  summary:
-    'One row per agent: chats handled, valid reception, first response, 24h FCR, satisfaction, reply warnings.',
-  notes:
-    '*Chats handled* counts a chat once for each agent who handled it: a chat transferred from one agent to another counts for both, so the team line can be higher than *Chats* in `/sobot overview`, which counts each chat once. ' +
-    "*Valid reception* is valid receptions of valid chats. *24h FCR (of chats)* is the share of the chats an agent received last that needed no new chat within 24 hours; the overview's 24h FCR is a share of customers. " +
-    "*Satisfaction* is Sobot's positive share on the rating scale with the most ratings (5 stars, 0–10 or two levels), labelled as Sobot labels it. " +
-    "Each agent's rates are Sobot's own; the team line combines the agents so that a team of one agent shows that agent's rates.",
+  summary: 'help.agents.summary',
+  notes: 'help.agents.notes',
   usage: '/sobot agents [period] [sort:<kpi>[:asc|:desc]] [top:<n>] [group:|dept:|agent:<name>] [public]',
   examples: [
     '/sobot agents yesterday',

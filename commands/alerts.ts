@@ -198,11 +198,11 @@ async function unmute(words: string[], ctx: CommandContext, deps: CommandDeps): 
 
 export const alertsCommand: CommandDefinition = {
   name: 'alerts',
-  summary: 'Threshold alerts: list the rules, run them now (nothing is posted), mute or unmute one.',
+  summary: 'help.alerts.summary',
   usage: '/sobot alerts list | run [rule] | mute <rule> <1h|30m|tomorrow> | unmute <rule>',
   examples: ['/sobot alerts list', '/sobot alerts run', '/sobot alerts mute response-warnings-high 1h'],
   options: [],
-  legacy: 'company-wide rules on the KPIs legacy gives',
+  legacy: 'help.alerts.legacy',
   async run(input, ctx, deps) {
     const { action, rest: words } = actionOf(input.words, ACTIONS, 'alerts', phrase('dimension.alerts'));
     switch (action) {

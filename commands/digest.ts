@@ -196,7 +196,7 @@ async function subscribe(
 
 export const digestCommand: CommandDefinition = {
   name: 'digest',
-  summary: 'Scheduled digests: list, preview, post now, subscribe a channel, unsubscribe.',
+  summary: 'help.digest.summary',
   usage:
     '/sobot digest list | preview [name] | now [name] | subscribe #channel HH:MM [weekdays|daily|weekends] [period] [filters] [name:<name>] | unsubscribe <name>',
   examples: [
@@ -207,7 +207,7 @@ export const digestCommand: CommandDefinition = {
     '/sobot digest unsubscribe cs-leads-0900',
   ],
   options: [...FILTER_OPTIONS, 'name'],
-  legacy: 'company-wide; no agent sections, no filters',
+  legacy: 'help.digest.legacy',
   async run(input, ctx, deps) {
     const { action, rest: words } = actionOf(input.words, ACTIONS, 'digest', phrase('dimension.digests'));
     const desk = deskOf(deps);

@@ -17,8 +17,7 @@ const DEFAULT_TREND_PERIOD = 'last 14 days';
 
 export const trendCommand: CommandDefinition = {
   name: 'trend',
-  summary:
-    'One KPI over time: a line chart, a point a day (a week for periods over two weeks), with its low, high and average.',
+  summary: 'help.trend.summary',
   usage: '/sobot trend <kpi> [period] [group:|dept:|channel:|agent:|robot:<name>] [public]',
   examples: [
     '/sobot trend chats',
@@ -27,7 +26,7 @@ export const trendCommand: CommandDefinition = {
   ],
   options: [...FILTER_OPTIONS],
   sortKpis: (deps) => deps.stats.trendKpis,
-  legacy: 'company-wide; human-chat KPIs only',
+  legacy: 'help.trend.legacy',
   async run(input, _ctx, deps) {
     const [word = '', ...periodWords] = input.words;
     const kpi = findKpi(word);

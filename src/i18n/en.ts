@@ -133,6 +133,64 @@ export const en = {
   'command.top': 'top: takes a whole number from 1 to {max}, not "{typed}".',
   'help.noCommand': 'There is no command "{typed}".',
 
+  // ── Help: what each command does ──────────────────────────────────────────────────────────────
+  'help.help.summary': 'What the bot can do, with examples, and what each Sobot API mode answers.',
+  'help.overview.summary':
+    'The headline card: chats, valid reception, 24h FCR, satisfaction, first response, reply warnings, queue leave and bot self-service, each against the period before.',
+  'help.overview.legacy': 'company-wide; no 24h FCR, first response, warnings, queue leave',
+  'help.agents.summary':
+    'One row per agent: chats handled, valid reception, first response, 24h FCR, satisfaction, reply warnings.',
+  'help.agents.notes':
+    "*Chats handled* counts a chat once for each agent who handled it: a chat transferred from one agent to another counts for both, so the team line can be higher than *Chats* in `/sobot overview`, which counts each chat once. *Valid reception* is valid receptions of valid chats. *24h FCR (of chats)* is the share of the chats an agent received last that needed no new chat within 24 hours; the overview's 24h FCR is a share of customers. *Satisfaction* is Sobot's positive share on the rating scale with the most ratings (5 stars, 0–10 or two levels), labelled as Sobot labels it. Each agent's rates are Sobot's own; the team line combines the agents so that a team of one agent shows that agent's rates.",
+  'help.agent.summary':
+    "One agent's card: workload, response times, 24h FCR, ratings, transfers and work status (online, busy, breaks).",
+  'help.groups.summary':
+    'Chats, valid reception, first response, reply warnings and queue leave per skill group.',
+  'help.departments.summary':
+    'Chats, valid reception, first response, reply warnings and queue leave per department.',
+  'help.channels.summary':
+    'Chats, valid reception, first response, reply warnings and queue leave per channel.',
+  'help.satisfaction.summary':
+    'Ratings on the scale the company uses (5 stars, 0–10 or satisfied/dissatisfied): satisfied %, feedback rate, resolved rate, the distribution per chat and per customer.',
+  'help.satisfaction.legacy': 'company-wide, 5 stars, per chat (not per customer)',
+  'help.bot.summary':
+    'The chatbot: customers received and validly received, self-served, transfers to agents (asked for, triggered by rules, by keyword), against the period before. By channel or bot; Sobot does not split the bot by skill group, department or agent.',
+  'help.bot.legacy': 'company-wide; no split of the transfers; with ratings',
+  'help.customers.summary':
+    'Customers: valid, new and returning, 24h FCR, each against the period before, and the busiest regions.',
+  'help.topics.summary':
+    'Chats, ratings and the satisfied share per service classification (topic), busiest first.',
+  'help.trend.summary':
+    'One KPI over time: a line chart, a point a day (a week for periods over two weeks), with its low, high and average.',
+  'help.trend.legacy': 'company-wide; human-chat KPIs only',
+  'help.digest.summary': 'Scheduled digests: list, preview, post now, subscribe a channel, unsubscribe.',
+  'help.digest.legacy': 'company-wide; no agent sections, no filters',
+  'help.alerts.summary':
+    'Threshold alerts: list the rules, run them now (nothing is posted), mute or unmute one.',
+  'help.alerts.legacy': 'company-wide rules on the KPIs legacy gives',
+
+  // ── Help: the page ────────────────────────────────────────────────────────────────────────────
+  'help.title': 'Sobot stats in Slack',
+  'help.fallback': 'Sobot stats in Slack ({api} API). Commands: {commands}.',
+  'help.notOnThisApi': 'Not on this API: {commands}.',
+  'help.forExample': 'e.g. `{example}`',
+  'help.periods': 'Periods (in {zone}): {forms}. Add `public` to post the answer in the channel.',
+  'help.sortBy': 'Sort by: {kpis}.',
+  'help.apiModes': 'Sobot API: v5 {v5} · legacy {legacy} (this bot: {current}).',
+  'help.otherWords': 'Also: {words}.',
+  'help.examples': 'Examples:',
+  'help.commandWordsTitle': 'Chinese command words',
+  'help.commandWordsExample':
+    '`/sobot 客服 昨天` is `/sobot agents yesterday`; periods in Chinese too: `今天`, `昨天`, `上周`, `本月`, `最近7天`.',
+  'help.apiTitle': 'What each Sobot API answers',
+  'help.modeLegacy':
+    'This bot uses the legacy API (`SOBOT_API=legacy`): company-wide totals, no `group:`, `dept:`, `channel:`, `agent:` or `robot:` filters. With v5 credentials from Sobot, set `SOBOT_API=v5`.',
+  'help.modeV5':
+    'This bot uses the v5 API (`SOBOT_API=v5`). The legacy workbench API gives company-wide totals only.',
+  'help.commandColumn': 'command',
+  'help.thisBot': '{api} (this bot)',
+  'help.needsV5': '✗ needs v5',
+
   // ── Issue 17b: attention, charts, consistent text (add your keys here) ────────────────────────
 
   // ── Issue 18: App Home and modals (add your keys here) ────────────────────────────────────────

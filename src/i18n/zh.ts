@@ -124,6 +124,58 @@ export const zh: Catalogue = {
   'command.top': '`top:` 需要 1 到 {max} 之间的整数，不能是“{typed}”。',
   'help.noCommand': '没有命令“{typed}”。',
 
+  // ── Help ──────────────────────────────────────────────────────────────────────────────────────
+  'help.help.summary': '机器人能做什么（附示例），以及每种智齿 API 模式能回答什么。',
+  'help.overview.summary':
+    '核心指标卡：人工会话、有效接待率、24小时一次性解决率、满意度、首次响应、响应预警、排队放弃和机器人自助率，均与上一周期对比。',
+  'help.overview.legacy': '全公司；无24小时一次性解决率、首次响应、响应预警、排队放弃',
+  'help.agents.summary':
+    '每位客服一行：接待会话量、有效接待率、首次响应、24小时一次性解决率、满意度、响应预警率。',
+  'help.agents.notes':
+    '*接待会话量* 对每位接待过的客服各计一次：转接的会话两位客服都计入，所以合计可能高于 `/sobot overview` 中每个会话只计一次的 *人工会话量*。*有效接待率* 为有效会话中的有效接待占比。*24小时一次性解决率（按会话）* 是客服最后接待、24 小时内没有新会话的会话占比；概览中的24小时一次性解决率按客户计算。*满意度* 是智齿在评价最多的评价方式（五星、十分制或两级）上的好评占比，名称与智齿一致。每位客服的比率都是智齿自己的数据；合计行把客服合并计算，只有一位客服时与该客服的比率相同。',
+  'help.agent.summary':
+    '单个客服的卡片：工作量、响应时长、24小时一次性解决率、评价、转接和工作状态（在线、忙碌、小休）。',
+  'help.groups.summary': '各技能组的会话量、有效接待率、首次响应、响应预警率和排队放弃率。',
+  'help.departments.summary': '各部门的会话量、有效接待率、首次响应、响应预警率和排队放弃率。',
+  'help.channels.summary': '各渠道的会话量、有效接待率、首次响应、响应预警率和排队放弃率。',
+  'help.satisfaction.summary':
+    '按公司使用的评价方式（五星、十分制或满意/不满意）统计：满意率、评价率、解决率，以及按会话和按客户的评价分布。',
+  'help.satisfaction.legacy': '全公司，五星，按会话（不按客户）',
+  'help.bot.summary':
+    '机器人：接待和有效接待的客户、自助解决、转人工（主动要求、规则触发、关键词触发），均与上一周期对比。可按渠道或机器人筛选；智齿不按技能组、部门或客服拆分机器人数据。',
+  'help.bot.legacy': '全公司；转人工不细分；含评价',
+  'help.customers.summary':
+    '客户：有效客户、新客户和回头客、24小时一次性解决率，均与上一周期对比，以及访客最多的地区。',
+  'help.topics.summary': '各服务分类（话题）的会话量、评价数和满意占比，按会话量排序。',
+  'help.trend.summary':
+    '单个指标随时间的变化：折线图，每天一个点（超过两周的时间段每周一个点），并标出最低、最高和平均值。',
+  'help.trend.legacy': '全公司；仅人工会话指标',
+  'help.digest.summary': '定时日报：列表、预览、立即发送、为频道订阅、退订。',
+  'help.digest.legacy': '全公司；无客服部分，无筛选',
+  'help.alerts.summary': '阈值告警：列出规则、立即检查（不发送任何消息）、静音或取消静音。',
+  'help.alerts.legacy': '全公司范围的规则，仅限旧版 API 提供的指标',
+
+  // ── Help: the page ────────────────────────────────────────────────────────────────────────────
+  'help.title': '智齿数据助手',
+  'help.fallback': '智齿数据助手（{api} API）。命令：{commands}。',
+  'help.notOnThisApi': '当前 API 不支持：{commands}。',
+  'help.forExample': '例如 `{example}`',
+  'help.periods': '时间段（{zone}）：{forms}。加上 `public` 可把结果发到频道。',
+  'help.sortBy': '可排序的指标：{kpis}。',
+  'help.apiModes': '智齿 API：v5 {v5} · legacy {legacy}（本机器人：{current}）。',
+  'help.otherWords': '中文命令词：{words}。',
+  'help.examples': '示例：',
+  'help.commandWordsTitle': '中文命令词',
+  'help.commandWordsExample':
+    '`/sobot 客服 昨天` 等同于 `/sobot agents yesterday`；时间段也可以用中文：`今天`、`昨天`、`上周`、`本月`、`最近7天`。',
+  'help.apiTitle': '每种智齿 API 能回答什么',
+  'help.modeLegacy':
+    '本机器人使用旧版 API（`SOBOT_API=legacy`）：只有全公司合计，不支持 `group:`、`dept:`、`channel:`、`agent:` 和 `robot:` 筛选。向智齿申请 v5 凭证后，请设置 `SOBOT_API=v5`。',
+  'help.modeV5': '本机器人使用 v5 API（`SOBOT_API=v5`）。旧版工作台 API 只提供全公司合计。',
+  'help.commandColumn': '命令',
+  'help.thisBot': '{api}（本机器人）',
+  'help.needsV5': '✗ 需要 v5',
+
   // ── Issue 17b: attention, charts, consistent text (add your keys here) ────────────────────────
 
   // ── Issue 18: App Home and modals (add your keys here) ────────────────────────────────────────
