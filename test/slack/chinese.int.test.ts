@@ -5,6 +5,7 @@
 // the simulator serves (agents, groups, departments, channels, bots, topics, regions), which are data.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTION_WORDS, COMMAND_WORDS } from '../../commands/words.ts';
 import { buildChartConfig } from '../../src/charts/config.ts';
 import type { ChartPool } from '../../src/charts/render.ts';
 import type { ChartSpec } from '../../src/charts/spec.ts';
@@ -93,15 +94,14 @@ const COMMANDS = [
   'help nothing',
 ];
 
+/** What the mistakes above quote back to the asker: their own words. */
+const ECHOED = ['agnets', 'yesterdy', 'nonsense', 'colour', 'Nowhere', 'explode', 'nobody', 'nothing'];
+
 /** Every string of a chart as Slack would show it: the spec and the Chart.js config drawn from it. */
 function chartTexts(spec: ChartSpec): string[] {
   const config = JSON.stringify(buildChartConfig(spec));
-  return [
-    spec.title,
-    ...spec.labels,
-    ...spec.series.map((s) => s.label),
-    ...(config.match(/"text":"[^"]*"/g) ?? []),
-  ];
+  const drawn = [...config.matchAll(/"text":"([^"]*)"/g)].map((m) => m[1] ?? '');
+  return [spec.title, ...spec.labels, ...spec.series.map((s) => s.label), ...drawn];
 }
 
 /** All strings under `value` (blocks, payloads), keys left out. */
@@ -177,6 +177,10 @@ describe('every reply in Chinese (SOBOT_LANGUAGE=zh)', () => {
       ...c.robots.map((r) => r.name),
       ...c.classifications.map((k) => k.name),
       ...c.regions.flatMap((r) => [r.country, r.province]),
+      // What the asker typed, quoted back; the command and action names, which are what people type.
+      ...ECHOED,
+      ...Object.keys(COMMAND_WORDS),
+      ...Object.keys(ACTION_WORDS),
       // The config file's names for its digests and rules.
       ...h.config.file.digests.map((d) => d.name),
       ...h.config.file.alerts.map((a) => a.name),
