@@ -4,6 +4,7 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import type { ChartSpec } from '../src/charts/spec.ts';
+import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import type { AgentDetail, RatingBucket, WorkStatus } from '../src/stats/cards.ts';
 import type { AgentKpiId, DateRange } from '../src/stats/model.ts';
@@ -198,7 +199,7 @@ export function agentMessage(card: Card<AgentDetail | null>, view: AgentView): B
           chart: {
             spec: ratingsChart(detail.ratings, chartTitle, lang),
             altText: truncate(
-              `Bar chart of the ratings ${view.agentName} received in ${when}`,
+              t(lang, 'alt.agentRatings', { agent: view.agentName, when }),
               SLACK_LIMITS.altText,
             ),
             position: blocks.length,

@@ -1,13 +1,14 @@
 // `/sobot agents`: the per-agent table, the team line, a bar chart of the top agents and, when
 // the team does not fit in one message, the full table as CSV. Pure: stats in, message out.
 
+import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import { AGENT_EXTRA_KPIS, AGENT_KPIS, KPIS, type KpiId } from '../src/stats/kpis.ts';
 import type { AgentKpiId, AgentRow } from '../src/stats/model.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { AgentsReport } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
-import { formatCount, formatValue, truncate } from './format.ts';
+import { formatCount, formatValue, type Lang, truncate } from './format.ts';
 import { kpiLabel, type LabelContext, scalesNote } from './labels.ts';
 import {
   CHART_BARS,
@@ -74,9 +75,14 @@ function teamLine(report: AgentsReport, lang: 'en' | 'zh'): string {
 /** The CSV's KPI columns: the table's and every other per-agent figure. */
 const CSV_KPIS: readonly KpiId[] = [...AGENT_KPIS, ...AGENT_EXTRA_KPIS];
 
-export function agentsCsv(rows: readonly AgentRow[]): string {
+export function agentsCsv(rows: readonly AgentRow[], lang: Lang): string {
   return toCsv(
-    ['agent', 'email', 'groups', ...CSV_KPIS.map(csvColumn)],
+    [
+      t(lang, 'csv.agent'),
+      t(lang, 'csv.email'),
+      t(lang, 'csv.groups'),
+      ...CSV_KPIS.map((id) => csvColumn(id, lang)),
+    ],
     rows.map((row) => [
       row.name,
       row.email ?? '',
@@ -142,10 +148,10 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
     .slice(0, 3)
     // `text` is read as mrkdwn too: a name like <!channel> must not ping anyone.
     .map((row) => `${escapeMrkdwn(row.name)} ${formatCount(row.kpis.chats)}`)
-    .join(', ');
+    .join(t(lang, 'list.separator'));
   return {
     visibility: view.visibility,
-    text: `${title} (${escapeMrkdwn([zone, view.filters].filter(Boolean).join(', '))}): ${team}. Top: ${top}.`.slice(
+    text: `${title} (${escapeMrkdwn([zone, view.filters].filter(Boolean).join(', '))}): ${team}. ${t(lang, 'fallback.top', { top })}`.slice(
       0,
       SLACK_LIMITS.fallbackText,
     ),
@@ -157,9 +163,11 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
         lang,
         labels,
       ),
-      altText: `Bar chart of chats and valid reception for the top ${chartRows.length} agents`,
+      altText: t(lang, 'alt.agents', { count: chartRows.length }),
       position: 3,
     },
-    ...(complete ? {} : { files: [{ filename, title: `Agents ${when}`, content: agentsCsv(sorted) }] }),
+    ...(complete
+      ? {}
+      : { files: [{ filename, title: t(lang, 'file.agents', { when }), content: agentsCsv(sorted, lang) }] }),
   };
 }

@@ -12,6 +12,7 @@ import {
   alertActionValue,
 } from '../src/alerts/view.ts';
 import type { ChartSpec, ChartUnit } from '../src/charts/spec.ts';
+import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import { todayIn } from '../src/stats/period.ts';
@@ -317,7 +318,7 @@ export function alertMessage(view: AlertView): BotMessage {
     ...(chart && {
       chart: {
         spec: chart,
-        altText: `Line chart of ${KPIS[view.rule.kpi].label.en} over ${view.rule.period}'s checks for ${names}, with the threshold`,
+        altText: t(view.lang, 'alt.alert', { kpi: KPIS[view.rule.kpi].label[view.lang], names }),
         position: chartAt,
       },
     }),

@@ -4,6 +4,7 @@
 
 import type { KnownBlock } from '@slack/types';
 import type { ChartSpec } from '../src/charts/spec.ts';
+import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import type { BotFigures, SatisfactionFigures } from '../src/stats/cards.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
@@ -272,7 +273,7 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
   if (data.week?.chats.some((v) => v !== null)) {
     main.chart = {
       spec: weekChart(data.week, lang),
-      altText: `Chats per day and valid reception %, ${data.week.days[0]} to ${data.week.days.at(-1)}`,
+      altText: t(lang, 'alt.digest', { from: data.week.days[0] ?? '', to: data.week.days.at(-1) ?? '' }),
       position: blocks.length,
     };
   }

@@ -2,6 +2,7 @@
 // period of the same length, marked better or worse by the KPI's direction, and a small comparison chart.
 
 import type { ChartSpec } from '../src/charts/spec.ts';
+import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
 import { describeRange } from '../src/stats/period.ts';
@@ -131,7 +132,7 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
     ],
     chart: {
       spec: comparisonChart(report, shown, lang),
-      altText: `Bar chart of the rate KPIs in ${when} and in the period before`,
+      altText: t(lang, 'alt.overview', { when }),
       position: 2 + sections.length,
     },
   };

@@ -1,5 +1,6 @@
 // `/sobot topics`: chats and ratings per service classification, busiest first, with a chart.
 
+import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import type { TopicRow } from '../src/stats/cards.ts';
 import { describeRange } from '../src/stats/period.ts';
@@ -51,7 +52,7 @@ export function topicsMessage(card: Card<TopicRow[]>, view: TopicsView): BotMess
   const chartTopics = topics.slice(0, CHART_BARS);
   return {
     visibility: view.visibility,
-    text: `${title} (${scope}): busiest ${busiest}.`,
+    text: `${title} (${scope}): ${t(lang, 'fallback.busiest', { busiest })}`,
     blocks: [
       header,
       { type: 'context', elements: [{ type: 'mrkdwn', text: scope }] },
@@ -73,7 +74,7 @@ export function topicsMessage(card: Card<TopicRow[]>, view: TopicsView): BotMess
           },
         ],
       },
-      altText: `Bar chart of chats per topic with the satisfied share of ${chartTopics.length} topics`,
+      altText: t(lang, 'alt.topics', { count: chartTopics.length }),
       position: 3,
     },
     ...(complete

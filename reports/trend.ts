@@ -1,6 +1,7 @@
 // `/sobot trend <kpi>`: one KPI per day (or week) as a line chart, with its lowest, highest and
 // average point in words and a small table of the points.
 
+import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import type { DateRange } from '../src/stats/model.ts';
@@ -82,7 +83,7 @@ export function trendMessage(report: TrendReport, view: TrendView): BotMessage {
           },
         ],
       },
-      altText: `Line chart of ${kpi.label.en} ${each} over ${when}`,
+      altText: t(lang, 'alt.trend', { kpi: kpi.label[lang], each, when }),
       position: 3,
     },
   };

@@ -191,6 +191,39 @@ export const en = {
   'help.thisBot': '{api} (this bot)',
   'help.needsV5': '✗ needs v5',
 
+  // ── Charts' alt texts, file titles, plain-text fallbacks ──────────────────────────────────────
+  'alt.agentRatings': 'Bar chart of the ratings {agent} received in {when}',
+  'alt.agents': {
+    one: 'Bar chart of chats and valid reception for the top agent',
+    other: 'Bar chart of chats and valid reception for the top {count} agents',
+  },
+  'alt.alert': 'Line chart of {kpi} over the checks for {names}, with the threshold',
+  'alt.bot': 'Bar chart of the customers the bot received, served alone and transferred in {when}',
+  'alt.breakdown': 'Bar chart of chats and valid reception: {what}',
+  'alt.customers': 'Bar chart of new and returning visitors in the busiest regions in {when}',
+  'alt.digest': 'Chats per day and valid reception %, {from} to {to}',
+  'alt.overview': 'Bar chart of the rate KPIs in {when} and in the period before',
+  'alt.satisfaction': 'Bar chart of the ratings in {when}, {scale}',
+  'alt.topics': {
+    one: 'Bar chart of chats per topic with the satisfied share of 1 topic',
+    other: 'Bar chart of chats per topic with the satisfied share of {count} topics',
+  },
+  'alt.trend': 'Line chart of {kpi} {each} over {when}',
+  'file.agents': 'Agents {when}',
+  'fallback.top': 'Top: {top}.',
+  'fallback.busiest': 'busiest {busiest}.',
+  'fallback.breakdown': 'Total {chats} chats, {count} {what} with chats. Busiest: {busiest}.',
+
+  // ── CSV headers ───────────────────────────────────────────────────────────────────────────────
+  'csv.agent': 'agent',
+  'csv.group': 'group',
+  'csv.department': 'department',
+  'csv.channel': 'channel',
+  'csv.email': 'email',
+  'csv.groups': 'groups',
+  'csv.percent': '_pct',
+  'csv.seconds': '_sec',
+
   // ── Issue 17b: attention, charts, consistent text (add your keys here) ────────────────────────
 
   // ── Issue 18: App Home and modals (add your keys here) ────────────────────────────────────────

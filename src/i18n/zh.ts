@@ -176,6 +176,33 @@ export const zh: Catalogue = {
   'help.thisBot': '{api}（本机器人）',
   'help.needsV5': '✗ 需要 v5',
 
+  // ── Charts' alt texts, file titles, plain-text fallbacks ──────────────────────────────────────
+  'alt.agentRatings': '柱状图：{agent} 在 {when} 收到的评价',
+  'alt.agents': { other: '柱状图：前 {count} 位客服的会话量和有效接待率' },
+  'alt.alert': '折线图：{names} 各次检查的{kpi}及阈值',
+  'alt.bot': '柱状图：{when} 机器人接待、自助解决和转人工的客户',
+  'alt.breakdown': '柱状图：会话量和有效接待率（{what}）',
+  'alt.customers': '柱状图：{when} 访客最多地区的新访客和回头客',
+  'alt.digest': '每日会话量和有效接待率，{from} 至 {to}',
+  'alt.overview': '柱状图：{when} 与上一周期的比率指标',
+  'alt.satisfaction': '柱状图：{when} 的评价分布（{scale}）',
+  'alt.topics': { other: '柱状图：{count} 个分类的会话量和满意占比' },
+  'alt.trend': '折线图：{kpi}（{each}），{when}',
+  'file.agents': '客服 {when}',
+  'fallback.top': '最多：{top}。',
+  'fallback.busiest': '最多：{busiest}。',
+  'fallback.breakdown': '合计 {chats} 个会话，{count} 个{what}有会话。最多：{busiest}。',
+
+  // ── CSV headers ───────────────────────────────────────────────────────────────────────────────
+  'csv.agent': '客服',
+  'csv.group': '技能组',
+  'csv.department': '部门',
+  'csv.channel': '渠道',
+  'csv.email': '邮箱',
+  'csv.groups': '技能组',
+  'csv.percent': '(%)',
+  'csv.seconds': '(秒)',
+
   // ── Issue 17b: attention, charts, consistent text (add your keys here) ────────────────────────
 
   // ── Issue 18: App Home and modals (add your keys here) ────────────────────────────────────────
