@@ -5,7 +5,7 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import type { AuditAction, AuditEntry } from '../src/audit.ts';
-import { type DigestDefinition, type FilterWords, NAME } from '../src/config-file.ts';
+import { DEFAULT_ATTENTION, type DigestDefinition, type FilterWords, NAME } from '../src/config-file.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import { phrase } from '../src/i18n/catalogue.ts';
@@ -36,7 +36,7 @@ function defaults(deps: CommandDeps): Omit<DigestDefinition, 'name' | 'channel' 
     filters: {},
     sections: ['overview', 'agents', 'satisfaction'],
     mention: null,
-    attention: { validReception: 0.8, satisfaction: 0.8, minChats: 5 },
+    attention: DEFAULT_ATTENTION,
     graceMs: 2 * 3_600_000,
     catchUpMs: 6 * 3_600_000,
     source: 'slack',

@@ -34,6 +34,8 @@ export interface BotConfig {
     rateLimitPerMinute: number;
     /** Longest pause a 229000 may impose before waiting commands are answered (SOBOT_MAX_PAUSE). */
     maxPauseMs: number;
+    /** Replicas sharing the company (SOBOT_REPLICAS): each one's share of the budget while Redis is unreachable. */
+    replicas: number;
     /** Where "Open in Sobot" buttons lead. */
     consoleUrl: string;
   };
@@ -116,6 +118,10 @@ const envSchema = z
     SOBOT_MAX_PAUSE: optional.refine(
       (v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 3600),
       'SOBOT_MAX_PAUSE must be a whole number of seconds (1–3600; default 120)',
+    ),
+    SOBOT_REPLICAS: optional.refine(
+      (v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 100),
+      'SOBOT_REPLICAS must be a whole number of replicas (1–100; default 1)',
     ),
     BOT_CONFIG: optional,
     DATA_DIR: optional,
@@ -224,6 +230,7 @@ export function loadConfig(env: Record<string, string | undefined>): BotConfig {
       language: e.SOBOT_LANGUAGE === 'zh' ? 'zh' : 'en',
       rateLimitPerMinute: e.SOBOT_RATE_LIMIT === undefined ? 20 : Number(e.SOBOT_RATE_LIMIT),
       maxPauseMs: (e.SOBOT_MAX_PAUSE === undefined ? 120 : Number(e.SOBOT_MAX_PAUSE)) * 1000,
+      replicas: e.SOBOT_REPLICAS === undefined ? 1 : Number(e.SOBOT_REPLICAS),
       consoleUrl:
         e.SOBOT_CONSOLE_URL ?? (e.SOBOT_BASE_URL ?? SOBOT_DEFAULT_BASE_URLS[api]).replace(/\/+$/, ''),
     },

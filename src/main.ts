@@ -36,9 +36,12 @@ import { createLegacyBackend } from './sobot/legacy/backend.ts';
 import { createSobotLegacyClient } from './sobot/legacy/client.ts';
 import { createRateBudget, type RateBudget } from './sobot/rate-budget.ts';
 import type { RetryPolicy } from './sobot/retry.ts';
-import type { SobotTokenSource } from './sobot/token-cache.ts';
+import { createSharedTokenCache } from './sobot/shared-token.ts';
+import { createSharedWindowLog } from './sobot/shared-window-log.ts';
+import type { SobotTokenSource, TokenCacheFactory } from './sobot/token-cache.ts';
 import { createV5Backend } from './sobot/v5/backend.ts';
 import { createSobotV5Client } from './sobot/v5/client.ts';
+import { SOBOT_WINDOW } from './sobot/window-log.ts';
 import {
   runStartupChecks,
   type StartupBackoff,
@@ -51,7 +54,7 @@ import type { StatsBackend } from './stats/model.ts';
 import { createStatsService, type StatsService } from './stats/service.ts';
 import { processOwner } from './store/lease.ts';
 import { openStore } from './store/open.ts';
-import type { Store } from './store/store.ts';
+import { canRunScripts, type Store } from './store/store.ts';
 import { createWorkInFlight, type WorkInFlight } from './work.ts';
 
 /** Seams for tests, the demo and the bench; production uses the defaults. */
@@ -105,12 +108,14 @@ function createBackend(
     logger: Logger;
     metrics: PrometheusMetrics;
     overrides: Overrides;
+    tokens: TokenCacheFactory | undefined;
   },
 ): { backend: StatsBackend; token: SobotTokenSource } {
-  const { budget, clock, logger, metrics, overrides } = shared;
+  const { budget, clock, logger, metrics, overrides, tokens } = shared;
   const common = {
     ...config.sobot,
     budget,
+    tokens,
     clock,
     logger,
     metrics: metrics.events,
@@ -125,13 +130,52 @@ function createBackend(
   return { backend: createV5Backend(client), token: client };
 }
 
+/** The key of what the replicas of one Sobot company share in Redis: its token, budget, cache. */
+const companyKey = (config: BotConfig, what: string) =>
+  `sobot:${what}:${config.sobot.api}:${config.sobot.appId}`;
+
+/** With Redis, one Sobot token per company for all replicas (the file store serves one process only). */
+function sharedTokens(
+  config: BotConfig,
+  shared: { store: Store; clock: Clock; logger: Logger },
+): TokenCacheFactory | undefined {
+  if (shared.store.kind !== 'redis') return undefined;
+  return (fetchToken) =>
+    createSharedTokenCache({
+      ...shared,
+      fetchToken,
+      key: companyKey(config, 'token'),
+      owner: processOwner(),
+    });
+}
+
 export async function createEngine(config: BotConfig, overrides: Overrides = {}): Promise<Engine> {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  // First: with Redis, the Sobot token, budget and cache below live in it too.
+  const store =
+    overrides.store ??
+    (await openStore({
+      dataDir: config.dataDir,
+      redisUrl: config.redisUrl,
+      redisKeyPrefix: config.redisKeyPrefix,
+      clock,
+      logger,
+    }));
   const budget = createRateBudget({
     limit: config.sobot.rateLimitPerMinute,
     maxPauseMs: config.sobot.maxPauseMs,
     clock,
+    log: canRunScripts(store)
+      ? createSharedWindowLog({
+          store,
+          key: companyKey(config, 'budget'),
+          timing: SOBOT_WINDOW,
+          replicas: config.sobot.replicas,
+          clock,
+          logger,
+        })
+      : undefined,
   });
   const cache = createQueryCache({ clock });
   const metrics = createPrometheusMetrics({
@@ -142,7 +186,14 @@ export async function createEngine(config: BotConfig, overrides: Overrides = {})
     }),
     cache: () => cache.stats,
   });
-  const { backend, token } = createBackend(config, { budget, clock, logger, metrics, overrides });
+  const { backend, token } = createBackend(config, {
+    budget,
+    clock,
+    logger,
+    metrics,
+    overrides,
+    tokens: sharedTokens(config, { store, clock, logger }),
+  });
   const stats = createStatsService({ backend, cache, clock, isOutage: isSobotOutage });
   const charts = createChartRenderer({
     kind: config.charts.renderer,
@@ -150,15 +201,6 @@ export async function createEngine(config: BotConfig, overrides: Overrides = {})
     logger,
     pool: overrides.chartPool,
   });
-  const store =
-    overrides.store ??
-    (await openStore({
-      dataDir: config.dataDir,
-      redisUrl: config.redisUrl,
-      redisKeyPrefix: config.redisKeyPrefix,
-      clock,
-      logger,
-    }));
   const digests = await createDigestRegistry({ store, fileDigests: config.file.digests, now: clock.now });
   // A share of the budget is kept for scheduled work only while there is some to keep it for.
   const reserve = async () =>

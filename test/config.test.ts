@@ -65,6 +65,7 @@ describe('loadConfig', () => {
         language: 'en',
         rateLimitPerMinute: 20,
         maxPauseMs: 120_000,
+        replicas: 1,
         consoleUrl: 'https://sg.sobot.io',
       },
       charts: { renderer: 'local', quickchartUrl: 'https://quickchart.io' },
@@ -86,6 +87,7 @@ describe('loadConfig', () => {
       SOBOT_LANGUAGE: 'zh',
       SOBOT_RATE_LIMIT: '10',
       SOBOT_MAX_PAUSE: '300',
+      SOBOT_REPLICAS: '3',
       CHART_RENDERER: 'quickchart',
       QUICKCHART_URL: 'http://127.0.0.1:3400',
       BOT_CONFIG: TEAM_CONFIG,
@@ -100,6 +102,7 @@ describe('loadConfig', () => {
     expect(config.sobot.language).toBe('zh');
     expect(config.sobot.rateLimitPerMinute).toBe(10);
     expect(config.sobot.maxPauseMs).toBe(300_000);
+    expect(config.sobot.replicas).toBe(3);
     expect(config.charts).toEqual({ renderer: 'quickchart', quickchartUrl: 'http://127.0.0.1:3400' });
     expect(config.configFile).toBe(TEAM_CONFIG);
     expect(config.file.access.admins).toEqual(['U0123ABCD']);
@@ -172,6 +175,7 @@ describe('loadConfig', () => {
     ['PORT', '70000'],
     ['SOBOT_RATE_LIMIT', '0'],
     ['SOBOT_MAX_PAUSE', '2m'],
+    ['SOBOT_REPLICAS', '0'],
     ['SOBOT_LANGUAGE', 'fr'],
     ['CHART_RENDERER', 'svg'],
     ['SLACK_API_URL', 'not a url'],

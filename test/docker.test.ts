@@ -204,7 +204,8 @@ describe('what the bot loads at run time', () => {
 });
 
 describe('docker-compose.yml', () => {
-  const compose = parseYaml(read('docker-compose.yml')) as {
+  // Compose reads YAML merge keys (`<<: *bot`), as YAML 1.1 defines them.
+  const compose = parseYaml(read('docker-compose.yml'), { merge: true }) as {
     services: Record<
       string,
       { image?: string; environment?: Record<string, string>; stop_grace_period?: string }
@@ -221,6 +222,19 @@ describe('docker-compose.yml', () => {
   it('gives the bot longer than SHUTDOWN_TIMEOUT (25 s) to stop', () => {
     const grace = /^(\d+)s$/.exec(compose.services.bot?.stop_grace_period ?? '');
     expect(Number(grace?.[1])).toBeGreaterThan(25);
+  });
+
+  it('runs two replicas on one Redis and key prefix, each counting on half the budget without Redis', () => {
+    const replicas = Object.entries(compose.services).filter(([, s]) => s.image === 'sobot-slack');
+    expect(replicas.map(([name]) => name)).toEqual(['bot', 'bot-2']);
+    for (const [, replica] of replicas) {
+      expect(replica.environment).toMatchObject({
+        REDIS_URL: 'redis://redis:6379',
+        REDIS_KEY_PREFIX: 'sobot-slack:',
+        SOBOT_REPLICAS: String(replicas.length),
+      });
+      expect(replica.stop_grace_period).toBe('30s');
+    }
   });
 });
 

@@ -124,6 +124,8 @@ export const en = {
   'command.unknown': 'I don\'t know the command "{name}".',
   'command.unknownGuess': 'I don\'t know the command "{name}". Did you mean "{guess}"?',
   'command.unknownOption': 'Unknown option "{key}:". `{command}` accepts {options}.',
+  'command.unknownOptionGuess':
+    'Unknown option "{key}:". Did you mean "{guess}:"? `{command}` accepts {options}.',
   'command.noOptions': 'Unknown option "{key}:". `{command}` takes no options.',
   'command.unknownAction': '"{typed}" is not something {things} do. Use {actions}.',
   'command.sortBy': 'I can\'t sort agents by "{typed}". Sort by one of: {valid}.',
@@ -225,6 +227,27 @@ export const en = {
   'csv.seconds': '_sec',
 
   // ── Issue 17b: attention, charts, consistent text (add your keys here) ────────────────────────
+  /** The one footer of every table. */
+  'showing.of': 'Showing {shown} of {total} {listed}',
+  'showing.attached': '{showing} · full table attached as {file}',
+  'listed.agents': { one: 'agent', other: 'agents' },
+  'listed.groups': { one: 'skill group', other: 'skill groups' },
+  'listed.departments': { one: 'department', other: 'departments' },
+  'listed.channels': { one: 'channel', other: 'channels' },
+  'listed.topics': { one: 'topic', other: 'topics' },
+  'listed.regions': { one: 'region', other: 'regions' },
+  'listed.scopes': { one: 'scope', other: 'scopes' },
+  /** Who the digest says needs attention, and why. */
+  'attention.under': '{kpi} under {floor}',
+  'attention.belowTeam': "{kpi} {points}+ pts below the team's {team}",
+  'attention.or': '{a} or {b}',
+  'attention.rule': '{conditions}, each on {chats}+ chats, biggest impact (chats × gap) first',
+  'attention.gap': '{points} pts below',
+  'attention.nobody': 'nobody',
+  /** "Amara (amara.rossi): 68 chats handled, Valid rec. 61.5% (15.9 pts below)". */
+  'digest.agentLine': '{name}: {figures}',
+  'digest.figureSeparator': ', ',
+  'digest.gapNote': '{figure} ({gap})',
 
   // ── Issue 18: App Home and modals (add your keys here) ────────────────────────────────────────
 } as const;

@@ -116,6 +116,7 @@ export const zh: Catalogue = {
   'command.unknown': '不认识命令“{name}”。',
   'command.unknownGuess': '不认识命令“{name}”。你是想输入“{guess}”吗？',
   'command.unknownOption': '未知选项“{key}:”。`{command}` 接受 {options}。',
+  'command.unknownOptionGuess': '未知选项“{key}:”。你是想输入“{guess}:”吗？`{command}` 接受 {options}。',
   'command.noOptions': '未知选项“{key}:”。`{command}` 不带选项。',
   'command.unknownAction': '“{typed}”不是{things}的操作。可用：{actions}。',
   'command.sortBy': '不能按“{typed}”给客服排序。可排序的指标：{valid}。',
@@ -204,6 +205,24 @@ export const zh: Catalogue = {
   'csv.seconds': '(秒)',
 
   // ── Issue 17b: attention, charts, consistent text (add your keys here) ────────────────────────
+  'showing.of': '显示 {shown} / {total} {listed}',
+  'showing.attached': '{showing} · 完整表格见附件 {file}',
+  'listed.agents': { other: '位客服' },
+  'listed.groups': { other: '个技能组' },
+  'listed.departments': { other: '个部门' },
+  'listed.channels': { other: '个渠道' },
+  'listed.topics': { other: '个分类' },
+  'listed.regions': { other: '个地区' },
+  'listed.scopes': { other: '个范围' },
+  'attention.under': '{kpi}低于 {floor}',
+  'attention.belowTeam': '{kpi}比团队（{team}）低 {points} 个百分点以上',
+  'attention.or': '{a}或{b}',
+  'attention.rule': '{conditions}，各项至少 {chats} 个会话，按影响（会话量 × 差距）排序',
+  'attention.gap': '低 {points} 个百分点',
+  'attention.nobody': '无',
+  'digest.agentLine': '{name}：{figures}',
+  'digest.figureSeparator': '，',
+  'digest.gapNote': '{figure}（{gap}）',
 
   // ── Issue 18: App Home and modals (add your keys here) ────────────────────────────────────────
 };

@@ -5,13 +5,14 @@
 // turn (round-robin per user, so one person's ten trends do not starve the rest); calls released
 // after the window was full go out spaced, not in a burst. Each waiting call knows its place and
 // expected start; one that could not start in time is refused ("busy") instead of queued. A 229000
-// pauses everyone, for at most `maxPauseMs`; a longer one refuses calls until it clears.
+// pauses everyone sharing the log (every replica, with Redis), for at most `maxPauseMs`; a longer one
+// refuses calls until it clears.
 
 import type { Clock } from '../clock.ts';
 import type { QueueWait } from '../command-context.ts';
 import type { Priority } from '../stats/model.ts';
 import { SobotBusyError, SobotRateLimitedError } from './errors.ts';
-import { createLocalWindowLog, type WindowLog } from './window-log.ts';
+import { createLocalWindowLog, SOBOT_WINDOW, type WindowLog } from './window-log.ts';
 
 export interface BudgetRequest {
   priority: Priority;
@@ -80,8 +81,8 @@ const INITIAL_ROUND_TRIP_MS = 1_000;
 
 export function createRateBudget(opts: RateBudgetOptions): RateBudget {
   const { limit, clock } = opts;
-  const windowMs = opts.windowMs ?? 60_000;
-  const marginMs = opts.marginMs ?? 1_000;
+  const windowMs = opts.windowMs ?? SOBOT_WINDOW.windowMs;
+  const marginMs = opts.marginMs ?? SOBOT_WINDOW.marginMs;
   const maxPauseMs = opts.maxPauseMs ?? 120_000;
   const spacingMs = opts.spacingMs ?? 250;
   const maxQueued = opts.maxQueued ?? 1_000;
@@ -166,9 +167,16 @@ export function createRateBudget(opts: RateBudgetOptions): RateBudget {
     return new SobotRateLimitedError('', Math.ceil((limitedUntil - now) / 1000), limitedUntil);
   };
 
+  /** A pause up to `maxPauseMs` holds calls; a longer one refuses them until it clears. */
+  const notePause = (until: number) => {
+    if (until - clock.now() > maxPauseMs) limitedUntil = Math.max(limitedUntil, until);
+    else pausedUntil = Math.max(pausedUntil, until);
+  };
+
   /** Grants what fits now; arms a timer for when the next waiter may go. */
   const grantWhatFits = async () => {
     for (;;) {
+      if (next()) notePause(await log.pausedUntil());
       const now = clock.now();
       if (limitedUntil > now) return rejectAll(rateLimited);
       const waiter = next();
@@ -186,6 +194,7 @@ export function createRateBudget(opts: RateBudgetOptions): RateBudget {
         const holds = await log.holds(now, Number.POSITIVE_INFINITY);
         const freesAt = holds[holds.length - cap];
         if (freesAt !== undefined && Number.isFinite(freesAt)) armTimer(freesAt);
+        if (log.recheckMs !== undefined) armTimer(now + log.recheckMs);
         return;
       }
       if (next() !== waiter) {
@@ -333,13 +342,10 @@ export function createRateBudget(opts: RateBudgetOptions): RateBudget {
       return granted;
     },
     pauseUntil(until) {
-      const now = clock.now();
-      if (until - now > maxPauseMs) {
-        limitedUntil = Math.max(limitedUntil, until);
-        rejectAll(rateLimited);
-        return;
-      }
-      pausedUntil = Math.max(pausedUntil, until);
+      notePause(until);
+      if (limitedUntil > clock.now()) rejectAll(rateLimited);
+      // Every replica sharing the log waits too (a failure to record it is the log's to report).
+      void log.pause(until).catch(() => undefined);
     },
     reserveForBackground(on) {
       reserved = on ? reservedSlots : 0;

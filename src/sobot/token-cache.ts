@@ -15,6 +15,16 @@ export interface SobotTokenSource {
   token(signal?: AbortSignal): Promise<string>;
 }
 
+/** Asks Sobot for a new token (get_token, or the legacy getAccessToken.json). */
+export type FetchToken = (signal?: AbortSignal) => Promise<IssuedToken>;
+
+/** Builds the token cache a client uses: this process's own (below), or the replicas' shared one. */
+export type TokenCacheFactory = (fetchToken: FetchToken) => TokenCache;
+
+/** How long before expiry a token is refreshed: `marginSec` (default 5 minutes), or a tenth of a short lifetime. */
+export const refreshMarginMs = (expiresInSec: number, marginSec = 300): number =>
+  Math.min(marginSec, expiresInSec / 10) * 1000;
+
 export interface TokenCache {
   get(signal?: AbortSignal): Promise<string>;
   /** The server rejected `token`: the next get() fetches a new one (unless another caller already did). */
@@ -22,7 +32,7 @@ export interface TokenCache {
 }
 
 export function createTokenCache(opts: {
-  fetchToken: (signal?: AbortSignal) => Promise<IssuedToken>;
+  fetchToken: FetchToken;
   clock: Clock;
   /** Refresh this long before expiry (default 5 minutes, or a tenth of a short lifetime). */
   refreshMarginSec?: number;
@@ -36,8 +46,8 @@ export function createTokenCache(opts: {
       .then(({ token, expiresInSec }) => {
         // From now on the token is scrubbed from every log line, like the configured secrets.
         rememberSecret(token);
-        const margin = Math.min(opts.refreshMarginSec ?? 300, expiresInSec / 10);
-        current = { token, refreshAt: opts.clock.now() + (expiresInSec - margin) * 1000 };
+        const margin = refreshMarginMs(expiresInSec, opts.refreshMarginSec);
+        current = { token, refreshAt: opts.clock.now() + expiresInSec * 1000 - margin };
         return token;
       })
       .finally(() => {

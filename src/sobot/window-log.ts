@@ -14,6 +14,15 @@ export interface WindowLog {
    * `inFlightMs`. For estimates and /metrics.
    */
   holds(now: number, inFlightMs: number): Promise<number[]>;
+  /** Sobot said "try again later" (229000): nobody sharing this log calls before `until` (epoch ms). */
+  pause(until: number): Promise<void>;
+  /** The latest pause recorded, epoch ms (in the past, or 0, when there is none). */
+  pausedUntil(): Promise<number>;
+  /**
+   * Set when other processes take slots too (replicas): a full window is looked at again after this
+   * long, since their calls settling wakes nobody here.
+   */
+  readonly recheckMs?: number;
 }
 
 export interface WindowTiming {
@@ -23,12 +32,16 @@ export interface WindowTiming {
   marginMs: number;
 }
 
+/** Sobot's documented window, and the margin the bot adds to it. */
+export const SOBOT_WINDOW: WindowTiming = { windowMs: 60_000, marginMs: 1_000 };
+
 /** The log of one process: enough for a single replica. */
 export function createLocalWindowLog(timing: WindowTiming): WindowLog {
   const hold = timing.windowMs + timing.marginMs;
   // slot id → when it frees (Infinity while the call is on the wire), with when it was sent.
   const slots = new Map<string, { sentAt: number; freesAt: number }>();
   let next = 0;
+  let pausedUntil = 0;
 
   const prune = (now: number) => {
     for (const [id, slot] of slots) if (slot.freesAt <= now) slots.delete(id);
@@ -54,6 +67,12 @@ export function createLocalWindowLog(timing: WindowTiming): WindowLog {
           Number.isFinite(slot.freesAt) ? slot.freesAt : Math.max(now, slot.sentAt + inFlightMs) + hold,
         )
         .sort((a, b) => a - b);
+    },
+    async pause(until) {
+      pausedUntil = Math.max(pausedUntil, until);
+    },
+    async pausedUntil() {
+      return pausedUntil;
     },
   };
 }

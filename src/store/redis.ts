@@ -2,7 +2,7 @@
 // replica only. Opening fails fast, naming the server but never the password in REDIS_URL.
 
 import { Redis } from 'ioredis';
-import { byKey, encodeDocument, type Store, type StoreWriteOptions, ttlOf } from './store.ts';
+import { byKey, encodeDocument, type ScriptingStore, type StoreWriteOptions, ttlOf } from './store.ts';
 
 export interface RedisStoreOptions {
   url: string;
@@ -41,7 +41,7 @@ end
 return 1`;
 const MGET_BATCH = 500;
 
-export async function openRedisStore(opts: RedisStoreOptions): Promise<Store> {
+export async function openRedisStore(opts: RedisStoreOptions): Promise<ScriptingStore> {
   const keyPrefix = opts.keyPrefix ?? DEFAULT_KEY_PREFIX;
   let opened = false;
   const redis = new Redis(opts.url, {
@@ -121,6 +121,9 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<Store> {
       const ttlMs = ttlOf(key, options);
       const done = await redis.eval(COMPARE_AND_SET, 1, full(key), expectedJson, nextJson, ttlMs ?? '');
       return done === 1;
+    },
+    runScript(script, keys, args) {
+      return redis.eval(script, keys.length, ...keys.map(full), ...args);
     },
     close() {
       closed ??= redis.quit().then(() => undefined);

@@ -29,6 +29,19 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** A store on a Redis server: it also runs Lua scripts, for state that is more than JSON documents. */
+export interface ScriptingStore extends Store {
+  readonly kind: 'redis';
+  /**
+   * Runs `script` atomically on the server; `keys` are this bot's key names (prefixed as every key is).
+   * The shared Sobot budget and cache are built on it.
+   */
+  runScript(script: string, keys: string[], args: (string | number)[]): Promise<unknown>;
+}
+
+export const canRunScripts = (store: Store): store is ScriptingStore =>
+  store.kind === 'redis' && typeof (store as Partial<ScriptingStore>).runScript === 'function';
+
 /** The JSON text of a document; throws when `value` has no JSON form (undefined, a function, a symbol). */
 export function encodeDocument(key: string, value: unknown): string {
   const json: string | undefined = JSON.stringify(value);

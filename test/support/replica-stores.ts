@@ -9,7 +9,7 @@ import { afterAll } from 'vitest';
 import type { Clock } from '../../src/clock.ts';
 import { openFileStore } from '../../src/store/file.ts';
 import { openRedisStore } from '../../src/store/redis.ts';
-import type { Store } from '../../src/store/store.ts';
+import { canRunScripts, type Store } from '../../src/store/store.ts';
 import { type RedisServer, startRedisServer } from './redis-server.ts';
 
 export type StoreKind = 'file' | 'redis';
@@ -30,6 +30,8 @@ export interface ReplicaStore extends Store {
   beforeWrite(match: (write: StoreWrite) => boolean, action: () => Promise<void>): void;
   /** Writes work again. */
   heal(): void;
+  /** true: the store cannot be reached at all (not ready, every operation fails), as in a Redis outage. */
+  cutOff(on: boolean): void;
   /** Writes that failed so far. */
   readonly failed: StoreWrite[];
 }
@@ -95,10 +97,15 @@ export async function openReplicaStores(kind: StoreKind, clock: Clock): Promise<
 }
 
 function withFaults(store: Store): ReplicaStore {
+  let cut = false;
   const faults: { match: (write: StoreWrite) => boolean; times: number }[] = [];
   const failed: StoreWrite[] = [];
   const hooks: { match: (write: StoreWrite) => boolean; action: () => Promise<void> }[] = [];
+  const reach = () => {
+    if (cut) throw new Error('Connection is closed.');
+  };
   const guard = async (write: StoreWrite) => {
+    reach();
     const hook = hooks.find((h) => h.match(write));
     if (hook) {
       hooks.splice(hooks.indexOf(hook), 1);
@@ -110,10 +117,16 @@ function withFaults(store: Store): ReplicaStore {
     failed.push(write);
     throw new Error(`store unreachable (${write.method} ${write.key})`);
   };
-  return {
+  const view: ReplicaStore = {
     kind: store.kind,
-    get: (key) => store.get(key),
-    list: (prefix) => store.list(prefix),
+    async get(key) {
+      reach();
+      return store.get(key);
+    },
+    async list(prefix) {
+      reach();
+      return store.list(prefix);
+    },
     async set(key, value, options) {
       await guard({ method: 'set', key, value });
       return store.set(key, value, options);
@@ -130,7 +143,7 @@ function withFaults(store: Store): ReplicaStore {
       await guard({ method: 'compareAndSet', key, value: next });
       return store.compareAndSet(key, expected, next, options);
     },
-    reachable: () => store.reachable(),
+    reachable: () => !cut && store.reachable(),
     close: () => store.close(),
     failWrites(match, times = Number.POSITIVE_INFINITY) {
       faults.push({ match, times });
@@ -141,6 +154,17 @@ function withFaults(store: Store): ReplicaStore {
     heal() {
       faults.length = 0;
     },
+    cutOff(on) {
+      cut = on;
+    },
     failed,
   };
+  if (!canRunScripts(store)) return view;
+  return Object.assign(view, {
+    kind: 'redis' as const,
+    async runScript(script: string, keys: string[], args: (string | number)[]) {
+      reach();
+      return store.runScript(script, keys, args);
+    },
+  });
 }

@@ -15,7 +15,12 @@ import { SobotApiError, SobotConfigError, SobotMalformedReplyError } from '../er
 import { sendJson } from '../http.ts';
 import type { RateBudget } from '../rate-budget.ts';
 import { ATTEMPT_TIMEOUT_MS, oneRetryWithinTwentySeconds, type RetryPolicy } from '../retry.ts';
-import { createTokenCache, type IssuedToken, type SobotTokenSource } from '../token-cache.ts';
+import {
+  createTokenCache,
+  type IssuedToken,
+  type SobotTokenSource,
+  type TokenCacheFactory,
+} from '../token-cache.ts';
 import {
   LEGACY_API_PATH,
   LEGACY_TOKEN_PATH,
@@ -36,6 +41,8 @@ export interface SobotLegacyClientOptions {
   logger: Logger;
   dispatcher?: Dispatcher;
   retryPolicy?: RetryPolicy;
+  /** Where the token lives (default: this process; with Redis, shared by the replicas). */
+  tokens?: TokenCacheFactory;
   timeoutMs?: number;
   /** Token lifetime asked for with `expire`, in hours (Sobot accepts 1–24; default 24: fewer tokens). */
   tokenHours?: number;
@@ -105,7 +112,7 @@ export function createSobotLegacyClient(
     return { token: data.access_token, expiresInSec: tokenHours * 3600 };
   }
 
-  const tokens = createTokenCache({ fetchToken, clock: opts.clock });
+  const tokens = opts.tokens?.(fetchToken) ?? createTokenCache({ fetchToken, clock: opts.clock });
   const caller = createSobotCaller({
     tokens,
     budget: opts.budget,

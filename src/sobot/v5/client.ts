@@ -14,7 +14,12 @@ import { SobotApiError, SobotConfigError, SobotInputError, SobotMalformedReplyEr
 import { sendJson, TransientFailure } from '../http.ts';
 import type { RateBudget } from '../rate-budget.ts';
 import { ATTEMPT_TIMEOUT_MS, oneRetryWithinTwentySeconds, type RetryPolicy } from '../retry.ts';
-import { createTokenCache, type IssuedToken, type SobotTokenSource } from '../token-cache.ts';
+import {
+  createTokenCache,
+  type IssuedToken,
+  type SobotTokenSource,
+  type TokenCacheFactory,
+} from '../token-cache.ts';
 import {
   tokenPath,
   tokenReplySchema,
@@ -37,6 +42,8 @@ export interface SobotV5ClientOptions {
   logger: Logger;
   dispatcher?: Dispatcher;
   retryPolicy?: RetryPolicy;
+  /** Where the token lives (default: this process; with Redis, shared by the replicas). */
+  tokens?: TokenCacheFactory;
   timeoutMs?: number;
   metrics?: BotMetrics;
 }
@@ -123,7 +130,7 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client &
     return { token: item.token, expiresInSec: item.expires_in ?? 3600 };
   }
 
-  const tokens = createTokenCache({ fetchToken, clock: opts.clock });
+  const tokens = opts.tokens?.(fetchToken) ?? createTokenCache({ fetchToken, clock: opts.clock });
   const caller = createSobotCaller({
     tokens,
     budget: opts.budget,
