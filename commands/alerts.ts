@@ -9,10 +9,11 @@ import { muteEndText } from '../reports/alert.ts';
 import { formatCount, formatValue } from '../reports/format.ts';
 import { breaches } from '../src/alerts/checker.ts';
 import type { AlertRule } from '../src/config-file.ts';
-import { describeDuration, parseDuration } from '../src/duration.ts';
+import { parseDuration } from '../src/duration.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
-import { type Lang, phrase } from '../src/i18n/catalogue.ts';
+import { type Lang, phrase, t } from '../src/i18n/catalogue.ts';
+import { spanText } from '../src/i18n/units.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/slack/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import { nearest } from './router.ts';
@@ -26,9 +27,7 @@ const RUN_LINES = 15;
 
 function alertsOf(deps: CommandDeps): NonNullable<CommandDeps['alerts']> {
   if (!deps.alerts || deps.alerts.rules.length === 0) {
-    throw new UserInputError(
-      'No alert rules are set up. An admin adds them under `alerts:` in bot.config.yml (see README "Alerts").',
-    );
+    throw new UserInputError(phrase('alerts.none'));
   }
   return deps.alerts;
 }
@@ -37,7 +36,7 @@ function ruleNamed(name: string | undefined, deps: CommandDeps, action: Action):
   const { rules } = alertsOf(deps);
   if (!name)
     throw new UserInputError(
-      'Say which rule.',
+      phrase('alerts.whichRule'),
       `/sobot alerts ${action} ${rules[0]?.name}${action === 'mute' ? ' 1h' : ''}`,
     );
   const rule = rules.find((r) => r.name === name.toLowerCase());
@@ -47,7 +46,7 @@ function ruleNamed(name: string | undefined, deps: CommandDeps, action: Action):
     rules.map((r) => r.name),
   );
   throw new UserInputError(
-    `There is no alert rule "${echo(name)}". The rules are: ${rules.map((r) => r.name).join(', ')}.`,
+    phrase('alerts.noRule', { typed: echo(name), rules: rules.map((r) => r.name).join(', ') }),
     `/sobot alerts ${action} ${guess ?? rules[0]?.name}${action === 'mute' ? ' 1h' : ''}`,
   );
 }
@@ -141,7 +140,7 @@ async function mutableRule(
   await deps.access.demand({ kind: 'mute', channel, doing: `mute or unmute ${rule.name}` }, ctx);
   if (ctx.episodeId !== undefined && record.episode?.id !== ctx.episodeId) {
     throw new UserInputError(
-      `That message is about an alert of ${rule.name} that has ended, so nothing was muted. To mute the rule anyway, say for how long.`,
+      phrase('alerts.ended', { rule: rule.name }),
       `/sobot alerts mute ${rule.name} 1h`,
     );
   }
@@ -152,22 +151,19 @@ async function mutableRule(
 function muteEnd(how: string, rule: AlertRule, deps: CommandDeps): number {
   const now = deps.clock.now();
   const { minMs, maxMs } = deps.access.rules.mute;
-  const bounds = `from ${describeDuration(minMs)} to ${describeDuration(maxMs)}`;
+  const bounds = { min: spanText(deps.lang, minMs), max: spanText(deps.lang, maxMs) };
   const example = `/sobot alerts mute ${rule.name} 1h`;
   const ms =
     how === 'tomorrow'
       ? startOfDay(addDays(new TZDate(now, rule.timeZone), 1)).getTime() - now
       : parseDuration(how);
   if (ms === null || ms === 0) {
-    throw new UserInputError(
-      `Say for how long: a duration such as 1h, 30m or 2d (${bounds}), or "tomorrow".`,
-      example,
-    );
+    throw new UserInputError(phrase('alerts.howLong', bounds), example);
   }
   // Checked before any date is made of it: 99999999d is an answer, not a RangeError.
   if (ms < minMs || ms > maxMs) {
     throw new UserInputError(
-      `"${echo(how)}" is ${ms < minMs ? 'too short' : 'too long'}: a mute lasts ${bounds}.`,
+      phrase(ms < minMs ? 'alerts.tooShort' : 'alerts.tooLong', { typed: echo(how), ...bounds }),
       example,
     );
   }
@@ -180,9 +176,15 @@ async function mute(words: string[], ctx: CommandContext, deps: CommandDeps): Pr
   const now = deps.clock.now();
   await alertsOf(deps).checker.mute(rule, until, ctx.userId);
   await recordAction(deps, ctx, 'alert.mute', rule.name, `until ${iso(until)}`);
+  const { lang } = deps;
   return textReply(
-    `Alert ${rule.name} muted for ${describeDuration(until - now)}.`,
-    `🔕 *${escapeMrkdwn(rule.name)}* muted by <@${ctx.userId}> until ${muteEndText(iso(until), iso(now), rule.timeZone, deps.lang)} (${rule.timeZone}). Checks go on; messages wait until then. \`/sobot alerts unmute ${rule.name}\` ends it early.`,
+    t(lang, 'alerts.mutedText', { rule: rule.name, span: spanText(lang, until - now) }),
+    t(lang, 'alerts.muted', {
+      rule: escapeMrkdwn(rule.name),
+      user: ctx.userId,
+      until: muteEndText(iso(until), iso(now), rule.timeZone, lang),
+      zone: rule.timeZone,
+    }),
   );
 }
 
@@ -191,8 +193,8 @@ async function unmute(words: string[], ctx: CommandContext, deps: CommandDeps): 
   await alertsOf(deps).checker.unmute(rule);
   await recordAction(deps, ctx, 'alert.unmute', rule.name);
   return textReply(
-    `Alert ${rule.name} unmuted.`,
-    `🔔 *${escapeMrkdwn(rule.name)}* unmuted by <@${ctx.userId}>.`,
+    t(deps.lang, 'alerts.unmutedText', { rule: rule.name }),
+    t(deps.lang, 'alerts.unmuted', { rule: escapeMrkdwn(rule.name), user: ctx.userId }),
   );
 }
 

@@ -226,6 +226,23 @@ export const en = {
   'csv.percent': '_pct',
   'csv.seconds': '_sec',
 
+  // ── /sobot alerts ─────────────────────────────────────────────────────────────────────────────
+  'alerts.none':
+    'No alert rules are set up. An admin adds them under `alerts:` in bot.config.yml (see README "Alerts").',
+  'alerts.whichRule': 'Say which rule.',
+  'alerts.noRule': 'There is no alert rule "{typed}". The rules are: {rules}.',
+  'alerts.ended':
+    'That message is about an alert of {rule} that has ended, so nothing was muted. To mute the rule anyway, say for how long.',
+  'alerts.howLong':
+    'Say for how long: a duration such as `1h`, `30m` or `2d` (from {min} to {max}), or `tomorrow`.',
+  'alerts.tooShort': '"{typed}" is too short: a mute lasts from {min} to {max}.',
+  'alerts.tooLong': '"{typed}" is too long: a mute lasts from {min} to {max}.',
+  'alerts.mutedText': 'Alert {rule} muted for {span}.',
+  'alerts.muted':
+    '🔕 *{rule}* muted by <@{user}> until {until} ({zone}). Checks go on; messages wait until then. `/sobot alerts unmute {rule}` ends it early.',
+  'alerts.unmutedText': 'Alert {rule} unmuted.',
+  'alerts.unmuted': '🔔 *{rule}* unmuted by <@{user}>.',
+
   // ── Issue 17b: attention, charts, consistent text (add your keys here) ────────────────────────
   /** The one footer of every table. */
   'showing.of': 'Showing {shown} of {total} {listed}',

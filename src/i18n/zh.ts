@@ -84,7 +84,7 @@ export const zh: Catalogue = {
   'period.tooLong': '智齿一次最多统计 {max} 天；{span} 共 {days} 天。',
   'period.unknown': '无法识别时间段“{typed}”。',
   'period.unknownWithForms': '无法识别时间段“{typed}”。时间段的写法：{forms}。',
-  'period.didYouMean': '{problem}你是想输入“{suggestion}”吗？',
+  'period.didYouMean': '{problem}你是想输入 `{suggestion}` 吗？',
 
   // ── Filters and names ─────────────────────────────────────────────────────────────────────────
   'dimension.group': '技能组',
@@ -203,6 +203,21 @@ export const zh: Catalogue = {
   'csv.groups': '技能组',
   'csv.percent': '(%)',
   'csv.seconds': '(秒)',
+
+  // ── /sobot alerts ─────────────────────────────────────────────────────────────────────────────
+  'alerts.none':
+    '还没有设置告警规则。管理员可以在 bot.config.yml 的 `alerts:` 下添加（见 README 的“Alerts”一节）。',
+  'alerts.whichRule': '请说明是哪条规则。',
+  'alerts.noRule': '没有告警规则“{typed}”。现有规则：{rules}。',
+  'alerts.ended': '这条消息对应的 {rule} 告警已经结束，所以没有静音。如仍要静音该规则，请说明静音多久。',
+  'alerts.howLong': '请说明静音多久：例如 `1h`、`30m` 或 `2d`（{min} 到 {max}），或 `tomorrow`。',
+  'alerts.tooShort': '“{typed}”太短：静音时长为 {min} 到 {max}。',
+  'alerts.tooLong': '“{typed}”太长：静音时长为 {min} 到 {max}。',
+  'alerts.mutedText': '告警 {rule} 已静音 {span}。',
+  'alerts.muted':
+    '🔕 *{rule}* 已由 <@{user}> 静音至 {until}（{zone}）。检查照常进行，消息将在此之后发送。`/sobot alerts unmute {rule}` 可提前结束。',
+  'alerts.unmutedText': '告警 {rule} 已取消静音。',
+  'alerts.unmuted': '🔔 *{rule}* 已由 <@{user}> 取消静音。',
 
   // ── Issue 17b: attention, charts, consistent text (add your keys here) ────────────────────────
   'showing.of': '显示 {shown} / {total} {listed}',

@@ -9,6 +9,7 @@ import { ACTION_WORDS, COMMAND_WORDS } from '../../commands/words.ts';
 import { buildChartConfig } from '../../src/charts/config.ts';
 import type { ChartPool } from '../../src/charts/render.ts';
 import type { ChartSpec } from '../../src/charts/spec.ts';
+import { KPIS } from '../../src/stats/kpis.ts';
 import { type Harness, startHarness } from '../support/bot-harness.ts';
 import { englishWords } from '../support/english.ts';
 import { createFakeClock, whileAdvancing } from '../support/fake-clock.ts';
@@ -181,6 +182,8 @@ describe('every reply in Chinese (SOBOT_LANGUAGE=zh)', () => {
       ...ECHOED,
       ...Object.keys(COMMAND_WORDS),
       ...Object.keys(ACTION_WORDS),
+      // KPI ids, as sort: and trend take them.
+      ...Object.keys(KPIS),
       // The config file's names for its digests and rules.
       ...h.config.file.digests.map((d) => d.name),
       ...h.config.file.alerts.map((a) => a.name),

@@ -33,7 +33,7 @@ const NOT_PROSE = [
   /\b[A-Za-z]+_[A-Za-z_0-9]+\b/g,
   /\b\d{4}-\d{2}-\d{2}\b/g,
   // Command syntax (usage lines), Slack ids.
-  /\/sobot[^\n*:：]*/g,
+  /\/sobot[^\n*]*?(?=[:：]\s|\*|\n|$)/g,
   /\b[CDUGSFTW][0-9A-Z]{5,}\b/g,
 ];
 
