@@ -206,7 +206,7 @@ export const zh: Catalogue = {
 
   // ── /sobot alerts ─────────────────────────────────────────────────────────────────────────────
   'alerts.none':
-    '还没有设置告警规则。管理员可以在 bot.config.yml 的 `alerts:` 下添加（见 README 的“Alerts”一节）。',
+    '还没有设置告警规则。管理员可以在 `bot.config.yml` 的 `alerts:` 下添加（见 README 的 `Alerts` 一节）。',
   'alerts.whichRule': '请说明是哪条规则。',
   'alerts.noRule': '没有告警规则“{typed}”。现有规则：{rules}。',
   'alerts.ended': '这条消息对应的 {rule} 告警已经结束，所以没有静音。如仍要静音该规则，请说明静音多久。',
