@@ -7,6 +7,7 @@ export const KEEP_AS_IS: readonly string[] = [
   'Sobot',
   'Slack',
   'CSV',
+  'README',
   'KPI',
   'FCR',
   'NPS',
