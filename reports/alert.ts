@@ -15,7 +15,7 @@ import type { ChartSpec, ChartUnit } from '../src/charts/spec.ts';
 import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
-import { todayIn } from '../src/stats/period.ts';
+import { periodName, todayIn } from '../src/stats/period.ts';
 import { headerBlock, showingText } from './blocks.ts';
 import { formatCount, formatDuration, formatValue, type Lang, MISSING, truncate } from './format.ts';
 import { textTable } from './table.ts';
@@ -137,8 +137,8 @@ function scopeLines(view: AlertView, scope: AlertScopeView): string {
   const peak = `${WORDS.peak[lang]} ${ruleValue(rule, scope.peak, lang)}`;
   const chats =
     lang === 'zh'
-      ? `${escapeMrkdwn(rule.period)}${formatCount(scope.volume)} 个会话`
-      : `${formatCount(scope.volume)} chats ${escapeMrkdwn(rule.period)}`;
+      ? `${escapeMrkdwn(periodName(rule.period, lang))}${formatCount(scope.volume)} 个会话`
+      : `${formatCount(scope.volume)} chats ${escapeMrkdwn(periodName(rule.period, lang))}`;
   const threshold = escapeMrkdwn(thresholdText(rule, lang));
   const duration = formatDuration(durationOf(scope), lang);
   if (scope.resolvedAt !== undefined) {
@@ -199,7 +199,7 @@ function historyChart(view: AlertView, sorted: readonly AlertScopeView[]): Chart
   const valueAt = (scope: AlertScopeView, at: string) =>
     scope.history.find((point) => point.at === at)?.value ?? null;
   return {
-    title: `${KPIS[rule.kpi].label[lang]} · ${rule.period}`,
+    title: `${KPIS[rule.kpi].label[lang]} · ${periodName(rule.period, lang)}`,
     labels: times.map((at) => clockAt(at, view.checkedAt, view.timeZone, lang)),
     series: [
       ...shown.map((scope) => ({
@@ -301,7 +301,9 @@ export function alertMessage(view: AlertView): BotMessage {
   const checked = clockAt(view.checkedAt, view.checkedAt, view.timeZone, lang);
   footer.push(
     `${WORDS.rule[lang]} \`${escapeMrkdwn(truncate(view.rule.name, NAME_CHARS))}\``,
-    escapeMrkdwn(`${view.rule.period} · ${view.timeZone} · ${WORDS.checked[lang]} ${checked}`),
+    escapeMrkdwn(
+      `${periodName(view.rule.period, view.lang)} · ${view.timeZone} · ${WORDS.checked[lang]} ${checked}`,
+    ),
   );
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: footer.join(' · ') }] });
   blocks.push(actions(view));

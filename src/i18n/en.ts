@@ -243,6 +243,22 @@ export const en = {
   'alerts.unmutedText': 'Alert {rule} unmuted.',
   'alerts.unmuted': '🔔 *{rule}* unmuted by <@{user}>.',
 
+  // ── /sobot trend ──────────────────────────────────────────────────────────────────────────────
+  'trend.noSeries': "{kpi} has no daily series in Sobot's session statistics. Trends cover: {available}.",
+  'trend.unknown': '{what}{guess} Trends cover: {available}.',
+  'trend.cannotDraw': 'I can\'t draw a trend of "{typed}".',
+  'trend.whichKpi': 'Which KPI?',
+  'trend.didYouMean': ' Did you mean "{guess}"?',
+
+  // ── Period names as the config file writes them ───────────────────────────────────────────────
+  'periodName.today': 'today',
+  'periodName.yesterday': 'yesterday',
+  'periodName.thisWeek': 'this week',
+  'periodName.lastWeek': 'last week',
+  'periodName.thisMonth': 'this month',
+  'periodName.lastMonth': 'last month',
+  'periodName.lastDays': { one: 'last 1 day', other: 'last {count} days' },
+
   // ── Issue 17b: attention, charts, consistent text (add your keys here) ────────────────────────
   /** The one footer of every table. */
   'showing.of': 'Showing {shown} of {total} {listed}',

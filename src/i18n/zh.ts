@@ -219,6 +219,22 @@ export const zh: Catalogue = {
   'alerts.unmutedText': '告警 {rule} 已取消静音。',
   'alerts.unmuted': '🔔 *{rule}* 已由 <@{user}> 取消静音。',
 
+  // ── /sobot trend ──────────────────────────────────────────────────────────────────────────────
+  'trend.noSeries': '智齿的会话统计没有{kpi}的每日数据。可查看趋势的指标：{available}。',
+  'trend.unknown': '{what}{guess}可查看趋势的指标：{available}。',
+  'trend.cannotDraw': '无法绘制“{typed}”的趋势。',
+  'trend.whichKpi': '哪个指标？',
+  'trend.didYouMean': '你是想输入 `{guess}` 吗？',
+
+  // ── Period names ──────────────────────────────────────────────────────────────────────────────
+  'periodName.today': '今天',
+  'periodName.yesterday': '昨天',
+  'periodName.thisWeek': '本周',
+  'periodName.lastWeek': '上周',
+  'periodName.thisMonth': '本月',
+  'periodName.lastMonth': '上月',
+  'periodName.lastDays': { other: '最近 {count} 天' },
+
   // ── Issue 17b: attention, charts, consistent text (add your keys here) ────────────────────────
   'showing.of': '显示 {shown} / {total} {listed}',
   'showing.attached': '{showing} · 完整表格见附件 {file}',

@@ -12,7 +12,7 @@ import { startOfMonth } from 'date-fns/startOfMonth';
 import { subMonths } from 'date-fns/subMonths';
 import { distance } from 'fastest-levenshtein';
 import { echo } from '../echo.ts';
-import { type Phrase, phrase } from '../i18n/catalogue.ts';
+import { type Lang, type Phrase, phrase, t } from '../i18n/catalogue.ts';
 import type { DateRange } from './model.ts';
 
 /** The forms, in the order help text shows them. */
@@ -301,6 +301,24 @@ function describeDays(range: DateRange, lang: 'en' | 'zh'): string {
   if (range.from === range.to) return format(from, full);
   const start = sameMonth ? 'EEE d' : sameYear ? 'EEE d MMM' : full;
   return `${format(from, start)} – ${format(to, full)}`;
+}
+
+const NAMED_KEYS = {
+  today: 'periodName.today',
+  yesterday: 'periodName.yesterday',
+  'this week': 'periodName.thisWeek',
+  'last week': 'periodName.lastWeek',
+  'this month': 'periodName.thisMonth',
+  'last month': 'periodName.lastMonth',
+} as const satisfies Record<NamedPeriod, string>;
+
+/** A period as typed (`yesterday`, `最近7天`, `last 7 days`) named in `lang`; dates and other forms as they are. */
+export function periodName(text: string, lang: Lang): string {
+  const words = collapseSpaces(normalize(text));
+  const named = NAMED_ALIASES.get(words);
+  if (named) return t(lang, NAMED_KEYS[named]);
+  const days = matchDayCount(words);
+  return days === null ? text : t(lang, 'periodName.lastDays', { count: Number(days) });
 }
 
 /** The period as commands write it: `2026-11-21` or `2026-11-16..2026-11-22`. */

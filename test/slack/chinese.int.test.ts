@@ -95,6 +95,20 @@ const COMMANDS = [
   'help nothing',
 ];
 
+/**
+ * Replies still (partly) in English, known and listed in the issue's notes: the admin lists of
+ * `digest` and `alerts`, `alerts run`, and the alert posts' scope word `overall` (the config keyword).
+ * The test fails when another reply has English, and when one of these no longer has any (shrink the list).
+ */
+const KNOWN_ENGLISH = [
+  '/sobot digest list',
+  '/sobot alerts list',
+  '/sobot alerts run',
+  '/sobot 日报 列表',
+  '/sobot 告警 列表',
+  'post to C0ALERTS',
+];
+
 /** What the mistakes above quote back to the asker: their own words. */
 const ECHOED = ['agnets', 'yesterdy', 'nonsense', 'colour', 'Nowhere', 'explode', 'nobody', 'nothing'];
 
@@ -225,13 +239,23 @@ describe('every reply in Chinese (SOBOT_LANGUAGE=zh)', () => {
     expect(specs.length).toBeGreaterThan(10);
   });
 
+  const englishOf = (source: string) =>
+    sent
+      .filter((s) => s.source === source)
+      .flatMap(({ texts }) =>
+        texts
+          .map((text) => ({ text, words: englishWords(text, names) }))
+          .filter(({ words }) => words.length > 0)
+          .map(({ text, words }) => `${source}: [${words.join(' ')}] ${text.slice(0, 160)}`),
+      );
+
   it('says nothing in English', () => {
-    const english = sent.flatMap(({ source, texts }) =>
-      texts
-        .map((text) => ({ text, words: englishWords(text, names) }))
-        .filter(({ words }) => words.length > 0)
-        .map(({ text, words }) => `${source}: [${words.join(' ')}] ${text.slice(0, 160)}`),
-    );
-    expect(english).toEqual([]);
+    const sources = [...new Set(sent.map((s) => s.source))].filter((s) => !KNOWN_ENGLISH.includes(s));
+    expect(sources.length).toBeGreaterThan(COMMANDS.length - KNOWN_ENGLISH.length);
+    expect(sources.flatMap(englishOf)).toEqual([]);
+  });
+
+  it('still has English only where it is known to', () => {
+    expect(KNOWN_ENGLISH.filter((source) => englishOf(source).length === 0)).toEqual([]);
   });
 });
