@@ -27,9 +27,9 @@ digests:
 `,
   });
   harnesses.push(h);
-  h.slack.locales.set('U0WANG', 'zh-CN');
-  h.slack.locales.set('U0ANNA', 'en-GB');
-  h.slack.locales.set('U0KENJI', 'ja-JP');
+  h.slack.users.set('U0WANG', { tz: 'Asia/Shanghai', locale: 'zh-CN' });
+  h.slack.users.set('U0ANNA', { tz: 'Europe/London', locale: 'en-GB' });
+  h.slack.users.set('U0KENJI', { tz: 'Asia/Tokyo', locale: 'ja-JP' });
   return h;
 }
 
