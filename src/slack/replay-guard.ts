@@ -68,8 +68,12 @@ export function createReplayGuard(opts: { store: Store; logger: Logger; now?: ()
     return sentMs + TIMESTAMP_WINDOW_MS - now() + 1_000;
   }
 
-  /** True the first time `key` is seen within `ttlMs`. */
-  const firstTime = (key: string, ttlMs = DELIVERY_MEMORY_MS) => opts.store.claim(key, now(), { ttlMs });
+  /**
+   * True the first time `key` is seen within `ttlMs`. Not durable: the ack must not wait for a disk
+   * (the file store decides in memory and writes within a second; a crash in that second forgets them).
+   */
+  const firstTime = (key: string, ttlMs = DELIVERY_MEMORY_MS) =>
+    opts.store.claim(key, now(), { ttlMs, durable: false });
 
   return {
     httpFacts: (request) => ({
@@ -82,7 +86,6 @@ export function createReplayGuard(opts: { store: Store; logger: Logger; now?: ()
       const ack = 'ack' in args ? (args.ack as () => Promise<void>) : null;
       const delivery = deliveryId(args.body);
       const memoryMs = facts.requestSignature === undefined ? null : signatureMemoryMs(facts);
-      // Claimed together, so the file store writes them in one go before the ack.
       const [newSignature, newEnvelope, newDelivery] = await Promise.all([
         memoryMs === null || firstTime(`slack:signature:${facts.requestSignature}`, memoryMs),
         !facts.envelopeId || firstTime(`slack:envelope:${facts.envelopeId}`),

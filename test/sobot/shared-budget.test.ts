@@ -80,8 +80,9 @@ describe('one Sobot budget shared by three replicas through Redis', () => {
     const sent = await callsSent(clock, budgets, 3 * LIMIT);
     expect(sent).toHaveLength(3 * LIMIT);
     expect(mostInOneWindow(sent)).toBe(LIMIT);
-    // The first window is used in full at once, by all three together.
-    expect(sent.filter((t) => t === sent[0])).toHaveLength(LIMIT);
+    // The first window is used in full by all three together, without waiting for it to pass (the fake
+    // clock runs on while Redis answers, so "at once" is within a few seconds on a busy machine).
+    expect((sent[LIMIT - 1] as number) - (sent[0] as number)).toBeLessThan(SOBOT_WINDOW.windowMs / 2);
   }, 60_000);
 
   it('holds every replica through a 229000 pause one of them was told', async () => {
