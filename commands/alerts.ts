@@ -5,9 +5,10 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns/addDays';
 import { startOfDay } from 'date-fns/startOfDay';
-import { muteEndText } from '../reports/alert.ts';
+import { conditionText, muteEndText } from '../reports/alert.ts';
 import { formatCount, formatValue } from '../reports/format.ts';
 import { breaches } from '../src/alerts/checker.ts';
+import { scopeText } from '../src/alerts/scope-text.ts';
 import type { AlertRule } from '../src/config-file.ts';
 import { parseDuration } from '../src/duration.ts';
 import { echo } from '../src/echo.ts';
@@ -16,9 +17,11 @@ import { type Lang, phrase, t } from '../src/i18n/catalogue.ts';
 import { spanText } from '../src/i18n/units.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/slack/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
+import { periodName } from '../src/stats/period.ts';
 import { nearest } from './router.ts';
 import { actionOf, channelMention, recordAction, textReply } from './subcommands.ts';
 import type { CommandContext, CommandDefinition, CommandDeps } from './types.ts';
+import { TOMORROW_WORDS } from './words.ts';
 
 const ACTIONS = ['list', 'run', 'mute', 'unmute'] as const;
 type Action = (typeof ACTIONS)[number];
@@ -52,13 +55,12 @@ function ruleNamed(name: string | undefined, deps: CommandDeps, action: Action):
 }
 
 const value = (rule: AlertRule, v: number | null, lang: Lang) => formatValue(KPIS[rule.kpi].unit, v, lang);
-const condition = (rule: AlertRule, lang: Lang) =>
-  `${KPIS[rule.kpi].label[lang]} ${rule.op} ${value(rule, rule.threshold, lang)}`;
-const scopeText = (rule: AlertRule) =>
-  'name' in rule.scope ? `${rule.scope.kind}:${rule.scope.name}` : rule.scope.kind;
+const condition = (rule: AlertRule, lang: Lang) => escapeMrkdwn(conditionText(rule, lang));
+const period = (rule: AlertRule, lang: Lang) => escapeMrkdwn(periodName(rule.period, lang));
 const iso = (ms: number) => new Date(ms).toISOString();
 
 async function list(deps: CommandDeps): Promise<BotMessage> {
+  const { lang } = deps;
   const { rules, checker } = alertsOf(deps);
   const now = deps.clock.now();
   const lines = await Promise.all(
@@ -67,21 +69,38 @@ async function list(deps: CommandDeps): Promise<BotMessage> {
       const states = Object.values(record.scopes).map((s) => s.state?.status);
       const firing = states.filter((s) => s === 'firing').length;
       const pending = states.filter((s) => s === 'pending').length;
-      const state = firing ? `🔴 firing (${firing})` : pending ? `🟡 pending (${pending})` : '🟢 OK';
-      const when = (at: string) => muteEndText(at, iso(now), rule.timeZone, deps.lang);
+      const state = firing
+        ? t(lang, 'alerts.stateFiring', { count: firing })
+        : pending
+          ? t(lang, 'alerts.statePending', { count: pending })
+          : t(lang, 'alerts.stateOk');
+      const when = (at: string) => muteEndText(at, iso(now), rule.timeZone, lang);
       const last = await deps.audit.last('alert', rule.name);
       const change =
         record.mute && Date.parse(record.mute.until) > now
-          ? ` · 🔕 muted by <@${record.mute.by}> until ${when(record.mute.until)}`
+          ? t(lang, 'alerts.mutedBy', { user: record.mute.by, until: when(record.mute.until) })
           : last
-            ? ` · last ${last.action === 'alert.mute' ? 'muted' : 'unmuted'} by <@${last.by}> ${when(last.at)}`
+            ? t(lang, last.action === 'alert.mute' ? 'alerts.lastMuted' : 'alerts.lastUnmuted', {
+                user: last.by,
+                when: when(last.at),
+              })
             : '';
-      return `• *${escapeMrkdwn(rule.name)}*: ${escapeMrkdwn(condition(rule, deps.lang))} · ${escapeMrkdwn(scopeText(rule))} · ${escapeMrkdwn(rule.period)} · \`${rule.check}\` (${rule.timeZone}) → ${channelMention(rule.channel)} · ${state}${change}`;
+      return t(lang, 'alerts.line', {
+        name: escapeMrkdwn(rule.name),
+        condition: condition(rule, lang),
+        scope: escapeMrkdwn(scopeText(rule.scope, lang)),
+        period: period(rule, lang),
+        check: rule.check,
+        zone: rule.timeZone,
+        channel: channelMention(rule.channel),
+        state,
+        change,
+      });
     }),
   );
   return textReply(
-    `${rules.length} alert rules: ${rules.map((r) => r.name).join(', ')}`,
-    `*Alert rules*\n${lines.join('\n')}`,
+    t(lang, 'alerts.listText', { count: rules.length, names: rules.map((r) => r.name).join(', ') }),
+    `*${t(lang, 'alerts.listTitle')}*\n${lines.join('\n')}`,
   );
 }
 
@@ -91,35 +110,47 @@ async function run(name: string | undefined, ctx: CommandContext, deps: CommandD
   // Per-agent rules list agents by name with their figures.
   if (chosen.some((rule) => rule.scope.kind === 'each-agent'))
     await deps.access.demand({ kind: 'agent-figures' }, ctx);
+  const { lang } = deps;
   const sections = await Promise.all(
     chosen.map(async (rule) => {
       const { readings } = await checker.readings(rule);
+      // A rule on one scope names it in the asker's language; each-agent/each-group scopes are names.
+      const nameOf = (name: string) =>
+        'name' in rule.scope || rule.scope.kind === 'overall' ? scopeText(rule.scope, lang) : name;
       const breaching = readings.filter((r) => breaches(rule, r));
       const worstFirst = breaching.sort((a, b) =>
         rule.op.startsWith('>') ? (b.value ?? 0) - (a.value ?? 0) : (a.value ?? 0) - (b.value ?? 0),
       );
-      const head = `*${escapeMrkdwn(rule.name)}* (${escapeMrkdwn(condition(rule, deps.lang))}, ${escapeMrkdwn(rule.period)}): `;
+      const head = t(lang, 'alerts.runHead', {
+        name: escapeMrkdwn(rule.name),
+        condition: condition(rule, lang),
+        period: period(rule, lang),
+      });
       if (breaching.length === 0) {
-        const only = readings.length === 1 ? ` (${value(rule, readings[0]?.value ?? null, deps.lang)})` : '';
-        return `${head}nothing breaches now${only}.`;
+        return readings.length === 1
+          ? `${head}${t(lang, 'alerts.nothingBreachesAt', { value: value(rule, readings[0]?.value ?? null, lang) })}`
+          : `${head}${t(lang, 'alerts.nothingBreaches')}`;
       }
-      const lines = worstFirst
-        .slice(0, RUN_LINES)
-        .map(
-          (r) =>
-            `   ${escapeMrkdwn(r.name)}: ${value(rule, r.value, deps.lang)} over ${formatCount(r.volume)} chats`,
-        );
-      const more = breaching.length > RUN_LINES ? `\n   … and ${breaching.length - RUN_LINES} more` : '';
+      const lines = worstFirst.slice(0, RUN_LINES).map((r) =>
+        t(lang, 'alerts.breachLine', {
+          name: escapeMrkdwn(nameOf(r.name)),
+          value: value(rule, r.value, lang),
+          chats: formatCount(r.volume),
+        }),
+      );
+      const more =
+        breaching.length > RUN_LINES
+          ? `\n${t(lang, 'alerts.breachMore', { count: breaching.length - RUN_LINES })}`
+          : '';
       const wait =
-        rule.for > 1
-          ? ` It fires after ${rule.for} breaching checks in a row.`
-          : ' It fires at the next check.';
-      return `${head}${breaching.length} of ${readings.length} breach now.${wait}\n${lines.join('\n')}${more}`;
+        rule.for > 1 ? t(lang, 'alerts.firesAfter', { count: rule.for }) : t(lang, 'alerts.firesNext');
+      const breach = t(lang, 'alerts.breaching', { count: breaching.length, total: readings.length });
+      return `${head}${t(lang, 'sentence.then', { first: breach, second: wait })}\n${lines.join('\n')}${more}`;
     }),
   );
   return textReply(
-    `Alert check: ${sections.length} rules evaluated`,
-    `*Evaluated now (nothing was posted or changed)*\n${sections.join('\n')}`,
+    t(lang, 'alerts.runText', { count: sections.length }),
+    `*${t(lang, 'alerts.runTitle')}*\n${sections.join('\n')}`,
   );
 }
 
@@ -137,7 +168,10 @@ async function mutableRule(
   const rule = ruleNamed(words[0], deps, action);
   const record = await alertsOf(deps).checker.status(rule);
   const channel = record.episode?.posted?.channel ?? rule.channel;
-  await deps.access.demand({ kind: 'mute', channel, doing: `mute or unmute ${rule.name}` }, ctx);
+  await deps.access.demand(
+    { kind: 'mute', channel, doing: phrase('access.doing.mute', { rule: rule.name }) },
+    ctx,
+  );
   if (ctx.episodeId !== undefined && record.episode?.id !== ctx.episodeId) {
     throw new UserInputError(
       phrase('alerts.ended', { rule: rule.name }),
@@ -153,10 +187,9 @@ function muteEnd(how: string, rule: AlertRule, deps: CommandDeps): number {
   const { minMs, maxMs } = deps.access.rules.mute;
   const bounds = { min: spanText(deps.lang, minMs), max: spanText(deps.lang, maxMs) };
   const example = `/sobot alerts mute ${rule.name} 1h`;
-  const ms =
-    how === 'tomorrow'
-      ? startOfDay(addDays(new TZDate(now, rule.timeZone), 1)).getTime() - now
-      : parseDuration(how);
+  const ms = TOMORROW_WORDS.includes(how)
+    ? startOfDay(addDays(new TZDate(now, rule.timeZone), 1)).getTime() - now
+    : parseDuration(how);
   if (ms === null || ms === 0) {
     throw new UserInputError(phrase('alerts.howLong', bounds), example);
   }

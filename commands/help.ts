@@ -72,7 +72,8 @@ function apiModeTable(commands: readonly CommandDefinition[], current: Api, lang
 /** "`agents` (客服, 坐席)": a command and the other words that name it. */
 function commandWords(name: string): string {
   const words = COMMAND_WORDS[name] ?? [];
-  return words.length ? `\`${name}\` (${words.join(', ')})` : `\`${name}\``;
+  // Words people type, so in code quotes like the command itself.
+  return words.length ? `\`${name}\` (${words.map((w) => `\`${w}\``).join(', ')})` : `\`${name}\``;
 }
 
 export function createHelpCommand(all: () => readonly CommandDefinition[]): CommandDefinition {

@@ -32,6 +32,16 @@ export const ACTION_WORDS: Readonly<Record<string, readonly string[]>> = {
   unsubscribe: ['退订', '取消订阅'],
 };
 
+/** A digest's days (`digest subscribe #cs 09:00 weekdays`) → the words that also name them. */
+export const DAY_SET_WORDS: Readonly<Record<string, readonly string[]>> = {
+  weekdays: ['工作日'],
+  daily: ['每天', '每日'],
+  weekends: ['周末'],
+};
+
+/** Mute lengths people type besides `1h`, `30m`, `2d`: until the start of tomorrow. */
+export const TOMORROW_WORDS: readonly string[] = ['tomorrow', '明天'];
+
 /** `word` → the name it stands for in `table`, or `word` itself. */
 export function canonical(word: string, table: Readonly<Record<string, readonly string[]>>): string {
   const lower = word.toLowerCase();

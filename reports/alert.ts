@@ -73,10 +73,14 @@ export function clockAt(iso: string, reference: string, timeZone: string, lang: 
 
 /** When a mute ends: "15:00" today, otherwise the day, date and year ("Tue 24 Nov 2026 09:00"). */
 export function muteEndText(iso: string, reference: string, timeZone: string, lang: Lang): string {
-  const at = Date.parse(iso);
-  if (todayIn(timeZone, at) === todayIn(timeZone, Date.parse(reference)))
+  if (todayIn(timeZone, Date.parse(iso)) === todayIn(timeZone, Date.parse(reference)))
     return clockAt(iso, reference, timeZone, lang);
-  return format(at, lang === 'zh' ? "yyyy'年'M'月'd'日' HH:mm" : 'EEE d MMM yyyy HH:mm', {
+  return dateTimeText(iso, timeZone, lang);
+}
+
+/** A moment with its date: "Tue 24 Nov 2026 09:00" (zh "2026年11月24日 09:00"), in the zone. */
+export function dateTimeText(iso: string, timeZone: string, lang: Lang): string {
+  return format(Date.parse(iso), lang === 'zh' ? "yyyy'年'M'月'd'日' HH:mm" : 'EEE d MMM yyyy HH:mm', {
     in: tz(timeZone),
   });
 }
@@ -137,7 +141,7 @@ function scopeLines(view: AlertView, scope: AlertScopeView): string {
   const peak = `${WORDS.peak[lang]} ${ruleValue(rule, scope.peak, lang)}`;
   const chats =
     lang === 'zh'
-      ? `${escapeMrkdwn(periodName(rule.period, lang))}${formatCount(scope.volume)} 个会话`
+      ? `${escapeMrkdwn(periodName(rule.period, lang))}共 ${formatCount(scope.volume)} 个会话`
       : `${formatCount(scope.volume)} chats ${escapeMrkdwn(periodName(rule.period, lang))}`;
   const threshold = escapeMrkdwn(thresholdText(rule, lang));
   const duration = formatDuration(durationOf(scope), lang);

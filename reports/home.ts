@@ -5,6 +5,7 @@
 
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
+import { scopeText } from '../src/alerts/scope-text.ts';
 import { actionValue, DIGEST_VERBS, HOME_ACTIONS, HOME_VIEWS } from '../src/home/actions.ts';
 import type { HomeData, HomeDigest, HomeRule } from '../src/home/board.ts';
 import { type Lang, t } from '../src/i18n/catalogue.ts';
@@ -12,7 +13,8 @@ import { scheduleText } from '../src/scheduler/schedule-text.ts';
 import { channelMention, escapeMrkdwn, SLACK_LIMITS, verbatimBlocks } from '../src/slack/message.ts';
 import { VIEW_LIMITS } from '../src/slack/view-limits.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
-import { describeRange } from '../src/stats/period.ts';
+import { describeRange, periodName } from '../src/stats/period.ts';
+import { conditionText } from './alert.ts';
 import { headerBlock } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
 import { formatValue } from './format.ts';
@@ -125,9 +127,8 @@ function ruleBlock(item: HomeRule, data: HomeData): Block {
   const { rule } = item;
   const unit = KPIS[rule.kpi].unit;
   const at = (iso: string) => when(Date.parse(iso), timeZone, data.now, lang);
-  const scope = 'name' in rule.scope ? `${rule.scope.kind}:${rule.scope.name}` : rule.scope.kind;
-  const condition = `${KPIS[rule.kpi].label[lang]} ${rule.op} ${formatValue(unit, rule.threshold, lang)}`;
-  const head = `*${escapeMrkdwn(rule.name)}*: ${escapeMrkdwn(`${condition} · ${scope} · ${rule.period}`)} → ${channelMention(rule.channel)}`;
+  const what = [conditionText(rule, lang), scopeText(rule.scope, lang), periodName(rule.period, lang)];
+  const head = `*${escapeMrkdwn(rule.name)}*: ${escapeMrkdwn(what.join(' · '))} → ${channelMention(rule.channel)}`;
   const first = item.scopes[0];
   let state: string;
   if (item.status === 'firing' && first) {
@@ -174,14 +175,18 @@ const LAST_ICONS = { on_time: '✅', late: '🕒', failed: '❌', posting: '⏳'
 function digestBlock(item: HomeDigest, data: HomeData): Block {
   const { lang, timeZone, isAdmin } = data.viewer;
   const { digest } = item;
+  // Filters are written as the command takes them (`group:Sales`): syntax, in code quotes.
   const filters = Object.entries(digest.filters)
     .filter(([, name]) => name)
-    .map(([key, name]) => `${key}:${name}`)
+    .map(([key, name]) => `${key}:${name}`.replaceAll('`', "'"))
     .join(' ');
-  const what = [scheduleText(digest.schedule), `(${digest.timeZone})`, '·', digest.period, filters]
-    .filter(Boolean)
-    .join(' ');
-  const head = `*${escapeMrkdwn(digest.name)}* → ${channelMention(digest.channel)} · ${escapeMrkdwn(what)}`;
+  const what = [
+    scheduleText(digest.schedule, lang),
+    `(${digest.timeZone})`,
+    '·',
+    periodName(digest.period, lang),
+  ];
+  const head = `*${escapeMrkdwn(digest.name)}* → ${channelMention(digest.channel)} · ${escapeMrkdwn(what.join(' '))}${filters ? ` \`${escapeMrkdwn(filters)}\`` : ''}`;
   const next =
     item.nextAt === null
       ? t(lang, 'home.noNext')

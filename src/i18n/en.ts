@@ -259,6 +259,107 @@ export const en = {
   'periodName.lastMonth': 'last month',
   'periodName.lastDays': { one: 'last 1 day', other: 'last {count} days' },
 
+  // ── /sobot digest ─────────────────────────────────────────────────────────────────────────────
+  'digest.unavailable': 'Digests are not available in this deployment.',
+  'digest.notAChannel': '"{typed}" is not a channel. Name it as #channel.',
+  'digest.noDigest': 'There is no digest called "{typed}".',
+  'digest.noDigestOf': 'There is no digest called "{typed}". The digests are: {names}.',
+  'digest.which': 'There are {count} digests: {names}. Say which one.',
+  'digest.whereWhen': 'Say where and when: a channel and a time such as 09:00.',
+  'digest.badName': '"{typed}" cannot be a digest name: use up to 40 letters, digits, - and _.',
+  'digest.whichToRemove': 'Say which digest to remove.',
+  'digest.inConfigFile': 'A digest called "{name}" is defined in the config file; pick another name.',
+  'digest.exists':
+    'There is already a digest called "{name}". Choose another name with `name:`, or remove it first.',
+  'digest.cannotChange':
+    'The digest "{name}" cannot be changed from Slack: it comes from the config file, or was removed.',
+  'digest.removeInFile':
+    'The digest "{name}" comes from the config file; remove it there and restart the bot.',
+  'digest.badPeriod': 'The digest\'s period "{period}" is not valid: {problem}',
+  'alerts.badPeriod': 'The rule\'s period "{period}" is not valid: {problem}',
+  'digest.noneToPost': 'There are no digests to post yet.',
+  'digest.none':
+    'No digests yet. An admin can add one with `/sobot digest subscribe #channel 09:00 weekdays`, or in the config file.',
+  'digest.listTitle': 'Digests',
+  'digest.listText': '{count} digests: {names}',
+  'digest.line': '• *{name}* → {channel} · {schedule} ({zone}) · {period}{filters} · {origin}{next}{change}',
+  'digest.fromFile': 'from config file',
+  'digest.fromSlack': 'from Slack',
+  'digest.next': ' · next {when}',
+  'digest.lastChange': '_Last change: {name} {change}._',
+  'digest.changed': '{done} by <@{user}> {when}',
+  'digest.done.subscribe': 'added',
+  'digest.done.unsubscribe': 'removed',
+  'digest.done.now': 'posted now',
+  'digest.done.mute': 'muted',
+  'digest.done.unmute': 'unmuted',
+  'digest.subscribedText': 'Digest {name} subscribed.',
+  'digest.subscribed':
+    'Digest *{name}* will be posted to {channel} at {schedule} ({zone}), covering {period}{filters}. Preview it with `/sobot digest preview {name}`.',
+  'digest.removedText': 'Digest {name} removed.',
+  'digest.removed': 'Digest *{name}* removed: {channel} will not get it any more.',
+  'digest.postedText': 'Digest {name} posted.',
+  'digest.posted': 'Digest *{name}* posted to {channel}.',
+  'digest.threadNote': {
+    one: "_+ {count} reply in the digest's thread with the details._",
+    other: "_+ {count} replies in the digest's thread with the details._",
+  },
+  /** Why a digest's figures may still change. */
+  'digest.growing': 'The period includes today, so its figures are still growing.',
+  'digest.counting': 'The period ended only {span} ago; Sobot may still be counting.',
+  'digest.collapse':
+    'Only {chats} chats against {previous} in the period before: far fewer than usual, so some data may be missing.',
+
+  // ── Schedules as a list reads them ────────────────────────────────────────────────────────────
+  'schedule.at': '{time} {days}',
+  'schedule.weekdays': 'weekdays',
+  'schedule.daily': 'every day',
+  'schedule.weekends': 'weekends',
+
+  // ── Who may do what: refusals ─────────────────────────────────────────────────────────────────
+  'access.admins': 'the bot admins ({people})',
+  'access.noAdmins': 'the bot admins, and none are set up yet (`access.admins` in bot.config.yml)',
+  'access.more': '{named} and {count} more',
+  'access.adminOnly': 'Sorry, only {admins} can {doing}. Ask one of them.',
+  'access.agentFigures':
+    'Sorry, agent-level figures are only for {viewers}{admins}. Team-wide figures are open to everyone: try `/sobot overview`.',
+  'access.viewersAnd': '{viewers} and ',
+  'access.postPublic':
+    'Sorry, answers may be posted for everyone only in {channels}. Ask without `public` to see the answer yourself.',
+  'access.muteOnly': 'Sorry, only {admins}{members} can {doing}.',
+  'access.channelMembers': ' and the members of {channel}',
+  'access.doing.digests': 'change or post digests',
+  'access.doing.mute': 'mute or unmute {rule}',
+  'access.doing.manage': 'manage digests',
+
+  // ── Alert rules: scopes, and /sobot alerts list and run ───────────────────────────────────────
+  'scope.overall': 'overall',
+  'scope.group': 'skill group {name}',
+  'scope.dept': 'department {name}',
+  'scope.channel': 'channel {name}',
+  'scope.each-agent': 'each agent',
+  'scope.each-group': 'each skill group',
+  'alerts.listTitle': 'Alert rules',
+  'alerts.listText': '{count} alert rules: {names}',
+  'alerts.line':
+    '• *{name}*: {condition} · {scope} · {period} · `{check}` ({zone}) → {channel} · {state}{change}',
+  'alerts.stateFiring': '🔴 firing ({count})',
+  'alerts.statePending': '🟡 pending ({count})',
+  'alerts.stateOk': '🟢 OK',
+  'alerts.mutedBy': ' · 🔕 muted by <@{user}> until {until}',
+  'alerts.lastMuted': ' · last muted by <@{user}> {when}',
+  'alerts.lastUnmuted': ' · last unmuted by <@{user}> {when}',
+  'alerts.runTitle': 'Evaluated now (nothing was posted or changed)',
+  'alerts.runText': 'Alert check: {count} rules evaluated',
+  'alerts.runHead': '*{name}* ({condition}, {period}): ',
+  'alerts.nothingBreaches': 'nothing breaches now.',
+  'alerts.nothingBreachesAt': 'nothing breaches now ({value}).',
+  'alerts.breachLine': '   {name}: {value} over {chats} chats',
+  'alerts.breachMore': '   … and {count} more',
+  'alerts.breaching': '{count} of {total} breach now.',
+  'alerts.firesAfter': 'It fires after {count} breaching checks in a row.',
+  'alerts.firesNext': 'It fires at the next check.',
+
   // ── Issue 17b: attention, charts, consistent text (add your keys here) ────────────────────────
   /** The one footer of every table. */
   'showing.of': 'Showing {shown} of {total} {listed}',

@@ -326,7 +326,7 @@ describe('alertMessage: Chinese', () => {
   it('uses the Chinese labels and buttons', () => {
     const message = alertMessage({ ...FIRING, lang: 'zh', rule: { ...RULE, period: '今天' } });
     expect(headerOf(message)).toBe('🔴 响应预警率 > 20.0% · group Sales');
-    expect(mrkdwnTexts(message)[0]).toContain('自 14:20 起 · 峰值 31.2% · 今天1,412 个会话');
+    expect(mrkdwnTexts(message)[0]).toContain('自 14:20 起 · 峰值 31.2% · 今天共 1,412 个会话');
     expect(buttonsOf(message).map((b) => b.text.text)).toEqual(['静音 1 小时', '静音至明天', '在智齿中打开']);
     expect(blockKitProblems(message)).toEqual([]);
   });

@@ -3,7 +3,10 @@
 // users.info costs the user nothing but the default language.
 
 import { afterEach, describe, expect, it } from 'vitest';
+import { ACTION_WORDS, COMMAND_WORDS } from '../../commands/words.ts';
+import { KPIS } from '../../src/stats/kpis.ts';
 import { type Harness, startHarness } from '../support/bot-harness.ts';
+import { englishWords } from '../support/english.ts';
 
 type Payload = { text: string; blocks: { type: string; text?: { text: string } }[] };
 
@@ -40,6 +43,24 @@ async function ask(h: Harness, text: string, id: string, user: string): Promise<
   return post?.payload as unknown as Payload;
 }
 
+/** Every text of a reply: fallback, and the blocks' texts (mrkdwn and plain). */
+const textsOf = (payload: Payload): string[] => [
+  payload.text,
+  ...JSON.stringify(payload.blocks)
+    .match(/"text":"(?:[^"\\]|\\.)*"/g)!
+    .map((field) => JSON.parse(field.slice(7)) as string),
+];
+/** Commands whose whole reply is in the asker's language: answers, help, errors, admin lists. */
+const WHOLE_REPLIES = [
+  'help',
+  'overview yesterday',
+  'agents top:0',
+  'trend nonsense',
+  'digest list',
+  'groups 昨天',
+];
+const CJK = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]/;
+
 const header = (payload: Payload) => payload.blocks.find((b) => b.type === 'header')?.text?.text ?? '';
 const localeLookups = (h: Harness) => h.slack.calls.filter((c) => c.method === 'users.info');
 
@@ -63,6 +84,40 @@ describe('the asker’s language', () => {
     const h = await start('zh');
     expect(header(await ask(h, 'overview yesterday', 'anna', 'U0ANNA'))).toMatch(/^Overview · /);
     expect(header(await ask(h, 'overview yesterday', 'lead', 'U0LEAD'))).toMatch(/^概览 · /);
+  });
+
+  it('gives each user the whole reply in their language, both ways: no Chinese for Anna, no English for Wang', async () => {
+    const names = (h: Harness) => [
+      ...h.sim.company.groups.map((g) => g.name),
+      ...h.sim.company.agents.flatMap((a) => [a.name, a.nick]),
+      // What people type (help names the commands, actions and KPI ids), echoes and config names.
+      ...Object.keys(COMMAND_WORDS),
+      ...Object.keys(ACTION_WORDS),
+      ...Object.keys(KPIS),
+      'nonsense',
+      'morning',
+    ];
+    const english = await start('zh');
+    for (const [i, text] of WHOLE_REPLIES.entries()) {
+      const reply = textsOf(await ask(english, text, `anna${i}`, 'U0ANNA'));
+      // Group and agent names are data (the simulator's are Chinese); the rest is English.
+      // Commands in `code` are what people type (help lists the Chinese command words that way).
+      const prose = reply.map((line) =>
+        names(english).reduce((rest, name) => rest.split(name).join(''), line.replace(/`[^`]*`/g, '')),
+      );
+      expect(
+        prose.filter((line) => CJK.test(line)),
+        text,
+      ).toEqual([]);
+    }
+    const chinese = await start('en');
+    for (const [i, text] of WHOLE_REPLIES.entries()) {
+      const reply = textsOf(await ask(chinese, text, `wang${i}`, 'U0WANG'));
+      expect(
+        reply.flatMap((line) => englishWords(line, names(chinese))),
+        text,
+      ).toEqual([]);
+    }
   });
 
   it('posts channel messages in SOBOT_LANGUAGE whoever asked for them', async () => {
