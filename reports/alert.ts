@@ -15,7 +15,7 @@ import type { ChartSpec, ChartUnit } from '../src/charts/spec.ts';
 import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
-import { periodName, todayIn } from '../src/stats/period.ts';
+import { describeRange, periodName, todayIn } from '../src/stats/period.ts';
 import { headerBlock, showingText } from './blocks.ts';
 import { formatCount, formatDuration, formatValue, type Lang, MISSING, truncate } from './format.ts';
 import { textTable } from './table.ts';
@@ -199,11 +199,14 @@ function historyChart(view: AlertView, sorted: readonly AlertScopeView[]): Chart
   );
   if (!shown.some((s) => s.history.some((point) => point.value !== null))) return null;
   const kpiUnit = KPIS[rule.kpi].unit;
+  const checkDay = todayIn(view.timeZone, Date.parse(view.checkedAt));
   const unit: ChartUnit = kpiUnit === 'score' ? 'count' : kpiUnit;
   const valueAt = (scope: AlertScopeView, at: string) =>
     scope.history.find((point) => point.at === at)?.value ?? null;
   return {
     title: `${KPIS[rule.kpi].label[lang]} · ${periodName(rule.period, lang)}`,
+    // The day of the check that this message reports, in the rule's time zone.
+    subtitle: describeRange({ from: checkDay, to: checkDay, timeZone: view.timeZone }, lang),
     labels: times.map((at) => clockAt(at, view.checkedAt, view.timeZone, lang)),
     series: [
       ...shown.map((scope) => ({

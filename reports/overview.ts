@@ -60,12 +60,21 @@ export interface OverviewView {
   filters: string | null;
 }
 
-function comparisonChart(report: OverviewReport, shown: readonly KpiId[], lang: 'en' | 'zh'): ChartSpec {
+function comparisonChart(
+  report: OverviewReport,
+  shown: readonly KpiId[],
+  compared: string,
+  lang: 'en' | 'zh',
+): ChartSpec {
   const rates = shown.filter((id) => KPIS[id].unit === 'ratio');
   const labels = { source: 'company', scale: report.ratings?.scale } as const;
   return {
-    title: lang === 'zh' ? '本期与上期' : 'This period and the one before',
-    labels: rates.map((id) => kpiLabel(id, lang, labels, 'short')),
+    title: t(lang, 'chart.overview.title'),
+    subtitle: `${describeRange(report.range, lang)} · ${compared}`,
+    // The rates' full names, beside their bars: no "Bot self…".
+    horizontal: true,
+    axisTitles: { left: '%' },
+    labels: rates.map((id) => kpiLabel(id, lang, labels)),
     series: [
       {
         label: describeRange(report.previousRange, lang),
@@ -131,7 +140,7 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
       ...sections,
     ],
     chart: {
-      spec: comparisonChart(report, shown, lang),
+      spec: comparisonChart(report, shown, compared, lang),
       altText: t(lang, 'alt.overview', { when }),
       position: 2 + sections.length,
     },

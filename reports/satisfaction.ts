@@ -81,7 +81,8 @@ function distributionChart(figures: SatisfactionFigures, when: string, lang: Lan
   const byLabel = new Map(figures.customers.distribution.map((b) => [b.label, b.share]));
   const withCustomers = figures.customers.distribution.some((b) => b.share !== null);
   return {
-    title: `${WORDS.chart[lang]} · ${when}`,
+    title: WORDS.chart[lang],
+    subtitle: when,
     labels: withCustomers ? [WORDS.chats[lang], WORDS.customers[lang]] : [WORDS.chats[lang]],
     horizontal: true,
     stacked: true,

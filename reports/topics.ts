@@ -62,7 +62,9 @@ export function topicsMessage(card: Card<TopicRow[]>, view: TopicsView): BotMess
     chart: {
       spec: {
         title: lang === 'zh' ? '各分类会话量与满意率' : 'Chats and satisfaction per topic',
-        labels: chartTopics.map((t) => t.name),
+        subtitle: when,
+        horizontal: true,
+        labels: chartTopics.map((topic) => topic.name),
         series: [
           { label: TITLES[lang][1], values: chartTopics.map((t) => t.chats), unit: 'count', type: 'bar' },
           {

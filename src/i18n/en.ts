@@ -371,6 +371,11 @@ export const en = {
   'listed.topics': { one: 'topic', other: 'topics' },
   'listed.regions': { one: 'region', other: 'regions' },
   'listed.scopes': { one: 'scope', other: 'scopes' },
+  /** Charts: the title says what, the subtitle when. */
+  'chart.overview.title': 'Rates, this period and the one before',
+  'chart.partialWeeks': '○ a week not over, or cut short by the period',
+  'chart.partialDays': '○ a day not over yet',
+  'trend.partial': '{when} (partial)',
   /** Who the digest says needs attention, and why. */
   'attention.under': '{kpi} under {floor}',
   'attention.belowTeam': "{kpi} {points}+ pts below the team's {team}",

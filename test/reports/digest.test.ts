@@ -243,7 +243,16 @@ describe('digestMessage at its largest', () => {
   it('carries the week’s chart, placed right after the last block', () => {
     const { main } = digestMessage(largest(), 'en');
     expect(main.chart?.position).toBe(main.blocks.length);
-    expect(main.chart?.spec.labels).toEqual(['11-16', '11-17', '11-18', '11-19', '11-20', '11-21', '11-22']);
+    expect(main.chart?.spec.labels).toEqual([
+      'Mon 16 Nov',
+      'Tue 17 Nov',
+      'Wed 18 Nov',
+      'Thu 19 Nov',
+      'Fri 20 Nov',
+      'Sat 21 Nov',
+      'Sun 22 Nov',
+    ]);
+    expect(main.chart?.spec.subtitle).toBe('Mon 16 – Sun 22 Nov 2026');
     expect(main.chart?.spec.series.map((s) => [s.label, s.values])).toEqual([
       ['Chats', [1_200, 1_350, 1_410, 1_380, 1_500, 1_300, 1_292]],
       ['Valid reception', [0.6, 0.62, 0.6, 0.61, 0.63, 0.6, 0.59]],

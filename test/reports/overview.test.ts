@@ -116,15 +116,19 @@ describe('overviewMessage chart', () => {
   const message = overviewMessage(report(), VIEW);
   const spec = message.chart?.spec;
 
-  it('compares the rate KPIs of both periods, the period before first', () => {
+  it('compares the rate KPIs of both periods, the period before first, by their full names', () => {
     expect(spec?.labels).toEqual([
-      'Valid rec.',
-      'FCR (cust.)',
-      'Positive',
-      'Warnings',
+      'Valid reception',
+      '24h FCR (of customers)',
+      'Positive feedback (5★)',
+      'Reply warnings',
       'Queue leave',
-      'Bot self',
+      'Bot self-service',
     ]);
+    // What and when: the axis says "%", not the two periods' names.
+    expect(spec?.title).toBe('Rates, this period and the one before');
+    expect(spec?.subtitle).toBe('Mon 16 – Sun 22 Nov 2026 · compared with Mon 9 – Sun 15 Nov 2026');
+    expect(spec?.axisTitles).toEqual({ left: '%' });
     expect(spec?.series).toHaveLength(2);
     expect(spec?.series[0]?.label).toBe('Mon 9 – Sun 15 Nov 2026');
     expect(spec?.series[0]?.values).toEqual([0.872, 0.75, null, 0.03, 0.1, 0.55]);
@@ -250,12 +254,12 @@ describe('overviewMessage of a backend that gives other KPIs (the legacy API)', 
 
   it('compares the rates it shows in the chart, and fits Slack', () => {
     expect(message.chart?.spec.labels).toEqual([
-      'Valid rec.',
+      'Valid reception',
       'Satisfied',
-      'Bot self',
+      'Bot self-service',
       'Unanswered',
-      'Answers',
-      'To agents',
+      'Answer ratio',
+      'Bot to agents',
     ]);
     expect(fields.length).toBeLessThanOrEqual(10);
     expect(blockKitProblems(message)).toEqual([]);
@@ -317,7 +321,7 @@ describe('overviewMessage in Chinese', () => {
   it('names both periods in Chinese', () => {
     expect(headerOf(message)).toBe('概览 · 2026年11月16日 – 11月22日');
     expect(contextTexts(message).join('\n')).toContain('对比 2026年11月9日 – 11月15日');
-    expect(message.chart?.spec.labels[0]).toBe('有效接待');
+    expect(message.chart?.spec.labels[0]).toBe('有效接待率');
   });
 });
 
