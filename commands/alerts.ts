@@ -5,8 +5,9 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns/addDays';
 import { startOfDay } from 'date-fns/startOfDay';
-import { conditionText, muteEndText } from '../reports/alert.ts';
+import { muteEndText, ruleConditionText } from '../reports/alert.ts';
 import { formatCount, formatValue } from '../reports/format.ts';
+import { kpiLabel } from '../reports/labels.ts';
 import { breaches } from '../src/alerts/checker.ts';
 import { scopeText } from '../src/alerts/scope-text.ts';
 import type { AlertRule } from '../src/config-file.ts';
@@ -16,6 +17,7 @@ import { UserInputError } from '../src/errors.ts';
 import { type Lang, phrase, t } from '../src/i18n/catalogue.ts';
 import { spanText } from '../src/i18n/units.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/slack/message.ts';
+import type { RatingScale } from '../src/stats/cards.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import { periodName } from '../src/stats/period.ts';
 import { nearest } from './router.ts';
@@ -55,7 +57,9 @@ function ruleNamed(name: string | undefined, deps: CommandDeps, action: Action):
 }
 
 const value = (rule: AlertRule, v: number | null, lang: Lang) => formatValue(KPIS[rule.kpi].unit, v, lang);
-const condition = (rule: AlertRule, lang: Lang) => escapeMrkdwn(conditionText(rule, lang));
+/** "Positive feedback (5★) < 80.0%": the KPI as the alert messages name it, on the last check's scale. */
+const condition = (rule: AlertRule, lang: Lang, ratingScale: RatingScale | null | undefined) =>
+  escapeMrkdwn(ruleConditionText(rule, lang, ratingScale));
 const period = (rule: AlertRule, lang: Lang) => escapeMrkdwn(periodName(rule.period, lang));
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -87,7 +91,7 @@ async function list(deps: CommandDeps): Promise<BotMessage> {
             : '';
       return t(lang, 'alerts.line', {
         name: escapeMrkdwn(rule.name),
-        condition: condition(rule, lang),
+        condition: condition(rule, lang, record.ratingScale),
         scope: escapeMrkdwn(scopeText(rule.scope, lang)),
         period: period(rule, lang),
         check: rule.check,
@@ -113,7 +117,7 @@ async function run(name: string | undefined, ctx: CommandContext, deps: CommandD
   const { lang } = deps;
   const sections = await Promise.all(
     chosen.map(async (rule) => {
-      const { readings } = await checker.readings(rule);
+      const { readings, ratingScale } = await checker.readings(rule);
       // A rule on one scope names it in the asker's language; each-agent/each-group scopes are names.
       const nameOf = (name: string) =>
         'name' in rule.scope || rule.scope.kind === 'overall' ? scopeText(rule.scope, lang) : name;
@@ -123,7 +127,7 @@ async function run(name: string | undefined, ctx: CommandContext, deps: CommandD
       );
       const head = t(lang, 'alerts.runHead', {
         name: escapeMrkdwn(rule.name),
-        condition: condition(rule, lang),
+        condition: condition(rule, lang, ratingScale),
         period: period(rule, lang),
       });
       if (breaching.length === 0) {

@@ -4,7 +4,14 @@
 
 import { dateTimeText } from '../reports/alert.ts';
 import type { AuditAction, AuditEntry } from '../src/audit.ts';
-import { DEFAULT_ATTENTION, type DigestDefinition, type FilterWords, NAME } from '../src/config-file.ts';
+import {
+  BEYOND,
+  DEFAULT_ATTENTION,
+  type DigestDefinition,
+  type FilterWords,
+  NAME,
+  sectionsBeyondFilters,
+} from '../src/config-file.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import { type Lang, type MessageKey, phrase, t, textOf } from '../src/i18n/catalogue.ts';
@@ -187,15 +194,28 @@ async function subscribe(
       `${example} name:cs-leads-am`,
     );
   }
+  // The checks a config-file digest passes at start: a section Sobot cannot narrow to the filters
+  // is left out (the asker chose filters, not sections) and the reply says which and why.
+  const usual = defaults(deps);
+  const beyond = sectionsBeyondFilters(usual.sections, filters);
   const digest: DigestDefinition = {
-    ...defaults(deps),
+    ...usual,
     name,
     channel,
     schedule: `${minute} ${hour} * * ${(days ?? SCHEDULES.weekdays).cron}`,
     period,
     filters,
+    sections: usual.sections.filter((section) => !beyond.some((b) => b.section === section)),
   };
   await deskOf(deps).registry.add(digest, ctx.userId);
+  const without = beyond.map(
+    ({ section, options }) =>
+      ` ${t(deps.lang, 'digest.subscribe.without', {
+        section: t(deps.lang, `digest.section.${section}`),
+        filters: options.map((o) => `${o}:`).join(' / '),
+        why: t(deps.lang, BEYOND[section]),
+      })}`,
+  );
   const reply = textReply(
     t(deps.lang, 'digest.subscribedText', { name }),
     t(deps.lang, 'digest.subscribed', {
@@ -205,6 +225,7 @@ async function subscribe(
       zone: digest.timeZone,
       period: coveredText(period, deps.lang),
       filters: filterWordsText(filters),
+      without: without.join(''),
     }),
   );
   return { digest, reply };

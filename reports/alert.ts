@@ -12,12 +12,15 @@ import {
   alertActionValue,
 } from '../src/alerts/view.ts';
 import type { ChartSpec, ChartUnit } from '../src/charts/spec.ts';
+import type { AlertRule } from '../src/config-file.ts';
 import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
+import type { RatingScale } from '../src/stats/cards.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import { describeRange, periodName, todayIn } from '../src/stats/period.ts';
 import { headerBlock, showingText } from './blocks.ts';
 import { formatCount, formatDuration, formatValue, type Lang, MISSING, truncate } from './format.ts';
+import { kpiLabel } from './labels.ts';
 import { textTable } from './table.ts';
 
 const WORDS = {
@@ -50,9 +53,23 @@ const CLEAR_SYMBOL: Record<Comparison, string> = { '>': '≤', '>=': '<', '<': '
 export const ruleValue = (rule: AlertRuleView, value: number | null, lang: Lang) =>
   formatValue(KPIS[rule.kpi].unit, value, lang);
 
+/** The rule's KPI as the rest of the bot names it ("Positive feedback (5★)", "Chats handled"). */
+export const ruleKpiLabel = (rule: AlertRuleView, lang: Lang) =>
+  kpiLabel(rule.kpi, lang, { source: rule.each === 'agent' ? 'agents' : 'company', scale: rule.ratingScale });
+
 /** "Reply warnings > 20.0%" (plain text: escape it where it meets mrkdwn). */
 export function conditionText(rule: AlertRuleView, lang: Lang): string {
-  return `${KPIS[rule.kpi].label[lang]} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold, lang)}`;
+  return `${ruleKpiLabel(rule, lang)} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold, lang)}`;
+}
+
+/** The condition of a rule as the config file has it (lists, Home), labelled on `ratingScale` when known. */
+export function ruleConditionText(
+  rule: AlertRule,
+  lang: Lang,
+  ratingScale: RatingScale | null = null,
+): string {
+  const each = rule.scope.kind === 'each-agent' ? 'agent' : rule.scope.kind === 'each-group' ? 'group' : null;
+  return conditionText({ ...rule, ...(each ? { each } : {}), ratingScale }, lang);
 }
 
 /** "threshold > 20.0%, clears at ≤ 15.0%" (the clear part only when it differs). */
@@ -151,8 +168,8 @@ function scopeLines(view: AlertView, scope: AlertScopeView): string {
       : `*${scopeName(scope)}* back to ${value} (${threshold}) after ${duration} · ${peak}\nFired ${at(scope.firedAt)} · resolved ${at(scope.resolvedAt)} · ${chats}`;
   }
   return lang === 'zh'
-    ? `*${scopeName(scope)}* ${KPIS[rule.kpi].label[lang]} *${value}*（${threshold}）\n自 ${at(scope.since)} 起 · ${peak} · ${chats}`
-    : `*${scopeName(scope)}* ${KPIS[rule.kpi].label[lang]} *${value}* (${threshold})\nSince ${at(scope.since)} · ${peak} · ${chats}`;
+    ? `*${scopeName(scope)}* ${ruleKpiLabel(rule, lang)} *${value}*（${threshold}）\n自 ${at(scope.since)} 起 · ${peak} · ${chats}`
+    : `*${scopeName(scope)}* ${ruleKpiLabel(rule, lang)} *${value}* (${threshold})\nSince ${at(scope.since)} · ${peak} · ${chats}`;
 }
 
 /** The summary above the table when several scopes share the message. */
@@ -204,7 +221,7 @@ function historyChart(view: AlertView, sorted: readonly AlertScopeView[]): Chart
   const valueAt = (scope: AlertScopeView, at: string) =>
     scope.history.find((point) => point.at === at)?.value ?? null;
   return {
-    title: `${KPIS[rule.kpi].label[lang]} · ${periodName(rule.period, lang)}`,
+    title: `${ruleKpiLabel(rule, lang)} · ${periodName(rule.period, lang)}`,
     // The day of the check that this message reports, in the rule's time zone.
     subtitle: describeRange({ from: checkDay, to: checkDay, timeZone: view.timeZone }, lang),
     labels: times.map((at) => clockAt(at, view.checkedAt, view.timeZone, lang)),
@@ -326,7 +343,7 @@ export function alertMessage(view: AlertView): BotMessage {
     ...(chart && {
       chart: {
         spec: chart,
-        altText: t(view.lang, 'alt.alert', { kpi: KPIS[view.rule.kpi].label[view.lang], names }),
+        altText: t(view.lang, 'alt.alert', { kpi: ruleKpiLabel(view.rule, view.lang), names }),
         position: chartAt,
       },
     }),

@@ -14,7 +14,7 @@ import { channelMention, escapeMrkdwn, SLACK_LIMITS, verbatimBlocks } from '../s
 import { VIEW_LIMITS } from '../src/slack/view-limits.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
 import { describeRange, periodName } from '../src/stats/period.ts';
-import { conditionText } from './alert.ts';
+import { ruleConditionText } from './alert.ts';
 import { headerBlock } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
 import { formatValue } from './format.ts';
@@ -127,7 +127,7 @@ function ruleBlock(item: HomeRule, data: HomeData): Block {
   const { rule } = item;
   const unit = KPIS[rule.kpi].unit;
   const at = (iso: string) => when(Date.parse(iso), timeZone, data.now, lang);
-  const what = [conditionText(rule, lang), scopeText(rule.scope, lang), periodName(rule.period, lang)];
+  const what = [ruleConditionText(rule, lang), scopeText(rule.scope, lang), periodName(rule.period, lang)];
   const head = `*${escapeMrkdwn(rule.name)}*: ${escapeMrkdwn(what.join(' · '))} → ${channelMention(rule.channel)}`;
   const first = item.scopes[0];
   let state: string;

@@ -14,44 +14,44 @@ import { formatValue, truncate } from './format.ts';
 import { kpiLabel, scalesNote } from './labels.ts';
 
 /**
- * The card's KPIs, in reading order. It shows those the backend gives (a key present, even as null,
- * which shows as "–"); a KPI the API never gives is absent and left out. Ten to a section (Slack's
- * field limit): the headline nine first, then what else getStat gives (v5) or the legacy API's own.
+ * The card's KPIs, in reading order, a section each (at most ten fields, Slack's limit): the headline,
+ * then how chats were handled (the rest of getStat, or the legacy API's own), then the messages
+ * (getMsgStat / wb_session_message). It shows those the backend gives (a key present, even as null,
+ * which shows as "–"); a KPI the API never gives is absent and left out.
  */
-export const OVERVIEW_KPIS: readonly KpiId[] = [
-  'chats',
-  'bot_chats',
-  'valid_reception_rate',
-  'fcr_24h',
-  'satisfaction',
-  'avg_first_response',
-  'response_warn_rate',
-  'queue_leave_rate',
-  'bot_self_service_rate',
-  'unanswered_rate',
-  'transfers',
-  'avg_reception_duration',
-  'answer_ratio',
-  'bot_transfer_rate',
-  'no_reply_rate',
-  'avg_response_time',
-  'avg_queue_wait',
-  'avg_queue_leave_time',
-  'resolved_chats',
-  'unresolved_chats',
-  'untagged_chats',
+export const OVERVIEW_SECTIONS: readonly (readonly KpiId[])[] = [
+  [
+    'chats',
+    'bot_chats',
+    'valid_reception_rate',
+    'fcr_24h',
+    'satisfaction',
+    'avg_first_response',
+    'response_warn_rate',
+    'queue_leave_rate',
+    'bot_self_service_rate',
+    'unanswered_rate',
+  ],
+  [
+    'transfers',
+    'avg_reception_duration',
+    'bot_transfer_rate',
+    'no_reply_rate',
+    'avg_response_time',
+    'avg_queue_wait',
+    'avg_queue_leave_time',
+    'resolved_chats',
+    'unresolved_chats',
+    'untagged_chats',
+  ],
+  ['messages', 'customer_messages', 'agent_messages', 'answer_ratio'],
 ];
+
+export const OVERVIEW_KPIS: readonly KpiId[] = OVERVIEW_SECTIONS.flat();
 
 /** The KPIs of OVERVIEW_KPIS this report has. */
 function overviewKpisOf(report: OverviewReport): KpiId[] {
   return OVERVIEW_KPIS.filter((id) => id in report.current || id in report.previous);
-}
-
-/** Consecutive groups of at most `size`. */
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
-    items.slice(i * size, (i + 1) * size),
-  );
 }
 
 export interface OverviewView {
@@ -117,10 +117,15 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
   };
   const shown = overviewKpisOf(report);
   const lines = shown.map(line);
-  const sections = chunks(lines, SLACK_LIMITS.sectionFields).map((group) => ({
-    type: 'section' as const,
-    fields: group.map((l) => ({ type: 'mrkdwn' as const, text: `*${l.label}*\n${l.value}  _${l.change}_` })),
-  }));
+  const sections = OVERVIEW_SECTIONS.map((ids) => lines.filter((l) => ids.includes(l.id)))
+    .filter((group) => group.length > 0)
+    .map((group) => ({
+      type: 'section' as const,
+      fields: group.map((l) => ({
+        type: 'mrkdwn' as const,
+        text: `*${l.label}*\n${l.value}  _${l.change}_`,
+      })),
+    }));
   return {
     visibility: view.visibility,
     text: `${title} (${escapeMrkdwn(scope)}): ${lines.map((l) => `${l.label} ${l.value}`).join(', ')}.`,

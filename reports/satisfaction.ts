@@ -10,7 +10,7 @@ import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
 import { formatCount, formatRatio, formatScore, type Lang, truncate } from './format.ts';
-import { kpiLabel, SCALE_NAMES } from './labels.ts';
+import { kpiLabel, SCALE_NAMES, scalesNote } from './labels.ts';
 import type { OverviewView } from './overview.ts';
 import { textTable } from './table.ts';
 
@@ -127,12 +127,19 @@ export function satisfactionMessage(card: Card<SatisfactionFigures>, view: Overv
       : []),
   ];
   const summary = lines.slice(0, 5).map(([label, value]) => `${label} ${value}`);
+  // Chats rated on other scales too: the figures are the company's scale's, never a pool.
+  const severalScales = scalesNote({ scale: f.scale, inUse: f.scalesInUse }, lang);
   return {
     visibility: view.visibility,
     text: `${title} (${escapeMrkdwn(scope)}): ${summary.join(', ')}.`,
     blocks: [
       header,
-      { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(scope) }] },
+      {
+        type: 'context',
+        elements: [
+          { type: 'mrkdwn', text: escapeMrkdwn([scope, severalScales].filter(Boolean).join(' · ')) },
+        ],
+      },
       {
         type: 'section',
         fields: lines.map(([label, value]) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${value}` })),

@@ -295,7 +295,7 @@ export const en = {
   'digest.done.unmute': 'unmuted',
   'digest.subscribedText': 'Digest {name} subscribed.',
   'digest.subscribed':
-    'Digest *{name}* will be posted to {channel} at {schedule} ({zone}), covering {period}{filters}. Preview it with `/sobot digest preview {name}`.',
+    'Digest *{name}* will be posted to {channel} at {schedule} ({zone}), covering {period}{filters}.{without} Preview it with `/sobot digest preview {name}`.',
   'digest.removedText': 'Digest {name} removed.',
   'digest.removed': 'Digest *{name}* removed: {channel} will not get it any more.',
   'digest.postedText': 'Digest {name} posted.',
@@ -359,6 +359,15 @@ export const en = {
   'alerts.breaching': '{count} of {total} breach now.',
   'alerts.firesAfter': 'It fires after {count} breaching checks in a row.',
   'alerts.firesNext': 'It fires at the next check.',
+
+  // ── Issue 10: one number per KPI (digests under filters Sobot cannot apply) ───────────────────
+  'digest.section.agents': 'agents',
+  'digest.section.satisfaction': 'satisfaction',
+  'digest.section.bot': 'bot',
+  'digest.beyond.wider': "its figures would be wider than the digest's filters",
+  'digest.beyond.workload': 'its workload report is asked by agent, skill group and department only',
+  /** `/sobot digest subscribe` leaves out a section Sobot cannot narrow to the filters. */
+  'digest.subscribe.without': 'Without the {section} section: Sobot cannot narrow it by {filters} ({why}).',
 
   // ── Issue 17b: attention, charts, consistent text (add your keys here) ────────────────────────
   /** The one footer of every table. */

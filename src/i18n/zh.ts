@@ -269,7 +269,7 @@ export const zh: Catalogue = {
   'digest.done.unmute': '取消静音',
   'digest.subscribedText': '已订阅定时报告 {name}。',
   'digest.subscribed':
-    '定时报告 *{name}* 将于 {schedule}（{zone}）发到 {channel}，统计{period}{filters}。可用 `/sobot digest preview {name}` 预览。',
+    '定时报告 *{name}* 将于 {schedule}（{zone}）发到 {channel}，统计{period}{filters}。{without}可用 `/sobot digest preview {name}` 预览。',
   'digest.removedText': '已删除定时报告 {name}。',
   'digest.removed': '已删除定时报告 *{name}*：{channel} 将不再收到。',
   'digest.postedText': '已发送定时报告 {name}。',
@@ -327,6 +327,14 @@ export const zh: Catalogue = {
   'alerts.breaching': '{total} 个中有 {count} 个超出阈值。',
   'alerts.firesAfter': '连续 {count} 次检查超出后告警。',
   'alerts.firesNext': '下次检查时告警。',
+
+  // ── Issue 10: one number per KPI (digests under filters Sobot cannot apply) ───────────────────
+  'digest.section.agents': '客服',
+  'digest.section.satisfaction': '满意度',
+  'digest.section.bot': '机器人',
+  'digest.beyond.wider': '其数据会超出日报的筛选范围',
+  'digest.beyond.workload': '智齿的客服工作量报表只能按客服、技能组和部门筛选',
+  'digest.subscribe.without': '不含{section}部分：智齿无法按 {filters} 筛选它（{why}）。',
 
   // ── Issue 17b: attention, charts, consistent text (add your keys here) ────────────────────────
   'showing.of': '显示 {shown} / {total} {listed}',
