@@ -7,7 +7,6 @@ import { addDays } from 'date-fns/addDays';
 import { startOfDay } from 'date-fns/startOfDay';
 import { muteEndText, ruleConditionText } from '../reports/alert.ts';
 import { formatCount, formatValue } from '../reports/format.ts';
-import { kpiLabel } from '../reports/labels.ts';
 import { breaches } from '../src/alerts/checker.ts';
 import { scopeText } from '../src/alerts/scope-text.ts';
 import type { AlertRule } from '../src/config-file.ts';
