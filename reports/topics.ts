@@ -92,7 +92,7 @@ export function topicsMessage(card: Card<TopicFigures>, view: TopicsView): BotMe
           },
         ],
       },
-      altText: t(lang, 'alt.topics', { count: chartTopics.length }),
+      altText: t(lang, 'alt.topics', { count: chartTopics.length, share: titles(lang, ratings)[3] ?? '' }),
       position: 3,
     },
     ...(complete

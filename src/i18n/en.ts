@@ -207,8 +207,8 @@ export const en = {
   'alt.overview': 'Bar chart of the rate KPIs in {when} and in the period before',
   'alt.satisfaction': 'Bar chart of the ratings in {when}, {scale}',
   'alt.topics': {
-    one: 'Bar chart of chats per topic with the satisfied share of 1 topic',
-    other: 'Bar chart of chats per topic with the satisfied share of {count} topics',
+    one: 'Bar chart of chats per topic with the {share} of 1 topic',
+    other: 'Bar chart of chats per topic with the {share} of {count} topics',
   },
   'alt.trend': 'Line chart of {kpi} {each} over {when}',
   'file.agents': 'Agents {when}',

@@ -187,7 +187,7 @@ export const zh: Catalogue = {
   'alt.digest': '每日会话量和有效接待率，{from} 至 {to}',
   'alt.overview': '柱状图：{when} 与上一周期的比率指标',
   'alt.satisfaction': '柱状图：{when} 的评价分布（{scale}）',
-  'alt.topics': { other: '柱状图：{count} 个分类的会话量和满意占比' },
+  'alt.topics': { other: '柱状图：{count} 个分类的会话量和{share}' },
   'alt.trend': '折线图：{kpi}（{each}），{when}',
   'file.agents': '客服 {when}',
   'fallback.top': '最多：{top}。',

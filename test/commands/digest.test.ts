@@ -217,7 +217,7 @@ describe('/sobot digest subscribe', () => {
       const reply = await h.run(`digest subscribe #cs-leads 09:00 ${filter}`);
       expect(reply.text).toBe('Digest cs-leads-0900 subscribed.');
       expect(mrkdwnTexts(reply)[0]).toContain(
-        `covering yesterday · ${filter}.${said} Preview it with \`/sobot digest preview cs-leads-0900\`.`,
+        `covering yesterday · \`${filter}\`.${said} Preview it with \`/sobot digest preview cs-leads-0900\`.`,
       );
       expect((await h.registry.find('cs-leads-0900'))?.sections).toEqual(sections);
     },

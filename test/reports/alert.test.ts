@@ -257,7 +257,8 @@ describe('alertMessage: the KPI named as the rest of the bot names it', () => {
     expect(headerOf(message)).toBe(`🔴 ${condition} · group Sales`);
     const label = condition.split(' <')[0] ?? '';
     expect(mrkdwnTexts(message)[0]).toContain(`*group Sales* ${label} *70.0%*`);
-    expect(message.chart?.spec.title).toBe(`${label} · today`);
+    // The rule's period `today` named in the reader's words.
+    expect(message.chart?.spec.title).toBe(`${label} · ${lang === 'zh' ? '今天' : 'today'}`);
     expect(JSON.stringify(message)).not.toContain('Satisfied');
   });
 
