@@ -10,7 +10,7 @@ import { describeRange } from '../src/stats/period.ts';
 import type { AgentsReport } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow, showingText } from './blocks.ts';
 import { formatCount, formatValue, type Lang, truncate } from './format.ts';
-import { kpiLabel, type LabelContext, scalesNote } from './labels.ts';
+import { inSentence, kpiLabel, type LabelContext, scalesNote } from './labels.ts';
 import {
   CHART_BARS,
   chatsAndReceptionChart,
@@ -147,7 +147,7 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
     blocks,
     chart: {
       spec: chatsAndReceptionChart(
-        lang === 'zh' ? `客服（按${sortLabel}）` : `${bestFirst ? 'Top' : 'Bottom'} agents by ${sortLabel}`,
+        t(lang, bestFirst ? 'chart.agents.top' : 'chart.agents.bottom', { sort: inSentence(sortLabel) }),
         [when, view.filters].filter(Boolean).join(' · '),
         chartRows,
         lang,
