@@ -30,7 +30,7 @@ function nowText(draft: AlertDraft, now: AlertNow, lang: Lang): string {
   if (now.kind === 'failed') return t(lang, 'alertForm.now.failed', { what: escapeMrkdwn(now.what) });
   const { unit } = KPIS[draft.kpi];
   const period = t(lang, `alertForm.period.${draft.period as (typeof ALERT_PERIODS)[number]}`);
-  const value = (v: number | null) => formatValue(unit, v);
+  const value = (v: number | null) => formatValue(unit, v, lang);
   const one = now.readings[0];
   if (now.single !== null) {
     const scope = escapeMrkdwn(now.single);

@@ -29,7 +29,7 @@ import {
   scopeOf,
 } from '../home/alert-form.ts';
 import type { HomeNotice, HomeViewer } from '../home/board.ts';
-import { type Lang, say, t } from '../i18n/catalogue.ts';
+import { type Lang, phrase, say, t } from '../i18n/catalogue.ts';
 import type { Logger } from '../logger.ts';
 import { KPIS } from '../stats/kpis.ts';
 import type { Dimension } from '../stats/model.ts';
@@ -104,7 +104,7 @@ export function registerAlertModal(app: App, opts: AlertModalOptions): AlertModa
   const { client } = opts;
   const log = opts.logger.child({ module: 'alert-modal' });
   const isAdmin = (userId: string) =>
-    opts.access.allows({ kind: 'admin', doing: 'manage alert rules' }, { userId, channelId: userId });
+    opts.access.allows({ kind: 'admin', doing: phrase('access.doing.rules') }, { userId, channelId: userId });
 
   /** The KPI's value now for the draft's scope: what the checker would read at its next check. */
   async function current(draft: AlertDraft, lang: Lang): Promise<AlertNow> {
