@@ -6,9 +6,12 @@
 // - Socket Mode: an envelope delivered again (same envelope_id) is acked and not run again.
 // - Both: Slack's retries (X-Slack-Retry-Num, or retry_num in Socket Mode) of a request that was
 //   already received (same trigger_id or event_id) are acked and not run again.
+// While the store cannot be reached (Redis away) requests are let through on the timestamp check
+// alone, said once in the log: answering beats refusing everyone until Redis is back.
 
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../logger.ts';
+import { createFailover } from '../store/failover.ts';
 import type { Store } from '../store/store.ts';
 
 /** How far a request's timestamp may be from our clock, either way (Slack's own advice: 5 minutes). */
@@ -68,8 +71,18 @@ export function createReplayGuard(opts: { store: Store; logger: Logger; now?: ()
     return sentMs + TIMESTAMP_WINDOW_MS - now() + 1_000;
   }
 
-  /** True the first time `key` is seen within `ttlMs`. */
-  const firstTime = (key: string, ttlMs = DELIVERY_MEMORY_MS) => opts.store.claim(key, now(), { ttlMs });
+  const failover = createFailover({
+    store: opts.store,
+    logger: log,
+    what: 'replay memory',
+    meanwhile: 'Slack requests are checked by their timestamp alone',
+  });
+  /** True the first time `key` is seen within `ttlMs` (and while the store cannot tell). */
+  const firstTime = (key: string, ttlMs = DELIVERY_MEMORY_MS) =>
+    failover.run(
+      () => failover.reach(opts.store.claim(key, now(), { ttlMs })),
+      async () => true,
+    );
 
   return {
     httpFacts: (request) => ({

@@ -1,0 +1,140 @@
+// The answers cache shared by three replicas through a real Redis: one load for a question asked on all
+// of them at once, answers kept for their lifetime from when they were loaded, the in-process caps
+// (entries, characters) kept in Redis too, and each replica loading for itself when Redis is away.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.ts';
+import { createQueryCache, type QueryCache } from '../../src/stats/cache.ts';
+import { createSharedCacheTier } from '../../src/stats/shared-cache.ts';
+import { canRunScripts } from '../../src/store/store.ts';
+import { createFakeClock, type FakeClock, whileAdvancing } from '../support/fake-clock.ts';
+import { openReplicaStores, type ReplicaStore } from '../support/replica-stores.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const MINUTE = 60_000;
+
+async function replicas(clock: FakeClock, caps: { maxEntries?: number; maxBytes?: number } = {}) {
+  const stores = await openReplicaStores('redis', clock);
+  cleanups.push(() => stores.close());
+  const logs: Record<string, unknown>[] = [];
+  const logger = createLogger({
+    level: 'info',
+    destination: { write: (line: string) => logs.push(JSON.parse(line)) },
+  });
+  const views: ReplicaStore[] = [];
+  const caches: QueryCache[] = [];
+  for (const name of ['a', 'b', 'c']) {
+    const store = await stores.replica(name);
+    if (!canRunScripts(store)) throw new Error('the Redis store runs no scripts');
+    views.push(store);
+    const tier = createSharedCacheTier({
+      store,
+      namespace: 'cache:v5:test:en:',
+      clock,
+      logger,
+      owner: `host-${name}:1`,
+      ...caps,
+    });
+    caches.push(createQueryCache({ clock, tier, ...caps }));
+  }
+  return { views, caches, logs };
+}
+
+/** A "Sobot" answering `question` after 2 s on the wire, counting its loads. */
+function sobot(clock: FakeClock) {
+  const loads: string[] = [];
+  return {
+    loads,
+    ask: (question: string) => async () => {
+      loads.push(question);
+      await clock.sleep(2_000);
+      return { question, chats: 1932 };
+    },
+  };
+}
+
+describe('the answers cache shared by three replicas', () => {
+  it('loads a question asked ten times over three replicas at once once, and answers all ten', async () => {
+    const clock = createFakeClock();
+    const { caches } = await replicas(clock);
+    const { loads, ask } = sobot(clock);
+    const asked = Array.from({ length: 10 }, (_, i) =>
+      (caches[i % 3] as QueryCache).getOrLoad('agents|yesterday', 6 * 3_600_000, ask('agents')),
+    );
+    const answers = await whileAdvancing(clock, Promise.all(asked), 100);
+    expect(loads).toEqual(['agents']);
+    expect(answers).toEqual(Array.from({ length: 10 }, () => ({ question: 'agents', chats: 1932 })));
+  });
+
+  it('serves another replica the answer for the rest of its lifetime from when it was loaded', async () => {
+    const clock = createFakeClock();
+    const { caches } = await replicas(clock);
+    const [a, b] = caches as [QueryCache, QueryCache];
+    const { loads, ask } = sobot(clock);
+    await whileAdvancing(clock, a.getOrLoad('overview|today', MINUTE, ask('today')), 100);
+    await clock.advance(30_000);
+    await whileAdvancing(clock, b.getOrLoad('overview|today', MINUTE, ask('today')), 100);
+    expect(loads).toEqual(['today']);
+    // Loaded 30 s before b asked, with 60 s of life: b's copy is stale 31 s later, not 60 s later.
+    await clock.advance(31_000);
+    await whileAdvancing(clock, b.getOrLoad('overview|today', MINUTE, ask('today')), 100);
+    expect(loads).toEqual(['today', 'today']);
+  });
+
+  it('lets the waiting replicas load for themselves when the load they waited for failed', async () => {
+    const clock = createFakeClock();
+    const { caches } = await replicas(clock);
+    const { loads, ask } = sobot(clock);
+    const failing = async () => {
+      loads.push('failed');
+      await clock.sleep(2_000);
+      throw new Error('Sobot did not answer');
+    };
+    const [a, b] = caches as [QueryCache, QueryCache];
+    const first = a.getOrLoad('bot|yesterday', MINUTE, failing);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = b.getOrLoad('bot|yesterday', MINUTE, ask('bot'));
+    const outcomes = await whileAdvancing(clock, Promise.allSettled([first, second]), 100);
+    expect(outcomes[0].status).toBe('rejected');
+    expect(outcomes[1]).toEqual({ status: 'fulfilled', value: { question: 'bot', chats: 1932 } });
+    expect(loads).toEqual(['failed', 'bot']);
+  });
+
+  it('keeps at most the in-process caps in Redis, evicting the oldest answers first', async () => {
+    const clock = createFakeClock();
+    const { caches } = await replicas(clock, { maxEntries: 3 });
+    const [a, b] = caches as [QueryCache, QueryCache];
+    const { loads, ask } = sobot(clock);
+    for (const day of ['d1', 'd2', 'd3', 'd4', 'd5']) {
+      await whileAdvancing(clock, a.getOrLoad(day, 6 * 3_600_000, ask(day)), 100);
+      await clock.advance(1_000);
+    }
+    loads.length = 0;
+    // Newest first (a load on b stores its answer, evicting the oldest again).
+    for (const day of ['d5', 'd4', 'd3', 'd2', 'd1'])
+      await whileAdvancing(clock, b.getOrLoad(day, 6 * 3_600_000, ask(day)), 100);
+    // d1 and d2 were evicted from Redis; d3–d5 came from it.
+    expect(loads).toEqual(['d2', 'd1']);
+  });
+
+  it('loads for itself while Redis cannot be reached, says so once, and shares again when it is back', async () => {
+    const clock = createFakeClock();
+    const { views, caches, logs } = await replicas(clock);
+    const [a, b] = caches as [QueryCache, QueryCache];
+    const { loads, ask } = sobot(clock);
+    (views[0] as ReplicaStore).cutOff(true);
+    await whileAdvancing(clock, a.getOrLoad('q1', MINUTE, ask('q1')), 100);
+    await whileAdvancing(clock, a.getOrLoad('q2', MINUTE, ask('q2')), 100);
+    expect(
+      logs.filter((line) => String(line.msg).startsWith('shared answers cache unreachable')),
+    ).toHaveLength(1);
+    (views[0] as ReplicaStore).cutOff(false);
+    await whileAdvancing(clock, a.getOrLoad('q3', MINUTE, ask('q3')), 100);
+    await whileAdvancing(clock, b.getOrLoad('q3', MINUTE, ask('q3')), 100);
+    expect(loads).toEqual(['q1', 'q2', 'q3']);
+  });
+});
