@@ -3,13 +3,12 @@
 // alone with its share (limit ÷ replicas), says so once, and rejoins the shared count when Redis is back.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.ts';
 import { createRateBudget, type RateBudget } from '../../src/sobot/rate-budget.ts';
 import { createSharedWindowLog } from '../../src/sobot/shared-window-log.ts';
 import { SOBOT_WINDOW } from '../../src/sobot/window-log.ts';
-import { canRunScripts } from '../../src/store/store.ts';
+import { capturedLogger } from '../support/captured-logger.ts';
 import { createFakeClock, type FakeClock } from '../support/fake-clock.ts';
-import { openReplicaStores, type ReplicaStore } from '../support/replica-stores.ts';
+import { openReplicaStores, type ReplicaStore, scriptingReplicas } from '../support/replica-stores.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -21,17 +20,10 @@ const LIMIT = 9;
 async function replicas(clock: FakeClock) {
   const stores = await openReplicaStores('redis', clock);
   cleanups.push(() => stores.close());
-  const logs: Record<string, unknown>[] = [];
-  const logger = createLogger({
-    level: 'info',
-    destination: { write: (line: string) => logs.push(JSON.parse(line)) },
-  });
-  const views: ReplicaStore[] = [];
+  const { logger, logs } = capturedLogger();
+  const views = await scriptingReplicas(stores);
   const budgets: RateBudget[] = [];
-  for (const name of ['a', 'b', 'c']) {
-    const store = await stores.replica(name);
-    if (!canRunScripts(store)) throw new Error('the Redis store runs no scripts');
-    views.push(store);
+  for (const store of views) {
     const log = createSharedWindowLog({
       store,
       key: 'sobot:budget:v5:test',
@@ -97,7 +89,7 @@ describe('one Sobot budget shared by three replicas through Redis', () => {
   it('counts alone with a third of the limit while Redis is unreachable, logs it once, and rejoins', async () => {
     const clock = createFakeClock();
     const { views, budgets, logs } = await replicas(clock);
-    const [a] = views as [ReplicaStore];
+    const a = views[0] as ReplicaStore;
     const [alone, ...others] = budgets as [RateBudget, RateBudget, RateBudget];
     a.cutOff(true);
     // Alone: 9 ÷ 3 = 3 calls in the window, then it waits for its own slots to free.

@@ -3,12 +3,11 @@
 // (entries, characters) kept in Redis too, and each replica loading for itself when Redis is away.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.ts';
 import { createQueryCache, type QueryCache } from '../../src/stats/cache.ts';
 import { createSharedCacheTier } from '../../src/stats/shared-cache.ts';
-import { canRunScripts } from '../../src/store/store.ts';
+import { capturedLogger } from '../support/captured-logger.ts';
 import { createFakeClock, type FakeClock, whileAdvancing } from '../support/fake-clock.ts';
-import { openReplicaStores, type ReplicaStore } from '../support/replica-stores.ts';
+import { openReplicaStores, type ReplicaStore, scriptingReplicas } from '../support/replica-stores.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -20,23 +19,16 @@ const MINUTE = 60_000;
 async function replicas(clock: FakeClock, caps: { maxEntries?: number; maxBytes?: number } = {}) {
   const stores = await openReplicaStores('redis', clock);
   cleanups.push(() => stores.close());
-  const logs: Record<string, unknown>[] = [];
-  const logger = createLogger({
-    level: 'info',
-    destination: { write: (line: string) => logs.push(JSON.parse(line)) },
-  });
-  const views: ReplicaStore[] = [];
+  const { logger, logs } = capturedLogger();
+  const views = await scriptingReplicas(stores);
   const caches: QueryCache[] = [];
-  for (const name of ['a', 'b', 'c']) {
-    const store = await stores.replica(name);
-    if (!canRunScripts(store)) throw new Error('the Redis store runs no scripts');
-    views.push(store);
+  for (const [i, store] of views.entries()) {
     const tier = createSharedCacheTier({
       store,
       namespace: 'cache:v5:test:en:',
       clock,
       logger,
-      owner: `host-${name}:1`,
+      owner: `host-${i}:1`,
       ...caps,
     });
     caches.push(createQueryCache({ clock, tier, ...caps }));
