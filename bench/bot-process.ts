@@ -1,6 +1,7 @@
-// The bot as production runs it: `node dist/src/main.js` in its own process (never through npm),
-// started against the bench's simulator and fake Slack. Measures start to healthy and reads the
-// process's resident memory from /proc (VmRSS now, VmHWM its peak so far).
+// The bot as production runs it: the Dockerfile's runtime CMD (`node <flags> dist/bot/main.js`) with
+// the ENV that stage sets, in its own process (never through npm), started against the bench's
+// simulator and fake Slack. Measures start to healthy and reads the process's resident memory from
+// /proc (VmRSS now, VmHWM its peak so far).
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,8 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { runtimeCommand } from '../test/support/dockerfile.ts';
+
+const ROOT = join(import.meta.dirname, '..');
 
 export interface BotProcess {
+  /** How it was started, as a shell would show it: the image's variables, then the command. */
+  command: string;
   pid: number;
   port: number;
   /** Spawn to the first `GET /healthz` 200. */
@@ -56,12 +62,20 @@ export async function startBotProcess(
 ): Promise<BotProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'sobot-bench-'));
+  const image = runtimeCommand(ROOT);
+  if (image.argv[0] !== 'node')
+    throw new Error(`the image's CMD does not start node: ${image.argv.join(' ')}`);
+  const args = [...nodeArgs, ...image.argv.slice(1)];
+  // What the image sets that matters off it: its paths (PORT, DATA_DIR) are the bench's own.
+  const { PORT: _port, DATA_DIR: _dataDir, ...imageEnv } = image.env;
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], {
-    env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), DATA_DIR: dataDir },
+  const child = spawn(process.execPath, args, {
+    env: { PATH: process.env.PATH ?? '', ...imageEnv, ...env, PORT: String(port), DATA_DIR: dataDir },
     stdio: ['ignore', 'ignore', 'inherit'],
-    cwd: process.env.BENCH_BOT_CWD,
+    cwd: process.env.BENCH_BOT_CWD ?? ROOT,
   });
+  const shown = Object.entries(imageEnv).map(([name, value]) => `${name}=${value}`);
+  const command = [...shown, 'node', ...args].join(' ');
   try {
     await untilHealthy(child, port, 15_000);
   } catch (error) {
@@ -71,6 +85,7 @@ export async function startBotProcess(
   const startToHealthyMs = performance.now() - started;
   const pid = child.pid as number;
   return {
+    command,
     pid,
     port,
     startToHealthyMs,

@@ -186,7 +186,7 @@ async function main(): Promise<void> {
     console.log('sobot-slack bench (loopback, real Bolt app, simulator, fake Slack)\n');
     printRows(rows);
     console.log(
-      '\nA busy team: `node dist/src/main.js` and a bare signed-ack server, each its own process, same load:\n',
+      '\nA busy team: the bot as the image starts it and a bare signed-ack server, each its own process, same load:\n',
     );
     printRows(ackUnderLoadRows(await ackUnderLoad()));
     const fuzz = await parseFuzz();

@@ -9,13 +9,14 @@ import { AGENT_EXTRA_KPIS, AGENT_KPIS, findKpi, type KpiId, kpiWords } from '../
 import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
 import { withFollowUps } from './follow-ups.ts';
 import { periodFrom } from './period-input.ts';
-import { nearest } from './router.ts';
-import type { CommandDefinition } from './types.ts';
+import { commandWith, nearest, withWorkingPeriod } from './router.ts';
+import type { CommandDefinition, CommandDeps, CommandInput } from './types.ts';
 
 /** What `sort:` takes: the table's columns, then the other per-agent figures (the table adds that column). */
 const SORT_KPIS: readonly KpiId[] = [...AGENT_KPIS, ...AGENT_EXTRA_KPIS];
 
-function parseSort(value: string | undefined): { sortBy: KpiId; order: 'asc' | 'desc' } {
+function parseSort(input: CommandInput): { sortBy: KpiId; order: 'asc' | 'desc' } {
+  const value = input.options.sort;
   if (value === undefined) return { sortBy: 'chats', order: 'desc' };
   const [name = '', direction] = value.toLowerCase().split(':');
   const kpi = findKpi(name);
@@ -24,7 +25,7 @@ function parseSort(value: string | undefined): { sortBy: KpiId; order: 'asc' | '
     const valid = SORT_KPIS.join(', ');
     throw new UserInputError(
       `I can't sort agents by "${echo(name)}".${guess ? ` Did you mean "${findKpi(guess)?.id}"?` : ''} Sort by one of: ${valid}.`,
-      `/sobot agents yesterday sort:${guess ? findKpi(guess)?.id : 'valid_reception_rate'}`,
+      commandWith('agents', input, { sort: guess ? findKpi(guess)?.id : 'valid_reception_rate' }),
     );
   }
   if (direction === undefined) {
@@ -33,20 +34,23 @@ function parseSort(value: string | undefined): { sortBy: KpiId; order: 'asc' | '
   if (direction !== 'asc' && direction !== 'desc') {
     throw new UserInputError(
       `Sort order "${echo(direction)}" should be asc or desc.`,
-      `/sobot agents sort:${kpi.id}:asc`,
+      commandWith('agents', input, { sort: `${kpi.id}:asc` }),
     );
   }
   return { sortBy: kpi.id, order: direction };
 }
 
-function parseTop(value: string | undefined): number {
+function parseTop(input: CommandInput, deps: CommandDeps): number {
+  const value = input.options.top;
   if (value === undefined) return DEFAULT_TOP;
   // Digits only: `1e1`, `0x10` or ` 5` are not what people mean by a number of agents.
   const top = /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) {
+    // The nearest number that works: the most there can be for a large one, else the default.
+    const tooMany = /^\d+$/.test(value) && Number(value) > MAX_TOP;
     throw new UserInputError(
       `top: takes a whole number from 1 to ${MAX_TOP}, not "${echo(value)}".`,
-      '/sobot agents top:20',
+      commandWith('agents', withWorkingPeriod(input, deps), { top: String(tooMany ? MAX_TOP : DEFAULT_TOP) }),
     );
   }
   return top;
@@ -73,8 +77,8 @@ export const agentsCommand: CommandDefinition = {
   agentFigures: true,
   legacy: false,
   async run(input, _ctx, deps) {
-    const { sortBy, order } = parseSort(input.options.sort);
-    const top = parseTop(input.options.top);
+    const { sortBy, order } = parseSort(input);
+    const top = parseTop(input, deps);
     const range = periodFrom(input, 'agents', deps);
     const { filters, applied } = await filtersFrom('agents', input, deps);
     const report = await deps.stats.agents(range, filters, 'interactive');

@@ -98,6 +98,7 @@ export async function buildDigest(
       ? { current: overview.current, previous: overview.previous, ratings: overview.ratings }
       : null,
     agents: agents?.rows ?? null,
+    agentTotals: agents?.totals ?? null,
     agentRatings: agents?.ratings,
     satisfaction: satisfaction?.figures ?? null,
     bot: bot?.figures ?? null,

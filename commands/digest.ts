@@ -5,10 +5,11 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import type { AuditAction, AuditEntry } from '../src/audit.ts';
-import { type DigestDefinition, type FilterWords, NAME } from '../src/config-file.ts';
+import { DEFAULT_ATTENTION, type DigestDefinition, type FilterWords, NAME } from '../src/config-file.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import { nextOccurrence } from '../src/scheduler/occurrences.ts';
+import { DAY_SETS, scheduleText } from '../src/scheduler/schedule-text.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/slack/message.ts';
 import { parsePeriod } from '../src/stats/period.ts';
 import { buildDigest } from './digest-build.ts';
@@ -21,11 +22,7 @@ const ACTIONS = ['list', 'preview', 'now', 'subscribe', 'unsubscribe'] as const;
 type Action = (typeof ACTIONS)[number];
 const ADMIN_ONLY = new Set<Action>(['now', 'subscribe', 'unsubscribe']);
 
-const SCHEDULES = {
-  weekdays: { cron: '1-5', text: 'weekdays' },
-  daily: { cron: '*', text: 'every day' },
-  weekends: { cron: '0,6', text: 'weekends' },
-} as const;
+const SCHEDULES = DAY_SETS;
 
 /** What a digest created from Slack looks like before the user's choices. */
 function defaults(deps: CommandDeps): Omit<DigestDefinition, 'name' | 'channel' | 'schedule'> {
@@ -35,7 +32,7 @@ function defaults(deps: CommandDeps): Omit<DigestDefinition, 'name' | 'channel' 
     filters: {},
     sections: ['overview', 'agents', 'satisfaction'],
     mention: null,
-    attention: { validReception: 0.8, satisfaction: 0.8, minChats: 5 },
+    attention: DEFAULT_ATTENTION,
     graceMs: 2 * 3_600_000,
     catchUpMs: 6 * 3_600_000,
     source: 'slack',
@@ -52,13 +49,6 @@ function channelOf(word: string | undefined, ctx: CommandContext): string {
     `"${echo(word)}" is not a channel. Name it as #channel.`,
     '/sobot digest subscribe #cs-leads 09:00',
   );
-}
-
-function scheduleText(digest: DigestDefinition): string {
-  const match = /^(\d+) (\d+) \* \* (\S+)$/.exec(digest.schedule);
-  const days = Object.values(SCHEDULES).find((s) => s.cron === match?.[3]);
-  if (!match || !days) return `\`${digest.schedule}\``;
-  return `${match[2]?.padStart(2, '0')}:${match[1]?.padStart(2, '0')} ${days.text}`;
 }
 
 function filterWordsText(filters: FilterWords): string {
@@ -133,7 +123,7 @@ async function list(deps: CommandDeps): Promise<BotMessage> {
       const origin = d.source === 'file' ? 'config file' : 'Slack';
       const last = await deps.audit.last('digest', d.name);
       const change = last ? ` · ${lastChangeText(last, deps)}` : '';
-      return `• *${d.name}* → ${channelMention(d.channel)} · ${scheduleText(d)} (${d.timeZone}) · ${escapeMrkdwn(d.period)}${filterWordsText(d.filters)} · from ${origin}${next ? ` · next ${next.wall.replace('T', ' ')}` : ''}${change}`;
+      return `• *${d.name}* → ${channelMention(d.channel)} · ${scheduleText(d.schedule)} (${d.timeZone}) · ${escapeMrkdwn(d.period)}${filterWordsText(d.filters)} · from ${origin}${next ? ` · next ${next.wall.replace('T', ' ')}` : ''}${change}`;
     }),
   );
   return textReply(
@@ -188,7 +178,7 @@ async function subscribe(
   await deskOf(deps).registry.add(digest, ctx.userId);
   const reply = textReply(
     `Digest ${name} subscribed.`,
-    `Digest *${name}* will be posted to ${channelMention(channel)} at ${scheduleText(digest)} (${digest.timeZone}), covering ${escapeMrkdwn(period)}${filterWordsText(filters)}. Preview it with \`/sobot digest preview ${name}\`.`,
+    `Digest *${name}* will be posted to ${channelMention(channel)} at ${scheduleText(digest.schedule)} (${digest.timeZone}), covering ${escapeMrkdwn(period)}${filterWordsText(filters)}. Preview it with \`/sobot digest preview ${name}\`.`,
   );
   return { digest, reply };
 }

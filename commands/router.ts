@@ -48,6 +48,23 @@ export function commandText(name: string, input: CommandInput): string {
   return ['/sobot', name, ...input.words, ...options, ...flag].join(' ');
 }
 
+/**
+ * The user's own command with some options changed (`undefined` removes one): what a suggestion
+ * shows, so it keeps the period and every other option as typed (`/sobot agents yesterday top:15`).
+ */
+export function commandWith(
+  name: string,
+  input: CommandInput,
+  changes: Record<string, string | undefined>,
+): string {
+  const options = { ...input.options };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) delete options[key];
+    else options[key] = value;
+  }
+  return commandText(name, { ...input, options });
+}
+
 /** The nearest of `candidates` to `word`, when close enough to be a plausible typo. */
 export function nearest(word: string, candidates: readonly string[]): string | null {
   if (candidates.length === 0 || word.length === 0) return null;
@@ -56,7 +73,7 @@ export function nearest(word: string, candidates: readonly string[]): string | n
 }
 
 /** The input with its period words replaced by the suggested ones when they do not parse. */
-function withWorkingPeriod(input: CommandInput, deps: CommandDeps): CommandInput {
+export function withWorkingPeriod(input: CommandInput, deps: CommandDeps): CommandInput {
   const period = parsePeriod(input.words.join(' '), { now: deps.clock.now(), timeZone: deps.timeZone });
   if (period.ok) return input;
   return { ...input, words: period.suggestion ? [period.suggestion] : [] };
@@ -90,14 +107,21 @@ export function createCommandRouter(
           guess ? commandText(guess, withWorkingPeriod(input, deps)) : '/sobot help',
         );
       }
-      for (const key of Object.keys(input.options)) {
+      for (const [key, value] of Object.entries(input.options)) {
         if (!command.options.includes(key)) {
           const accepted = command.options.length
             ? `\`${command.name}\` accepts ${command.options.map((o) => `\`${o}:\``).join(', ')}.`
             : `\`${command.name}\` takes no options.`;
+          const guess = nearest(key, command.options);
+          // The user's command with the option they probably meant, or without the unknown one.
+          const fixed = commandWith(
+            command.name,
+            withWorkingPeriod(input, deps),
+            guess ? { [key]: undefined, [guess]: value } : { [key]: undefined },
+          );
           throw new UserInputError(
-            `Unknown option "${echo(key)}:". ${accepted}`,
-            command.examples[0] ?? null,
+            `Unknown option "${echo(key)}:".${guess ? ` Did you mean "${guess}:"?` : ''} ${accepted}`,
+            fixed,
           );
         }
       }

@@ -5,7 +5,7 @@
 import type { AuditAction } from '../src/audit.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
-import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
+import { type BotMessage, SLACK_LIMITS } from '../src/slack/message.ts';
 import { nearest } from './router.ts';
 import type { CommandContext, CommandDeps } from './types.ts';
 
@@ -37,8 +37,7 @@ export const textReply = (text: string, mrkdwn = text): BotMessage => ({
 });
 
 /** `<#C0123>` for a channel id (Slack shows its name), the `#name` itself otherwise. */
-export const channelMention = (channel: string) =>
-  channel.startsWith('#') ? escapeMrkdwn(channel) : `<#${channel}>`;
+export { channelMention } from '../src/slack/message.ts';
 
 /** Records an admin action on `target` by whoever asked, from where they asked. */
 export const recordAction = (

@@ -9,7 +9,7 @@ import { TREND_KPIS } from '../src/stats/trend.ts';
 import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
 import { withFollowUps } from './follow-ups.ts';
 import { periodFrom } from './period-input.ts';
-import { nearest } from './router.ts';
+import { commandText, nearest } from './router.ts';
 import type { CommandDefinition } from './types.ts';
 
 /** Without a period, a trend shows the last two weeks. */
@@ -36,14 +36,20 @@ export const trendCommand: CommandDefinition = {
     if (kpi && !TREND_KPIS.includes(kpi.id)) {
       throw new UserInputError(
         `${kpi.label.en} has no daily series in Sobot's session statistics. Trends cover: ${available.join(', ')}.`,
-        `/sobot overview ${periodWords.join(' ') || DEFAULT_TREND_PERIOD}`.trim(),
+        commandText('overview', {
+          ...input,
+          words: periodWords.length ? periodWords : [DEFAULT_TREND_PERIOD],
+        }),
       );
     }
     if (!kpi) {
       const guess = word ? nearest(word, kpiWords(available)) : null;
       throw new UserInputError(
         `${word ? `I can't draw a trend of "${echo(word)}".` : 'Which KPI?'}${guess ? ` Did you mean "${findKpi(guess)?.id}"?` : ''} Trends cover: ${available.join(', ')}.`,
-        `/sobot trend ${guess ? findKpi(guess)?.id : 'chats'} ${periodWords.join(' ') || DEFAULT_TREND_PERIOD}`.trim(),
+        commandText(`trend ${guess ? findKpi(guess)?.id : 'chats'}`, {
+          ...input,
+          words: periodWords.length ? periodWords : [DEFAULT_TREND_PERIOD],
+        }),
       );
     }
     const rest = { ...input, words: periodWords.length ? periodWords : [DEFAULT_TREND_PERIOD] };

@@ -4,9 +4,10 @@
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import { AGENT_EXTRA_KPIS, AGENT_KPIS, KPIS, type KpiId } from '../src/stats/kpis.ts';
 import type { AgentKpiId, AgentRow } from '../src/stats/model.ts';
+import { withDistinctNames } from '../src/stats/names.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { AgentsReport } from '../src/stats/service.ts';
-import { headerBlock, nothingToShow } from './blocks.ts';
+import { headerBlock, nothingToShow, showingText } from './blocks.ts';
 import { formatCount, formatValue, truncate } from './format.ts';
 import { kpiLabel, type LabelContext, scalesNote } from './labels.ts';
 import {
@@ -38,17 +39,6 @@ export const MAX_TOP = MAX_TABLE_ROWS;
 /** Agents sorted by one KPI; agents without a value go last, ties by chats then name. */
 export const sortAgents = (rows: readonly AgentRow[], sortBy: KpiId, order: 'desc' | 'asc') =>
   sortByKpi(rows, sortBy, order);
-
-/** Agents who share a nickname get their email's local part (or id) added, so rows can be told apart. */
-export function withDistinctNames(rows: readonly AgentRow[]): AgentRow[] {
-  const counts = new Map<string, number>();
-  for (const row of rows) counts.set(row.name, (counts.get(row.name) ?? 0) + 1);
-  return rows.map((row) =>
-    (counts.get(row.name) ?? 0) > 1
-      ? { ...row, name: `${row.name} (${row.email?.split('@')[0] ?? row.agentId.slice(0, 6)})` }
-      : row,
-  );
-}
 
 /** What the agents' figures are labelled: chats handled, FCR of chats, satisfaction on the team's scale. */
 const labelsOf = (report: AgentsReport): LabelContext => ({ source: 'agents', scale: report.ratings.scale });
@@ -129,9 +119,8 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
   const complete = shown === sorted.length;
   const filename = csvFilename('agents', report.range);
   const footer = [
-    lang === 'zh'
-      ? `显示 ${shown} / ${sorted.length} 位客服 · 按${sortLabel}排序`
-      : `Showing ${shown} of ${sorted.length} agents · sorted by ${sortLabel}, ${bestFirst ? 'best' : 'worst'} first`,
+    showingText(shown, sorted.length, 'agents', lang),
+    lang === 'zh' ? `按${sortLabel}排序` : `sorted by ${sortLabel}, ${bestFirst ? 'best' : 'worst'} first`,
   ];
   if (!complete)
     footer.push(lang === 'zh' ? `完整表格见附件 ${filename}` : `full table attached as ${filename}`);

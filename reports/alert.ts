@@ -15,7 +15,7 @@ import type { ChartSpec, ChartUnit } from '../src/charts/spec.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import { todayIn } from '../src/stats/period.ts';
-import { headerBlock } from './blocks.ts';
+import { headerBlock, showingText } from './blocks.ts';
 import { formatCount, formatDuration, formatValue, type Lang, MISSING, truncate } from './format.ts';
 import { textTable } from './table.ts';
 
@@ -284,10 +284,9 @@ export function alertMessage(view: AlertView): BotMessage {
     blocks.push(block);
     if (shown < sorted.length) {
       const rest = sorted.length - shown;
+      const listed = view.rule.each === 'agent' ? 'agents' : view.rule.each === 'group' ? 'groups' : 'scopes';
       footer.push(
-        lang === 'zh'
-          ? `显示 ${shown} / ${sorted.length} 个，最严重的在前 · 另有 ${rest} 个`
-          : `Showing ${shown} of ${sorted.length}, worst first · and ${rest} more`,
+        `${showingText(shown, sorted.length, listed, lang)} · ${lang === 'zh' ? `最严重的在前 · 另有 ${rest} 个` : `worst first · and ${rest} more`}`,
       );
     }
   }

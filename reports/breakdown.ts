@@ -6,7 +6,7 @@ import { KPIS, type KpiId, SCOPE_KPIS } from '../src/stats/kpis.ts';
 import { describeRange } from '../src/stats/period.ts';
 import { unfilterableBy } from '../src/stats/scope.ts';
 import type { BreakdownReport } from '../src/stats/service.ts';
-import { headerBlock, nothingToShow } from './blocks.ts';
+import { headerBlock, type Listed, nothingToShow, showingText } from './blocks.ts';
 import { scopeMark } from './filters.ts';
 import { formatCount, truncate } from './format.ts';
 import {
@@ -28,6 +28,12 @@ const NAMES = {
 } as const;
 
 const TOTAL = { en: 'Total', zh: '合计' };
+
+const LISTED_AS: Record<BreakdownReport['by'], Listed> = {
+  group: 'groups',
+  department: 'departments',
+  channel: 'channels',
+};
 
 /** Why the rows do not add up to the total, where they overlap; channels partition the chats. */
 const OVERLAP: Record<BreakdownReport['by'], { en: string; zh: string } | null> = {
@@ -87,10 +93,8 @@ export function breakdownMessage(report: BreakdownReport, view: BreakdownView): 
   const complete = shown === sorted.length;
   const filename = csvFilename(file, report.range);
   const overlap = OVERLAP[report.by]?.[lang];
-  const footer = [
-    `${lang === 'zh' ? '显示' : 'Showing'} ${shown} / ${sorted.length}${complete ? '' : ` · ${filename}`}`,
-    overlap,
-  ]
+  const listed = LISTED_AS[report.by];
+  const footer = [showingText(shown, sorted.length, listed, lang, complete ? null : filename), overlap]
     .filter(Boolean)
     .join(' · ');
   const busiest = sorted

@@ -8,12 +8,13 @@ import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/messag
 import type { CustomerFigures, RegionRow } from '../src/stats/cards.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
-import { headerBlock, nothingToShow } from './blocks.ts';
+import { headerBlock, nothingToShow, showingText } from './blocks.ts';
 import { changeWithoutVerdict } from './bot.ts';
 import { changeOf, changeText } from './change.ts';
 import { formatCount, formatRatio, type Lang, truncate } from './format.ts';
 import { kpiLabel } from './labels.ts';
 import type { OverviewView } from './overview.ts';
+import { placeName } from './places.ts';
 import { CHART_BARS, textTable } from './table.ts';
 
 const WORDS = {
@@ -27,7 +28,6 @@ const WORDS = {
   freshShort: { en: 'New', zh: '新客户' },
   returningShort: { en: 'Returning', zh: '老客户' },
   chart: { en: 'Top regions', zh: '访客最多的地区' },
-  showing: { en: 'regions shown', zh: '个地区' },
   empty: { en: 'No customers in this period.', zh: '这段时间没有客户。' },
   unknownRegion: { en: '(unknown)', zh: '(未知)' },
 } as const;
@@ -37,7 +37,10 @@ const REGION_WIDTH = 32;
 
 /** "China · Beijing", or the country alone when Sobot gives no region (doc: Netherlands, ""). */
 function regionName(row: RegionRow, lang: Lang): string {
-  const name = [row.country, row.region].filter(Boolean).join(' · ');
+  const name = [row.country, row.region]
+    .filter(Boolean)
+    .map((place) => placeName(place, lang))
+    .join(' · ');
   return name || WORDS.unknownRegion[lang];
 }
 
@@ -56,7 +59,7 @@ function regionsChart(rows: readonly RegionRow[], when: string, lang: Lang): Cha
   return {
     title: `${WORDS.chart[lang]} · ${when}`,
     // The region alone reads best under a bar; the country stands in when there is none.
-    labels: rows.map((row) => row.region || row.country || WORDS.unknownRegion[lang]),
+    labels: rows.map((row) => placeName(row.region || row.country, lang) || WORDS.unknownRegion[lang]),
     series: [
       { label: WORDS.freshShort[lang], values: rows.map((r) => r.newVisitors), unit: 'count', type: 'bar' },
       {
@@ -121,7 +124,7 @@ export function customersMessage(card: Card<CustomerFigures>, view: OverviewView
   if (top.length > 0) {
     blocks.push(regionsTable(top, lang), {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `${top.length} / ${regions.length} ${WORDS.showing[lang]}` }],
+      elements: [{ type: 'mrkdwn', text: showingText(top.length, regions.length, 'regions', lang) }],
     });
   }
   return {

@@ -4,12 +4,31 @@
 
 import type { KnownBlock } from '@slack/types';
 import type { ChartSpec } from '../src/charts/spec.ts';
+import type { AttentionRule } from '../src/config-file.ts';
+import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import type { BotFigures, SatisfactionFigures } from '../src/stats/cards.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
-import type { AgentRow, DateRange, KpiValues, RatingUse, StatsFilters } from '../src/stats/model.ts';
+import type {
+  AgentKpis,
+  AgentRow,
+  DateRange,
+  KpiValues,
+  RatingUse,
+  StatsFilters,
+} from '../src/stats/model.ts';
+import { withDistinctNames } from '../src/stats/names.ts';
 import { describeRange, periodWords } from '../src/stats/period.ts';
-import { headerBlock } from './blocks.ts';
+import {
+  ATTENTION_KPIS,
+  type AttentionFlag,
+  type AttentionKpi,
+  agentsNeedingAttention,
+  attentionRuleText,
+  gapText,
+  type TeamRates,
+} from './attention.ts';
+import { headerBlock, showingText } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
 import { markedLabel } from './filters.ts';
 import { formatCount, formatRatio, formatValue, type Lang, truncate } from './format.ts';
@@ -40,13 +59,15 @@ export interface DigestData {
   /** `ratings`: the scale the overview's satisfaction is on, where the API says. */
   overview: { current: KpiValues; previous: KpiValues; ratings?: RatingUse } | null;
   agents: AgentRow[] | null;
+  /** The team line of the agents' table: what a relative attention rule compares with. */
+  agentTotals?: AgentKpis | null;
   /** The scale the agents' satisfaction is on. */
   agentRatings?: RatingUse;
   satisfaction: SatisfactionFigures | null;
   bot: BotFigures | null;
   /** Chats and valid reception per day over the last days, for the chart. */
   week: { days: string[]; chats: (number | null)[]; validReception: (number | null)[] } | null;
-  attention: { validReception: number; satisfaction: number; minChats: number };
+  attention: AttentionRule;
   /** Sentences saying why the figures may not be final. */
   warnings: string[];
   /** Sections this deployment cannot fill, with the reason. */
@@ -72,13 +93,6 @@ const L = {
   incomplete: { en: "⚠️ Sobot's figures may be incomplete:", zh: '⚠️ 智齿的数据可能尚不完整：' },
   busiest: { en: 'Most chats', zh: '会话最多' },
   attention: { en: 'Needs attention', zh: '需要关注' },
-  attentionRule: {
-    en: (a: DigestData['attention'], satisfied: string) =>
-      `valid reception under ${formatRatio(a.validReception)} or ${satisfied} under ${formatRatio(a.satisfaction)}, ${a.minChats}+ chats`,
-    zh: (a: DigestData['attention'], satisfied: string) =>
-      `有效接待率低于 ${formatRatio(a.validReception)} 或${satisfied}低于 ${formatRatio(a.satisfaction)}，会话 ≥ ${a.minChats}`,
-  },
-  nobody: { en: 'nobody below the floors', zh: '无人低于阈值' },
   more: { en: (n: number) => `and ${n} more in the thread`, zh: (n: number) => `另有 ${n} 人，见消息串` },
   satisfaction: { en: 'Satisfaction', zh: '满意度' },
   rated: { en: (rated: string) => `${rated} rated chats`, zh: (rated: string) => `${rated} 个评价会话` },
@@ -109,22 +123,6 @@ const context = (text: string): KnownBlock => ({
   elements: [mrkdwn(truncate(text, SLACK_LIMITS.sectionText))],
 });
 
-/** Agents with enough chats who are under either floor, worst valid reception first. */
-export function agentsNeedingAttention(
-  rows: readonly AgentRow[],
-  attention: DigestData['attention'],
-): AgentRow[] {
-  const below = rows.filter((row) => {
-    const { chats, valid_reception_rate: reception, satisfaction } = row.kpis;
-    if (chats === null || chats < attention.minChats) return false;
-    return (
-      (reception !== null && reception < attention.validReception) ||
-      (satisfaction !== null && satisfaction < attention.satisfaction)
-    );
-  });
-  return sortByKpi(below, 'valid_reception_rate', 'asc');
-}
-
 function headlineFields(overview: NonNullable<DigestData['overview']>, scope: StatsFilters, lang: Lang) {
   const labels = { source: 'company', scale: overview.ratings?.scale } as const;
   return HEADLINE_KPIS.filter(
@@ -142,16 +140,31 @@ const agentLabels = (data: DigestData): LabelContext => ({
   scale: data.agentRatings?.scale,
 });
 
-function agentLine(row: AgentRow, labels: LabelContext, lang: Lang): string {
-  const figures = (['valid_reception_rate', 'satisfaction'] as const)
+/** "Amara (amara.rossi): 68 chats handled, Valid rec. 61.5% (15.9 pts below), Positive 61.5%". */
+function agentLine(row: AgentRow, labels: LabelContext, lang: Lang, flag?: AttentionFlag): string {
+  const flagged: AttentionKpi[] = flag ? [flag.kpi] : [];
+  const figures = [...flagged, ...ATTENTION_KPIS.filter((id) => id !== flag?.kpi)]
     .filter((id) => row.kpis[id] !== null)
-    .map((id) => `${kpiLabel(id, lang, labels, 'short')} ${formatRatio(row.kpis[id])}`);
+    .map((id) => {
+      const figure = `${kpiLabel(id, lang, labels, 'short')} ${formatRatio(row.kpis[id])}`;
+      return flag?.kpi === id ? t(lang, 'digest.gapNote', { figure, gap: gapText(flag, lang) }) : figure;
+    });
   // "12 chats handled"; in Chinese the short "12 接待".
   const unit =
     lang === 'zh' ? kpiLabel('chats', lang, labels, 'short') : kpiLabel('chats', lang, labels).toLowerCase();
   const chats = `${formatCount(row.kpis.chats)} ${unit}`;
-  return `${escapeMrkdwn(row.name)} (${[chats, ...figures].join(', ')})`;
+  const separator = t(lang, 'digest.figureSeparator');
+  return t(lang, 'digest.agentLine', {
+    name: escapeMrkdwn(row.name),
+    figures: [chats, ...figures].join(separator),
+  });
 }
+
+/** The team's rates a relative attention rule compares with: the agents' team line. */
+const teamRates = (data: DigestData): TeamRates => ({
+  valid_reception_rate: data.agentTotals?.valid_reception_rate ?? null,
+  satisfaction: data.agentTotals?.satisfaction ?? null,
+});
 
 function weekChart(week: NonNullable<DigestData['week']>, lang: Lang): ChartSpec {
   return {
@@ -228,20 +241,32 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
   const thread: BotMessage[] = [];
   if (data.agents) {
     const labels = agentLabels(data);
-    const busiest = sortByKpi(data.agents, 'chats', 'desc')
+    const agents = withDistinctNames(data.agents);
+    const busiest = sortByKpi(agents, 'chats', 'desc')
       .filter((row) => (row.kpis.chats ?? 0) > 0)
       .slice(0, TOP_AGENTS);
-    const attention = agentsNeedingAttention(data.agents, data.attention);
+    const team = teamRates(data);
+    const attention = agentsNeedingAttention(agents, data.attention, team, data.agentRatings?.scale);
+    const ruleLabels = {
+      valid_reception_rate: kpiLabel('valid_reception_rate', lang, labels),
+      satisfaction: kpiLabel('satisfaction', lang, labels),
+    };
+    if (lang === 'en') {
+      ruleLabels.valid_reception_rate = ruleLabels.valid_reception_rate.toLowerCase();
+      ruleLabels.satisfaction = ruleLabels.satisfaction.toLowerCase();
+    }
+    const rule = attentionRuleText(data.attention, team, ruleLabels, lang);
+    const named = attention
+      .slice(0, ATTENTION_IN_MESSAGE)
+      .map((flag) => agentLine(flag.row, labels, lang, flag))
+      .join(' · ');
+    const more =
+      attention.length > ATTENTION_IN_MESSAGE
+        ? `, ${L.more[lang](attention.length - ATTENTION_IN_MESSAGE)}`
+        : '';
     const lines = [
       `*${L.busiest[lang]}*: ${busiest.length ? busiest.map((row) => agentLine(row, labels, lang)).join(' · ') : '–'}`,
-      `*${L.attention[lang]}* _(${L.attentionRule[lang](data.attention, kpiLabel('satisfaction', lang, labels).toLowerCase())})_: ${
-        attention.length === 0
-          ? L.nobody[lang]
-          : attention
-              .slice(0, ATTENTION_IN_MESSAGE)
-              .map((row) => agentLine(row, labels, lang))
-              .join(' · ')
-      }${attention.length > ATTENTION_IN_MESSAGE ? `, ${L.more[lang](attention.length - ATTENTION_IN_MESSAGE)}` : ''}`,
+      `*${L.attention[lang]}* _(${escapeMrkdwn(rule)})_: ${attention.length === 0 ? t(lang, 'attention.nobody') : named}${more}`,
     ];
     blocks.push(section(lines.join('\n')));
     plain.push(`${L.attention[lang]}: ${attention.length}`);
@@ -279,7 +304,8 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
   return { main, thread };
 }
 
-function attentionThread(attention: readonly AgentRow[], data: DigestData, lang: Lang): BotMessage {
+function attentionThread(flags: readonly AttentionFlag[], data: DigestData, lang: Lang): BotMessage {
+  const attention = flags.map((flag) => flag.row);
   const columns: KpiId[] = [
     'chats',
     'valid_reception_rate',
@@ -304,8 +330,8 @@ function attentionThread(attention: readonly AgentRow[], data: DigestData, lang:
     blocks.push(
       context(
         lang === 'zh'
-          ? `显示 ${shown} / ${attention.length} 位。完整列表：\`/sobot agents ${periodWords(data.range)} sort:valid_reception_rate:asc\``
-          : `Showing ${shown} of ${attention.length}. The full list: \`/sobot agents ${periodWords(data.range)} sort:valid_reception_rate:asc\``,
+          ? `${showingText(shown, attention.length, 'agents', lang)} · 完整列表：\`/sobot agents ${periodWords(data.range)} sort:valid_reception_rate:asc\``
+          : `${showingText(shown, attention.length, 'agents', lang)} · the full list: \`/sobot agents ${periodWords(data.range)} sort:valid_reception_rate:asc\``,
       ),
     );
   }

@@ -4,7 +4,7 @@ import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/messag
 import type { TopicRow } from '../src/stats/cards.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
-import { headerBlock, nothingToShow } from './blocks.ts';
+import { headerBlock, nothingToShow, showingText } from './blocks.ts';
 import { formatCount, formatRatio, formatScore, truncate } from './format.ts';
 import { CHART_BARS, csvFilename, textTable, toCsv } from './table.ts';
 
@@ -47,7 +47,7 @@ export function topicsMessage(card: Card<TopicRow[]>, view: TopicsView): BotMess
     .slice(0, 3)
     .map((t) => `${escapeMrkdwn(t.name)} ${formatCount(t.chats)}`)
     .join(', ');
-  const footer = `${lang === 'zh' ? '显示' : 'Showing'} ${shown} / ${topics.length}${complete ? '' : ` · ${filename}`}`;
+  const footer = showingText(shown, topics.length, 'topics', lang, complete ? null : filename);
   const chartTopics = topics.slice(0, CHART_BARS);
   return {
     visibility: view.visibility,

@@ -20,6 +20,26 @@ export type DigestSection = (typeof DIGEST_SECTIONS)[number];
 /** Filters as users name them, the same words the commands take. */
 export type FilterWords = Partial<Record<'group' | 'dept' | 'channel' | 'agent' | 'robot', string>>;
 
+/**
+ * An agent needs attention when, with at least `minChats` chats, their valid reception or
+ * satisfaction is below its floor when one is set, else more than `belowTeam` (a fraction: 0.1 is
+ * 10 points) below the team's own rate. Relative by default: a team whose satisfaction is 60% does
+ * not have 67 of 75 agents "under 80%".
+ */
+export interface AttentionRule {
+  belowTeam: number;
+  minChats: number;
+  validReception: number | null;
+  satisfaction: number | null;
+}
+
+export const DEFAULT_ATTENTION: AttentionRule = {
+  belowTeam: 0.1,
+  minChats: 10,
+  validReception: null,
+  satisfaction: null,
+};
+
 export interface DigestDefinition {
   name: string;
   /** A channel id (C…) or `#name`. */
@@ -31,8 +51,8 @@ export interface DigestDefinition {
   sections: DigestSection[];
   /** Slack mrkdwn that notifies: `<!here>`, `<!subteam^S…>`, `<@U…>`. */
   mention: string | null;
-  /** Agents below either floor (fractions) are listed as needing attention. */
-  attention: { validReception: number; satisfaction: number; minChats: number };
+  /** Which agents the digest names as needing attention. */
+  attention: AttentionRule;
   /** A period that ended less than this long ago may not be complete in Sobot yet. */
   graceMs: number;
   /** A digest missed while the bot was down is still posted this long after its time. */
@@ -143,6 +163,21 @@ const fraction = z.union([z.number(), z.string()]).transform((value, ctx) => {
   return n;
 });
 
+/** Percentage points: "10 pts" (or "10pts") or a fraction such as 0.1. */
+const points = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const text = String(value).trim();
+  const pts = /^(\d+(?:\.\d+)?)\s*pts?$/.exec(text);
+  const n = pts ? Number(pts[1]) / 100 : Number(text);
+  if (!Number.isFinite(n) || n < 0 || n > 1) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected percentage points such as "10 pts" (or 0.1), got ${text}`,
+    });
+    return z.NEVER;
+  }
+  return n;
+});
+
 const mention = z
   .string()
   .transform((text) => {
@@ -211,12 +246,13 @@ const digestSchema = z
     mention,
     attention: z
       .object({
-        valid_reception: fraction.default(0.8),
-        satisfaction: fraction.default(0.8),
-        min_chats: z.number().int().min(0).default(5),
+        below_team: points.default(DEFAULT_ATTENTION.belowTeam),
+        min_chats: z.number().int().min(0).default(DEFAULT_ATTENTION.minChats),
+        valid_reception: fraction.optional(),
+        satisfaction: fraction.optional(),
       })
       .strict()
-      .default({ valid_reception: 0.8, satisfaction: 0.8, min_chats: 5 }),
+      .default({ below_team: DEFAULT_ATTENTION.belowTeam, min_chats: DEFAULT_ATTENTION.minChats }),
     grace: duration('2h').default(2 * 3_600_000),
     catch_up: duration('6h').default(6 * 3_600_000),
   })
@@ -403,9 +439,10 @@ function toFileConfig(parsed: ParsedFile, defaultTimeZone: string): FileConfig {
       sections: [...new Set(d.sections)],
       mention: d.mention,
       attention: {
-        validReception: d.attention.valid_reception,
-        satisfaction: d.attention.satisfaction,
+        belowTeam: d.attention.below_team,
         minChats: d.attention.min_chats,
+        validReception: d.attention.valid_reception ?? null,
+        satisfaction: d.attention.satisfaction ?? null,
       },
       graceMs: d.grace,
       catchUpMs: d.catch_up,

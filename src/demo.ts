@@ -3,6 +3,7 @@
 // are written to ./demo-output. With an argument it answers once and exits:
 //   npm run demo -- "/sobot agents yesterday"
 //   SOBOT_API=legacy npm run demo -- "/sobot overview yesterday"
+//   npm run demo -- --home        (the App Home tab as the demo's admin sees it)
 
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,9 +12,9 @@ import { createInterface } from 'node:readline/promises';
 import type { CommandRouter } from '../commands/index.ts';
 import { loadConfig } from './config.ts';
 import { DEFAULT_ACCESS } from './config-file.ts';
-import { plain, renderForConsole } from './demo/console-render.ts';
+import { plain, renderForConsole, viewForConsole } from './demo/console-render.ts';
 import { createLogger } from './logger.ts';
-import { createEngine, createWorkers, type Engine } from './main.ts';
+import { createEngine, createHome, createWorkers, type Engine } from './main.ts';
 import { startSimulator } from './simulator/server.ts';
 import { createAccessPolicy, NO_DIRECTORY } from './slack/access.ts';
 import { answerCommand } from './slack/answer-command.ts';
@@ -95,6 +96,8 @@ async function demo(): Promise<void> {
     SOBOT_BASE_URL: simulator.url,
     SOBOT_TIMEZONE: process.env.SOBOT_TIMEZONE,
     SOBOT_LANGUAGE: process.env.SOBOT_LANGUAGE,
+    // Digests and alert rules to show (`--home`, `/sobot alerts list`); the console's user is the admin.
+    BOT_CONFIG: process.env.BOT_CONFIG,
     CHART_RENDERER: process.env.CHART_RENDERER ?? 'local',
     QUICKCHART_URL: process.env.QUICKCHART_URL,
   });
@@ -108,9 +111,19 @@ async function demo(): Promise<void> {
   const engine = await createEngine({ ...config, dataDir }, { logger });
   // The person at the console is the demo's only user, and its admin.
   const access = createAccessPolicy({ ...DEFAULT_ACCESS, admins: [DEMO_USER] }, NO_DIRECTORY);
-  const { commands } = createWorkers(engine, consolePoster(engine), access);
+  const { commands, alerts } = createWorkers(engine, consolePoster(engine), access);
   const oneShot = process.argv.slice(2).join(' ').trim();
   try {
+    if (oneShot === '--home') {
+      const home = createHome(engine, alerts, access);
+      await home.figures.ensure();
+      const { timeZone, language } = engine.config.sobot;
+      const view = home.render(
+        await home.board.data({ userId: DEMO_USER, timeZone, lang: language, isAdmin: true }),
+      );
+      console.log(`\n[Home tab of ${DEMO_USER}]\n${viewForConsole(view.blocks)}\n`);
+      return;
+    }
     if (oneShot) {
       await answer(engine, commands, oneShot, 1);
       return;

@@ -15,12 +15,15 @@ import {
   worseningReply,
 } from '../reports/alert-notices.ts';
 import { digestFailureMessage } from '../reports/digest.ts';
+import { deleteDigestModal, homeView } from '../reports/home.ts';
 import { type AlertChecker, createAlertChecker } from './alerts/checker.ts';
 import { createAudit } from './audit.ts';
 import { type ChartPool, type ChartRenderer, createChartRenderer } from './charts/render.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type BotConfig, loadConfig, secretsOf } from './config.ts';
 import { ConfigError } from './errors.ts';
+import { createHomeBoard, type HomeBoard } from './home/board.ts';
+import { createHomeFigures, type HomeFiguresSource } from './home/figures.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createPrometheusMetrics, type PrometheusMetrics } from './metrics/prometheus.ts';
 import { type CronJobs, createCronJobs } from './scheduler/cron.ts';
@@ -30,7 +33,8 @@ import { scheduleJobs } from './scheduler/jobs.ts';
 import { type AccessPolicy, createAccessPolicy, createSlackDirectory } from './slack/access.ts';
 import { createSlackBot, type SlackBot } from './slack/app.ts';
 import { type ChannelPoster, createChannelPoster } from './slack/channel-post.ts';
-import { explainError } from './slack/error-reply.ts';
+import { errorMessage, explainError } from './slack/error-reply.ts';
+import { registerHome } from './slack/home.ts';
 import { isSobotOutage } from './sobot/errors.ts';
 import { createLegacyBackend } from './sobot/legacy/backend.ts';
 import { createSobotLegacyClient } from './sobot/legacy/client.ts';
@@ -292,6 +296,36 @@ export function createWorkers(
   return { commands: createCommands(deps), digests, alerts };
 }
 
+/** The Home tab's figures snapshot and board (shared by the bot and the demo's `--home`). */
+export function createHome(
+  engine: Engine,
+  alerts: AlertChecker,
+  access: AccessPolicy,
+): { figures: HomeFiguresSource; board: HomeBoard; render: typeof homeView } {
+  const { config, clock } = engine;
+  const figures = createHomeFigures({
+    stats: engine.stats,
+    clock,
+    timeZone: config.sobot.timeZone,
+    explain: (error) =>
+      explainError(error, { timeZone: config.sobot.timeZone, now: clock.now() }, config.sobot.language).what,
+  });
+  const board = createHomeBoard({
+    figures,
+    rules: () => config.file.alerts,
+    checker: alerts,
+    registry: engine.digests,
+    store: engine.store,
+    access,
+    budget: engine.budget,
+    budgetLimit: config.sobot.rateLimitPerMinute,
+    api: config.sobot.api,
+    companyTimeZone: config.sobot.timeZone,
+    now: clock.now,
+  });
+  return { figures, board, render: homeView };
+}
+
 export interface Bot {
   engine: Engine;
   slack: SlackBot;
@@ -350,6 +384,23 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
   );
   const workers = createWorkers(engine, poster, access, overrides);
   commands = workers.commands;
+  const replyClock = () => ({ timeZone: config.sobot.timeZone, now: engine.clock.now() });
+  const home = createHome(engine, workers.alerts, access);
+  registerHome(slack.app, {
+    client,
+    figures: home.figures,
+    board: home.board,
+    layouts: { home: home.render, deleteDigest: deleteDigestModal },
+    access,
+    runCommand: (text, origin) => workers.commands.run(text, origin),
+    explain: (error, lang) => errorMessage(error, replyClock(), lang).text,
+    poster,
+    work,
+    logger: engine.logger,
+    clock: engine.clock,
+    timeZone: config.sobot.timeZone,
+    lang: config.sobot.language,
+  });
   const cron = createCronJobs(engine.logger);
   let shutdown: Promise<Record<string, number>> | null = null;
   const log = engine.logger.child({ module: 'lifecycle' });

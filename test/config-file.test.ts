@@ -59,7 +59,7 @@ describe('parseConfigFile', () => {
         filters: { group: 'Sales' },
         sections: ['overview', 'agents', 'satisfaction'],
         mention: '<!here>',
-        attention: { validReception: 0.8, satisfaction: 0.8, minChats: 5 },
+        attention: { belowTeam: 0.1, minChats: 10, validReception: null, satisfaction: null },
         graceMs: 2 * 3_600_000,
         catchUpMs: 6 * 3_600_000,
         source: 'file',
@@ -259,13 +259,41 @@ describe('parseConfigFile', () => {
       'x.yml',
       'UTC',
     );
-    expect(file.digests[0]?.attention).toEqual({ validReception: 0.7, satisfaction: 0.9, minChats: 5 });
+    expect(file.digests[0]?.attention).toEqual({
+      belowTeam: 0.1,
+      minChats: 10,
+      validReception: 0.7,
+      satisfaction: 0.9,
+    });
     expect(
       problemsOf(
         'digests:\n  - { name: d, channel: "#a", schedule: "0 9 * * *", attention: { satisfaction: 90 } }\n',
       ),
     ).toEqual([
       expect.stringContaining('digests[0].attention.satisfaction: expected a share between 0 and 1'),
+    ]);
+  });
+
+  it('takes the gap to the team as "15 pts" or 0.15, and refuses one that is not points', () => {
+    const attention = (text: string) =>
+      parseConfigFile(
+        `digests:\n  - { name: d, channel: "#a", schedule: "0 9 * * *", attention: ${text} }\n`,
+        'x.yml',
+        'UTC',
+      ).digests[0]?.attention;
+    expect(attention('{ below_team: "15 pts", min_chats: 20 }')).toEqual({
+      belowTeam: 0.15,
+      minChats: 20,
+      validReception: null,
+      satisfaction: null,
+    });
+    expect(attention('{ below_team: 0.05 }')?.belowTeam).toBe(0.05);
+    expect(
+      problemsOf(
+        'digests:\n  - { name: d, channel: "#a", schedule: "0 9 * * *", attention: { below_team: lots } }\n',
+      ),
+    ).toEqual([
+      expect.stringContaining('digests[0].attention.below_team: expected percentage points such as "10 pts"'),
     ]);
   });
 });

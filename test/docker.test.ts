@@ -6,66 +6,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { type Instruction, readDockerfile, type Stage } from './support/dockerfile.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
-interface Instruction {
-  keyword: string;
-  args: string;
-}
-
-interface Stage {
-  name: string;
-  from: string;
-  instructions: Instruction[];
-}
-
-/** Dockerfile → stages, with line continuations joined, comments dropped and build ARGs substituted. */
-function parseDockerfile(text: string): Stage[] {
-  const logical: string[] = [];
-  let pending = '';
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (line.startsWith('#') || (line === '' && pending === '')) continue;
-    if (line.endsWith('\\')) {
-      pending += `${line.slice(0, -1).trim()} `;
-      continue;
-    }
-    logical.push(pending + line);
-    pending = '';
-  }
-  const args = new Map<string, string>();
-  const stages: Stage[] = [];
-  for (const line of logical.filter(Boolean)) {
-    const [, keyword = '', rest = ''] = /^(\S+)\s*(.*)$/.exec(line) ?? [];
-    const upper = keyword.toUpperCase();
-    const expanded = rest.replace(/\$\{(\w+)\}/g, (_, name: string) => args.get(name) ?? '');
-    if (upper === 'ARG' && stages.length === 0) {
-      const [name = '', value = ''] = rest.split('=');
-      args.set(name, value);
-    } else if (upper === 'FROM') {
-      const [, image = '', name] = /^(\S+)(?:\s+AS\s+(\S+))?$/i.exec(expanded) ?? [];
-      stages.push({ name: name ?? String(stages.length), from: image, instructions: [] });
-    } else {
-      const stage = stages.at(-1);
-      if (!stage) throw new Error(`${upper} before the first FROM`);
-      stage.instructions.push({ keyword: upper, args: expanded });
-    }
-  }
-  return stages;
-}
-
-const stages = parseDockerfile(read('Dockerfile'));
-const stageNamed = (name: string) => stages.find((s) => s.name === name);
-
-/** The instruction as the stage sees it: its own, or inherited from the stage it is built FROM. */
-function effective(stage: Stage, keyword: string): Instruction | undefined {
-  const own = stage.instructions.filter((i) => i.keyword === keyword).at(-1);
-  if (own) return own;
-  const parent = stageNamed(stage.from);
-  return parent ? effective(parent, keyword) : undefined;
-}
+const { stages, stageNamed, effective } = readDockerfile(read('Dockerfile'));
 
 /** Exec form: a JSON array of strings (no shell between tini and node, so signals reach node). */
 function execForm(instruction: Instruction | undefined): string[] {
@@ -92,9 +38,12 @@ describe('the Dockerfile', () => {
     }
   });
 
-  it('runs node dist/src/main.js directly, under tini as PID 1, in exec form', () => {
+  it('runs node on the bundle dist/bot/main.js directly (V8 flags only between), under tini as PID 1, in exec form', () => {
     expect(execForm(effective(runtime, 'ENTRYPOINT'))).toEqual(['/usr/bin/tini', '--']);
-    expect(execForm(effective(runtime, 'CMD'))).toEqual(['node', 'dist/src/main.js']);
+    const [node, ...args] = execForm(effective(runtime, 'CMD'));
+    expect(node).toBe('node');
+    expect(args.at(-1)).toBe('dist/bot/main.js');
+    for (const flag of args.slice(0, -1)) expect(flag).toMatch(/^--[\w-]+(=\S+)?$/);
     const base = stageNamed(runtime.from) as Stage;
     expect(
       base.instructions.some((i) => i.keyword === 'RUN' && /apt-get install[^&]*\btini\b/.test(i.args)),
@@ -135,14 +84,14 @@ describe('the Dockerfile', () => {
     expect(install?.args).toMatch(/npm ci --omit=dev/);
   });
 
-  it('leaves the simulator and the demo out of the bot, keeping them for the demo target', () => {
-    const copied = runtime.instructions.find((i) => i.keyword === 'COPY' && /\.\/dist$/.test(i.args));
-    const [, from = '', path = ''] = /--from=(\S+)\s+(\S+)/.exec(copied?.args ?? '') ?? [];
-    const build =
-      stageNamed(from)
-        ?.instructions.filter((i) => i.keyword === 'RUN')
-        .map((i) => i.args) ?? [];
-    expect(build.join('\n')).toContain(`rm -rf ${path}/src/simulator ${path}/src/demo ${path}/src/demo.js`);
+  it('ships the bundle only, built in the build stage; the demo target keeps the compiled modules', () => {
+    const copies = runtime.instructions.filter((i) => i.keyword === 'COPY' && /\bdist\b/.test(i.args));
+    expect(copies.map((i) => i.args)).toEqual(['--from=build /app/dist/bot ./dist/bot']);
+    const build = (stageNamed('build') as Stage).instructions.filter((i) => i.keyword === 'RUN');
+    expect(build.map((i) => i.args)).toContain('npm run build');
+    const manifest = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    expect(manifest.scripts.build).toContain('tsx scripts/bundle.ts');
+    expect(read('scripts/bundle.ts')).toContain("outdir: 'dist/bot'");
     expect(execForm(effective(stageNamed('demo') as Stage, 'ENTRYPOINT'))).toContain('dist/src/demo.js');
   });
 
@@ -153,7 +102,10 @@ describe('the Dockerfile', () => {
   });
 });
 
-/** Modules `node dist/src/main.js` loads: relative imports followed from src/main.ts (type-only ones are erased). */
+/**
+ * Modules the bundle holds: relative imports followed from its entry points, src/main.ts and the chart
+ * worker (scripts/bundle.ts; type-only imports are erased).
+ */
 function runtimeImports(): { files: Set<string>; packages: Set<string> } {
   const files = new Set<string>();
   const packages = new Set<string>();
@@ -178,6 +130,7 @@ function runtimeImports(): { files: Set<string>; packages: Set<string> } {
     }
   };
   visit(join(ROOT, 'src', 'main.ts'));
+  visit(join(ROOT, 'src', 'charts', 'render-worker.ts'));
   return { files, packages };
 }
 

@@ -1,6 +1,7 @@
-// The bot as a process, `node dist/src/main.js`: a checked start (Slack and Sobot reached before it
-// says it is running; a refusal is one line and exit code 1; an outage is waited out) and a graceful
-// stop on SIGTERM that finishes the answer and the alert check in flight and records the alert once.
+// The bot as a process, as the image starts it (the bundle, `node dist/bot/main.js`): a checked start
+// (Slack and Sobot reached before it says it is running; a refusal is one line and exit code 1; an
+// outage is waited out) and a graceful stop on SIGTERM that finishes the answer and the alert check
+// in flight and records the alert once.
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';

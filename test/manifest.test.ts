@@ -12,6 +12,17 @@ import { SLASH_COMMAND } from '../src/slack/app.ts';
 type Manifest = AppsManifestCreateArguments['manifest'];
 type BotScope = NonNullable<NonNullable<NonNullable<Manifest['oauth_config']>['scopes']>['bot']>[number];
 
+type BotEvent = NonNullable<
+  NonNullable<NonNullable<Manifest['settings']>['event_subscriptions']>['bot_events']
+>[number];
+
+/** Events a bot like this one may subscribe to; `satisfies` checks each against the SDK's list. */
+const KNOWN_BOT_EVENTS = [
+  'app_home_opened',
+  'app_mention',
+  'message.im',
+] as const satisfies readonly BotEvent[];
+
 const ROOT = join(import.meta.dirname, '..');
 
 /** Bot scopes a bot like this one may plausibly ask for; `satisfies` checks each against the SDK's list. */
@@ -42,7 +53,7 @@ const KNOWN_BOT_SCOPES = [
  * The scope each Web API method the bot may call needs (https://docs.slack.dev/reference/methods).
  * files.uploadV2 is the SDK's wrapper around files.getUploadURLExternal + completeUploadExternal.
  */
-const SCOPE_OF_METHOD: Record<string, BotScope> = {
+const SCOPE_OF_METHOD: Record<string, BotScope | null> = {
   'files.uploadV2': 'files:write',
   'files.getUploadURLExternal': 'files:write',
   'files.completeUploadExternal': 'files:write',
@@ -51,6 +62,11 @@ const SCOPE_OF_METHOD: Record<string, BotScope> = {
   'chat.postEphemeral': 'chat:write',
   'chat.update': 'chat:write',
   'usergroups.users.list': 'usergroups:read',
+  'users.info': 'users:read',
+  // Views (the Home tab, modals) need no scope: Slack checks the trigger or the app's Home tab.
+  'views.publish': null,
+  'views.open': null,
+  'views.update': null,
   // Public channels; a private alert channel needs groups:read as well (checked below).
   'conversations.members': 'channels:read',
   'conversations.list': 'channels:read',
@@ -95,6 +111,12 @@ const manifestSchema = z.strictObject({
     scopes: z.strictObject({ bot: z.array(z.enum(KNOWN_BOT_SCOPES)).min(1).max(255) }),
   }),
   settings: z.strictObject({
+    event_subscriptions: z
+      .strictObject({
+        request_url: httpsUrl.optional(),
+        bot_events: z.array(z.enum(KNOWN_BOT_EVENTS)).max(100),
+      })
+      .optional(),
     interactivity: z.strictObject({ is_enabled: z.boolean(), request_url: httpsUrl.optional() }),
     org_deploy_enabled: z.boolean(),
     socket_mode_enabled: z.boolean(),
@@ -190,6 +212,13 @@ describe('manifest.yml', () => {
     expect(manifest.features.app_home?.messages_tab_enabled).toBe(true);
   });
 
+  it('turns the Home tab on and subscribes to app_home_opened, which publishes it', () => {
+    expect(manifest.features.app_home?.home_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions?.bot_events).toContain('app_home_opened');
+    const url = manifest.settings.event_subscriptions?.request_url;
+    expect(url && new URL(url).pathname).toBe('/slack/events');
+  });
+
   describe('scopes the code needs', () => {
     const methods = webApiMethodsInCode();
 
@@ -210,7 +239,7 @@ describe('manifest.yml', () => {
     it('has each of those scopes in the manifest', () => {
       const missing = [...methods.keys()]
         .map((method) => ({ method, scope: SCOPE_OF_METHOD[method] }))
-        .filter(({ scope }) => scope !== undefined && !botScopes.includes(scope));
+        .filter(({ scope }) => scope !== undefined && scope !== null && !botScopes.includes(scope));
       expect(missing).toEqual([]);
     });
   });

@@ -14,6 +14,7 @@ import { type BotMetrics, noMetrics } from '../metrics/metrics.ts';
 import type { ChannelPoster, PostedMessage } from '../slack/channel-post.ts';
 import type { BotMessage } from '../slack/message.ts';
 import type { DateRange, KpiValues } from '../stats/model.ts';
+import { withDistinctNames } from '../stats/names.ts';
 import { parsePeriod, periodWords } from '../stats/period.ts';
 import type { StatsService } from '../stats/service.ts';
 import { createLeases, type Lease } from '../store/lease.ts';
@@ -187,7 +188,10 @@ export function createAlertChecker(opts: {
     const { scope } = rule;
     if (scope.kind === 'each-agent') {
       const report = await stats.agents(range, {}, 'background');
-      return { range, readings: report.rows.map((row) => one(row.agentId, row.name, row.kpis)) };
+      return {
+        range,
+        readings: withDistinctNames(report.rows).map((row) => one(row.agentId, row.name, row.kpis)),
+      };
     }
     if (scope.kind === 'each-group') {
       const report = await stats.breakdown('group', range, {}, 'background');
@@ -210,6 +214,8 @@ export function createAlertChecker(opts: {
       threshold: rule.threshold,
       clear: rule.clear,
       period: rule.period,
+      ...(rule.scope.kind === 'each-agent' ? { each: 'agent' as const } : {}),
+      ...(rule.scope.kind === 'each-group' ? { each: 'group' as const } : {}),
     };
   }
 

@@ -12,6 +12,8 @@ export interface AlertRuleView {
   clear: number;
   /** The period the rule watches, in the reader's words: "today", "今天". */
   period: string;
+  /** What the scopes are when the rule watches each of many (each-agent, each-group). */
+  each?: 'agent' | 'group';
 }
 
 export interface AlertScopeView {

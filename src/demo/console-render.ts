@@ -90,3 +90,31 @@ export function renderForConsole(message: BotMessage, imageNote: string | null):
   const visibility = message.visibility === 'ephemeral' ? '(only visible to you)' : '(posted in the channel)';
   return [...out, visibility].join('\n');
 }
+
+/** What a button or menu shows: `[Refresh]`, `[⋯ Preview · Post now · Delete]`. */
+function controlText(element: Record<string, unknown>): string {
+  if (element.type === 'overflow') {
+    const options = (element.options as { text: unknown }[] | undefined) ?? [];
+    return `[⋯ ${options.map((o) => textOf(o.text)).join(' · ')}]`;
+  }
+  return `[${textOf(element.text)}]`;
+}
+
+/**
+ * A view's blocks (the Home tab) as terminal text: as a message, with each section's button or menu
+ * after its text and each row of buttons on its own line.
+ */
+export function viewForConsole(blocks: readonly Record<string, unknown>[]): string {
+  const shown = blocks.map((block) => {
+    if (block.type === 'actions') {
+      const controls = ((block.elements as Record<string, unknown>[] | undefined) ?? []).map(controlText);
+      return { type: 'context', elements: [{ type: 'mrkdwn', text: controls.join(' ') }] };
+    }
+    const accessory = block.accessory as Record<string, unknown> | undefined;
+    if (block.type !== 'section' || !accessory) return block;
+    return { ...block, text: { type: 'mrkdwn', text: `${textOf(block.text)}   ${controlText(accessory)}` } };
+  });
+  const rendered = renderForConsole({ visibility: 'ephemeral', text: '', blocks: shown as never }, null);
+  // The Home tab is each viewer's own; "(only visible to you)" is a message's note.
+  return rendered.split('\n').slice(0, -1).join('\n');
+}

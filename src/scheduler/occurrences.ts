@@ -114,3 +114,19 @@ export function nextOccurrence(
   }
   return null;
 }
+
+/** The latest occurrence at or before `now` within `horizonMs` (default 8 days), or null. */
+export function previousOccurrence(
+  pattern: string,
+  timeZone: string,
+  now: number,
+  horizonMs = 8 * 24 * 60 * MINUTE,
+): Occurrence | null {
+  // Back a day at a time: a daily schedule finds its last run in the first day scanned.
+  for (let to = now; to > now - horizonMs; to -= 24 * 60 * MINUTE) {
+    const from = Math.max(to - 24 * 60 * MINUTE, now - horizonMs);
+    const last = occurrencesBetween(pattern, timeZone, from, to).at(-1);
+    if (last) return last;
+  }
+  return null;
+}

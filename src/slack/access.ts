@@ -8,7 +8,7 @@ import type { Clock } from '../clock.ts';
 import type { AccessRules } from '../config-file.ts';
 import { AccessDeniedError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { escapeMrkdwn } from './message.ts';
+import { channelMention } from './message.ts';
 
 /** Memberships as Slack knows them; every answer may be a few minutes old. */
 export interface SlackDirectory {
@@ -46,7 +46,6 @@ const NAMED_IN_REFUSAL = 8;
 
 const isGroup = (id: string) => id.startsWith('S');
 const mention = (id: string) => (isGroup(id) ? `<!subteam^${id}>` : `<@${id}>`);
-const channelText = (channel: string) => (channel.startsWith('#') ? escapeMrkdwn(channel) : `<#${channel}>`);
 
 function listed(items: readonly string[], show: (item: string) => string): string {
   const named = items.slice(0, NAMED_IN_REFUSAL).map(show).join(', ');
@@ -102,10 +101,12 @@ export function createAccessPolicy(rules: AccessRules, directory: SlackDirectory
         return `Sorry, agent-level figures are only for ${viewers}${admins()}. Team-wide figures are open to everyone: try \`/sobot overview\`.`;
       }
       case 'post-public':
-        return `Sorry, answers may be posted for everyone only in ${listed(rules.channels ?? [], channelText)}. Ask without \`public\` to see the answer yourself.`;
+        return `Sorry, answers may be posted for everyone only in ${listed(rules.channels ?? [], channelMention)}. Ask without \`public\` to see the answer yourself.`;
       case 'mute': {
         const members =
-          rules.mute.by === 'channel-members' ? ` and the members of ${channelText(permission.channel)}` : '';
+          rules.mute.by === 'channel-members'
+            ? ` and the members of ${channelMention(permission.channel)}`
+            : '';
         return `Sorry, only ${admins()}${members} can ${permission.doing}.`;
       }
     }

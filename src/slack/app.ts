@@ -28,6 +28,7 @@ import type { BotMetrics, CommandOutcome } from '../metrics/metrics.ts';
 import { SobotInputError } from '../sobot/errors.ts';
 import type { Store } from '../store/store.ts';
 import type { WorkInFlight } from '../work.ts';
+import { createAnswerTurns } from './ack-first.ts';
 import { answerCommand } from './answer-command.ts';
 import { createSlackDelivery, postToResponseUrl, type ReplyTarget } from './deliver.ts';
 import { errorMessage } from './error-reply.ts';
@@ -50,6 +51,9 @@ const safeJson = (text: string): unknown => {
     return null;
   }
 };
+
+/** How much of a command's text the "command answered" log line keeps. */
+const LOGGED_TEXT_CHARS = 80;
 
 /** action_ids of buttons whose value is a /sobot command to run. */
 const FOLLOW_UP_ACTIONS = /^sobot_(rerun|share)$/;
@@ -215,6 +219,7 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
   const mode: SlackBot['mode'] = slack.appToken ? 'socket' : 'http';
   const routes = opsRoutes(opts, mode, () => socketState);
   const guard = createReplayGuard({ store: opts.store, logger: opts.logger });
+  const turns = createAnswerTurns();
 
   const receiver =
     mode === 'socket'
@@ -300,7 +305,12 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     );
     try {
       await delivery.deliver(message, target);
-      log.info({ text, ms: Math.round(performance.now() - started) }, 'command answered');
+      // The start of the text says what was asked; a long paste would only weigh on every line.
+      const asked = text.length > LOGGED_TEXT_CHARS ? `${text.slice(0, LOGGED_TEXT_CHARS)}…` : text;
+      log.info(
+        { text: asked, chars: text.length, ms: Math.round(performance.now() - started) },
+        'command answered',
+      );
     } catch (error) {
       log.error({ err: error }, 'could not deliver the answer');
       outcome = 'undelivered';
@@ -332,7 +342,10 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     await ack();
     // HTTP acks are timed where the request arrives (start()); here only Socket Mode's.
     if (mode === 'socket') opts.events.acked('socket', (performance.now() - started) / 1000);
-    await opts.work.track('answer', () => answer(text, target, origin, started));
+    await opts.work.track('answer', async () => {
+      await turns.next();
+      await answer(text, target, origin, started);
+    });
   }
 
   app.command(SLASH_COMMAND, async ({ command, ack }) => {

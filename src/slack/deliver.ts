@@ -38,7 +38,11 @@ export interface DeliveryOptions {
   imageRetryDelayMs?: number;
 }
 
-/** response_url posts that hang are abandoned after this long. */
+/**
+ * A response_url post is abandoned when Slack is silent this long: before its response headers, or
+ * between two parts of its body. undici's own timers, not an AbortSignal per post (one timer object
+ * and listener for each answer, which showed in profiles under load).
+ */
 const RESPONSE_URL_TIMEOUT_MS = 10_000;
 
 export function createSlackDelivery(opts: DeliveryOptions): SlackDelivery {
@@ -118,7 +122,8 @@ export async function postToResponseUrl(url: string, payload: Record<string, unk
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(payload),
-    signal: AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS),
+    headersTimeout: RESPONSE_URL_TIMEOUT_MS,
+    bodyTimeout: RESPONSE_URL_TIMEOUT_MS,
   });
   const body = await response.body.text();
   let rejected = response.statusCode >= 400;

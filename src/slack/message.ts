@@ -53,7 +53,11 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-type AnyBlock = Record<string, unknown> & { type: string };
+/** A channel as mrkdwn: an id becomes Slack's link `<#C0123>`; a `#name` stays text, escaped. */
+export const channelMention = (channel: string) =>
+  channel.startsWith('#') ? escapeMrkdwn(channel) : `<#${channel}>`;
+
+export type AnyBlock = Record<string, unknown> & { type: string };
 
 const isMrkdwn = (value: unknown): value is { type: 'mrkdwn'; text: string; verbatim?: boolean } =>
   typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'mrkdwn';
@@ -94,20 +98,27 @@ export const textOf = (value: unknown): string =>
     ? ((value as { text: string }).text ?? '')
     : '';
 
-/** Every way `blocks` and `text` break Slack's limits; empty when the message is sendable. */
-export function blockKitProblems(message: { text?: string; blocks?: unknown[] }): string[] {
+/**
+ * The problems of each block by itself, and the characters of text the blocks carry (Slack caps a
+ * message's total). `more` checks the block types a surface allows beyond a message's (a view's
+ * inputs); it returns null for a type it does not know either.
+ */
+export function blocksProblems(
+  blocks: readonly unknown[],
+  more: (
+    block: AnyBlock,
+    where: string,
+    check: (ok: boolean, problem: string) => void,
+  ) => number | null = () => null,
+): { problems: string[]; chars: number } {
   const problems: string[] = [];
-  const blocks = (message.blocks ?? []) as AnyBlock[];
   const L = SLACK_LIMITS;
   let total = 0;
   let tables = 0;
   const check = (ok: boolean, problem: string) => {
     if (!ok) problems.push(problem);
   };
-  if (!message.text?.trim()) problems.push('message has no plain-text fallback');
-  check((message.text ?? '').length <= L.fallbackText, `fallback text over ${L.fallbackText} chars`);
-  check(blocks.length <= L.blocks, `${blocks.length} blocks (max ${L.blocks})`);
-  blocks.forEach((block, i) => {
+  (blocks as AnyBlock[]).forEach((block, i) => {
     const where = `block ${i} (${block.type})`;
     switch (block.type) {
       case 'header': {
@@ -178,11 +189,30 @@ export function blockKitProblems(message: { text?: string; blocks?: unknown[] })
       }
       case 'divider':
         break;
-      default:
-        problems.push(`${where}: block type not used by this bot`);
+      default: {
+        const chars = more(block, where, check);
+        if (chars === null) problems.push(`${where}: block type not used by this bot`);
+        else total += chars;
+      }
     }
   });
   check(tables <= 1, `${tables} table blocks (Slack allows one per message)`);
-  check(total <= L.totalChars, `${total} characters of text in blocks (max ${L.totalChars})`);
+  return { problems, chars: total };
+}
+
+/** Every way `blocks` and `text` break Slack's limits; empty when the message is sendable. */
+export function blockKitProblems(message: { text?: string; blocks?: unknown[] }): string[] {
+  const blocks = message.blocks ?? [];
+  const L = SLACK_LIMITS;
+  const problems: string[] = [];
+  const check = (ok: boolean, problem: string) => {
+    if (!ok) problems.push(problem);
+  };
+  if (!message.text?.trim()) problems.push('message has no plain-text fallback');
+  check((message.text ?? '').length <= L.fallbackText, `fallback text over ${L.fallbackText} chars`);
+  check(blocks.length <= L.blocks, `${blocks.length} blocks (max ${L.blocks})`);
+  const each = blocksProblems(blocks);
+  problems.push(...each.problems);
+  check(each.chars <= L.totalChars, `${each.chars} characters of text in blocks (max ${L.totalChars})`);
   return problems;
 }

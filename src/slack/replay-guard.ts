@@ -77,10 +77,14 @@ export function createReplayGuard(opts: { store: Store; logger: Logger; now?: ()
     what: 'replay memory',
     meanwhile: 'Slack requests are checked by their timestamp alone',
   });
-  /** True the first time `key` is seen within `ttlMs` (and while the store cannot tell). */
+  /**
+   * True the first time `key` is seen within `ttlMs` (and while the store cannot tell). Not durable: the ack
+   * must not wait for a disk (the file store decides in memory and writes within a second; a crash in that
+   * second forgets them).
+   */
   const firstTime = (key: string, ttlMs = DELIVERY_MEMORY_MS) =>
     failover.run(
-      () => failover.reach(opts.store.claim(key, now(), { ttlMs })),
+      () => failover.reach(opts.store.claim(key, now(), { ttlMs, durable: false })),
       async () => true,
     );
 
@@ -95,7 +99,6 @@ export function createReplayGuard(opts: { store: Store; logger: Logger; now?: ()
       const ack = 'ack' in args ? (args.ack as () => Promise<void>) : null;
       const delivery = deliveryId(args.body);
       const memoryMs = facts.requestSignature === undefined ? null : signatureMemoryMs(facts);
-      // Claimed together, so the file store writes them in one go before the ack.
       const [newSignature, newEnvelope, newDelivery] = await Promise.all([
         memoryMs === null || firstTime(`slack:signature:${facts.requestSignature}`, memoryMs),
         !facts.envelopeId || firstTime(`slack:envelope:${facts.envelopeId}`),

@@ -35,3 +35,37 @@ export function matchName(wanted: string, entries: readonly DirectoryEntry[]): N
     .sort((a, b) => a.score - b.score);
   return { kind: 'none', close: scored.slice(0, 5).map(({ entry }) => entry) };
 }
+
+/** What tells two agents with the same display name apart. */
+export interface NamedAgent {
+  agentId: string;
+  name: string;
+  email: string | null;
+  groups: readonly string[];
+}
+
+/**
+ * Agents who share a display name (three "Amara"s in one team) get what tells them apart added
+ * wherever a name is shown short: the email's local part, else their skill group, else the start
+ * of their id. Everyone else keeps their name as Sobot gives it.
+ */
+export function withDistinctNames<T extends NamedAgent>(rows: readonly T[]): T[] {
+  const byName = new Map<string, T[]>();
+  for (const row of rows) byName.set(row.name, [...(byName.get(row.name) ?? []), row]);
+  return rows.map((row) => {
+    const namesakes = byName.get(row.name) ?? [];
+    if (namesakes.length < 2) return row;
+    return { ...row, name: `${row.name} (${tellApart(row, namesakes)})` };
+  });
+}
+
+function tellApart(row: NamedAgent, namesakes: readonly NamedAgent[]): string {
+  const local = (agent: NamedAgent) => agent.email?.split('@')[0] || null;
+  const group = (agent: NamedAgent) => (agent.groups.length === 1 ? (agent.groups[0] ?? null) : null);
+  for (const key of [local, group]) {
+    const mine = key(row);
+    if (mine && namesakes.filter((other) => key(other) === mine).length === 1) return mine;
+  }
+  // Sobot's ids are long hex strings that differ throughout; the end is enough to tell two apart.
+  return local(row) ?? row.agentId.slice(-6);
+}

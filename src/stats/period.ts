@@ -291,7 +291,7 @@ function nearestForm(words: string): string | null {
  * a range that ends at a time of day says so: 'Sat 21 Nov 2026 until 14:49' (zh '… 14:49 前').
  */
 export function describeRange(range: DateRange, lang: 'en' | 'zh' = 'en'): string {
-  const days = describeDays(range, lang);
+  const days = remember(described, `${lang} ${range.from} ${range.to}`, () => describeDays(range, lang));
   if (range.until === undefined) return days;
   const time = range.until.slice(0, 5);
   return lang === 'zh' ? `${days} ${time} 前` : `${days} until ${time}`;
@@ -377,11 +377,30 @@ export function isClosed(range: DateRange, now: number): boolean {
 export function todayIn(timeZone: string, now: number): string {
   // An empty zone would make TZDate fall back to the server's own zone.
   if (timeZone.trim() === '') throw new RangeError('A time zone is required');
-  try {
-    return format(now, 'yyyy-MM-dd', { in: tz(timeZone) });
-  } catch (cause) {
-    throw new RangeError(`Unknown time zone "${timeZone}"`, { cause });
-  }
+  // Zones' offsets are whole minutes, so the date only changes on one: asked many times an answer.
+  return remember(todays, `${timeZone} ${Math.floor(now / 60_000)}`, () => {
+    try {
+      return format(now, 'yyyy-MM-dd', { in: tz(timeZone) });
+    } catch (cause) {
+      throw new RangeError(`Unknown time zone "${timeZone}"`, { cause });
+    }
+  });
+}
+
+// Every answer describes its periods and asks what day it is several times; a TZDate costs several
+// time-zone look-ups per operation, which was the main thread's top cost under load. Both are pure
+// functions of their key: kept in small maps, emptied when full.
+const MEMORY_ENTRIES = 256;
+const described = new Map<string, string>();
+const todays = new Map<string, string>();
+
+function remember(memory: Map<string, string>, key: string, compute: () => string): string {
+  const known = memory.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (memory.size >= MEMORY_ENTRIES) memory.clear();
+  memory.set(key, value);
+  return value;
 }
 
 // Once "today in the zone" is known, the rest is arithmetic on calendar dates. Doing it on dates pinned to

@@ -32,6 +32,8 @@ interface Entry {
 }
 
 const STATE_FILE = 'state.json';
+/** How long a change made with `durable: false` may stay in memory only. */
+export const LAZY_WRITE_MS = 1_000;
 
 const StateFileSchema = z.object({
   version: z.literal(1),
@@ -66,6 +68,8 @@ export async function openFileStore(opts: FileStoreOptions): Promise<Store> {
   // Changes made before a write starts share that write; writes run one after another.
   let nextWrite: PendingWrite | null = null;
   let lastWrite: Promise<void> = Promise.resolve();
+  // The timer of the write that carries changes made with `durable: false` (see writeSoon).
+  let lazyWrite: AbortController | null = null;
 
   const isLive = (entry: Entry | undefined, now = clock.now()): entry is Entry =>
     entry !== undefined && (entry.expiresAt === null || entry.expiresAt > now);
@@ -94,6 +98,9 @@ export async function openFileStore(opts: FileStoreOptions): Promise<Store> {
     const undos: Array<() => void> = [];
     const done = lastWrite.then(async () => {
       nextWrite = null;
+      // This write carries every change made so far, the lazy ones included.
+      lazyWrite?.abort();
+      lazyWrite = null;
       try {
         await writeAtomically(statePath, serialise());
       } catch (error) {
@@ -106,11 +113,34 @@ export async function openFileStore(opts: FileStoreOptions): Promise<Store> {
     return { done, undos };
   };
 
-  /** Applies one change in memory now; resolves once it is on disk, and undoes it if that write fails. */
-  const commit = (key: string, next: Entry | undefined): Promise<void> => {
+  // Changes made with `durable: false` go with the next write, which starts within LAZY_WRITE_MS.
+  const writeSoon = () => {
+    if (nextWrite || lazyWrite) return;
+    const timer = new AbortController();
+    lazyWrite = timer;
+    clock.sleep(LAZY_WRITE_MS, timer.signal, { background: true }).then(
+      () => {
+        lazyWrite = null;
+        // A failed write keeps these changes in memory: the next write carries them again.
+        nextWrite ??= scheduleWrite();
+        nextWrite.done.catch(() => {});
+      },
+      () => undefined,
+    );
+  };
+
+  /**
+   * Applies one change in memory now; resolves once it is on disk, and undoes it if that write fails.
+   * Not durable: resolves at once, and the change stays whatever becomes of its write.
+   */
+  const commit = (key: string, next: Entry | undefined, options?: StoreWriteOptions): Promise<void> => {
     const previous = entries.get(key);
     const apply = (entry: Entry | undefined) => (entry ? entries.set(key, entry) : entries.delete(key));
     apply(next);
+    if (options?.durable === false) {
+      writeSoon();
+      return Promise.resolve();
+    }
     nextWrite ??= scheduleWrite();
     nextWrite.undos.push(() => {
       if (entries.get(key) === next) apply(previous);
@@ -140,7 +170,7 @@ export async function openFileStore(opts: FileStoreOptions): Promise<Store> {
     },
     async set(key, value, options) {
       assertOpen();
-      await commit(key, toEntry(key, value, options));
+      await commit(key, toEntry(key, value, options), options);
     },
     async delete(key) {
       assertOpen();
@@ -162,7 +192,7 @@ export async function openFileStore(opts: FileStoreOptions): Promise<Store> {
       const entry = toEntry(key, value, options);
       // No await between the check and the change: in one process that is what makes the claim atomic.
       if (liveEntry(key)) return false;
-      await commit(key, entry);
+      await commit(key, entry, options);
       return true;
     },
     async compareAndSet(key, expected, next, options) {
@@ -172,12 +202,17 @@ export async function openFileStore(opts: FileStoreOptions): Promise<Store> {
       // As in claim: no await between the comparison and the change.
       const current = liveEntry(key);
       if ((current && encodeDocument(key, current.value)) !== expectedJson) return false;
-      if (current || entry) await commit(key, entry);
+      if (current || entry) await commit(key, entry, options);
       return true;
     },
     async close() {
       if (closed) return;
       closed = true;
+      if (lazyWrite) {
+        lazyWrite.abort();
+        lazyWrite = null;
+        nextWrite ??= scheduleWrite();
+      }
       await lastWrite;
       openDirs.delete(dirKey);
       await lock.release();

@@ -4,6 +4,13 @@
 export interface StoreWriteOptions {
   /** The document expires this many milliseconds after the write. */
   ttlMs?: number;
+  /**
+   * false: resolve as soon as the change is made (a claim: decided), not once it is on disk. For
+   * records whose loss in a crash costs little and whose wait would (the Slack replay memory, checked
+   * before every ack): the file store writes them within a second, with whatever it writes next.
+   * Redis makes every change in one round trip and ignores this.
+   */
+  durable?: boolean;
 }
 
 export interface Store {

@@ -38,7 +38,7 @@ const MORNING: DigestDefinition = {
   filters: {},
   sections: ['overview'],
   mention: null,
-  attention: { validReception: 0.8, satisfaction: 0.8, minChats: 5 },
+  attention: { belowTeam: 0.1, minChats: 10, validReception: null, satisfaction: null },
   graceMs: 2 * 3_600_000,
   catchUpMs: 6 * 3_600_000,
   source: 'file',

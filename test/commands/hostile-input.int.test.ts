@@ -5,7 +5,7 @@
 // goes over signed HTTP, so the message Slack receives (verbatim text and all) is checked too.
 
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BotError } from '../../src/errors.ts';
 import { errorMessage } from '../../src/slack/error-reply.ts';
 import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
@@ -178,5 +178,20 @@ describe('any command text', () => {
     const shown = JSON.stringify(message.blocks);
     expect(shown).not.toContain(':'.repeat(20));
     expect(shown).toContain('That command is 3,006 characters long');
+  });
+
+  it('logs the start of a long paste and its length, not the whole of it', async () => {
+    const text = `agents long-paste ${'x'.repeat(3_000)}`;
+    await h.command(text, 'long-paste');
+    await h.slack.waitForResponses('long-paste');
+    // Logged once Slack has taken the answer (the other tests' texts are logged too: found by its start).
+    const answered = await vi.waitFor(() => {
+      const line = h.logs
+        .map((json) => JSON.parse(json) as { msg: string; text?: string; chars?: number })
+        .find((entry) => entry.msg === 'command answered' && entry.text?.startsWith('agents long-paste'));
+      expect(line).toBeDefined();
+      return line;
+    });
+    expect(answered).toMatchObject({ text: `${text.slice(0, 80)}…`, chars: text.length });
   });
 });

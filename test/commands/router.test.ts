@@ -299,7 +299,26 @@ describe('agents command', () => {
     const { router } = setup();
     const error = await failure(router.run('agents sort:fcrr', ctx));
     expect(error.message).toContain('Did you mean "fcr_24h"?');
-    expect(error.example).toBe('/sobot agents yesterday sort:fcr_24h');
+    expect(error.example).toBe('/sobot agents sort:fcr_24h');
+  });
+
+  it('keeps the period and every other option in the suggestion', async () => {
+    const { router } = setup();
+    const sort = await failure(router.run('agents last week sort:fcrr top:5 group:Sales public', ctx));
+    expect(sort.example).toBe('/sobot agents last week sort:fcr_24h top:5 group:Sales public');
+    const order = await failure(router.run('agents yesterday sort:fcr:up top:5', ctx));
+    expect(order.example).toBe('/sobot agents yesterday sort:fcr_24h:asc top:5');
+    const top = await failure(router.run('agents yesterday top:0', ctx));
+    expect(top.example).toBe('/sobot agents yesterday top:15');
+  });
+
+  it('suggests the option an unknown one was probably meant to be, in the whole command', async () => {
+    const { router } = setup();
+    const error = await failure(router.run('agents yesterday grop:Sales top:5', ctx));
+    expect(error.message).toContain('Unknown option "grop:". Did you mean "group:"?');
+    expect(error.example).toBe('/sobot agents yesterday top:5 group:Sales');
+    const unknown = await failure(router.run('agents yesterday colour:red top:5', ctx));
+    expect(unknown.example).toBe('/sobot agents yesterday top:5');
   });
 
   it('rejects a sort order other than asc or desc', async () => {
@@ -314,16 +333,31 @@ describe('agents command', () => {
     expect(error.message).toContain('valid_reception_rate');
   });
 
-  it.each(['0', 'abc', '500', '2.5', '-3', '1e1', '0x10', '99999999999999999999', ' 5', '１０'])(
-    'rejects top:%s',
-    async (top) => {
-      const { router, stats } = setup();
-      const error = await failure(router.run(`agents top:${top}`, ctx));
-      expect(error.message).toContain('1 to 99');
-      expect(error.example).toBe('/sobot agents top:20');
-      expect(stats.calls).toHaveLength(0);
-    },
-  );
+  it.each([
+    ['0', 15],
+    ['abc', 15],
+    ['500', 99],
+    ['2.5', 15],
+    ['-3', 15],
+    ['1e1', 15],
+    ['0x10', 15],
+    ['99999999999999999999', 99],
+    ['１０', 15],
+  ])('rejects top:%s and suggests top:%i', async (top, suggested) => {
+    const { router, stats } = setup();
+    const error = await failure(router.run(`agents yesterday top:${top}`, ctx));
+    expect(error.message).toContain('1 to 99');
+    expect(error.example).toBe(`/sobot agents yesterday top:${suggested}`);
+    expect(stats.calls).toHaveLength(0);
+  });
+
+  it('rejects "top: 5" (the number after a space is a word, not the option)', async () => {
+    const { router, stats } = setup();
+    const error = await failure(router.run('agents top: 5', ctx));
+    // "5" is no period either: the suggestion leaves it out (yesterday is the default).
+    expect(error.example).toBe('/sobot agents top:15');
+    expect(stats.calls).toHaveLength(0);
+  });
 
   it('shows as many rows as top: asks', async () => {
     const { router } = setup();

@@ -2,7 +2,7 @@
 // CSV read back with an independent RFC 4180 parser, and expected strings written out by hand.
 
 import { describe, expect, it } from 'vitest';
-import { type AgentsView, agentsMessage, sortAgents, withDistinctNames } from '../../reports/agents.ts';
+import { type AgentsView, agentsMessage, sortAgents } from '../../reports/agents.ts';
 import { blockKitProblems } from '../../src/slack/message.ts';
 import { AGENT_KPIS } from '../../src/stats/kpis.ts';
 import type { AgentCounts, AgentKpiId, AgentKpis, AgentRow } from '../../src/stats/model.ts';
@@ -387,25 +387,6 @@ describe('agentsMessage header and language', () => {
     expect(agentsMessage(report(team(2)), { ...VIEW, visibility: 'in_channel' }).visibility).toBe(
       'in_channel',
     );
-  });
-});
-
-describe('withDistinctNames', () => {
-  it('adds the email local part to agents who share a nickname, and leaves the others alone', () => {
-    const base = { groups: [], kpis: {}, counts: {} } as unknown as Omit<
-      AgentRow,
-      'agentId' | 'name' | 'email'
-    >;
-    const rows: AgentRow[] = [
-      { ...base, agentId: 'a1', name: 'Amara', email: 'amara.okafor@example.com' },
-      { ...base, agentId: 'a2', name: 'Amara', email: 'amara.diallo@example.com' },
-      { ...base, agentId: 'a3', name: '王小明', email: null },
-    ];
-    expect(withDistinctNames(rows).map((r) => r.name)).toEqual([
-      'Amara (amara.okafor)',
-      'Amara (amara.diallo)',
-      '王小明',
-    ]);
   });
 });
 

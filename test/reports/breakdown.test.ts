@@ -58,7 +58,7 @@ describe('breakdownMessage for the largest realistic companies', () => {
     // Titles, the total, and the 50 groups.
     expect(tableOf(message)).toHaveLength(52);
     expect(message.files).toBeUndefined();
-    expect(contextTexts(message).join('\n')).toContain('Showing 50 / 50');
+    expect(contextTexts(message).join('\n')).toContain('Showing 50 of 50 skill groups · A chat can reach');
   });
 
   it('fits 30 channels in one message, all shown, no CSV', () => {
@@ -152,7 +152,7 @@ describe('breakdownMessage leaves out idle scopes', () => {
       .slice(2)
       .map((r) => r[0]);
     expect(names).toEqual(['Sales', 'Bot only', 'Empty', 'Unknown']);
-    expect(contextTexts(message).join('\n')).toContain('Showing 4 / 4');
+    expect(contextTexts(message).join('\n')).toContain('Showing 4 of 4 channels');
     expect(message.text).toContain('4 channels with chats');
   });
 
@@ -194,7 +194,7 @@ describe('breakdownMessage for 120 scopes', () => {
 
   it('says how many are shown of 120 and names the CSV', () => {
     const footer = contextTexts(message).join('\n');
-    expect(footer).toContain(`Showing ${shown - 1} / 120`);
+    expect(footer).toContain(`Showing ${shown - 1} of 120 channels · full table attached as`);
     expect(footer).toContain('channels-2026-11-21.csv');
   });
 

@@ -319,19 +319,33 @@ describe('customersMessage', () => {
     expect(field(message, '24h FCR (of customers)')).toBe('–  _no comparison_');
   });
 
-  it('tables the regions busiest first, CJK names kept, a region with no visitors left out', () => {
+  it("tables the regions busiest first in the reply's language, a region with no visitors left out", () => {
     expect(tableOf(message)).toEqual([
       ['Region', 'Visitors', 'New', 'Returning'],
       ['China · Beijing', '1,445', '1,402', '43'],
-      ['中国 · 广东', '12', '2', '10'],
+      // Sobot gave "中国 · 广东": known places are named in the reply's language.
+      ['China · Guangdong', '12', '2', '10'],
       ['Netherlands', '1', '0', '1'],
     ]);
-    expect(contextOf(message)).toContain('3 / 3 regions shown');
+    expect(contextOf(message)).toContain('Showing 3 of 3 regions');
+  });
+
+  it('names known places in Chinese in a Chinese reply, and unknown ones as Sobot gave them', () => {
+    const regions = [...CUSTOMERS.regions, region('Atlantis', 'Poseidonia', 1, 1)];
+    const zh = customersMessage(card({ ...CUSTOMERS, regions }), { ...VIEW, lang: 'zh' });
+    expect(tableOf(zh)?.map((row) => row[0])).toEqual([
+      '地区',
+      '中国 · 北京',
+      '中国 · 广东',
+      '荷兰',
+      'Atlantis · Poseidonia',
+    ]);
+    expect(zh.chart?.spec.labels).toEqual(['北京', '广东', '荷兰', 'Poseidonia']);
   });
 
   it('charts new and returning visitors of the top regions, named by region', () => {
     const spec = message.chart?.spec;
-    expect(spec?.labels).toEqual(['Beijing', '广东', 'Netherlands']);
+    expect(spec?.labels).toEqual(['Beijing', 'Guangdong', 'Netherlands']);
     expect(spec?.series.map((s) => s.values)).toEqual([
       [1_402, 2, 0],
       [43, 10, 1],
@@ -342,7 +356,7 @@ describe('customersMessage', () => {
     const many = Array.from({ length: 40 }, (_, i) => region('Land', `R${i}`, 100 - i, 1));
     const long = customersMessage(card({ ...CUSTOMERS, regions: many }), VIEW);
     expect(tableOf(long)).toHaveLength(16);
-    expect(contextOf(long)).toContain('15 / 40 regions shown');
+    expect(contextOf(long)).toContain('Showing 15 of 40 regions');
     expect(long.chart?.spec.labels).toHaveLength(15);
     expect(blockKitProblems(long)).toEqual([]);
   });

@@ -50,7 +50,7 @@ function digestDefinition(overrides: Partial<DigestDefinition> = {}): DigestDefi
     filters: {},
     sections: ['overview', 'agents'],
     mention: null,
-    attention: { validReception: 0.8, satisfaction: 0.8, minChats: 5 },
+    attention: { belowTeam: 0.1, minChats: 10, validReception: null, satisfaction: null },
     graceMs: 2 * HOUR,
     catchUpMs: 6 * HOUR,
     source: 'file',

@@ -42,6 +42,18 @@ function field(blocks: Block[], label: string): string {
 const tableOf = (blocks: Block[]) =>
   blocks.find((b) => b.type === 'table')?.rows?.map((row) => row.map((c) => c.text)) ?? [];
 
+/** The simulator's place names that are not English, as an English reply names them. */
+const IN_ENGLISH: Record<string, string> = {
+  中国: 'China',
+  广东: 'Guangdong',
+  上海: 'Shanghai',
+  日本: 'Japan',
+  東京都: 'Tokyo',
+  Deutschland: 'Germany',
+  Bayern: 'Bavaria',
+  Brasil: 'Brazil',
+};
+
 describe('satisfaction, bot and customers over HTTP', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -122,7 +134,9 @@ describe('satisfaction, bot and customers over HTTP', () => {
     expect(shown.length).toBe(Math.min(visited.length, 15));
     shown.forEach((row, i) => {
       const r = visited[i] as Served;
-      expect(row[0]).toBe([r.country, r.province].filter(Boolean).join(' · '));
+      // An English reply names the places Sobot gave in Chinese, Japanese, German or Portuguese in English.
+      const english = (place: unknown) => IN_ENGLISH[String(place)] ?? String(place);
+      expect(row[0]).toBe([r.country, r.province].filter(Boolean).map(english).join(' · '));
       expect(row.slice(1)).toEqual([
         count(r.visitor_total),
         count(r.new_visitor_num),

@@ -43,7 +43,12 @@ afterEach(async () => {
 
 async function start(
   clock: FakeClock,
-  extra: { reuse?: { sim: Simulator; slack: FakeSlack }; dataDir?: string; configYaml?: string } = {},
+  extra: {
+    reuse?: { sim: Simulator; slack: FakeSlack };
+    dataDir?: string;
+    configYaml?: string;
+    simulator?: NonNullable<Parameters<typeof startHarness>[0]>['simulator'];
+  } = {},
 ): Promise<Harness> {
   const h = await startHarness({
     clock,
@@ -136,6 +141,63 @@ describe('scheduled digests', () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]?.text).toMatch(/^All \d+ agents who need attention/);
     expect(textsOf(digest as ChannelMessage).join('\n')).toMatch(/and \d+ more in the thread/);
+  });
+
+  it("names at most five agents clearly below the team on the demo's company, biggest impact first", async () => {
+    // The demo's company (75 agents, namesakes in threes) with the default rule: 10+ points below
+    // the team on 10+ chats. Before, the 80% floors flagged 67 of 75 agents.
+    // Thu 3 Dec 2026, 08:58 in Shanghai: the digest of Wed 2 Dec, the day the issue was filed on.
+    const clock = createFakeClock(Date.parse('2026-12-03T00:58:00Z'));
+    const h = await start(clock, { simulator: { rateLimit: 1000 } });
+    await clock.advance(2 * MINUTE);
+    await h.bot.digests.tick();
+    const [digest] = h.slack.posted(CHANNEL);
+    const served = h.sim.log
+      .filter((e) => e.path.endsWith('/customerService/staffWorkStatis') && e.retCode === '000000')
+      .flatMap((e) => ((e.reply as Served).items as Served[]) ?? []);
+    expect(served).toHaveLength(75);
+    const line = textsOf(digest as ChannelMessage)
+      .flatMap((t) => (typeof t === 'string' ? t.split('\n') : []))
+      .find((l) => l.startsWith('*Needs attention*'));
+    if (!line) throw new Error('expected the attention line');
+    const team =
+      /valid reception 10\+ pts below the team's ([\d.]+)% or positive feedback \(5★\) 10\+ pts below the team's ([\d.]+)%, each on 10\+ chats/.exec(
+        line,
+      );
+    if (!team) throw new Error(`unexpected rule: ${line}`);
+    const [teamReception, teamSatisfied] = [Number(team[1]), Number(team[2])];
+    const named = [
+      ...line.matchAll(
+        /(?:: | · )([^:·]+?): (\d+) chats handled, (Valid rec\.|Positive) ([\d.]+)% \(([\d.]+) pts below\)/g,
+      ),
+    ];
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.length).toBeLessThanOrEqual(5);
+    const more = Number(/and (\d+) more in the thread/.exec(line)?.[1] ?? 0);
+    expect(named.length + more).toBeLessThan(75 / 4);
+    // Names are told apart: "Amara" alone would be one of three.
+    const nickCount = (nick: unknown) => served.filter((item) => item.service_nick === nick).length;
+    const impacts: number[] = [];
+    for (const [, name, chats, kpi, rate, gap] of named) {
+      const nick = String(name).replace(/ \(.*\)$/, '');
+      const item = served.find(
+        (i) =>
+          i.service_nick === nick &&
+          (nickCount(nick) === 1 || String(name).includes(String(i.service_email).split('@')[0] as string)),
+      );
+      expect(item, `${name} was served`).toBeDefined();
+      if (nickCount(nick) > 1) expect(name).toMatch(/ \(.+\)$/);
+      expect(Number(chats)).toBe(Number(item?.human_consult));
+      const servedRate = Number(
+        String(kpi === 'Positive' ? item?.good_rate_str : item?.valid_recep_rate_str).replace('%', ''),
+      );
+      expect(Math.abs(Number(rate) - servedRate)).toBeLessThanOrEqual(0.05 + 1e-9);
+      const teamRate = kpi === 'Positive' ? teamSatisfied : teamReception;
+      expect(teamRate - Number(rate)).toBeGreaterThan(10 - 0.1);
+      expect(Math.abs(Number(gap) - (teamRate - Number(rate)))).toBeLessThanOrEqual(0.15);
+      impacts.push(Number(chats) * Number(gap));
+    }
+    expect([...impacts].sort((a, b) => b - a)).toEqual(impacts);
   });
 
   it('does not post again after a restart later in the day', async () => {

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { DirectoryEntry } from '../../src/stats/model.ts';
-import { foldName, matchName } from '../../src/stats/names.ts';
+import { foldName, matchName, type NamedAgent, withDistinctNames } from '../../src/stats/names.ts';
 
 const group = (id: string, name: string, aliases: string[] = []): DirectoryEntry => ({
   dimension: 'group',
@@ -101,5 +101,42 @@ describe('matchName', () => {
 
   it('answers none with no close names for an empty directory', () => {
     expect(matchName('Sales', [])).toEqual({ kind: 'none', close: [] });
+  });
+});
+
+describe('withDistinctNames', () => {
+  const agent = (agentId: string, name: string, email: string | null, groups: string[] = []): NamedAgent => ({
+    agentId,
+    name,
+    email,
+    groups,
+  });
+
+  it('adds the email local part to agents who share a display name, and leaves the others alone', () => {
+    const rows = [
+      agent('a1', 'Amara', 'amara.okafor@example.com'),
+      agent('a2', 'Amara', 'amara.diallo@example.com'),
+      agent('a3', '王小明', null),
+    ];
+    expect(withDistinctNames(rows).map((r) => r.name)).toEqual([
+      'Amara (amara.okafor)',
+      'Amara (amara.diallo)',
+      '王小明',
+    ]);
+  });
+
+  it('uses the skill group when namesakes have no email, and the id when they share the group too', () => {
+    const rows = [
+      agent('8f3a1c1001', 'Ahmed', null, ['Sales']),
+      agent('8f3a1c2002', 'Ahmed', null, ['After-sales']),
+      agent('0b9e7d3003', 'Li', null, ['VIP']),
+      agent('0b9e7d4004', 'Li', null, ['VIP']),
+    ];
+    expect(withDistinctNames(rows).map((r) => r.name)).toEqual([
+      'Ahmed (Sales)',
+      'Ahmed (After-sales)',
+      'Li (7d3003)',
+      'Li (7d4004)',
+    ]);
   });
 });

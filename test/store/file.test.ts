@@ -5,8 +5,8 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openFileStore } from '../../src/store/file.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LAZY_WRITE_MS, openFileStore } from '../../src/store/file.ts';
 import { createFakeClock, type FakeClock } from '../support/fake-clock.ts';
 import { describeStoreContract } from './contract.ts';
 
@@ -168,6 +168,50 @@ describe('openFileStore', () => {
       { key: 'digest:delivery:morning', value: { ts: '2' } },
     ]);
     await reopened.close();
+  });
+
+  describe('a change made with durable: false (the Slack replay memory, checked before each ack)', () => {
+    const fileKeys = async () =>
+      Object.keys((JSON.parse(await readFile(stateFile(), 'utf8')) as { entries: object }).entries).sort();
+
+    it('is decided at once, even while the disk refuses writes, and kept in memory', async () => {
+      const store = await open();
+      await mkdir(join(dir, 'state.json.tmp'));
+      await expect(store.claim('digest:delivery:morning', { ts: '1' })).rejects.toThrow();
+      expect(await store.claim('slack:signature:v0=aa', 1, { ttlMs: 60_000, durable: false })).toBe(true);
+      expect(await store.claim('slack:signature:v0=aa', 2, { ttlMs: 60_000, durable: false })).toBe(false);
+      await rm(join(dir, 'state.json.tmp'), { recursive: true });
+      await store.close();
+    });
+
+    it('reaches the disk once LAZY_WRITE_MS has passed, not before', async () => {
+      const store = await open();
+      await store.set('digest:subscription:C1', { channel: 'C1' });
+      await store.claim('slack:signature:v0=aa', 1, { ttlMs: 60_000, durable: false });
+      await clock.advance(LAZY_WRITE_MS - 1);
+      expect(await fileKeys()).toEqual(['digest:subscription:C1']);
+      await clock.advance(1);
+      await vi.waitFor(async () =>
+        expect(await fileKeys()).toEqual(['digest:subscription:C1', 'slack:signature:v0=aa']),
+      );
+      await store.close();
+    });
+
+    it('goes with the next durable write, and with close', async () => {
+      const first = await open();
+      await first.claim('slack:delivery:trigger:1', 1, { ttlMs: 60_000, durable: false });
+      await first.set('digest:subscription:C1', { channel: 'C1' });
+      expect(await fileKeys()).toEqual(['digest:subscription:C1', 'slack:delivery:trigger:1']);
+      await first.claim('slack:delivery:trigger:2', 2, { ttlMs: 60_000, durable: false });
+      await first.close();
+
+      const second = await open();
+      expect((await second.list('slack:')).map((d) => d.key)).toEqual([
+        'slack:delivery:trigger:1',
+        'slack:delivery:trigger:2',
+      ]);
+      await second.close();
+    });
   });
 
   describe('a state file it cannot use', () => {

@@ -41,6 +41,10 @@ export interface Harness {
     responseId: string,
     who?: { user_id?: string; channel_id?: string },
   ): Promise<{ status: number }>;
+  /** Sends a signed Events API callback carrying `event` (app_home_opened, …); resolves with the HTTP status. */
+  event(event: Record<string, unknown>): Promise<number>;
+  /** Sends a signed interactivity payload (block_actions, view_submission) as it is; resolves with Bolt's answer. */
+  interact(payload: Record<string, unknown>): Promise<{ status: number; body: string }>;
   /** POSTs a request to /slack/events as it is (already signed), with any extra headers. */
   send(
     request: { headers: Record<string, string>; body: string },
@@ -122,6 +126,17 @@ export async function startHarness(
     chartPool: opts.chartPool,
   });
   const { port } = await bot.start();
+  let eventCounter = 0;
+  /** POSTs `body` to /slack/events, signed with the app's secret. */
+  const postSigned = (body: string, headers: Record<string, string> = {}) => {
+    const signed = signedRequest(SIGNING_SECRET, body);
+    return fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: 'POST',
+      headers: { ...signed.headers, ...headers },
+      body: signed.body,
+    });
+  };
+  const formOf = (payload: unknown) => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
   if (opts.socketMode) await slack.socketConnected();
 
   return {
@@ -155,6 +170,25 @@ export async function startHarness(
       await response.body?.cancel();
       return response.status;
     },
+    async event(event) {
+      eventCounter += 1;
+      const body = JSON.stringify({
+        token: 'deprecated-verification-token',
+        team_id: 'T0FAKE',
+        api_app_id: 'A0FAKE',
+        type: 'event_callback',
+        event_id: `Ev${String(eventCounter).padStart(8, '0')}`,
+        event_time: Math.floor(Date.now() / 1000),
+        event,
+      });
+      const response = await postSigned(body, { 'content-type': 'application/json' });
+      await response.body?.cancel();
+      return response.status;
+    },
+    async interact(payload) {
+      const response = await postSigned(formOf(payload));
+      return { status: response.status, body: await response.text() };
+    },
     async click(button, responseId, who = {}) {
       const channel = who.channel_id ?? 'C0TEAM';
       const payload = {
@@ -177,13 +211,8 @@ export async function startHarness(
           },
         ],
       };
-      const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-      const signed = signedRequest(SIGNING_SECRET, body);
-      const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-        method: 'POST',
-        headers: signed.headers,
-        body: signed.body,
-      });
+      const response = await postSigned(formOf(payload));
+      await response.body?.cancel();
       return { status: response.status };
     },
     dataDir,

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { blockKitProblems, nonVerbatimTexts } from '../../src/slack/message.ts';
+import { viewProblems } from '../../src/slack/view-limits.ts';
 
 export interface RecordedCall {
   method: string;
@@ -31,6 +32,15 @@ export interface ChannelMessage {
   edits: { text: string; blocks: unknown[] }[];
 }
 
+/** A modal the bot opened (views.open), as it stands after any views.update. */
+export interface OpenModal {
+  id: string;
+  triggerId: string;
+  view: Record<string, unknown>;
+  /** Earlier versions, oldest first, replaced by views.update. */
+  updates: Record<string, unknown>[];
+}
+
 export interface FakeSlack {
   /** Web API base URL, for SLACK_API_URL. */
   apiUrl: string;
@@ -51,6 +61,12 @@ export interface FakeSlack {
   channelMembers: Map<string, string[]>;
   /** Channel ids by name (without #), for conversations.list. */
   channelIds: Map<string, string>;
+  /** The Home tab each user sees: the last view published for them. */
+  homes: Map<string, Record<string, unknown>>;
+  /** Modals opened with views.open, in order, updated in place by views.update. */
+  modals: OpenModal[];
+  /** Profiles for users.info: time zone and locale by user id (unknown users: user_not_found). */
+  users: Map<string, { tz: string; locale?: string }>;
   /** The next `count` calls of `method` answer `{ ok: false, error }`, as Slack does when it is unwell. */
   failNext(method: string, count?: number, error?: string): void;
   /** Top-level messages in a channel (not thread replies). */
@@ -75,6 +91,30 @@ export interface FakeSlack {
   socketConnected(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** What Slack would refuse of a view, plus mrkdwn left for Slack to parse. */
+function viewProblemsOf(view: unknown): string[] {
+  const blocks = ((view as { blocks?: unknown[] } | null)?.blocks ?? []) as unknown[];
+  return [
+    ...viewProblems(view),
+    ...nonVerbatimTexts(blocks).map((where) => `${where}: mrkdwn without verbatim: true`),
+  ];
+}
+
+/** A views.publish or views.open call's problems: its view's, the surface it needs, its required id. */
+function viewCallProblems(args: Record<string, unknown>, type: 'home' | 'modal', id: string): string[] {
+  const problems = viewProblemsOf(args.view);
+  if ((args.view as { type?: string } | undefined)?.type !== type) problems.push(`a ${type} view is needed`);
+  if (typeof args[id] !== 'string') problems.push(`${id} is needed`);
+  return problems;
+}
+
+/** Slack's answer to a view it will not show. */
+const refused = (problems: string[]) => ({
+  ok: false,
+  error: 'invalid_arguments',
+  response_metadata: { messages: problems },
+});
 
 /** What Slack would refuse, plus mrkdwn the bot left for Slack to parse (every text must be verbatim). */
 function problemsOf(message: { text?: string; blocks?: unknown[] }): string[] {
@@ -223,6 +263,38 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const files = (args.files as { id: string; title?: string }[]) ?? [];
       return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) };
     },
+    'views.publish': (args) => {
+      const problems = viewCallProblems(args, 'home', 'user_id');
+      if (problems.length) return refused(problems);
+      fake.homes.set(String(args.user_id), args.view as Record<string, unknown>);
+      return { ok: true, view: { id: `VHOME${String(args.user_id)}`, ...(args.view as object) } };
+    },
+    'views.open': (args) => {
+      const problems = viewCallProblems(args, 'modal', 'trigger_id');
+      if (problems.length) return refused(problems);
+      const modal: OpenModal = {
+        id: `VMODAL${String(fake.modals.length + 1).padStart(4, '0')}`,
+        triggerId: String(args.trigger_id),
+        view: args.view as Record<string, unknown>,
+        updates: [],
+      };
+      fake.modals.push(modal);
+      return { ok: true, view: { id: modal.id, ...modal.view } };
+    },
+    'views.update': (args) => {
+      const modal = fake.modals.find((m) => m.id === args.view_id);
+      if (!modal) return { ok: false, error: 'not_found' };
+      const problems = viewProblemsOf(args.view);
+      if (problems.length) return refused(problems);
+      modal.updates.push(modal.view);
+      modal.view = args.view as Record<string, unknown>;
+      return { ok: true, view: { id: modal.id, ...modal.view } };
+    },
+    'users.info': (args) => {
+      const profile = fake.users.get(String(args.user));
+      if (!profile) return { ok: false, error: 'user_not_found' };
+      return { ok: true, user: { id: args.user, tz: profile.tz, locale: profile.locale ?? 'en-US' } };
+    },
     'apps.connections.open': () => ({ ok: true, url: `${base.replace('http', 'ws')}/socket` }),
   };
 
@@ -309,6 +381,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     userGroups: new Map(),
     channelMembers: new Map(),
     channelIds: new Map(),
+    homes: new Map(),
+    modals: [],
+    users: new Map(),
     failNext(method, count = 1, error = 'internal_error') {
       failures.set(method, { count, error });
     },

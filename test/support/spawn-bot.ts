@@ -1,14 +1,17 @@
-// Runs the bot as operators do, `node dist/src/main.js` in its own process, and reads its JSON log
-// lines as they come: for the tests of the checked start and of the shutdown on SIGTERM.
+// Runs the bot as the image does (the Dockerfile's runtime CMD and ENV: `node <flags> dist/bot/main.js`,
+// the bundle) in its own process, and reads its JSON log lines as they come: for the tests of the
+// checked start and of the shutdown on SIGTERM.
 
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { runtimeCommand } from './dockerfile.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const MAIN = join(ROOT, 'dist', 'src', 'main.js');
+const IMAGE = runtimeCommand(ROOT);
+const BUNDLE = join(ROOT, 'dist', 'bot', 'main.js');
 
-/** Newest modification time of the TypeScript that dist/ is built from. */
+/** Newest modification time of the TypeScript that the bundle is built from. */
 function newestSource(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -19,19 +22,21 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** Builds dist/ (as `npm ci` does through `prepare`) when it is missing or older than the sources. */
+/** Bundles the bot (as `npm run build` does) when dist/bot is missing or older than the sources. */
 export function ensureBuilt(): void {
   let built = 0;
   try {
-    built = statSync(MAIN).mtimeMs;
+    built = statSync(BUNDLE).mtimeMs;
   } catch {
     // Not built yet.
   }
-  const sources = Math.max(...['src', 'commands', 'reports'].map((dir) => newestSource(join(ROOT, dir))));
+  const sources = Math.max(
+    ...['src', 'commands', 'reports', 'scripts'].map((dir) => newestSource(join(ROOT, dir))),
+  );
   if (built > sources) return;
   execFileSync(
     process.execPath,
-    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/bundle.ts'],
     {
       cwd: ROOT,
       stdio: 'inherit',
@@ -50,9 +55,10 @@ export interface BotProcess {
 }
 
 export function spawnBot(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, [MAIN], {
+  const { PORT: _port, DATA_DIR: _dataDir, ...imageEnv } = IMAGE.env;
+  const child = spawn(process.execPath, IMAGE.argv.slice(1), {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', ...imageEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];

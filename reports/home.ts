@@ -1,0 +1,309 @@
+// The Home tab: today so far against yesterday to the same time, the alert rules with their states,
+// the digests with their next and last runs, and the bot's health. Pure: HomeData in, a `home` view
+// out, within Slack's view limits whatever the number of rules and digests (rules that need
+// attention are never the ones left out).
+
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns/format';
+import { actionValue, DIGEST_VERBS, HOME_ACTIONS, HOME_VIEWS } from '../src/home/actions.ts';
+import type { HomeData, HomeDigest, HomeRule } from '../src/home/board.ts';
+import { type Lang, t } from '../src/i18n/catalogue.ts';
+import { scheduleText } from '../src/scheduler/schedule-text.ts';
+import { channelMention, escapeMrkdwn, SLACK_LIMITS, verbatimBlocks } from '../src/slack/message.ts';
+import { VIEW_LIMITS } from '../src/slack/view-limits.ts';
+import { KPIS, type KpiId } from '../src/stats/kpis.ts';
+import { describeRange } from '../src/stats/period.ts';
+import { headerBlock } from './blocks.ts';
+import { changeOf, changeText } from './change.ts';
+import { formatValue } from './format.ts';
+import { kpiLabel } from './labels.ts';
+
+/** The KPIs of the board, in the order a team lead reads them. */
+export const HOME_KPIS: readonly KpiId[] = [
+  'chats',
+  'valid_reception_rate',
+  'fcr_24h',
+  'satisfaction',
+  'response_warn_rate',
+  'queue_leave_rate',
+];
+
+export interface HomeView {
+  type: 'home';
+  blocks: Record<string, unknown>[];
+}
+
+type Block = Record<string, unknown>;
+
+const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
+const plain = (text: string) => ({ type: 'plain_text', text, emoji: true });
+const section = (text: string, accessory?: Block): Block => ({
+  type: 'section',
+  text: mrkdwn(text.slice(0, SLACK_LIMITS.sectionText)),
+  ...(accessory ? { accessory } : {}),
+});
+const context = (text: string): Block => ({
+  type: 'context',
+  elements: [mrkdwn(text.slice(0, SLACK_LIMITS.sectionText))],
+});
+const option = (text: string, value: string) => ({ text: plain(text), value });
+
+/** Locales whose date formats read naturally in each language. */
+const DATE_LOCALE: Record<Lang, string> = { en: 'en-GB', zh: 'zh-CN' };
+
+/** `Tue 24 Nov 09:00` in `zone` (`11月24日周二 09:00` in Chinese); only the time on the same day as `now`. */
+function when(at: number, zone: string, now: number, lang: Lang): string {
+  const sameDay = format(at, 'yyyy-MM-dd', { in: tz(zone) }) === format(now, 'yyyy-MM-dd', { in: tz(zone) });
+  if (sameDay) return format(at, 'HH:mm', { in: tz(zone) });
+  const day = new Intl.DateTimeFormat(DATE_LOCALE[lang], {
+    timeZone: zone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  }).format(at);
+  return `${day} ${format(at, 'HH:mm', { in: tz(zone) })}`;
+}
+
+const SPARK = '▁▂▃▄▅▆▇█';
+
+/** A line of bars, one per value, scaled from the lowest to the highest; a missing value is a dot. */
+export function sparkline(values: readonly (number | null)[]): string {
+  const known = values.filter((v): v is number => v !== null);
+  const low = Math.min(...known);
+  const high = Math.max(...known);
+  return values
+    .map((v) => {
+      if (v === null) return '·';
+      const step = high === low ? 3 : Math.round(((v - low) / (high - low)) * (SPARK.length - 1));
+      return SPARK[step];
+    })
+    .join('');
+}
+
+function figureBlocks(data: HomeData): Block[] {
+  const { lang } = data.viewer;
+  const figures = data.figures;
+  if (!figures) {
+    const why = data.health.lastError ? ` ${escapeMrkdwn(data.health.lastError.what)}` : '';
+    return [section(data.loading ? t(lang, 'home.loading') : `${t(lang, 'home.noFigures')}${why}`)];
+  }
+  const { overview } = figures;
+  const labels = { source: 'company', scale: overview.ratings?.scale } as const;
+  const fields = HOME_KPIS.map((id) => {
+    const value = formatValue(KPIS[id].unit, overview.current[id] ?? null);
+    const change = changeText(changeOf(id, overview.current[id], overview.previous[id], lang), lang);
+    return mrkdwn(`*${escapeMrkdwn(kpiLabel(id, lang, labels))}*\n${value}  _${change}_`);
+  });
+  const compared = t(lang, 'home.compared', {
+    today: describeRange(overview.range, lang),
+    previous: describeRange(overview.previousRange, lang),
+  });
+  const time = when(figures.at, data.viewer.timeZone, data.now, lang);
+  const dataTime = `${t(lang, 'home.dataOf', { time })} (${t(lang, 'home.yourTime')})`;
+  const blocks: Block[] = [
+    context(escapeMrkdwn(`${overview.range.timeZone} · ${compared} · ${dataTime}`)),
+    { type: 'section', fields },
+  ];
+  const trend = figures.trend;
+  if (trend?.some((p) => p.value !== null)) {
+    const line = sparkline(trend.map((p) => p.value));
+    const day = (iso: string) =>
+      describeRange({ from: iso, to: iso, timeZone: overview.range.timeZone }, lang);
+    blocks.push(
+      context(
+        escapeMrkdwn(
+          t(lang, 'home.trend', { line, from: day(trend[0]?.day ?? ''), to: day(trend.at(-1)?.day ?? '') }),
+        ),
+      ),
+    );
+  }
+  return blocks;
+}
+
+function ruleBlock(item: HomeRule, data: HomeData): Block {
+  const { lang, timeZone } = data.viewer;
+  const { rule } = item;
+  const unit = KPIS[rule.kpi].unit;
+  const at = (iso: string) => when(Date.parse(iso), timeZone, data.now, lang);
+  const scope = 'name' in rule.scope ? `${rule.scope.kind}:${rule.scope.name}` : rule.scope.kind;
+  const condition = `${KPIS[rule.kpi].label[lang]} ${rule.op} ${formatValue(unit, rule.threshold)}`;
+  const head = `*${escapeMrkdwn(rule.name)}*: ${escapeMrkdwn(`${condition} · ${scope} · ${rule.period}`)} → ${channelMention(rule.channel)}`;
+  const first = item.scopes[0];
+  let state: string;
+  if (item.status === 'firing' && first) {
+    const named = item.scopes.length > 1 || rule.scope.kind !== 'overall';
+    const value = `${formatValue(unit, first.value)}${named ? ` (${escapeMrkdwn(first.name)})` : ''}`;
+    const firing = item.scopes.filter((s) => s.firedAt !== null).length;
+    const more = firing > 1 ? t(lang, 'home.firingMore', { more: firing - 1 }) : '';
+    state = `🔴 ${t(lang, 'home.firing', { since: at(first.firedAt ?? first.since), value })}${more}`;
+  } else if (item.status === 'pending' && first) {
+    state = `🟡 ${t(lang, 'home.pending', { count: item.scopes.length, since: at(first.since) })}`;
+  } else {
+    state = `🟢 ${t(lang, 'home.ok')}`;
+  }
+  const parts = [state];
+  if (item.failures > 0) parts.push(`⚠️ ${t(lang, 'home.cannotEvaluate', { count: item.failures })}`);
+  if (item.mute)
+    parts.push(`🔕 ${t(lang, 'home.mutedUntil', { by: `<@${item.mute.by}>`, until: at(item.mute.until) })}`);
+  if (item.message) {
+    const link = `https://slack.com/archives/${item.message.channel}/p${item.message.ts.replace('.', '')}`;
+    parts.push(`<${link}|${t(lang, 'home.alertMessage')}>`);
+  }
+  const choice = (key: 'home.mute1h' | 'home.muteTomorrow' | 'home.unmute', verb: string) =>
+    option(t(lang, key), actionValue(verb, rule.name));
+  const menu = item.canMute
+    ? {
+        type: 'overflow',
+        action_id: HOME_ACTIONS.alert,
+        options: item.mute
+          ? [choice('home.unmute', 'unmute'), choice('home.mute1h', 'mute1h')]
+          : [choice('home.mute1h', 'mute1h'), choice('home.muteTomorrow', 'mutetomorrow')],
+      }
+    : undefined;
+  return section(`${head}\n${parts.join(' · ')}`, menu);
+}
+
+const DIGEST_VERB_KEYS = {
+  preview: 'home.preview',
+  now: 'home.postNow',
+  delete: 'home.delete',
+} as const;
+const LAST_ICONS = { on_time: '✅', late: '🕒', failed: '❌', posting: '⏳', missed: '⚠️' } as const;
+
+function digestBlock(item: HomeDigest, data: HomeData): Block {
+  const { lang, timeZone, isAdmin } = data.viewer;
+  const { digest } = item;
+  const filters = Object.entries(digest.filters)
+    .filter(([, name]) => name)
+    .map(([key, name]) => `${key}:${name}`)
+    .join(' ');
+  const what = [scheduleText(digest.schedule), `(${digest.timeZone})`, '·', digest.period, filters]
+    .filter(Boolean)
+    .join(' ');
+  const head = `*${escapeMrkdwn(digest.name)}* → ${channelMention(digest.channel)} · ${escapeMrkdwn(what)}`;
+  const next =
+    item.nextAt === null
+      ? t(lang, 'home.noNext')
+      : t(lang, 'home.next', {
+          when: `${when(item.nextAt, timeZone, data.now, lang)} (${t(lang, 'home.yourTime')})`,
+        });
+  const last = item.last
+    ? `${LAST_ICONS[item.last.status]} ${t(lang, `home.last.${item.last.status}`)} ${when(item.last.at, timeZone, data.now, lang)}`
+    : t(lang, 'home.neverRun');
+  const accessory = isAdmin
+    ? {
+        type: 'overflow',
+        action_id: HOME_ACTIONS.digest,
+        options: DIGEST_VERBS.map((verb) =>
+          option(t(lang, DIGEST_VERB_KEYS[verb]), actionValue(verb, digest.name)),
+        ),
+      }
+    : {
+        type: 'button',
+        action_id: HOME_ACTIONS.digestPreview,
+        text: plain(t(lang, 'home.preview')),
+        value: digest.name,
+      };
+  return section(`${head}\n${next} · ${last}`, accessory);
+}
+
+/** Items to show within `room` blocks (one of them saying how many are left out): `first` ones first, in their order. */
+function withinRoom<T>(
+  items: readonly T[],
+  room: number,
+  first: (item: T) => boolean,
+): { shown: T[]; left: number } {
+  if (items.length <= room) return { shown: [...items], left: 0 };
+  // One block goes to the line that says how many are left out.
+  const keep = Math.max(0, room - 1);
+  const ordered = [...items.filter(first), ...items.filter((i) => !first(i))].slice(0, keep);
+  return { shown: items.filter((i) => ordered.includes(i)), left: items.length - ordered.length };
+}
+
+function healthText(data: HomeData): string {
+  const { lang, timeZone } = data.viewer;
+  const { health } = data;
+  const at = (time: number) => when(time, timeZone, data.now, lang);
+  const reach =
+    health.sobotReachable === null
+      ? t(lang, 'home.health.unknown')
+      : health.sobotReachable
+        ? `✅ ${t(lang, 'home.health.reachable')}`
+        : `❌ ${t(lang, 'home.health.unreachable')}`;
+  const parts = [
+    reach,
+    t(lang, 'home.health.budget', { inUse: health.budget.inUse, limit: health.budget.limit }),
+    t(lang, 'home.health.api', { api: health.api }),
+  ];
+  if (data.figures) parts.push(t(lang, 'home.dataOf', { time: at(data.figures.at) }));
+  if (health.lastError)
+    parts.push(
+      t(lang, 'home.health.lastError', { at: at(health.lastError.at), what: health.lastError.what }),
+    );
+  return escapeMrkdwn(parts.join(' · '));
+}
+
+export function homeView(data: HomeData): HomeView {
+  const { lang } = data.viewer;
+  const top: Block[] = [];
+  if (data.notice) {
+    const icon = data.notice.kind === 'done' ? '✅' : ':warning:';
+    top.push(section(`${icon} ${data.notice.text}`));
+  }
+  top.push(headerBlock(t(lang, 'home.title')), ...figureBlocks(data), {
+    type: 'actions',
+    elements: [
+      {
+        type: 'button',
+        action_id: HOME_ACTIONS.refresh,
+        text: plain(t(lang, 'home.refresh')),
+        value: 'refresh',
+      },
+    ],
+  });
+  const firing = data.rules.filter((r) => r.status === 'firing').length;
+  const pending = data.rules.filter((r) => r.status === 'pending').length;
+  const summary = t(lang, 'home.alertsSummary', {
+    firing,
+    pending,
+    ok: data.rules.length - firing - pending,
+  });
+  const alertsHead = section(`*${t(lang, 'home.alerts')}* · ${summary}`);
+  const digestsHead = section(`*${t(lang, 'home.digests')}*`);
+  const footer = [{ type: 'divider' }, context(healthText(data))];
+  // Fixed blocks: the top, two dividers and two section heads, the footer.
+  const room = VIEW_LIMITS.blocks - top.length - 2 - 2 - footer.length;
+  const digests = withinRoom(data.digests, Math.max(1, Math.floor(room / 3)), () => false);
+  const digestBlockCount = Math.max(1, digests.shown.length + (digests.left ? 1 : 0));
+  const rules = withinRoom(data.rules, room - digestBlockCount, (r) => r.status !== 'ok' || r.mute !== null);
+  const ruleBlocks = rules.shown.map((r) => ruleBlock(r, data));
+  if (rules.left) ruleBlocks.push(context(t(lang, 'home.moreRules', { count: rules.left })));
+  const digestBlocks = digests.shown.map((d) => digestBlock(d, data));
+  if (digests.left) digestBlocks.push(context(t(lang, 'home.moreDigests', { count: digests.left })));
+  const blocks = [
+    ...top,
+    { type: 'divider' },
+    alertsHead,
+    ...(data.rules.length ? ruleBlocks : [context(t(lang, 'home.noRules'))]),
+    { type: 'divider' },
+    digestsHead,
+    ...(data.digests.length ? digestBlocks : [context(t(lang, 'home.noDigests'))]),
+    ...footer,
+  ];
+  return { type: 'home', blocks: verbatimBlocks(blocks) };
+}
+
+/** The question before a digest is deleted from Home: a modal whose submission deletes it. */
+export function deleteDigestModal(name: string, channel: string, lang: Lang): Record<string, unknown> {
+  return {
+    type: 'modal',
+    callback_id: HOME_VIEWS.deleteDigest,
+    private_metadata: name,
+    title: plain(t(lang, 'home.deleteTitle')),
+    submit: plain(t(lang, 'home.delete')),
+    close: plain(t(lang, 'home.cancel')),
+    blocks: verbatimBlocks([
+      section(t(lang, 'home.deleteConfirm', { name: escapeMrkdwn(name), channel: channelMention(channel) })),
+    ]),
+  };
+}
