@@ -88,7 +88,8 @@ describe('the answers cache shared by three replicas', () => {
     };
     const [a, b] = caches as [QueryCache, QueryCache];
     const first = a.getOrLoad('bot|yesterday', MINUTE, failing);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // a holds the load lock once it is loading (Redis answers in its own time: looked at, not waited out).
+    await expect.poll(() => loads, { timeout: 30_000, interval: 5 }).toEqual(['failed']);
     const second = b.getOrLoad('bot|yesterday', MINUTE, ask('bot'));
     const outcomes = await whileAdvancing(clock, Promise.allSettled([first, second]), 100);
     expect(outcomes[0].status).toBe('rejected');
