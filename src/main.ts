@@ -453,6 +453,7 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
           alerts: workers.alerts,
           rules: config.file.alerts,
           work,
+          store: engine.store,
           logger: engine.logger,
         });
       }
