@@ -97,7 +97,13 @@ export function createSharedCacheTier(opts: SharedCacheOptions): CacheTier {
       await clock.sleep(pollMs);
       const loaded = await reach(store.get<Stored<T>>(answerKey(key)));
       if (fresh(loaded)) return loaded;
-      if ((await reach(store.get(lock))) === null) break;
+      if ((await reach(store.get(lock))) === null) {
+        // Its holder stores the answer before it lets go of the lock: one more look tells a load that
+        // ended between the two reads above from one that failed.
+        const last = await reach(store.get<Stored<T>>(answerKey(key)));
+        if (fresh(last)) return last;
+        break;
+      }
     }
     return { value: await load(), storedAt: clock.now() };
   }

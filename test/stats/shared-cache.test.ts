@@ -9,6 +9,8 @@ import { capturedLogger } from '../support/captured-logger.ts';
 import { createFakeClock, type FakeClock, whileAdvancing } from '../support/fake-clock.ts';
 import { openReplicaStores, type ReplicaStore, scriptingReplicas } from '../support/replica-stores.ts';
 
+type ScriptingReplica = Awaited<ReturnType<typeof scriptingReplicas>>[number];
+
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -75,6 +77,50 @@ describe('the answers cache shared by three replicas', () => {
     await clock.advance(31_000);
     await whileAdvancing(clock, b.getOrLoad('overview|today', MINUTE, ask('today')), 100);
     expect(loads).toEqual(['today', 'today']);
+  });
+
+  it('serves a waiting replica the answer stored just before the lock it was watching went away', async () => {
+    const clock = createFakeClock();
+    const stores = await openReplicaStores('redis', clock);
+    cleanups.push(() => stores.close());
+    const [a, b] = await scriptingReplicas(stores, 2);
+    const { logger } = capturedLogger();
+    const { loads, ask } = sobot(clock);
+    // b reads the lock only once a's load is over: a stores its answer and lets go of the lock between
+    // b's look for the answer and b's look at the lock (as two replicas' requests can interleave).
+    let aDone: () => void = () => undefined;
+    const aFinished = new Promise<void>((resolve) => {
+      aDone = resolve;
+    });
+    const bView = {
+      ...(b as ScriptingReplica),
+      async get<T>(key: string) {
+        if (key.endsWith(':load')) await aFinished;
+        return (b as ScriptingReplica).get<T>(key);
+      },
+    };
+    const cacheOf = (store: ScriptingReplica, i: number) =>
+      createQueryCache({
+        clock,
+        tier: createSharedCacheTier({
+          store,
+          namespace: 'cache:v5:test:en:',
+          clock,
+          logger,
+          owner: `host-${i}:1`,
+        }),
+      });
+    const first = cacheOf(a as ScriptingReplica, 0)
+      .getOrLoad('bot|yesterday', MINUTE, ask('bot'))
+      .finally(() => aDone());
+    await expect.poll(() => loads, { timeout: 30_000, interval: 5 }).toEqual(['bot']);
+    const second = cacheOf(bView, 1).getOrLoad('bot|yesterday', MINUTE, ask('bot'));
+    const answers = await whileAdvancing(clock, Promise.all([first, second]), 100);
+    expect(answers).toEqual([
+      { question: 'bot', chats: 1932 },
+      { question: 'bot', chats: 1932 },
+    ]);
+    expect(loads).toEqual(['bot']);
   });
 
   it('lets the waiting replicas load for themselves when the load they waited for failed', async () => {
