@@ -166,6 +166,7 @@ function ruleBlock(item: HomeRule, data: HomeData): Block {
 const DIGEST_VERB_KEYS = {
   preview: 'home.preview',
   now: 'home.postNow',
+  edit: 'home.edit',
   delete: 'home.delete',
 } as const;
 const LAST_ICONS = { on_time: '✅', late: '🕒', failed: '❌', posting: '⏳', missed: '⚠️' } as const;
@@ -194,7 +195,8 @@ function digestBlock(item: HomeDigest, data: HomeData): Block {
     ? {
         type: 'overflow',
         action_id: HOME_ACTIONS.digest,
-        options: DIGEST_VERBS.map((verb) =>
+        // A config-file digest is changed in the file, not here.
+        options: DIGEST_VERBS.filter((verb) => verb !== 'edit' || digest.source === 'slack').map((verb) =>
           option(t(lang, DIGEST_VERB_KEYS[verb]), actionValue(verb, digest.name)),
         ),
       }
@@ -259,6 +261,16 @@ export function homeView(data: HomeData): HomeView {
         text: plain(t(lang, 'home.refresh')),
         value: 'refresh',
       },
+      ...(data.viewer.isAdmin
+        ? [
+            {
+              type: 'button',
+              action_id: HOME_ACTIONS.newDigest,
+              text: plain(t(lang, 'home.newDigest')),
+              value: 'new',
+            },
+          ]
+        : []),
     ],
   });
   const firing = data.rules.filter((r) => r.status === 'firing').length;

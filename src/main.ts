@@ -15,6 +15,7 @@ import {
   worseningReply,
 } from '../reports/alert-notices.ts';
 import { digestFailureMessage } from '../reports/digest.ts';
+import { digestModal } from '../reports/digest-form.ts';
 import { deleteDigestModal, homeView } from '../reports/home.ts';
 import { type AlertChecker, createAlertChecker } from './alerts/checker.ts';
 import { createAudit } from './audit.ts';
@@ -390,7 +391,12 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
     client,
     figures: home.figures,
     board: home.board,
-    layouts: { home: home.render, deleteDigest: deleteDigestModal },
+    digests: {
+      registry: engine.digests,
+      stats: engine.stats,
+      audit: createAudit({ logger: engine.logger, store: engine.store, clock: engine.clock }),
+    },
+    layouts: { home: home.render, deleteDigest: deleteDigestModal, digestForm: digestModal },
     access,
     runCommand: (text, origin) => workers.commands.run(text, origin),
     explain: (error, lang) => errorMessage(error, replyClock(), lang).text,

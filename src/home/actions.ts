@@ -7,8 +7,10 @@ export const HOME_ACTIONS = {
   refresh: 'home_refresh',
   /** An alert rule's menu: mute1h, mutetomorrow or unmute. */
   alert: 'home_alert',
-  /** A digest's menu (admins): preview, now or delete. */
+  /** A digest's menu (admins): preview, now, edit (digests made in Slack) or delete. */
   digest: 'home_digest',
+  /** Opens the New digest form (admins). */
+  newDigest: 'home_new_digest',
   /** A digest's one button for everyone else: preview. */
   digestPreview: 'home_digest_preview',
 } as const;
@@ -16,10 +18,12 @@ export const HOME_ACTIONS = {
 /** callback_ids of the modals Home opens. */
 export const HOME_VIEWS = {
   deleteDigest: 'home_digest_delete',
+  /** The New / Edit digest form. */
+  digestForm: 'digest_form',
 } as const;
 
 export const ALERT_VERBS = ['mute1h', 'mutetomorrow', 'unmute'] as const;
-export const DIGEST_VERBS = ['preview', 'now', 'delete'] as const;
+export const DIGEST_VERBS = ['preview', 'now', 'edit', 'delete'] as const;
 
 /** `mute1h:warnings-high`: under Slack's 150 characters for an option value (names are ≤ 40). */
 export const actionValue = (verb: string, name: string) => `${verb}:${name}`;

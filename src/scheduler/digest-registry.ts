@@ -19,6 +19,8 @@ export interface DigestRegistry {
   list(): Promise<DigestDefinition[]>;
   find(name: string): Promise<DigestDefinition | null>;
   add(digest: DigestDefinition, createdBy: string): Promise<void>;
+  /** Replaces a Slack digest by its new settings (same name); a file one is refused. */
+  update(digest: DigestDefinition, changedBy: string): Promise<void>;
   /** Removes a Slack digest; a file one is refused with what to do instead. */
   remove(name: string): Promise<DigestDefinition>;
   /** When the bot first knew this digest: occurrences before it are never caught up. */
@@ -69,6 +71,17 @@ export async function createDigestRegistry(opts: {
         );
       }
       await store.set(`${FIRST_SEEN}${digest.name}`, record.createdAt);
+      for (const listener of listeners) listener();
+    },
+    async update(digest, changedBy) {
+      const found = await store.get<Subscription>(`${SUBSCRIPTION}${digest.name}`);
+      if (fileNames.has(digest.name) || !found) {
+        throw new UserInputError(
+          `The digest "${digest.name}" cannot be changed from Slack: it comes from the config file, or was removed.`,
+        );
+      }
+      const record: Subscription = { ...found, digest: { ...digest, source: 'slack' }, createdBy: changedBy };
+      await store.set(`${SUBSCRIPTION}${digest.name}`, record);
       for (const listener of listeners) listener();
     },
     async remove(name) {

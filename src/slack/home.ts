@@ -18,17 +18,21 @@ import type { WorkInFlight } from '../work.ts';
 import type { AccessPolicy } from './access.ts';
 import type { CommandOrigin } from './app.ts';
 import type { ChannelPoster } from './channel-post.ts';
+import { type DigestModalOptions, registerDigestModal } from './digest-modal.ts';
 import type { BotMessage } from './message.ts';
 
 /** The views Home needs from reports/ (injected by the composition root). */
 export interface HomeLayouts {
   home(data: HomeData): { type: 'home'; blocks: Record<string, unknown>[] };
   deleteDigest(name: string, channel: string, lang: Lang): Record<string, unknown>;
+  digestForm: DigestModalOptions['modal'];
 }
 
 export interface HomeOptions {
   client: WebClient;
   board: HomeBoard;
+  /** What the digest form reads and writes. */
+  digests: Pick<DigestModalOptions, 'registry' | 'stats' | 'audit'>;
   figures: HomeFiguresSource;
   layouts: HomeLayouts;
   access: AccessPolicy;
@@ -141,6 +145,18 @@ export function registerHome(app: App, opts: HomeOptions): { publish(userId: str
     });
   };
 
+  const digestForm = registerDigestModal(app, {
+    ...opts.digests,
+    client,
+    access: opts.access,
+    modal: opts.layouts.digestForm,
+    viewerOf,
+    publish: (userId, notice) => open(userId, notice),
+    preview,
+    now: clock.now,
+    logger: opts.logger,
+  });
+
   app.event('app_home_opened', async ({ event }) => {
     if (event.tab !== 'home') return;
     if (opts.work.draining) return;
@@ -173,6 +189,11 @@ export function registerHome(app: App, opts: HomeOptions): { publish(userId: str
       const chosen = parseActionValue(action.selected_option?.value, DIGEST_VERBS);
       if (!chosen) return open(userId);
       const viewer = await viewerOf(userId);
+      if (chosen.verb === 'edit') {
+        if (await digestForm.open(viewer, body.trigger_id, chosen.name)) return;
+        const why = viewer.isAdmin ? 'digestForm.error.readOnly' : 'digestForm.error.admin';
+        return open(userId, { kind: 'refused', text: t(viewer.lang, why) });
+      }
       if (chosen.verb === 'delete' && viewer.isAdmin) {
         // Asked before it is done; the submission is checked again.
         const digest = await opts.board.digest(chosen.name);

@@ -78,6 +78,8 @@ export interface StatsService {
     filters?: StatsFilters,
     priority?: Priority,
   ): Promise<BreakdownReport>;
+  /** The names in one of Sobot's condition lists (the directory, cached for an hour), for pickers. */
+  names(dimension: Dimension, priority?: Priority): Promise<string[]>;
   /** Names → ids through the directory (cached for an hour, reloaded on a miss at most every 5 min). */
   resolveFilters(names: FilterNames, priority?: Priority): Promise<ResolvedFilters>;
   /** One of `trendKpis` per day (or week) of `range`; each point a cached session query. */
@@ -280,6 +282,9 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
         granularity,
         points: buckets.map((bucket, i) => ({ range: bucket, value: values[i]?.[kpi] ?? null })),
       };
+    },
+    async names(dimension, priority = 'interactive') {
+      return (await directory(dimension, priority)).map((entry) => entry.name);
     },
     async resolveFilters(names, priority = 'interactive') {
       const wanted = Object.entries(names).filter((entry): entry is [Dimension, string] => Boolean(entry[1]));

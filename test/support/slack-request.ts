@@ -115,3 +115,19 @@ export function viewSubmissionPayload(
     },
   };
 }
+
+/** The block_suggestion Slack sends while `userId` types `value` into an external select of a modal. */
+export function blockSuggestionPayload(
+  userId: string,
+  actionId: string,
+  value: string,
+): Record<string, unknown> {
+  return {
+    ...interaction('block_suggestion', userId),
+    action_id: actionId,
+    block_id: actionId,
+    value,
+    container: { type: 'view', view_id: 'VMODAL0001' },
+    view: { id: 'VMODAL0001', type: 'modal', callback_id: 'digest_form', state: { values: {} } },
+  };
+}

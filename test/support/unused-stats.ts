@@ -32,6 +32,7 @@ export function unusedStats(): StatsService {
     overview: notAsked('overview'),
     breakdown: notAsked('breakdown'),
     resolveFilters: notAsked('resolveFilters'),
+    names: notAsked('names'),
     trend: notAsked('trend'),
     satisfaction: notAsked('satisfaction'),
     bot: notAsked('bot'),
