@@ -88,6 +88,14 @@ async function answerTo(id: string): Promise<string> {
 const busiestMinute = (times: number[]) =>
   Math.max(0, ...times.map((start) => times.filter((t) => t >= start && t < start + 60_000).length));
 
+/** What the replicas warned about so far, for a failure's message. */
+const warnings = () =>
+  JSON.stringify(
+    bots.flatMap(({ process }, replica) =>
+      process.logs.filter((line) => line.level === 40).map(({ msg, err }) => ({ replica, msg, err })),
+    ),
+  );
+
 /** The replica that the `i`-th command goes to (round-robin). */
 const portOf = (i: number) => (bots[i % REPLICAS] as (typeof bots)[0]).port;
 
@@ -161,12 +169,14 @@ ${firingAlertConfig(ALERT_CHANNEL)}`,
     const sends = ids.map((id, i) =>
       command(portOf(i), `bot ${question(i)}`, slack.responseUrl(id), `U0ASK${i}`),
     );
+    const askedAt = Date.now();
     expect(await Promise.all(sends)).toEqual(ids.map(() => 200));
     const answers = await Promise.all(ids.map(answerTo));
     for (const answer of answers) expect(answer).toMatch(/^Chatbot · .*Received \d+/);
     for (let j = 0; j < DISTINCT; j += 1) {
       // Fetched once, whichever replicas were asked; the three who asked read the same figures.
-      expect(robotCalls(question(j))).toHaveLength(1);
+      const calls = robotCalls(question(j)).map(({ at }) => at - askedAt);
+      expect(calls, `${question(j)}: calls at ${calls} ms; warnings: ${warnings()}`).toHaveLength(1);
       expect(new Set([answers[j], answers[j + DISTINCT], answers[j + 2 * DISTINCT]]).size).toBe(1);
     }
 
