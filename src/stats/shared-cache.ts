@@ -1,14 +1,16 @@
 // The answers cache shared by the replicas, behind each one's in-process cache (cache.ts's tier): an answer
 // loaded by one replica is served to the others from Redis for its lifetime, and a question asked on
-// several replicas at once is loaded once: the replica that takes the key's load lock asks Sobot, the
-// others read Redis every `pollMs` until the answer is there (or the lock is gone: the load failed, or
-// its replica died; then they load it themselves, as they do after `waitMs`). Redis keeps the same caps
-// as one process (entries and JSON characters), evicting the oldest first, in one Lua script per write.
+// several replicas at once is loaded once: the replica that takes the key's load lock (a lease, renewed
+// while the load runs: on a busy morning a load waits minutes for Sobot's budget) asks Sobot, the others
+// read Redis every `pollMs` until the answer is there, or the lock is gone or lapsed (the load failed, or
+// its replica died), or `maxWaitMs` passed; then they load it themselves. Redis keeps the same caps as one
+// process (entries and JSON characters), evicting the oldest first, in one Lua script per write.
 // With Redis unreachable each replica loads for itself.
 
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import { createFailover } from '../store/failover.ts';
+import { createLeases, type LeaseRecord } from '../store/lease.ts';
 import type { ScriptingStore } from '../store/store.ts';
 import { CACHE_CAPS, type CacheTier, type Stored } from './cache.ts';
 
@@ -24,8 +26,10 @@ export interface SharedCacheOptions {
   maxBytes?: number;
   /** How often a replica waiting for another's load looks (default 100 ms). */
   pollMs?: number;
-  /** How long a load lock lasts, and the longest wait for another replica's load (default 2 min). */
+  /** How long a load lock lasts without renewal: a dead loader's lapses then (default 30 s). */
   loadLockMs?: number;
+  /** The longest wait for another replica's load, however long it keeps its lock (default 10 min). */
+  maxWaitMs?: number;
 }
 
 /**
@@ -53,7 +57,14 @@ export function createSharedCacheTier(opts: SharedCacheOptions): CacheTier {
   const maxEntries = opts.maxEntries ?? CACHE_CAPS.maxEntries;
   const maxBytes = opts.maxBytes ?? CACHE_CAPS.maxBytes;
   const pollMs = opts.pollMs ?? 100;
-  const loadLockMs = opts.loadLockMs ?? 120_000;
+  const maxWaitMs = opts.maxWaitMs ?? 10 * 60_000;
+  const loadLocks = createLeases({
+    store,
+    clock,
+    logger: opts.logger,
+    owner: opts.owner,
+    leaseMs: opts.loadLockMs ?? 30_000,
+  });
   const log = opts.logger.child({ module: 'cache' });
   const failover = createFailover({
     store,
@@ -79,25 +90,30 @@ export function createSharedCacheTier(opts: SharedCacheOptions): CacheTier {
       stored !== null && stored.storedAt + ttlMs > clock.now();
     const found = await reach(store.get<Stored<T>>(answerKey(key)));
     if (fresh(found)) return found;
-    const lock = `${answerKey(key)}:load`;
-    if (await reach(store.claim(lock, opts.owner, { ttlMs: loadLockMs }))) {
+    const lockKey = `${answerKey(key)}:load`;
+    const lock = await reach(loadLocks.take(lockKey));
+    if (lock) {
       try {
+        // Taken just after another replica stored the answer and let go: that answer, not a second load.
+        const stored = await reach(store.get<Stored<T>>(answerKey(key)));
+        if (fresh(stored)) return stored;
         const loaded = { value: await load(), storedAt: clock.now() };
         await put(key, loaded, ttlMs).catch((error: unknown) =>
           log.warn({ err: error }, 'answer not kept in the shared cache'),
         );
         return loaded;
       } finally {
-        await store.compareAndSet(lock, opts.owner, undefined).catch(() => undefined);
+        await lock.release();
       }
     }
-    // Another replica is loading it: its answer, unless its lock goes away without one.
-    const giveUpAt = clock.now() + loadLockMs;
+    // Another replica is loading it: its answer, unless its lock goes away or lapses without one.
+    const giveUpAt = clock.now() + maxWaitMs;
     while (clock.now() < giveUpAt) {
       await clock.sleep(pollMs);
       const loaded = await reach(store.get<Stored<T>>(answerKey(key)));
       if (fresh(loaded)) return loaded;
-      if ((await reach(store.get(lock))) === null) {
+      const holder = await reach(store.get<LeaseRecord>(lockKey));
+      if (holder === null || holder.until <= clock.now()) {
         // Its holder stores the answer before it lets go of the lock: one more look tells a load that
         // ended between the two reads above from one that failed.
         const last = await reach(store.get<Stored<T>>(answerKey(key)));

@@ -18,7 +18,10 @@ afterEach(async () => {
 
 const MINUTE = 60_000;
 
-async function replicas(clock: FakeClock, caps: { maxEntries?: number; maxBytes?: number } = {}) {
+async function replicas(
+  clock: FakeClock,
+  caps: { maxEntries?: number; maxBytes?: number; loadLockMs?: number } = {},
+) {
   const stores = await openReplicaStores('redis', clock);
   cleanups.push(() => stores.close());
   const { logger, logs } = capturedLogger();
@@ -79,23 +82,27 @@ describe('the answers cache shared by three replicas', () => {
     expect(loads).toEqual(['today', 'today']);
   });
 
-  it('serves a waiting replica the answer stored just before the lock it was watching went away', async () => {
+  it.each([
+    { when: 'as it asks for the lock', read: 1 },
+    { when: 'while it waits', read: 2 },
+  ])('serves a replica the answer stored just before the lock went away ($when)', async ({ read }) => {
     const clock = createFakeClock();
     const stores = await openReplicaStores('redis', clock);
     cleanups.push(() => stores.close());
     const [a, b] = await scriptingReplicas(stores, 2);
     const { logger } = capturedLogger();
     const { loads, ask } = sobot(clock);
-    // b reads the lock only once a's load is over: a stores its answer and lets go of the lock between
-    // b's look for the answer and b's look at the lock (as two replicas' requests can interleave).
+    // b's `read`-th look at the lock happens only once a's load is over: a stores its answer and lets go of
+    // the lock between b's look for the answer and that look (as two replicas' requests can interleave).
     let aDone: () => void = () => undefined;
     const aFinished = new Promise<void>((resolve) => {
       aDone = resolve;
     });
+    let lockReads = 0;
     const bView = {
       ...(b as ScriptingReplica),
       async get<T>(key: string) {
-        if (key.endsWith(':load')) await aFinished;
+        if (key.endsWith(':load') && ++lockReads === read) await aFinished;
         return (b as ScriptingReplica).get<T>(key);
       },
     };
@@ -122,6 +129,45 @@ describe('the answers cache shared by three replicas', () => {
     ]);
     expect(loads).toEqual(['bot']);
   });
+
+  it('loads once a question whose load outlasts its lock (the loader renews it while Sobot’s budget holds it)', async () => {
+    const clock = createFakeClock();
+    const { caches } = await replicas(clock, { loadLockMs: 30_000 });
+    const loads: string[] = [];
+    const slow = async () => {
+      loads.push('bot');
+      await clock.sleep(3 * 30_000);
+      return { question: 'bot', chats: 1932 };
+    };
+    const asked = caches.map((cache) => cache.getOrLoad('bot|2026-10-15', 6 * 3_600_000, slow));
+    const answers = await whileAdvancing(clock, Promise.all(asked), 100);
+    expect(loads).toEqual(['bot']);
+    expect(answers).toEqual(caches.map(() => ({ question: 'bot', chats: 1932 })));
+  }, 120_000);
+
+  it('loads for itself once the lock of a replica that died while loading has lapsed', async () => {
+    const clock = createFakeClock();
+    const { views, caches } = await replicas(clock, { loadLockMs: 30_000 });
+    const { loads, ask } = sobot(clock);
+    // A replica took the lock 10 s ago and died: nothing renews it, and it lapses in 20 s.
+    await (views[0] as ReplicaStore).set('cache:v5:test:en:answer:bot|yesterday:load', {
+      owner: 'host-dead:1',
+      until: clock.now() + 20_000,
+    });
+    let answered = false;
+    const answer = (caches[1] as QueryCache).getOrLoad('bot|yesterday', MINUTE, ask('bot')).finally(() => {
+      answered = true;
+    });
+    // While the lock stands, it waits (and loads nothing).
+    for (let step = 0; step < 150; step += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await clock.advance(100);
+    }
+    expect(loads).toEqual([]);
+    expect(answered).toBe(false);
+    expect(await whileAdvancing(clock, answer, 100)).toEqual({ question: 'bot', chats: 1932 });
+    expect(loads).toEqual(['bot']);
+  }, 120_000);
 
   it('lets the waiting replicas load for themselves when the load they waited for failed', async () => {
     const clock = createFakeClock();
