@@ -33,11 +33,19 @@ const texts = (maxWords: number) =>
 
 export interface ParseFuzz {
   inputs: number;
-  /** Worst single call over texts the router reads (up to MAX_COMMAND_CHARS). */
+  /** Times each text was timed (its fastest counts). */
+  passes: number;
+  /** Worst single call (its fastest of TIMED_PASSES) over texts the router reads (up to MAX_COMMAND_CHARS). */
   worstReadMs: number;
   /** Worst single call over longer texts (up to 20,000 characters), which it refuses unread. */
   worstRefusedMs: number;
 }
+
+/**
+ * Each text is timed this many times and its fastest time counts: what a text costs the loop, not a
+ * pause of the shared machine (another process on the core, a collection) that fell on one call.
+ */
+const TIMED_PASSES = 3;
 
 export async function parseFuzz(runs = 400): Promise<ParseFuzz> {
   const router = createCommands({
@@ -55,16 +63,22 @@ export async function parseFuzz(runs = 400): Promise<ParseFuzz> {
     ...fc.sample(texts(3_000), runs).map((text) => text.slice(0, 20_000)),
   ];
   // One pass to load and compile the code paths (the first command after a start pays that once),
-  // then the timed pass.
+  // then the timed passes.
   for (const text of inputs) await router.run(text, ctx).catch(() => null);
+  const fastest = new Map<string, number>();
+  for (let pass = 0; pass < TIMED_PASSES; pass += 1) {
+    for (const text of inputs) {
+      const started = performance.now();
+      await router.run(text, ctx).catch(() => null);
+      const elapsed = performance.now() - started;
+      fastest.set(text, Math.min(fastest.get(text) ?? Number.POSITIVE_INFINITY, elapsed));
+    }
+  }
   let worstReadMs = 0;
   let worstRefusedMs = 0;
-  for (const text of inputs) {
-    const started = performance.now();
-    await router.run(text, ctx).catch(() => null);
-    const elapsed = performance.now() - started;
-    if (text.length <= MAX_COMMAND_CHARS) worstReadMs = Math.max(worstReadMs, elapsed);
-    else worstRefusedMs = Math.max(worstRefusedMs, elapsed);
+  for (const [text, ms] of fastest) {
+    if (text.length <= MAX_COMMAND_CHARS) worstReadMs = Math.max(worstReadMs, ms);
+    else worstRefusedMs = Math.max(worstRefusedMs, ms);
   }
-  return { inputs: inputs.length, worstReadMs, worstRefusedMs };
+  return { inputs: inputs.length, passes: TIMED_PASSES, worstReadMs, worstRefusedMs };
 }

@@ -7,12 +7,14 @@ import { addDays } from 'date-fns/addDays';
 import { startOfDay } from 'date-fns/startOfDay';
 import { muteEndText } from '../reports/alert.ts';
 import { formatCount, formatValue } from '../reports/format.ts';
+import { kpiLabel } from '../reports/labels.ts';
 import { breaches } from '../src/alerts/checker.ts';
 import type { AlertRule } from '../src/config-file.ts';
 import { describeDuration, parseDuration } from '../src/duration.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/slack/message.ts';
+import type { RatingScale } from '../src/stats/cards.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import { nearest } from './router.ts';
 import { actionOf, channelMention, recordAction, textReply } from './subcommands.ts';
@@ -52,7 +54,11 @@ function ruleNamed(name: string | undefined, deps: CommandDeps, action: Action):
 }
 
 const value = (rule: AlertRule, v: number | null) => formatValue(KPIS[rule.kpi].unit, v);
-const condition = (rule: AlertRule) => `${KPIS[rule.kpi].label.en} ${rule.op} ${value(rule, rule.threshold)}`;
+/** "Positive feedback (5★) < 80.0%": the KPI as the alert messages name it, on the last check's scale. */
+const condition = (rule: AlertRule, ratingScale: RatingScale | null | undefined) => {
+  const source = rule.scope.kind === 'each-agent' ? 'agents' : 'company';
+  return `${kpiLabel(rule.kpi, 'en', { source, scale: ratingScale })} ${rule.op} ${value(rule, rule.threshold)}`;
+};
 const scopeText = (rule: AlertRule) =>
   'name' in rule.scope ? `${rule.scope.kind}:${rule.scope.name}` : rule.scope.kind;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -75,7 +81,7 @@ async function list(deps: CommandDeps): Promise<BotMessage> {
           : last
             ? ` · last ${last.action === 'alert.mute' ? 'muted' : 'unmuted'} by <@${last.by}> ${when(last.at)}`
             : '';
-      return `• *${escapeMrkdwn(rule.name)}*: ${escapeMrkdwn(condition(rule))} · ${escapeMrkdwn(scopeText(rule))} · ${escapeMrkdwn(rule.period)} · \`${rule.check}\` (${rule.timeZone}) → ${channelMention(rule.channel)} · ${state}${change}`;
+      return `• *${escapeMrkdwn(rule.name)}*: ${escapeMrkdwn(condition(rule, record.ratingScale))} · ${escapeMrkdwn(scopeText(rule))} · ${escapeMrkdwn(rule.period)} · \`${rule.check}\` (${rule.timeZone}) → ${channelMention(rule.channel)} · ${state}${change}`;
     }),
   );
   return textReply(
@@ -92,12 +98,12 @@ async function run(name: string | undefined, ctx: CommandContext, deps: CommandD
     await deps.access.demand({ kind: 'agent-figures' }, ctx);
   const sections = await Promise.all(
     chosen.map(async (rule) => {
-      const { readings } = await checker.readings(rule);
+      const { readings, ratingScale } = await checker.readings(rule);
       const breaching = readings.filter((r) => breaches(rule, r));
       const worstFirst = breaching.sort((a, b) =>
         rule.op.startsWith('>') ? (b.value ?? 0) - (a.value ?? 0) : (a.value ?? 0) - (b.value ?? 0),
       );
-      const head = `*${escapeMrkdwn(rule.name)}* (${escapeMrkdwn(condition(rule))}, ${escapeMrkdwn(rule.period)}): `;
+      const head = `*${escapeMrkdwn(rule.name)}* (${escapeMrkdwn(condition(rule, ratingScale))}, ${escapeMrkdwn(rule.period)}): `;
       if (breaching.length === 0) {
         const only = readings.length === 1 ? ` (${value(rule, readings[0]?.value ?? null)})` : '';
         return `${head}nothing breaches now${only}.`;

@@ -5,9 +5,17 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import type { AuditAction, AuditEntry } from '../src/audit.ts';
-import { DEFAULT_ATTENTION, type DigestDefinition, type FilterWords, NAME } from '../src/config-file.ts';
+import {
+  BEYOND,
+  DEFAULT_ATTENTION,
+  type DigestDefinition,
+  type FilterWords,
+  NAME,
+  sectionsBeyondFilters,
+} from '../src/config-file.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
+import { t } from '../src/i18n/catalogue.ts';
 import { nextOccurrence } from '../src/scheduler/occurrences.ts';
 import { DAY_SETS, scheduleText } from '../src/scheduler/schedule-text.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/slack/message.ts';
@@ -167,18 +175,31 @@ async function subscribe(
       `${example} name:cs-leads-am`,
     );
   }
+  // The checks a config-file digest passes at start: a section Sobot cannot narrow to the filters
+  // is left out (the asker chose filters, not sections) and the reply says which and why.
+  const usual = defaults(deps);
+  const beyond = sectionsBeyondFilters(usual.sections, filters);
   const digest: DigestDefinition = {
-    ...defaults(deps),
+    ...usual,
     name,
     channel,
     schedule: `${minute} ${hour} * * ${(days ?? SCHEDULES.weekdays).cron}`,
     period,
     filters,
+    sections: usual.sections.filter((section) => !beyond.some((b) => b.section === section)),
   };
   await deskOf(deps).registry.add(digest, ctx.userId);
+  const without = beyond.map(
+    ({ section, options }) =>
+      ` ${t(deps.lang, 'digest.subscribe.without', {
+        section: t(deps.lang, `digest.section.${section}`),
+        filters: options.map((o) => `${o}:`).join(' / '),
+        why: t(deps.lang, BEYOND[section]),
+      })}`,
+  );
   const reply = textReply(
     `Digest ${name} subscribed.`,
-    `Digest *${name}* will be posted to ${channelMention(channel)} at ${scheduleText(digest.schedule)} (${digest.timeZone}), covering ${escapeMrkdwn(period)}${filterWordsText(filters)}. Preview it with \`/sobot digest preview ${name}\`.`,
+    `Digest *${name}* will be posted to ${channelMention(channel)} at ${scheduleText(digest.schedule)} (${digest.timeZone}), covering ${escapeMrkdwn(period)}${filterWordsText(filters)}.${without.join('')} Preview it with \`/sobot digest preview ${name}\`.`,
   );
   return { digest, reply };
 }

@@ -137,9 +137,10 @@ function ratingsLine(ratings: AgentDetail['ratings'], lang: Lang): string {
   return `${formatCount(rated)} ${LABELS.rated[lang]}${average}\n${buckets}`;
 }
 
-function ratingsChart(ratings: AgentDetail['ratings'], title: string, lang: Lang): ChartSpec {
+function ratingsChart(ratings: AgentDetail['ratings'], title: string, when: string, lang: Lang): ChartSpec {
   return {
     title,
+    subtitle: when,
     labels: ratings.distribution.map((b) => bucketLabel(b, lang)),
     series: [
       {
@@ -196,7 +197,7 @@ export function agentMessage(card: Card<AgentDetail | null>, view: AgentView): B
     ...(detail.ratings.distribution.length
       ? {
           chart: {
-            spec: ratingsChart(detail.ratings, chartTitle, lang),
+            spec: ratingsChart(detail.ratings, chartTitle, when, lang),
             altText: truncate(
               `Bar chart of the ratings ${view.agentName} received in ${when}`,
               SLACK_LIMITS.altText,

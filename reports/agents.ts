@@ -142,6 +142,7 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
     chart: {
       spec: chatsAndReceptionChart(
         lang === 'zh' ? `客服（按${sortLabel}）` : `${bestFirst ? 'Top' : 'Bottom'} agents by ${sortLabel}`,
+        [when, view.filters].filter(Boolean).join(' · '),
         chartRows,
         lang,
         labels,

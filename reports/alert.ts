@@ -14,9 +14,10 @@ import {
 import type { ChartSpec, ChartUnit } from '../src/charts/spec.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
-import { todayIn } from '../src/stats/period.ts';
+import { describeRange, todayIn } from '../src/stats/period.ts';
 import { headerBlock, showingText } from './blocks.ts';
 import { formatCount, formatDuration, formatValue, type Lang, MISSING, truncate } from './format.ts';
+import { kpiLabel } from './labels.ts';
 import { textTable } from './table.ts';
 
 const WORDS = {
@@ -49,9 +50,13 @@ const CLEAR_SYMBOL: Record<Comparison, string> = { '>': '≤', '>=': '<', '<': '
 export const ruleValue = (rule: AlertRuleView, value: number | null) =>
   formatValue(KPIS[rule.kpi].unit, value);
 
+/** The rule's KPI as the rest of the bot names it ("Positive feedback (5★)", "Chats handled"). */
+export const ruleKpiLabel = (rule: AlertRuleView, lang: Lang) =>
+  kpiLabel(rule.kpi, lang, { source: rule.each === 'agent' ? 'agents' : 'company', scale: rule.ratingScale });
+
 /** "Reply warnings > 20.0%" (plain text: escape it where it meets mrkdwn). */
 export function conditionText(rule: AlertRuleView, lang: Lang): string {
-  return `${KPIS[rule.kpi].label[lang]} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold)}`;
+  return `${ruleKpiLabel(rule, lang)} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold)}`;
 }
 
 /** "threshold > 20.0%, clears at ≤ 15.0%" (the clear part only when it differs). */
@@ -146,8 +151,8 @@ function scopeLines(view: AlertView, scope: AlertScopeView): string {
       : `*${scopeName(scope)}* back to ${value} (${threshold}) after ${duration} · ${peak}\nFired ${at(scope.firedAt)} · resolved ${at(scope.resolvedAt)} · ${chats}`;
   }
   return lang === 'zh'
-    ? `*${scopeName(scope)}* ${KPIS[rule.kpi].label[lang]} *${value}*（${threshold}）\n自 ${at(scope.since)} 起 · ${peak} · ${chats}`
-    : `*${scopeName(scope)}* ${KPIS[rule.kpi].label[lang]} *${value}* (${threshold})\nSince ${at(scope.since)} · ${peak} · ${chats}`;
+    ? `*${scopeName(scope)}* ${ruleKpiLabel(rule, lang)} *${value}*（${threshold}）\n自 ${at(scope.since)} 起 · ${peak} · ${chats}`
+    : `*${scopeName(scope)}* ${ruleKpiLabel(rule, lang)} *${value}* (${threshold})\nSince ${at(scope.since)} · ${peak} · ${chats}`;
 }
 
 /** The summary above the table when several scopes share the message. */
@@ -194,11 +199,14 @@ function historyChart(view: AlertView, sorted: readonly AlertScopeView[]): Chart
   );
   if (!shown.some((s) => s.history.some((point) => point.value !== null))) return null;
   const kpiUnit = KPIS[rule.kpi].unit;
+  const checkDay = todayIn(view.timeZone, Date.parse(view.checkedAt));
   const unit: ChartUnit = kpiUnit === 'score' ? 'count' : kpiUnit;
   const valueAt = (scope: AlertScopeView, at: string) =>
     scope.history.find((point) => point.at === at)?.value ?? null;
   return {
-    title: `${KPIS[rule.kpi].label[lang]} · ${rule.period}`,
+    title: `${ruleKpiLabel(rule, lang)} · ${rule.period}`,
+    // The day of the check that this message reports, in the rule's time zone.
+    subtitle: describeRange({ from: checkDay, to: checkDay, timeZone: view.timeZone }, lang),
     labels: times.map((at) => clockAt(at, view.checkedAt, view.timeZone, lang)),
     series: [
       ...shown.map((scope) => ({
@@ -316,7 +324,7 @@ export function alertMessage(view: AlertView): BotMessage {
     ...(chart && {
       chart: {
         spec: chart,
-        altText: `Line chart of ${KPIS[view.rule.kpi].label.en} over ${view.rule.period}'s checks for ${names}, with the threshold`,
+        altText: `Line chart of ${ruleKpiLabel(view.rule, 'en')} over ${view.rule.period}'s checks for ${names}, with the threshold`,
         position: chartAt,
       },
     }),

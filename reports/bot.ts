@@ -66,7 +66,9 @@ function botChart(f: BotFigures, when: string, lang: Lang): ChartSpec {
     f.keywordTransfers,
   ].slice(0, hasTransferSplit(f) ? undefined : 4);
   return {
-    title: `${WORDS.title[lang]} · ${when}`,
+    title: WORDS.title[lang],
+    subtitle: when,
+    horizontal: true,
     labels: BAR_LABELS[lang].slice(0, bars.length),
     series: [{ label: when, values: bars, unit: 'count', type: 'bar' }],
   };

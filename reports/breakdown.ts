@@ -111,7 +111,12 @@ export function breakdownMessage(report: BreakdownReport, view: BreakdownView): 
       { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(footer) }] },
     ],
     chart: {
-      spec: chatsAndReceptionChart(plural, sorted.slice(0, CHART_BARS), lang),
+      spec: chatsAndReceptionChart(
+        plural,
+        [when, view.filters].filter(Boolean).join(' · '),
+        sorted.slice(0, CHART_BARS),
+        lang,
+      ),
       altText: `Bar chart of chats and valid reception for the busiest ${file}`,
       position: 3,
     },

@@ -57,8 +57,10 @@ function regionsTable(rows: readonly RegionRow[], lang: Lang): TableBlock {
 
 function regionsChart(rows: readonly RegionRow[], when: string, lang: Lang): ChartSpec {
   return {
-    title: `${WORDS.chart[lang]} · ${when}`,
-    // The region alone reads best under a bar; the country stands in when there is none.
+    title: WORDS.chart[lang],
+    subtitle: when,
+    horizontal: true,
+    // The region alone reads best beside a bar; the country stands in when there is none.
     labels: rows.map((row) => placeName(row.region || row.country, lang) || WORDS.unknownRegion[lang]),
     series: [
       { label: WORDS.freshShort[lang], values: rows.map((r) => r.newVisitors), unit: 'count', type: 'bar' },

@@ -18,7 +18,7 @@ import type {
   StatsFilters,
 } from '../src/stats/model.ts';
 import { withDistinctNames } from '../src/stats/names.ts';
-import { describeRange, periodWords } from '../src/stats/period.ts';
+import { chartDate, describeRange, periodWords } from '../src/stats/period.ts';
 import {
   ATTENTION_KPIS,
   type AttentionFlag,
@@ -166,10 +166,13 @@ const teamRates = (data: DigestData): TeamRates => ({
   satisfaction: data.agentTotals?.satisfaction ?? null,
 });
 
-function weekChart(week: NonNullable<DigestData['week']>, lang: Lang): ChartSpec {
+function weekChart(week: NonNullable<DigestData['week']>, timeZone: string, lang: Lang): ChartSpec {
+  const day = (date: string): DateRange => ({ from: date, to: date, timeZone });
+  const [first = '', last = first] = [week.days[0], week.days.at(-1)];
   return {
     title: L.chart[lang],
-    labels: week.days.map((day) => day.slice(5)),
+    subtitle: describeRange({ from: first, to: last, timeZone }, lang),
+    labels: week.days.map((date) => chartDate(day(date), lang)),
     series: [
       { label: KPIS.chats.label[lang], values: week.chats, unit: 'count', type: 'bar' },
       {
@@ -296,7 +299,7 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
   };
   if (data.week?.chats.some((v) => v !== null)) {
     main.chart = {
-      spec: weekChart(data.week, lang),
+      spec: weekChart(data.week, data.range.timeZone, lang),
       altText: `Chats per day and valid reception %, ${data.week.days[0]} to ${data.week.days.at(-1)}`,
       position: blocks.length,
     };

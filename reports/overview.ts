@@ -2,6 +2,7 @@
 // period of the same length, marked better or worse by the KPI's direction, and a small comparison chart.
 
 import type { ChartSpec } from '../src/charts/spec.ts';
+import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
 import { describeRange } from '../src/stats/period.ts';
@@ -13,44 +14,44 @@ import { formatValue, truncate } from './format.ts';
 import { kpiLabel, scalesNote } from './labels.ts';
 
 /**
- * The card's KPIs, in reading order. It shows those the backend gives (a key present, even as null,
- * which shows as "–"); a KPI the API never gives is absent and left out. Ten to a section (Slack's
- * field limit): the headline nine first, then what else getStat gives (v5) or the legacy API's own.
+ * The card's KPIs, in reading order, a section each (at most ten fields, Slack's limit): the headline,
+ * then how chats were handled (the rest of getStat, or the legacy API's own), then the messages
+ * (getMsgStat / wb_session_message). It shows those the backend gives (a key present, even as null,
+ * which shows as "–"); a KPI the API never gives is absent and left out.
  */
-export const OVERVIEW_KPIS: readonly KpiId[] = [
-  'chats',
-  'bot_chats',
-  'valid_reception_rate',
-  'fcr_24h',
-  'satisfaction',
-  'avg_first_response',
-  'response_warn_rate',
-  'queue_leave_rate',
-  'bot_self_service_rate',
-  'unanswered_rate',
-  'transfers',
-  'avg_reception_duration',
-  'answer_ratio',
-  'bot_transfer_rate',
-  'no_reply_rate',
-  'avg_response_time',
-  'avg_queue_wait',
-  'avg_queue_leave_time',
-  'resolved_chats',
-  'unresolved_chats',
-  'untagged_chats',
+export const OVERVIEW_SECTIONS: readonly (readonly KpiId[])[] = [
+  [
+    'chats',
+    'bot_chats',
+    'valid_reception_rate',
+    'fcr_24h',
+    'satisfaction',
+    'avg_first_response',
+    'response_warn_rate',
+    'queue_leave_rate',
+    'bot_self_service_rate',
+    'unanswered_rate',
+  ],
+  [
+    'transfers',
+    'avg_reception_duration',
+    'bot_transfer_rate',
+    'no_reply_rate',
+    'avg_response_time',
+    'avg_queue_wait',
+    'avg_queue_leave_time',
+    'resolved_chats',
+    'unresolved_chats',
+    'untagged_chats',
+  ],
+  ['messages', 'customer_messages', 'agent_messages', 'answer_ratio'],
 ];
+
+export const OVERVIEW_KPIS: readonly KpiId[] = OVERVIEW_SECTIONS.flat();
 
 /** The KPIs of OVERVIEW_KPIS this report has. */
 function overviewKpisOf(report: OverviewReport): KpiId[] {
   return OVERVIEW_KPIS.filter((id) => id in report.current || id in report.previous);
-}
-
-/** Consecutive groups of at most `size`. */
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
-    items.slice(i * size, (i + 1) * size),
-  );
 }
 
 export interface OverviewView {
@@ -59,12 +60,21 @@ export interface OverviewView {
   filters: string | null;
 }
 
-function comparisonChart(report: OverviewReport, shown: readonly KpiId[], lang: 'en' | 'zh'): ChartSpec {
+function comparisonChart(
+  report: OverviewReport,
+  shown: readonly KpiId[],
+  compared: string,
+  lang: 'en' | 'zh',
+): ChartSpec {
   const rates = shown.filter((id) => KPIS[id].unit === 'ratio');
   const labels = { source: 'company', scale: report.ratings?.scale } as const;
   return {
-    title: lang === 'zh' ? '本期与上期' : 'This period and the one before',
-    labels: rates.map((id) => kpiLabel(id, lang, labels, 'short')),
+    title: t(lang, 'chart.overview.title'),
+    subtitle: `${describeRange(report.range, lang)} · ${compared}`,
+    // The rates' full names, beside their bars: no "Bot self…".
+    horizontal: true,
+    axisTitles: { left: '%' },
+    labels: rates.map((id) => kpiLabel(id, lang, labels)),
     series: [
       {
         label: describeRange(report.previousRange, lang),
@@ -107,10 +117,15 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
   };
   const shown = overviewKpisOf(report);
   const lines = shown.map(line);
-  const sections = chunks(lines, SLACK_LIMITS.sectionFields).map((group) => ({
-    type: 'section' as const,
-    fields: group.map((l) => ({ type: 'mrkdwn' as const, text: `*${l.label}*\n${l.value}  _${l.change}_` })),
-  }));
+  const sections = OVERVIEW_SECTIONS.map((ids) => lines.filter((l) => ids.includes(l.id)))
+    .filter((group) => group.length > 0)
+    .map((group) => ({
+      type: 'section' as const,
+      fields: group.map((l) => ({
+        type: 'mrkdwn' as const,
+        text: `*${l.label}*\n${l.value}  _${l.change}_`,
+      })),
+    }));
   return {
     visibility: view.visibility,
     text: `${title} (${escapeMrkdwn(scope)}): ${lines.map((l) => `${l.label} ${l.value}`).join(', ')}.`,
@@ -130,7 +145,7 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
       ...sections,
     ],
     chart: {
-      spec: comparisonChart(report, shown, lang),
+      spec: comparisonChart(report, shown, compared, lang),
       altText: `Bar chart of the rate KPIs in ${when} and in the period before`,
       position: 2 + sections.length,
     },

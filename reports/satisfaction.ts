@@ -9,7 +9,7 @@ import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
 import { formatCount, formatRatio, formatScore, type Lang, truncate } from './format.ts';
-import { kpiLabel, SCALE_NAMES } from './labels.ts';
+import { kpiLabel, SCALE_NAMES, scalesNote } from './labels.ts';
 import type { OverviewView } from './overview.ts';
 import { textTable } from './table.ts';
 
@@ -80,7 +80,8 @@ function distributionChart(figures: SatisfactionFigures, when: string, lang: Lan
   const byLabel = new Map(figures.customers.distribution.map((b) => [b.label, b.share]));
   const withCustomers = figures.customers.distribution.some((b) => b.share !== null);
   return {
-    title: `${WORDS.chart[lang]} · ${when}`,
+    title: WORDS.chart[lang],
+    subtitle: when,
     labels: withCustomers ? [WORDS.chats[lang], WORDS.customers[lang]] : [WORDS.chats[lang]],
     horizontal: true,
     stacked: true,
@@ -125,12 +126,19 @@ export function satisfactionMessage(card: Card<SatisfactionFigures>, view: Overv
       : []),
   ];
   const summary = lines.slice(0, 5).map(([label, value]) => `${label} ${value}`);
+  // Chats rated on other scales too: the figures are the company's scale's, never a pool.
+  const severalScales = scalesNote({ scale: f.scale, inUse: f.scalesInUse }, lang);
   return {
     visibility: view.visibility,
     text: `${title} (${escapeMrkdwn(scope)}): ${summary.join(', ')}.`,
     blocks: [
       header,
-      { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(scope) }] },
+      {
+        type: 'context',
+        elements: [
+          { type: 'mrkdwn', text: escapeMrkdwn([scope, severalScales].filter(Boolean).join(' · ')) },
+        ],
+      },
       {
         type: 'section',
         fields: lines.map(([label, value]) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${value}` })),

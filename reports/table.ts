@@ -104,15 +104,18 @@ export function toCsv(header: readonly string[], lines: readonly string[][]): st
   return `\uFEFF${[header, ...lines].map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
-/** Bars of chats with a line of valid reception % on the right axis. */
+/** Bars of chats, each row's valid reception % as a marker on the top axis; names beside their bars. */
 export function chatsAndReceptionChart(
   title: string,
+  subtitle: string,
   rows: readonly NamedKpis[],
   lang: 'en' | 'zh',
   labels: LabelContext = { source: 'company' },
 ): ChartSpec {
   return {
     title,
+    subtitle,
+    horizontal: true,
     labels: rows.map((row) => row.name),
     series: [
       {

@@ -1,11 +1,13 @@
 // `/sobot topics`: chats and ratings per service classification, busiest first, with a chart.
 
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
-import type { TopicRow } from '../src/stats/cards.ts';
+import type { TopicFigures } from '../src/stats/cards.ts';
+import type { RatingUse } from '../src/stats/model.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow, showingText } from './blocks.ts';
-import { formatCount, formatRatio, formatScore, truncate } from './format.ts';
+import { formatCount, formatRatio, formatScore, type Lang, truncate } from './format.ts';
+import { kpiLabel, scalesNote } from './labels.ts';
 import { CHART_BARS, csvFilename, textTable, toCsv } from './table.ts';
 
 export interface TopicsView {
@@ -15,18 +17,32 @@ export interface TopicsView {
 }
 
 const TITLES = {
-  en: ['Topic', 'Chats', 'Rated', 'Satisfied', 'Avg. ★'],
-  zh: ['服务分类', '会话', '评价', '满意', '平均星级'],
+  en: { topic: 'Topic', chats: 'Chats', rated: 'Rated', stars: 'Avg. ★' },
+  zh: { topic: '服务分类', chats: '会话', rated: '评价', stars: '平均星级' },
 } as const;
 
-export function topicsMessage(card: Card<TopicRow[]>, view: TopicsView): BotMessage {
+/** The column titles; satisfaction's is Sobot's name for it on the topics' rating scale. */
+function titles(lang: Lang, ratings: RatingUse): string[] {
+  const { topic, chats, rated, stars } = TITLES[lang];
+  return [
+    topic,
+    chats,
+    rated,
+    kpiLabel('satisfaction', lang, { source: 'company', scale: ratings.scale }),
+    stars,
+  ];
+}
+
+export function topicsMessage(card: Card<TopicFigures>, view: TopicsView): BotMessage {
   const { lang } = view;
+  const { ratings } = card.figures;
   const when = describeRange(card.range, lang);
   const title = truncate(`${lang === 'zh' ? '服务总结' : 'Topics'} · ${when}`, SLACK_LIMITS.headerText);
   const scopeText = [card.range.timeZone, view.filters].filter(Boolean).join(' · ');
-  const scope = escapeMrkdwn(scopeText);
+  const scope = escapeMrkdwn([scopeText, scalesNote(ratings, lang)].filter(Boolean).join(' · '));
   const header = headerBlock(title);
-  const topics = card.figures
+  const columns = titles(lang, ratings);
+  const topics = card.figures.topics
     .filter((t) => (t.chats ?? 0) > 0)
     .sort((a, b) => (b.chats ?? 0) - (a.chats ?? 0) || a.name.localeCompare(b.name));
   if (topics.length === 0) {
@@ -40,7 +56,7 @@ export function topicsMessage(card: Card<TopicRow[]>, view: TopicsView): BotMess
     formatRatio(t.satisfaction),
     formatScore(t.averageStars),
   ]);
-  const { block, shown } = textTable(TITLES[lang], lines, topics.length);
+  const { block, shown } = textTable(columns, lines, topics.length);
   const complete = shown === topics.length;
   const filename = csvFilename('topics', card.range);
   const busiest = topics
@@ -60,12 +76,14 @@ export function topicsMessage(card: Card<TopicRow[]>, view: TopicsView): BotMess
     ],
     chart: {
       spec: {
-        title: lang === 'zh' ? '各分类会话量与满意率' : 'Chats and satisfaction per topic',
-        labels: chartTopics.map((t) => t.name),
+        title: lang === 'zh' ? `各分类会话量与${columns[3]}` : `Chats and ${columns[3]} per topic`,
+        subtitle: when,
+        horizontal: true,
+        labels: chartTopics.map((topic) => topic.name),
         series: [
-          { label: TITLES[lang][1], values: chartTopics.map((t) => t.chats), unit: 'count', type: 'bar' },
+          { label: columns[1] ?? '', values: chartTopics.map((t) => t.chats), unit: 'count', type: 'bar' },
           {
-            label: TITLES[lang][3],
+            label: columns[3] ?? '',
             values: chartTopics.map((t) => t.satisfaction),
             unit: 'ratio',
             type: 'line',
@@ -73,7 +91,7 @@ export function topicsMessage(card: Card<TopicRow[]>, view: TopicsView): BotMess
           },
         ],
       },
-      altText: `Bar chart of chats per topic with the satisfied share of ${chartTopics.length} topics`,
+      altText: `Bar chart of chats per topic with the ${titles('en', ratings)[3]} of ${chartTopics.length} topics`,
       position: 3,
     },
     ...(complete

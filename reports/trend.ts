@@ -1,10 +1,11 @@
 // `/sobot trend <kpi>`: one KPI per day (or week) as a line chart, with its lowest, highest and
 // average point in words and a small table of the points.
 
+import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import type { DateRange } from '../src/stats/model.ts';
-import { describeRange } from '../src/stats/period.ts';
+import { chartDate, describeRange, rangeDays } from '../src/stats/period.ts';
 import type { TrendReport } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
 import { scopeMark } from './filters.ts';
@@ -17,9 +18,21 @@ export interface TrendView {
   filters: string | null;
 }
 
-/** "11-21" for a day, "11-16–11-22" for a week: short enough for a chart axis. */
-const shortLabel = (range: DateRange) =>
-  range.from === range.to ? range.from.slice(5) : `${range.from.slice(5)}–${range.to.slice(5)}`;
+/** Room for the longest date cell: "Mon 30 Nov – Wed 2 Dec 2026 (partial)", never cut. */
+const DATE_WIDTH = 48;
+
+/**
+ * Points that are not a whole day or week: a week cut short by the period, or the last point
+ * while the period is still running. Their value is not comparable with the others'.
+ */
+function partialPoints(report: TrendReport): boolean[] {
+  const running = report.range.until !== undefined;
+  return report.points.map(
+    (point, i) =>
+      (running && i === report.points.length - 1) ||
+      (report.granularity === 'week' && rangeDays(point.range) < 7),
+  );
+}
 
 export function trendMessage(report: TrendReport, view: TrendView): BotMessage {
   const { lang } = view;
@@ -52,14 +65,20 @@ export function trendMessage(report: TrendReport, view: TrendView): BotMessage {
     lang === 'zh'
       ? `最低 ${format(lowest.value)}（${describeRange(lowest.range, lang)}）· 最高 ${format(highest.value)}（${describeRange(highest.range, lang)}）· 平均 ${format(average)}`
       : `Lowest ${format(lowest.value)} (${describeRange(lowest.range, lang)}) · highest ${format(highest.value)} (${describeRange(highest.range, lang)}) · ${each} average ${format(average)}`;
+  const partial = partialPoints(report);
+  // The same date format as the summary and the header (describeRange), the partial ones marked.
   const { block } = textTable(
     [lang === 'zh' ? '日期' : report.granularity === 'day' ? 'Day' : 'Week', kpi.short[lang]],
-    report.points.map((p) => [
-      report.granularity === 'day' ? describeRange(p.range, lang) : `${p.range.from} – ${p.range.to}`,
-      format(p.value),
-    ]),
+    report.points.map((p, i) => {
+      const when = describeRange(p.range, lang);
+      return [partial[i] ? t(lang, 'trend.partial', { when }) : when, format(p.value)];
+    }),
     report.points.length,
+    DATE_WIDTH,
   );
+  const partialNote = partial.some(Boolean)
+    ? t(lang, report.granularity === 'week' ? 'chart.partialWeeks' : 'chart.partialDays')
+    : null;
   return {
     visibility: view.visibility,
     text: `${title} (${scope}): ${summary}.`,
@@ -72,7 +91,9 @@ export function trendMessage(report: TrendReport, view: TrendView): BotMessage {
     chart: {
       spec: {
         title: `${kpi.label[lang]} (${each})`,
-        labels: report.points.map((p) => shortLabel(p.range)),
+        subtitle: [when, view.filters, partialNote].filter(Boolean).join(' · '),
+        labels: report.points.map((p) => chartDate(p.range, lang)),
+        partial,
         series: [
           {
             label: kpi.label[lang],

@@ -5,9 +5,13 @@
 // start workers by file path), ioredis (its errors read __dirname) and quickchart-js, both loaded only
 // when configured, and the development-only pino-pretty and tsx.
 
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const EXTERNAL = ['@napi-rs/canvas', 'pino', 'pino-pretty', 'ioredis', 'quickchart-js', 'tsx'];
+
+// Chunk names carry a hash: without this, the chunks of earlier builds would pile up beside the new ones.
+rmSync('dist/bot', { recursive: true, force: true });
 
 await build({
   entryPoints: { main: 'src/main.ts', 'render-worker': 'src/charts/render-worker.ts' },

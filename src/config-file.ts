@@ -8,10 +8,11 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { parseDuration } from './duration.ts';
 import { ConfigError } from './errors.ts';
+import { t } from './i18n/catalogue.ts';
 import { AGENT_KPIS, findKpi, type KpiId, SCOPE_KPIS } from './stats/kpis.ts';
 import type { Dimension } from './stats/model.ts';
 import { parsePeriod } from './stats/period.ts';
-import { unfilterableBy } from './stats/scope.ts';
+import { AGENT_ROWS_NOT_FILTERED_BY, unfilterableBy } from './stats/scope.ts';
 import { isTimeZone } from './time-zone.ts';
 
 export const DIGEST_SECTIONS = ['overview', 'agents', 'satisfaction', 'bot'] as const;
@@ -258,22 +259,13 @@ const digestSchema = z
   })
   .strict()
   .superRefine((digest, ctx) => {
-    // A section whose figures Sobot cannot narrow to the digest's filters would show the wider
-    // scope's numbers under the filtered header (src/stats/scope.ts).
-    const section = (name: DigestSection, kpi: KpiId) => {
-      if (!digest.sections.includes(name)) return;
-      const ignored = FILTER_DIMENSIONS.filter(
-        ([option, dimension]) => digest.filters[option] && unfilterableBy(kpi).includes(dimension),
-      );
-      if (ignored.length === 0) return;
+    for (const { section, options } of sectionsBeyondFilters(digest.sections, digest.filters)) {
       ctx.addIssue({
         code: 'custom',
         path: ['sections'],
-        message: `Sobot cannot narrow the ${name} section by ${ignored.map(([option]) => `${option}:`).join(' or ')}; its figures would be wider than the digest's filters. Drop "${name}" from sections or the filter`,
+        message: `Sobot cannot narrow the ${section} section by ${options.map((o) => `${o}:`).join(' or ')}; ${t('en', BEYOND[section])}. Drop "${section}" from sections or the filter`,
       });
-    };
-    section('bot', 'bot_chats');
-    section('satisfaction', 'satisfaction');
+    }
   });
 
 /** The config's filter words and the dimensions they name. */
@@ -284,6 +276,41 @@ const FILTER_DIMENSIONS = [
   ['agent', 'agent'],
   ['robot', 'robot'],
 ] as const satisfies readonly (readonly [keyof FilterWords, Dimension])[];
+
+/**
+ * The filters each section's Sobot figures cannot be narrowed by (src/stats/scope.ts). The overview
+ * marks each such figure on its own line instead ("Bot chats (company-wide)").
+ */
+const SECTION_NOT_FILTERED_BY: Record<DigestSection, readonly Dimension[]> = {
+  overview: [],
+  bot: unfilterableBy('bot_chats'),
+  satisfaction: unfilterableBy('satisfaction'),
+  agents: AGENT_ROWS_NOT_FILTERED_BY,
+};
+
+/** Why such a section cannot be shown, for the message that refuses or drops it. */
+export const BEYOND: Record<Exclude<DigestSection, 'overview'>, `digest.beyond.${'wider' | 'workload'}`> = {
+  bot: 'digest.beyond.wider',
+  satisfaction: 'digest.beyond.wider',
+  agents: 'digest.beyond.workload',
+};
+
+/**
+ * The sections of a digest Sobot cannot narrow to its filters, with the filter words each ignores:
+ * the config file refuses them, `/sobot digest subscribe` leaves them out and says so.
+ */
+export function sectionsBeyondFilters(
+  sections: readonly DigestSection[],
+  filters: FilterWords,
+): { section: Exclude<DigestSection, 'overview'>; options: (keyof FilterWords)[] }[] {
+  return sections.flatMap((section) => {
+    if (section === 'overview') return [];
+    const options = FILTER_DIMENSIONS.filter(
+      ([option, dimension]) => filters[option] && SECTION_NOT_FILTERED_BY[section].includes(dimension),
+    ).map(([option]) => option);
+    return options.length ? [{ section, options }] : [];
+  });
+}
 
 /** The dimension an alert scope narrows by (each-agent rules take the per-agent KPIs, checked apart). */
 const SCOPE_DIMENSION: Record<AlertScope['kind'], Dimension | null> = {

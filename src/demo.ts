@@ -4,7 +4,10 @@
 //   npm run demo -- "/sobot agents yesterday"
 //   SOBOT_API=legacy npm run demo -- "/sobot overview yesterday"
 //   npm run demo -- --home        (the App Home tab as the demo's admin sees it)
+//   npm run demo -- --lang zh "/sobot 客服 昨天"   (answers in Chinese)
+// Logs go to demo-output/demo.log, not between the answers; its path is printed first.
 
+import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,7 +15,7 @@ import { createInterface } from 'node:readline/promises';
 import type { CommandRouter } from '../commands/index.ts';
 import { loadConfig } from './config.ts';
 import { DEFAULT_ACCESS } from './config-file.ts';
-import { plain, renderForConsole, viewForConsole } from './demo/console-render.ts';
+import { renderForConsole, viewForConsole } from './demo/console-render.ts';
 import { createLogger } from './logger.ts';
 import { createEngine, createHome, createWorkers, type Engine } from './main.ts';
 import { startSimulator } from './simulator/server.ts';
@@ -75,7 +78,11 @@ async function answer(engine: Engine, commands: CommandRouter, line: string, cou
       timeZone: engine.config.sobot.timeZone,
       lang: engine.config.sobot.language,
       progressNoticeMs: 3000,
-      notify: (notice) => console.log(`\n${plain(notice)}\n`),
+      // A progress notice is an ephemeral message of its own in Slack: shown the same way here.
+      notify: (notice) =>
+        console.log(
+          `\n${renderForConsole({ visibility: 'ephemeral', text: notice, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: notice }] }] }, null)}\n`,
+        ),
       logger: engine.logger,
     },
     () => commands.run(text, { userId: DEMO_USER, channelId: DEMO_CHANNEL }),
@@ -84,7 +91,24 @@ async function answer(engine: Engine, commands: CommandRouter, line: string, cou
   console.log(`\n${renderForConsole(message, chart)}\n`);
 }
 
+/** `--lang zh` (or `--lang=zh`) before the command: the answers' language, as SOBOT_LANGUAGE sets it. */
+function readArguments(argv: readonly string[]): { lang: string | undefined; rest: string } {
+  const words = [...argv];
+  let lang: string | undefined;
+  const at = words.findIndex((word) => word === '--lang' || word.startsWith('--lang='));
+  if (at >= 0) {
+    const word = words[at] as string;
+    lang = word.includes('=') ? word.slice('--lang='.length) : words[at + 1];
+    words.splice(at, word.includes('=') ? 1 : 2);
+  }
+  return { lang, rest: words.join(' ').trim() };
+}
+
 async function demo(): Promise<void> {
+  const args = readArguments(process.argv.slice(2));
+  await mkdir(OUTPUT_DIR, { recursive: true });
+  const logFile = resolve(OUTPUT_DIR, 'demo.log');
+  console.log(`[logs] ${logFile}`);
   const simulator = await startSimulator({});
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-demo',
@@ -95,7 +119,7 @@ async function demo(): Promise<void> {
     SOBOT_APP_KEY: simulator.appKey,
     SOBOT_BASE_URL: simulator.url,
     SOBOT_TIMEZONE: process.env.SOBOT_TIMEZONE,
-    SOBOT_LANGUAGE: process.env.SOBOT_LANGUAGE,
+    SOBOT_LANGUAGE: args.lang ?? process.env.SOBOT_LANGUAGE,
     // Digests and alert rules to show (`--home`, `/sobot alerts list`); the console's user is the admin.
     BOT_CONFIG: process.env.BOT_CONFIG,
     CHART_RENDERER: process.env.CHART_RENDERER ?? 'local',
@@ -104,7 +128,8 @@ async function demo(): Promise<void> {
   const logger = createLogger({
     level: process.env.LOG_LEVEL ?? 'warn',
     pretty: false,
-    destination: process.stderr,
+    // A log line in the middle of an answer is not what Slack shows: the log has its own file.
+    destination: createWriteStream(logFile, { flags: 'a' }),
   });
   // State (digest subscriptions) lives in a throwaway folder: the demo leaves nothing behind.
   const dataDir = await mkdtemp(join(tmpdir(), 'sobot-slack-demo-'));
@@ -112,7 +137,7 @@ async function demo(): Promise<void> {
   // The person at the console is the demo's only user, and its admin.
   const access = createAccessPolicy({ ...DEFAULT_ACCESS, admins: [DEMO_USER] }, NO_DIRECTORY);
   const { commands, alerts } = createWorkers(engine, consolePoster(engine), access);
-  const oneShot = process.argv.slice(2).join(' ').trim();
+  const oneShot = args.rest;
   try {
     if (oneShot === '--home') {
       const home = createHome(engine, alerts, access);

@@ -217,6 +217,7 @@ describe('parseConfigFile', () => {
         '  - { name: d1, channel: "#a", schedule: "0 9 * * *", filters: { dept: East }, sections: [overview, bot] }',
         '  - { name: d2, channel: "#a", schedule: "0 9 * * *", filters: { robot: "1" }, sections: [satisfaction] }',
         '  - { name: d3, channel: "#a", schedule: "0 9 * * *", filters: { channel: Web }, sections: [bot, satisfaction] }',
+        '  - { name: d4, channel: "#a", schedule: "0 9 * * *", filters: { channel: Web } }',
       ].join('\n'),
     );
     expect(problems).toEqual([
@@ -226,6 +227,8 @@ describe('parseConfigFile', () => {
       expect.stringMatching(
         /^bot\.config\.yml:7 digests\[1\]\.sections: Sobot cannot narrow the satisfaction section by robot:/,
       ),
+      // The default sections include the agents' table, which Sobot gives by agent, group and department only.
+      'bot.config.yml:9 digests[3].sections: Sobot cannot narrow the agents section by channel:; its workload report is asked by agent, skill group and department only. Drop "agents" from sections or the filter',
       expect.stringMatching(
         /^bot\.config\.yml:2 alerts\[0\]\.scope: Sobot does not split bot_self_service_rate by group/,
       ),

@@ -13,6 +13,7 @@ import type { Logger } from '../logger.ts';
 import { type BotMetrics, noMetrics } from '../metrics/metrics.ts';
 import type { ChannelPoster, PostedMessage } from '../slack/channel-post.ts';
 import type { BotMessage } from '../slack/message.ts';
+import type { RatingScale } from '../stats/cards.ts';
 import type { DateRange, KpiValues } from '../stats/model.ts';
 import { withDistinctNames } from '../stats/names.ts';
 import { parsePeriod, periodWords } from '../stats/period.ts';
@@ -73,6 +74,8 @@ export interface RuleRecord {
   /** Read from the mute's own key; in a stored record always null (older versions kept it here). */
   mute: Mute | null;
   episode: Episode | null;
+  /** The company's rating scale at the last check (absent in records of older versions). */
+  ratingScale?: RatingScale | null;
 }
 
 /** One scope's reading at a check. */
@@ -87,10 +90,18 @@ export interface AlertChecker {
   /** Evaluates a rule now and posts what changed. */
   check(rule: AlertRule): Promise<void>;
   /** Evaluates a rule now without changing anything (`/sobot alerts run`). */
-  readings(rule: AlertRule): Promise<{ range: DateRange; readings: ScopeReading[] }>;
+  readings(rule: AlertRule): Promise<RuleReadings>;
   status(rule: AlertRule): Promise<RuleRecord>;
   mute(rule: AlertRule, until: number, by: string): Promise<void>;
   unmute(rule: AlertRule): Promise<void>;
+}
+
+/** A check's readings: the period they are of, each scope's value, and the rating scale they are on. */
+export interface RuleReadings {
+  range: DateRange;
+  readings: ScopeReading[];
+  /** The company's rating scale (the one satisfaction is read on); null when nothing was rated. */
+  ratingScale: RatingScale | null;
 }
 
 const HISTORY_POINTS = 150;
@@ -174,7 +185,7 @@ export function createAlertChecker(opts: {
   const save = (rule: AlertRule, record: RuleRecord) =>
     store.set(ruleKey(rule.name), { ...record, mute: null });
 
-  async function readings(rule: AlertRule): Promise<{ range: DateRange; readings: ScopeReading[] }> {
+  async function readings(rule: AlertRule): Promise<RuleReadings> {
     const period = parsePeriod(rule.period, { now: clock.now(), timeZone: rule.timeZone });
     if (!period.ok)
       throw new UserInputError(`The rule's period "${rule.period}" is not valid: ${period.problem}`);
@@ -191,11 +202,17 @@ export function createAlertChecker(opts: {
       return {
         range,
         readings: withDistinctNames(report.rows).map((row) => one(row.agentId, row.name, row.kpis)),
+        ratingScale: report.ratings.scale,
       };
     }
     if (scope.kind === 'each-group') {
+      // getStat rows carry no ratings: a rule per group cannot watch satisfaction (config-file.ts).
       const report = await stats.breakdown('group', range, {}, 'background');
-      return { range, readings: report.rows.map((row) => one(row.scopeId, row.name, row.kpis)) };
+      return {
+        range,
+        readings: report.rows.map((row) => one(row.scopeId, row.name, row.kpis)),
+        ratingScale: null,
+      };
     }
     let filters = {};
     if ('name' in scope) {
@@ -203,10 +220,14 @@ export function createAlertChecker(opts: {
       filters = (await stats.resolveFilters(names, 'background')).filters;
     }
     const overview = await stats.overview(range, filters, 'background');
-    return { range, readings: [one(scope.kind, scopeName(rule), overview.current)] };
+    return {
+      range,
+      readings: [one(scope.kind, scopeName(rule), overview.current)],
+      ratingScale: overview.ratings?.scale ?? null,
+    };
   }
 
-  function ruleView(rule: AlertRule): AlertRuleView {
+  function ruleView(rule: AlertRule, record: RuleRecord): AlertRuleView {
     return {
       name: rule.name,
       kpi: rule.kpi,
@@ -216,6 +237,7 @@ export function createAlertChecker(opts: {
       period: rule.period,
       ...(rule.scope.kind === 'each-agent' ? { each: 'agent' as const } : {}),
       ...(rule.scope.kind === 'each-group' ? { each: 'group' as const } : {}),
+      ratingScale: record.ratingScale ?? null,
     };
   }
 
@@ -228,7 +250,7 @@ export function createAlertChecker(opts: {
     const firing = episode.scopeIds.some((id) => record.scopes[id]?.state?.status === 'firing');
     const now = clock.now();
     return messages.episode({
-      rule: ruleView(rule),
+      rule: ruleView(rule, record),
       status: firing ? 'firing' : 'resolved',
       scopes: episode.scopeIds.flatMap((id) => {
         const scope = record.scopes[id];
@@ -339,6 +361,7 @@ export function createAlertChecker(opts: {
     }
     const health = stepHealth(record.health, { ok: true }, new Date(now));
     record.health = health.next;
+    record.ratingScale = reading.ratingScale;
     for (const event of health.events) {
       if (event.kind === 'recovered') {
         await reply(
@@ -440,9 +463,10 @@ export function createAlertChecker(opts: {
       } else if (fired.length > 0 || resolved.length > 0 || updated || muteEnded) {
         await refresh(rule, record, lease);
       }
-      if (worse.length > 0) await reply(rule, record, messages.worsening(ruleView(rule), worse, lang), lease);
+      if (worse.length > 0)
+        await reply(rule, record, messages.worsening(ruleView(rule, record), worse, lang), lease);
       if (reminders.length > 0)
-        await reply(rule, record, messages.reminder(ruleView(rule), reminders, lang), lease);
+        await reply(rule, record, messages.reminder(ruleView(rule, record), reminders, lang), lease);
       const stillFiring = episode.scopeIds.some((id) => record.scopes[id]?.state?.status === 'firing');
       if (!stillFiring && episode.posted) {
         log.info({ rule: rule.name, ts: episode.posted.ts }, 'alert resolved');

@@ -1,6 +1,7 @@
 // What an alert message shows, as plain data: the rule, its firing scopes and the episode. The
 // checker fills it; reports/alert.ts lays it out.
 
+import type { RatingScale } from '../stats/cards.ts';
 import type { KpiId } from '../stats/kpis.ts';
 import type { Comparison } from './state.ts';
 
@@ -14,6 +15,8 @@ export interface AlertRuleView {
   period: string;
   /** What the scopes are when the rule watches each of many (each-agent, each-group). */
   each?: 'agent' | 'group';
+  /** The company's rating scale at the last check, so satisfaction is labelled as Sobot labels it. */
+  ratingScale: RatingScale | null;
 }
 
 export interface AlertScopeView {

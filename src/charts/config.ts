@@ -1,74 +1,122 @@
 // Turns a ChartSpec into a Chart.js 4 configuration made of plain JSON data (no functions),
-// so the same object can be sent to QuickChart or rendered in-process.
+// so the same object can be sent to QuickChart or rendered in-process. Every chart gets the one
+// style of style.ts: title (what) and subtitle (when), padding on every side, axis units, and
+// category labels broken into lines that fit (label-fit.ts).
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import { fitLabel } from './label-fit.ts';
+import { chartSize, MAX_UNSKIPPED_LABELS } from './size.ts';
 import type { ChartSeries, ChartSpec, ChartUnit } from './spec.ts';
+import { CHART_PALETTE, CHART_STYLE, PARTIAL_ALPHA } from './style.ts';
 
-export type ChartJsConfig = ChartConfiguration<'bar' | 'line', (number | null)[], string>;
+export type ChartJsConfig = ChartConfiguration<'bar' | 'line', (number | null)[], string | string[]>;
 type Dataset = ChartDataset<'bar' | 'line', (number | null)[]>;
 type Scales = NonNullable<NonNullable<ChartJsConfig['options']>['scales']>;
 type ValueAxis = Scales[string];
 
-/** Okabe–Ito palette: distinguishable under the common colour-vision deficiencies. */
-export const CHART_PALETTE = [
-  '#0072B2',
-  '#E69F00',
-  '#009E73',
-  '#CC79A7',
-  '#56B4E9',
-  '#D55E00',
-  '#F0E442',
-  '#000000',
-] as const;
-
-/** Category labels longer than this (in characters) are cut and end in "…". */
-export const MAX_LABEL_CHARS = 16;
-
-/** Above this many categories Chart.js may skip labels rather than draw them on top of each other. */
-const MAX_UNSKIPPED_LABELS = 30;
+/** Room a value axis takes beside the plot (ticks and title), for estimating the categories' room. */
+const VALUE_AXIS_WIDTH = 64;
+/** A horizontal chart's category labels may take this share of the width. */
+const HORIZONTAL_LABEL_SHARE = 0.3;
+/** Lines a category label may take: under a bar (vertical) or beside it (horizontal). */
+const MAX_LINES = { vertical: 3, horizontal: 2 } as const;
 
 type Side = 'left' | 'right';
+
+/**
+ * Only what differs from Chart.js's defaults is written out (size 12 is its default font size, false its
+ * default for fill and spanGaps…): a QuickChart URL carries the whole config and Slack takes at most
+ * 3000 characters, so a small chart is shown by URL without QuickChart being contacted.
+ */
+const CHARTJS_FONT_SIZE = 12;
+const font = (size: number, weight?: 'bold') =>
+  size === CHARTJS_FONT_SIZE && !weight ? {} : { font: { size, ...(weight ? { weight } : {}) } };
 
 export function buildChartConfig(spec: ChartSpec): ChartJsConfig {
   const horizontal = spec.horizontal === true;
   const axisIds = valueAxisIds(horizontal);
-  const datasets = spec.series.map((series, index) => buildDataset(series, index, axisIds));
+  const sides = (['left', 'right'] as const).filter(
+    (side) => side === 'left' || spec.series.some((series) => sideOf(series) === side),
+  );
+  const datasets = spec.series.map((series, index) =>
+    buildDataset(series, index, axisIds, horizontal, spec.partial),
+  );
   const scales: Scales = {
     [horizontal ? 'y' : 'x']: {
       type: 'category',
       grid: { display: false },
-      // Every agent name should show; Chart.js would otherwise drop every other one on a short chart.
-      ticks: { autoSkip: spec.labels.length > MAX_UNSKIPPED_LABELS },
+      ticks: {
+        color: CHART_STYLE.text,
+        ...font(CHART_STYLE.font.tick),
+        // Every agent name should show; Chart.js would otherwise drop every other one on a short chart.
+        autoSkip: spec.labels.length > MAX_UNSKIPPED_LABELS,
+        // Labels are broken into lines that fit instead (fitLabels); slanted text is hard to read.
+        maxRotation: 0,
+      },
       ...(spec.stacked ? { stacked: true } : {}),
     },
   };
-  for (const side of ['left', 'right'] as const) {
+  for (const side of sides) {
     const onSide = spec.series.filter((series) => sideOf(series) === side);
-    if (onSide.length > 0 || side === 'left') {
-      scales[axisIds[side]] = {
-        ...buildValueAxis(onSide, side, horizontal),
-        ...(spec.stacked ? { stacked: true } : {}),
-      };
-    }
+    scales[axisIds[side]] = {
+      ...buildValueAxis(onSide, side, horizontal, spec.axisTitles?.[side]),
+      ...(spec.stacked ? { stacked: true } : {}),
+    };
   }
+  const rightAxis = !horizontal && sides.includes('right');
   return {
     type: 'bar',
-    data: { labels: spec.labels.map(truncateLabel), datasets },
+    data: { labels: fitLabels(spec, sides.length), datasets },
     options: {
       ...(horizontal ? { indexAxis: 'y' as const } : {}),
+      color: CHART_STYLE.text,
+      layout: {
+        // A right-hand axis brings its own margin; without one the plot would run to the image's edge.
+        padding: {
+          ...CHART_STYLE.padding,
+          right: rightAxis ? CHART_STYLE.padding.left : CHART_STYLE.padding.right,
+        },
+      },
       plugins: {
-        title: { display: true, text: spec.title, font: { size: 16 } },
-        legend: { display: true, position: 'bottom' },
+        title: {
+          display: true,
+          text: spec.title,
+          color: CHART_STYLE.text,
+          ...font(CHART_STYLE.font.title, 'bold'),
+          padding: { top: 0, bottom: spec.subtitle ? 2 : 10 },
+        },
+        subtitle: {
+          display: Boolean(spec.subtitle),
+          text: spec.subtitle ?? '',
+          color: CHART_STYLE.muted,
+          ...font(CHART_STYLE.font.subtitle),
+          padding: { bottom: 10 },
+        },
+        legend: {
+          position: 'bottom',
+          labels: { color: CHART_STYLE.text, ...font(CHART_STYLE.font.legend), boxWidth: 14 },
+        },
       },
       scales,
     },
   };
 }
 
-/** Cuts a label to MAX_LABEL_CHARS characters (code points, so CJK and emoji are never split). */
-export function truncateLabel(label: string): string {
-  const chars = Array.from(label);
-  if (chars.length <= MAX_LABEL_CHARS) return label;
-  return `${chars.slice(0, MAX_LABEL_CHARS - 1).join('')}…`;
+/** The category labels, each as the lines that fit its room (a string when it fits on one). */
+function fitLabels(spec: ChartSpec, valueAxes: number): (string | string[])[] {
+  const { width } = chartSize(spec);
+  const size = CHART_STYLE.font.tick;
+  const { left, right } = CHART_STYLE.padding;
+  const room = spec.horizontal
+    ? width * HORIZONTAL_LABEL_SHARE
+    : // Each category's slot, less a little air between neighbours.
+      (width - left - right - valueAxes * VALUE_AXIS_WIDTH) / Math.max(1, spec.labels.length) - 8;
+  const lines = spec.horizontal ? MAX_LINES.horizontal : MAX_LINES.vertical;
+  // So many that Chart.js shows only some: each shown label has the room of those skipped.
+  if (!spec.horizontal && spec.labels.length > MAX_UNSKIPPED_LABELS) return spec.labels;
+  return spec.labels.map((label) => {
+    const fitted = fitLabel(label, room, size, lines);
+    return fitted.length === 1 ? (fitted[0] ?? '') : fitted;
+  });
 }
 
 /** A value in the unit the axis shows: ratios as percent, durations as seconds, both to 1 decimal. */
@@ -96,24 +144,37 @@ function valueAxisIds(horizontal: boolean): Record<Side, string> {
   return horizontal ? { left: 'x', right: 'x2' } : { left: 'y', right: 'y2' };
 }
 
-function buildDataset(series: ChartSeries, index: number, axisIds: Record<Side, string>): Dataset {
+/** The colour, lighter for the categories that are partial periods. */
+function tinted(colour: string, partial: readonly boolean[] | undefined): string | string[] {
+  if (!partial?.some(Boolean)) return colour;
+  return partial.map((isPartial) => (isPartial ? `${colour}${PARTIAL_ALPHA}` : colour));
+}
+
+function buildDataset(
+  series: ChartSeries,
+  index: number,
+  axisIds: Record<Side, string>,
+  horizontal: boolean,
+  partial: readonly boolean[] | undefined,
+): Dataset {
   const colour = CHART_PALETTE[index % CHART_PALETTE.length]!;
   const axisId = axisIds[sideOf(series)];
   const axisRef = axisId.startsWith('x') ? { xAxisID: axisId } : { yAxisID: axisId };
   const data = series.values.map((value) => toAxisValue(value, series.unit));
   if (series.type === 'line') {
-    // Datasets listed first are drawn on top; order 0 keeps lines above bars.
     return {
       type: 'line',
       label: series.label,
       data,
       borderColor: colour,
       backgroundColor: colour,
+      // A partial period's point is hollow: the line reaches it, the reader sees it is not final.
+      pointBackgroundColor: partial?.some(Boolean)
+        ? partial.map((isPartial) => (isPartial ? CHART_STYLE.background : colour))
+        : colour,
       borderWidth: 2,
-      pointRadius: 3,
-      fill: false,
-      spanGaps: false,
-      order: 0,
+      // Across a horizontal chart a line would join unrelated rows: a marker per row instead.
+      ...(horizontal ? { showLine: false, pointStyle: 'rectRot', pointRadius: 6 } : { pointRadius: 3 }),
       ...axisRef,
     };
   }
@@ -121,36 +182,48 @@ function buildDataset(series: ChartSeries, index: number, axisIds: Record<Side, 
     type: 'bar',
     label: series.label,
     data,
-    backgroundColor: colour,
-    borderColor: colour,
-    maxBarThickness: 48,
+    backgroundColor: tinted(colour, partial),
+    ...(partial?.some(Boolean) ? { borderColor: colour, borderWidth: 1 } : {}),
+    maxBarThickness: CHART_STYLE.maxBarThickness,
+    // Datasets of a lower order are drawn on top: lines (order 0, the default) above bars.
     order: 1,
     ...axisRef,
   };
 }
 
-function buildValueAxis(series: ChartSeries[], side: Side, horizontal: boolean): ValueAxis {
+function buildValueAxis(series: ChartSeries[], side: Side, horizontal: boolean, title?: string): ValueAxis {
   const unit = series[0]?.unit ?? 'count';
   const position = horizontal ? (side === 'left' ? 'bottom' : 'top') : side;
+  const text = title ?? axisTitle(series, unit);
   return {
     type: 'linear',
     position,
-    beginAtZero: true,
-    title: { display: series.length > 0, text: axisTitle(series, unit) },
-    ...(unit === 'ratio' ? { min: 0, max: 100 } : {}),
-    // One set of grid lines is enough; the second axis only adds its ticks.
-    ...(side === 'right' ? { grid: { drawOnChartArea: false } } : {}),
+    ...(unit === 'ratio' ? { min: 0, max: 100 } : { beginAtZero: true }),
+    ticks: { color: CHART_STYLE.muted, ...font(CHART_STYLE.font.tick) },
+    grid: {
+      color: CHART_STYLE.grid,
+      // One set of grid lines is enough; the second axis only adds its ticks.
+      ...(side === 'right' ? { drawOnChartArea: false } : {}),
+    },
+    title: {
+      display: text.length > 0,
+      text,
+      color: CHART_STYLE.muted,
+      ...font(CHART_STYLE.font.axisTitle),
+    },
   };
 }
 
+/** The unit's mark on an axis title: "%" for ratios, "s" for durations, none for counts. */
+const UNIT_MARK: Record<ChartUnit, string> = { ratio: '%', duration: 's', count: '' };
+
+/**
+ * One series: its name with the unit ("Valid reception, %"). Several on one axis (two periods, the
+ * rating buckets): the legend names them, the axis says only the unit.
+ */
 function axisTitle(series: ChartSeries[], unit: ChartUnit): string {
-  const names = series.map((s) => s.label).join(' / ');
-  switch (unit) {
-    case 'ratio':
-      return `${names}, %`;
-    case 'duration':
-      return `${names}, s`;
-    case 'count':
-      return names;
-  }
+  const mark = UNIT_MARK[unit];
+  if (series.length !== 1) return mark;
+  const name = series[0]?.label ?? '';
+  return mark ? `${name}, ${mark}` : name;
 }

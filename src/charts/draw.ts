@@ -7,6 +7,7 @@ import { buildChartConfig } from './config.ts';
 import { ChartRenderError } from './errors.ts';
 import { chartSize, readPngSize } from './size.ts';
 import type { ChartSpec } from './spec.ts';
+import { CHART_STYLE } from './style.ts';
 
 /** What the chart worker is sent. */
 export interface DrawJob {
@@ -90,13 +91,21 @@ const whiteBackground: Plugin<'bar' | 'line'> = {
   beforeDraw(chart) {
     const { ctx } = chart;
     ctx.save();
-    ctx.fillStyle = '#ffffff';
+    ctx.fillStyle = CHART_STYLE.background;
     ctx.fillRect(0, 0, chart.width, chart.height);
     ctx.restore();
   },
 };
 
-export async function drawChart(spec: ChartSpec, devicePixelRatio: number): Promise<DrawnChart> {
+/**
+ * `inspect` sees the drawn chart before it is destroyed: the labels-fit test measures what Chart.js
+ * laid out with the machine's fonts.
+ */
+export async function drawChart(
+  spec: ChartSpec,
+  devicePixelRatio: number,
+  inspect?: (chart: ChartJs) => void,
+): Promise<DrawnChart> {
   const { width, height } = chartSize(spec);
   let runtime: LocalRuntime;
   try {
@@ -120,6 +129,7 @@ export async function drawChart(spec: ChartSpec, devicePixelRatio: number): Prom
       // Pinned so a DOM shim in the process cannot switch Chart.js to its browser platform.
       platform: runtime.BasicPlatform,
     });
+    inspect?.(chart);
     const png = await canvas.encode('png');
     const size = readPngSize(png);
     if (size === null) throw new Error('the canvas did not produce a PNG');

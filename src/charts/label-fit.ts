@@ -23,20 +23,34 @@ export function estimatedWidth(text: string, fontPx: number): number {
 
 const isCjk = (char: string) => (char.codePointAt(0) ?? 0) >= 0x2e80;
 
-/** Pieces a line may break between: after spaces and hyphens, around brackets, and between CJK characters. */
+/** Characters a line may break before: an opening bracket, a dash between dates. */
+const BREAK_BEFORE = new Set(['(', '（', '–']);
+/** Characters a line may break after. */
+const BREAK_AFTER = new Set([' ', '-', '/', ')', '）']);
+
+/**
+ * Pieces a line may break between: after spaces and hyphens, around brackets and dashes, and
+ * between two CJK characters of a label without spaces (never inside "12月2日": a number stays
+ * with its 月 or 日).
+ */
 function pieces(text: string): string[] {
   const out: string[] = [];
   let current = '';
+  let previous = '';
+  // Words separated by spaces ("12月2日 周三") break at the spaces; a run of CJK alone anywhere.
+  const spaced = text.includes(' ');
   for (const char of text) {
-    if (current && (isCjk(char) || char === '(' || char === '（')) {
+    const betweenCjk = !spaced && isCjk(char) && isCjk(previous);
+    if (current && (BREAK_BEFORE.has(char) || betweenCjk)) {
       out.push(current);
       current = '';
     }
     current += char;
-    if (char === ' ' || char === '-' || char === '/' || isCjk(char) || char === ')' || char === '）') {
+    if (BREAK_AFTER.has(char)) {
       out.push(current);
       current = '';
     }
+    previous = char;
   }
   if (current) out.push(current);
   return out;

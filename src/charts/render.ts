@@ -8,7 +8,12 @@ import type { DrawJob, DrawnChart } from './draw.ts';
 import { ChartRenderError } from './errors.ts';
 import { chartSize, readPngSize } from './size.ts';
 import type { ChartSpec } from './spec.ts';
-import { createWorkerPool, type WorkerPool, WorkerPoolFullError } from './worker-pool.ts';
+import {
+  createWorkerPool,
+  type WorkerPool,
+  WorkerPoolFullError,
+  type WorkerPoolOptions,
+} from './worker-pool.ts';
 
 export type ChartImage =
   | { kind: 'png'; png: Buffer; width: number; height: number }
@@ -118,13 +123,18 @@ const MAX_QUEUED_CHARTS = 32;
  * One worker on a two-core machine (the other core is the event loop's), two on larger ones. The
  * worker's young generation is kept small: a chart's garbage is short-lived and a few megabytes.
  */
-export function createChartPool(): ChartPool {
-  return createWorkerPool<DrawJob, DrawnChart>({
+export function chartPoolOptions(): WorkerPoolOptions {
+  return {
     script: new URL(`./render-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url),
     size: Math.max(1, Math.min(2, availableParallelism() - 1)),
     maxQueued: MAX_QUEUED_CHARTS,
     resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
-  });
+  };
+}
+
+/** The workers that draw local charts (tests start them with their own script or workerData). */
+export function createChartPool(): ChartPool {
+  return createWorkerPool<DrawJob, DrawnChart>(chartPoolOptions());
 }
 
 function createLocalRenderer(opts: ChartRendererOptions): ChartRenderer {

@@ -14,8 +14,15 @@ export interface ChartSeries {
 }
 
 export interface ChartSpec {
+  /** What the chart shows ("Agents by chats handled"). */
   title: string;
+  /** When: the period, and any note on it ("◌ week not over"). */
+  subtitle?: string;
   labels: string[];
+  /** Per label: a period not over yet (a week still running), drawn lighter or hollow. */
+  partial?: boolean[];
+  /** An axis's title where the series' names are not what it measures (periods compared on one axis). */
+  axisTitles?: { left?: string; right?: string };
   series: ChartSeries[];
   horizontal?: boolean;
   /** Bars of every series stacked on one another (a distribution), rather than side by side. */

@@ -18,6 +18,8 @@ export interface WorkerPoolOptions {
   /** A worker with nothing to do for this long is stopped, giving its memory back (default 30 s). */
   idleMs?: number;
   resourceLimits?: ResourceLimits;
+  /** Given to every worker as `workerData` (cloned; a SharedArrayBuffer stays shared). */
+  workerData?: unknown;
 }
 
 export interface WorkerPool<In, Out> {
@@ -55,10 +57,10 @@ const DEFAULT_IDLE_MS = 30_000;
  * Running from source (tests, the demo, the bench under tsx), the worker is a .ts file that Node 20
  * cannot load by itself: the worker registers tsx first. Built, it is the .js file beside this one.
  */
-function spawn(script: URL, resourceLimits: ResourceLimits | undefined): Worker {
-  if (!script.pathname.endsWith('.ts')) return new Worker(script, { resourceLimits });
+function spawn({ script, resourceLimits, workerData }: WorkerPoolOptions): Worker {
+  if (!script.pathname.endsWith('.ts')) return new Worker(script, { resourceLimits, workerData });
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); });`;
-  return new Worker(bootstrap, { eval: true, resourceLimits });
+  return new Worker(bootstrap, { eval: true, resourceLimits, workerData });
 }
 
 export function createWorkerPool<In, Out>(opts: WorkerPoolOptions): WorkerPool<In, Out> {
@@ -92,7 +94,7 @@ export function createWorkerPool<In, Out>(opts: WorkerPoolOptions): WorkerPool<I
 
   const start = (): Slot<In, Out> => {
     const slot: Slot<In, Out> = {
-      worker: spawn(opts.script, opts.resourceLimits),
+      worker: spawn(opts),
       job: null,
       idleTimer: null,
     };

@@ -83,6 +83,10 @@ export function renderForConsole(message: BotMessage, imageNote: string | null):
       case 'divider':
         out.push('─'.repeat(40));
         break;
+      case 'actions':
+        // As Slack draws a row of buttons: `[ ◀ Previous day ]  [ Share to channel ]`.
+        out.push(buttonRow(block));
+        break;
       default:
         break;
     }
@@ -91,13 +95,17 @@ export function renderForConsole(message: BotMessage, imageNote: string | null):
   return [...out, visibility].join('\n');
 }
 
-/** What a button or menu shows: `[Refresh]`, `[⋯ Preview · Post now · Delete]`. */
+/** What a button or menu shows: `[ Refresh ]`, `[ ⋯ Preview · Post now · Delete ]`. */
 function controlText(element: Record<string, unknown>): string {
   if (element.type === 'overflow') {
     const options = (element.options as { text: unknown }[] | undefined) ?? [];
-    return `[⋯ ${options.map((o) => textOf(o.text)).join(' · ')}]`;
+    return `[ ⋯ ${options.map((o) => textOf(o.text)).join(' · ')} ]`;
   }
-  return `[${textOf(element.text)}]`;
+  return `[ ${textOf(element.text)} ]`;
+}
+
+function buttonRow(block: Block): string {
+  return ((block.elements as Record<string, unknown>[] | undefined) ?? []).map(controlText).join('  ');
 }
 
 /**
@@ -106,10 +114,6 @@ function controlText(element: Record<string, unknown>): string {
  */
 export function viewForConsole(blocks: readonly Record<string, unknown>[]): string {
   const shown = blocks.map((block) => {
-    if (block.type === 'actions') {
-      const controls = ((block.elements as Record<string, unknown>[] | undefined) ?? []).map(controlText);
-      return { type: 'context', elements: [{ type: 'mrkdwn', text: controls.join(' ') }] };
-    }
     const accessory = block.accessory as Record<string, unknown> | undefined;
     if (block.type !== 'section' || !accessory) return block;
     return { ...block, text: { type: 'mrkdwn', text: `${textOf(block.text)}   ${controlText(accessory)}` } };

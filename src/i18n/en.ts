@@ -78,6 +78,15 @@ export const en = {
   'change.worse': 'worse',
   'change.sobotCompared': "changes as Sobot reports them (Sobot's own comparison period)",
 
+  // ── Issue 10: one number per KPI (digests under filters Sobot cannot apply) ───────────────────
+  'digest.section.agents': 'agents',
+  'digest.section.satisfaction': 'satisfaction',
+  'digest.section.bot': 'bot',
+  'digest.beyond.wider': "its figures would be wider than the digest's filters",
+  'digest.beyond.workload': 'its workload report is asked by agent, skill group and department only',
+  /** `/sobot digest subscribe` leaves out a section Sobot cannot narrow to the filters. */
+  'digest.subscribe.without': 'Without the {section} section: Sobot cannot narrow it by {filters} ({why}).',
+
   // ── Issue 17b: attention, charts, consistent text (add your keys here) ────────────────────────
   /** The one footer of every table. */
   'showing.of': 'Showing {shown} of {total} {listed}',
@@ -89,6 +98,11 @@ export const en = {
   'listed.topics': { one: 'topic', other: 'topics' },
   'listed.regions': { one: 'region', other: 'regions' },
   'listed.scopes': { one: 'scope', other: 'scopes' },
+  /** Charts: the title says what, the subtitle when. */
+  'chart.overview.title': 'Rates, this period and the one before',
+  'chart.partialWeeks': '○ a week not over, or cut short by the period',
+  'chart.partialDays': '○ a day not over yet',
+  'trend.partial': '{when} (partial)',
   /** Who the digest says needs attention, and why. */
   'attention.under': '{kpi} under {floor}',
   'attention.belowTeam': "{kpi} {points}+ pts below the team's {team}",

@@ -71,6 +71,14 @@ export const zh: Catalogue = {
   'change.worse': '变差',
   'change.sobotCompared': '变化为智齿自带的环比（对比区间由智齿决定）',
 
+  // ── Issue 10: one number per KPI (digests under filters Sobot cannot apply) ───────────────────
+  'digest.section.agents': '客服',
+  'digest.section.satisfaction': '满意度',
+  'digest.section.bot': '机器人',
+  'digest.beyond.wider': '其数据会超出日报的筛选范围',
+  'digest.beyond.workload': '智齿的客服工作量报表只能按客服、技能组和部门筛选',
+  'digest.subscribe.without': '不含{section}部分：智齿无法按 {filters} 筛选它（{why}）。',
+
   // ── Issue 17b: attention, charts, consistent text (add your keys here) ────────────────────────
   'showing.of': '显示 {shown} / {total} {listed}',
   'showing.attached': '{showing} · 完整表格见附件 {file}',
@@ -81,6 +89,10 @@ export const zh: Catalogue = {
   'listed.topics': { other: '个分类' },
   'listed.regions': { other: '个地区' },
   'listed.scopes': { other: '个范围' },
+  'chart.overview.title': '各项比率：本期与上期',
+  'chart.partialWeeks': '○ 尚未结束或被时段截断的周',
+  'chart.partialDays': '○ 尚未结束的一天',
+  'trend.partial': '{when}（不完整）',
   'attention.under': '{kpi}低于 {floor}',
   'attention.belowTeam': '{kpi}比团队（{team}）低 {points} 个百分点以上',
   'attention.or': '{a}或{b}',

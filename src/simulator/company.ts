@@ -15,6 +15,8 @@ export interface CompanyOptions {
   groups?: number;
   robots?: number;
   ratingScheme?: RatingScheme;
+  /** A second scale a fifth of the rated chats are rated on (a survey on one channel, say); default none. */
+  alsoRatedOn?: RatingScheme;
 }
 
 export interface Department {
@@ -297,7 +299,13 @@ export function emptyDay(): DayFigures {
   return { ...(zero as unknown as DayFigures), firstLoginMs: -1, lastLeaveMs: -1 };
 }
 
-function generateDay(seed: number, agentId: string, date: string, scheme: RatingScheme): DayFigures {
+function generateDay(
+  seed: number,
+  agentId: string,
+  date: string,
+  scheme: RatingScheme,
+  also: RatingScheme | undefined,
+): DayFigures {
   const rng = mulberry32(hash32(`${seed}|${agentId}|${date}`));
   const traits = agentTraits(seed, agentId);
   const weekend = isWeekend(date);
@@ -312,7 +320,7 @@ function generateDay(seed: number, agentId: string, date: string, scheme: Rating
   const lastReceptionChats = Math.floor(chats * between(rng, 0.75, 0.95));
   const responseRounds = Math.round(validChats * between(rng, 3, 7));
   const ratedChats = Math.floor(validReceptions * between(rng, 0.25, 0.6));
-  const ratings = rateChats(rng, ratedChats, q, scheme);
+  const ratings = rateChats(rng, ratedChats, q, scheme, also);
   const solved = Math.floor(chats * between(rng, 0.4, 0.7));
   const visitors = Math.floor(validChats * between(rng, 0.85, 1));
   const newVisitors = Math.floor(visitors * between(rng, 0.2, 0.5));
@@ -392,13 +400,24 @@ type Ratings = Pick<
   | 'resolvedVotes'
 >;
 
-function rateChats(rng: Rng, rated: number, q: number, scheme: RatingScheme): Ratings {
-  const stars = scheme === 'five_star' ? distribute(rng, rated, [1, 1.5, 3, 8 + 6 * q, 14 + 20 * q]) : [];
-  const nps =
-    scheme === 'nps'
-      ? distribute(rng, rated, [1, 0.5, 0.5, 1, 1, 2, 2, 4, 6 + 4 * q, 8 + 8 * q, 10 + 14 * q])
-      : [];
-  const level2 = scheme === 'two_level' ? distribute(rng, rated, [2 + 3 * (1 - q), 20]) : [];
+function rateChats(
+  rng: Rng,
+  rated: number,
+  q: number,
+  scheme: RatingScheme,
+  also: RatingScheme | undefined,
+): Ratings {
+  // A fifth on the second scale, if any; without one the draws are exactly those of one scale.
+  const second = also && also !== scheme ? Math.floor(rated / 5) : 0;
+  const on = (s: RatingScheme, weights: number[]) =>
+    s === scheme
+      ? distribute(rng, rated - second, weights)
+      : s === also
+        ? distribute(rng, second, weights)
+        : [];
+  const stars = on('five_star', [1, 1.5, 3, 8 + 6 * q, 14 + 20 * q]);
+  const nps = on('nps', [1, 0.5, 0.5, 1, 1, 2, 2, 4, 6 + 4 * q, 8 + 8 * q, 10 + 14 * q]);
+  const level2 = on('two_level', [2 + 3 * (1 - q), 20]);
   const initiativeRatings = Math.floor(rated * between(rng, 0.3, 0.7));
   const invited = rated - initiativeRatings;
   const ratings: Record<string, number> = {
@@ -576,7 +595,7 @@ export function createCompany(options: CompanyOptions = {}): Company {
     if (!day) {
       if (days.size >= DAY_CACHE_SIZE) days.clear();
       // Frozen: callers share the cached figures.
-      day = Object.freeze(generateDay(seed, agentId, date, ratingScheme));
+      day = Object.freeze(generateDay(seed, agentId, date, ratingScheme, options.alsoRatedOn));
       days.set(key, day);
     }
     return day;

@@ -1,7 +1,7 @@
 // The backend-neutral figures of the single-scope "cards": satisfaction, the chatbot, customers,
 // and one agent. Shares are fractions; durations milliseconds; a value Sobot did not give is null.
 
-import type { AgentRow } from './model.ts';
+import type { AgentRow, RatingUse } from './model.ts';
 
 /** One bar of a rating distribution: "5★", "10", "Satisfied". */
 export interface RatingBucket {
@@ -15,6 +15,8 @@ export type RatingScale = 'five_star' | 'nps' | 'two_level';
 export interface SatisfactionFigures {
   /** The scale the company uses: the one with the most ratings in the period (null: nothing rated). */
   scale: RatingScale | null;
+  /** Every scale with a rating in the period: more than one is said, never pooled. */
+  scalesInUse: RatingScale[];
   validChats: number | null;
   ratedChats: number | null;
   /** Rated share of valid chats. */
@@ -105,6 +107,12 @@ export interface AgentDetail {
   workStatus: WorkStatus | null;
 }
 
+/** The topics, and the rating scale their satisfaction is on (the one with most ratings over all topics). */
+export interface TopicFigures {
+  ratings: RatingUse;
+  topics: TopicRow[];
+}
+
 /** One service classification (topic) and how its chats were rated. */
 export interface TopicRow {
   id: string;
@@ -113,7 +121,7 @@ export interface TopicRow {
   level: number | null;
   chats: number | null;
   ratedChats: number | null;
-  /** 5★ (or 9–10 on the 10-point scale) of the rated chats. */
+  /** Positive share on the topics' scale: 5★ (or 9–10 on the 0–10 scale) of the chats rated on it. */
   satisfaction: number | null;
   /** Mean of the 5-star ratings; null when none. */
   averageStars: number | null;

@@ -30,7 +30,10 @@ export type KpiId =
   | 'first_response_30s_rate'
   | 'first_response_60s_rate'
   | 'feedback_rate'
-  | 'max_concurrent';
+  | 'max_concurrent'
+  | 'messages'
+  | 'customer_messages'
+  | 'agent_messages';
 
 /** count: a whole number; ratio: a fraction 0..1 shown as %; duration: milliseconds; score: a mean rating. */
 export type KpiUnit = 'count' | 'ratio' | 'duration' | 'score';
@@ -115,8 +118,10 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   satisfaction: {
     id: 'satisfaction',
-    label: { en: 'Satisfied', zh: '满意率' },
-    short: { en: 'Satisfied', zh: '满意' },
+    // Where the rating scale is unknown; elsewhere Sobot's name on the company's scale
+    // (reports/labels.ts): "Positive feedback (5★)", "Satisfaction rate".
+    label: { en: 'Satisfaction', zh: '满意度' },
+    short: { en: 'Satisfaction', zh: '满意度' },
     unit: 'ratio',
     better: 'higher',
     aliases: ['csat', 'satisfied', 'rating'],
@@ -244,10 +249,12 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     better: 'higher',
     aliases: ['answers', 'answer_rate', 'replies_per_message'],
     source: {
-      v5Overall: null,
+      v5Overall: 'getMsgStat.msg_staff_visitor_rate',
       v5PerAgent: 'staffWorkStatis.answer_than_str',
       legacy: 'wb_session_message.answerThan',
     },
+    formula:
+      "Agent messages ÷ customer messages (`msg_staff` ÷ `msg_visitor_to_staff`: 8 ÷ 23 = 34.78% in the getMsgStat example; per agent 7 ÷ 7 = 100.00%), so it can pass 100%. One row: Sobot's rate; several: combined.",
   },
   bot_transfer_rate: {
     id: 'bot_transfer_rate',
@@ -392,6 +399,49 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     source: { v5Overall: null, v5PerAgent: 'staffWorkStatis.max_conv_num', legacy: null },
     formula: 'The most chats the agent held at once (`max_conv_num`, a string in the example: "1").',
   },
+  messages: {
+    id: 'messages',
+    label: { en: 'Chat messages', zh: '人工会话消息数' },
+    short: { en: 'Messages', zh: '消息' },
+    unit: 'count',
+    better: 'higher',
+    aliases: ['message', 'msgs', 'message_volume'],
+    source: {
+      v5Overall: 'getMsgStat.msg_human',
+      v5PerAgent: null,
+      legacy: 'wb_session_message.totalHumanMessage',
+    },
+    formula:
+      "Messages in chats with agents, customers' and agents' together (the getMsgStat example: 23 + 8 = 31). Sum of the rows.",
+  },
+  customer_messages: {
+    id: 'customer_messages',
+    label: { en: 'Customer messages', zh: '客户消息数' },
+    short: { en: 'From customers', zh: '客户消息' },
+    unit: 'count',
+    better: 'higher',
+    aliases: ['customer_msgs', 'visitor_messages'],
+    source: {
+      v5Overall: 'getMsgStat.msg_visitor_to_staff',
+      v5PerAgent: null,
+      legacy: 'wb_session_message.customerToServiceMessage',
+    },
+    formula: "Customers' messages to agents. Sum of the rows.",
+  },
+  agent_messages: {
+    id: 'agent_messages',
+    label: { en: 'Agent messages', zh: '客服消息数' },
+    short: { en: 'From agents', zh: '客服消息' },
+    unit: 'count',
+    better: 'higher',
+    aliases: ['agent_msgs', 'staff_messages'],
+    source: {
+      v5Overall: 'getMsgStat.msg_staff',
+      v5PerAgent: null,
+      legacy: 'wb_session_message.serviceMessage',
+    },
+    formula: "Agents' messages to customers. Sum of the rows.",
+  },
 };
 
 /**
@@ -423,6 +473,17 @@ export const V5_SESSION_KPIS: readonly KpiId[] = [
   'resolved_chats',
   'unresolved_chats',
   'untagged_chats',
+];
+
+/**
+ * What one message-statistics query gives for one scope (v5 getMsgStat, legacy wb_session_message):
+ * on the overview, and what a trend can follow besides the session KPIs.
+ */
+export const MESSAGE_KPIS: readonly KpiId[] = [
+  'messages',
+  'customer_messages',
+  'agent_messages',
+  'answer_ratio',
 ];
 
 /**

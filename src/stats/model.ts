@@ -7,7 +7,7 @@ import type {
   CustomerFigures,
   RatingScale,
   SatisfactionFigures,
-  TopicRow,
+  TopicFigures,
 } from './cards.ts';
 import type { KpiId, RatePart } from './kpis.ts';
 
@@ -61,10 +61,9 @@ export interface ScopeRow {
   kpis: KpiValues;
 }
 
-/** The headline figures of a period and of the period it is compared with. */
-export interface OverviewFigures {
-  current: KpiValues;
-  previous: KpiValues;
+/** The overview's figures of one range beyond the session and message queries (FCR, bot, satisfaction). */
+export interface HeadlineFigures {
+  kpis: KpiValues;
   /** The rating scale `satisfaction` is read on, where the API says (absent on the legacy API). */
   ratings?: RatingUse;
 }
@@ -126,17 +125,22 @@ export type Priority = 'interactive' | 'background';
 export interface StatsBackend {
   readonly api: 'v5' | 'legacy';
   agentWorkload(range: DateRange, filters: StatsFilters, priority: Priority): Promise<AgentRow[]>;
-  /** The headline KPIs of `range` and of `previous`, the range it is compared with (comparisonRange). */
-  overview(
-    range: DateRange,
-    previous: DateRange,
-    filters: StatsFilters,
-    priority: Priority,
-  ): Promise<OverviewFigures>;
+  /**
+   * Whether a range may end at a time of day (DateRange.until), so a period that includes now can be
+   * compared "so far". The legacy API counts whole days only.
+   */
+  readonly partialDays: boolean;
+  /**
+   * The overview's KPIs of one range besides sessions() and messages(): 24h FCR, the bot's figures,
+   * satisfaction on the company's scale. The overview asks the three for each of its two ranges.
+   */
+  headline(range: DateRange, filters: StatsFilters, priority: Priority): Promise<HeadlineFigures>;
   /** The session KPIs of one range (chats, valid reception, first response, warnings, queue leave). */
   sessions(range: DateRange, filters: StatsFilters, priority: Priority): Promise<KpiValues>;
   /** The KPIs sessions() gives: what a trend can follow on this API. */
   readonly sessionKpis: readonly KpiId[];
+  /** The message volumes and answer ratio of one range (MESSAGE_KPIS). */
+  messages(range: DateRange, filters: StatsFilters, priority: Priority): Promise<KpiValues>;
   breakdown(
     by: 'group' | 'department' | 'channel',
     range: DateRange,
@@ -149,7 +153,7 @@ export interface StatsBackend {
   bot(range: DateRange, filters: StatsFilters, priority: Priority): Promise<BotFigures>;
   customers(range: DateRange, filters: StatsFilters, priority: Priority): Promise<CustomerFigures>;
   /** Chats and ratings per service classification (the level-1 topics). */
-  topics(range: DateRange, filters: StatsFilters, priority: Priority): Promise<TopicRow[]>;
+  topics(range: DateRange, filters: StatsFilters, priority: Priority): Promise<TopicFigures>;
   /** One agent's card; null when the agent handled no chats in the range. */
   agentDetail(range: DateRange, agentId: string, priority: Priority): Promise<AgentDetail | null>;
 }

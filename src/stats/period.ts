@@ -313,6 +313,22 @@ function describeDays(range: DateRange, lang: 'en' | 'zh'): string {
   return `${format(from, start)} – ${format(to, full)}`;
 }
 
+/**
+ * A chart's axis label: the same format as describeRange without the year (the chart's subtitle
+ * has it): 'Mon 30 Nov', '30 Nov – 6 Dec'; zh '11月30日 周一', '11月30日–12月6日'.
+ */
+export function chartDate(range: DateRange, lang: 'en' | 'zh' = 'en'): string {
+  const from = toDay(range.from);
+  const to = toDay(range.to);
+  if (lang === 'zh') {
+    const short = "M'月'd'日'";
+    if (range.from === range.to) return `${format(from, short)} ${ZH_WEEKDAYS[from.getDay()]}`;
+    return `${format(from, short)}–${format(to, short)}`;
+  }
+  if (range.from === range.to) return format(from, 'EEE d MMM');
+  return `${format(from, 'd MMM')} – ${format(to, 'd MMM')}`;
+}
+
 /** The period as commands write it: `2026-11-21` or `2026-11-16..2026-11-22`. */
 export function periodWords(range: DateRange): string {
   return range.from === range.to ? range.from : `${range.from}..${range.to}`;

@@ -18,6 +18,12 @@ const NOT_FILTERED_BY: Partial<Record<KpiId, readonly Dimension[]>> = {
   satisfaction: ['robot'],
 };
 
+/**
+ * Filters the agents' workload rows (staffWorkStatis) cannot take: it is asked by agent, skill group
+ * and department only, so a table of agents under these would not be the filtered one.
+ */
+export const AGENT_ROWS_NOT_FILTERED_BY: readonly Dimension[] = ['channel', 'robot'];
+
 /** The dimensions of a query's filters, in a fixed order. */
 export function filterDimensions(filters: StatsFilters): Dimension[] {
   const present = (ids: string[] | undefined) => Boolean(ids?.length);

@@ -8,8 +8,8 @@ import { currentCommand } from '../command-context.ts';
 import { echo } from '../echo.ts';
 import { UserInputError } from '../errors.ts';
 import type { QueryCache } from './cache.ts';
-import type { AgentDetail, BotFigures, CustomerFigures, SatisfactionFigures, TopicRow } from './cards.ts';
-import { KPIS, type KpiId, kpisFromCounts, ratingUseOf } from './kpis.ts';
+import type { AgentDetail, BotFigures, CustomerFigures, SatisfactionFigures, TopicFigures } from './cards.ts';
+import { KPIS, type KpiId, kpisFromCounts, MESSAGE_KPIS, ratingUseOf } from './kpis.ts';
 import type {
   AgentKpis,
   AgentRow,
@@ -68,7 +68,7 @@ export interface ResolvedFilters {
 
 export interface StatsService {
   readonly api: StatsBackend['api'];
-  /** The KPIs `trend` can follow on the configured API. */
+  /** The KPIs `trend` can follow on the configured API: its session KPIs and the message KPIs. */
   readonly trendKpis: readonly KpiId[];
   agents(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<AgentsReport>;
   overview(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<OverviewReport>;
@@ -82,7 +82,7 @@ export interface StatsService {
   names(dimension: Dimension, priority?: Priority): Promise<string[]>;
   /** Names → ids through the directory (cached for an hour, reloaded on a miss at most every 5 min). */
   resolveFilters(names: FilterNames, priority?: Priority): Promise<ResolvedFilters>;
-  /** One of `trendKpis` per day (or week) of `range`; each point a cached session query. */
+  /** One of `trendKpis` per day (or week) of `range`; each point a cached session or message query. */
   trend(kpi: KpiId, range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<TrendReport>;
   satisfaction(
     range: DateRange,
@@ -92,7 +92,7 @@ export interface StatsService {
   bot(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<Card<BotFigures>>;
   customers(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<Card<CustomerFigures>>;
   agentDetail(range: DateRange, agentId: string, priority?: Priority): Promise<Card<AgentDetail | null>>;
-  topics(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<Card<TopicRow[]>>;
+  topics(range: DateRange, filters?: StatsFilters, priority?: Priority): Promise<Card<TopicFigures>>;
 }
 
 export interface TrendReport {
@@ -182,11 +182,27 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
   const directory = (dimension: Dimension, priority: Priority) =>
     cache.getOrLoad(`directory|${dimension}`, DIRECTORY_TTL_MS, () => backend.directory(dimension, priority));
 
-  /** The session KPIs of one range, shared by trends and breakdown totals through the cache. */
+  /** The session KPIs of one range, shared by overviews, trends and breakdown totals through the cache. */
   const sessions = (range: DateRange, filters: StatsFilters, priority: Priority) =>
     cache.getOrLoad(keyOf('sessions', range, filters), ttlFor(range), () =>
       backend.sessions(range, filters, priority),
     );
+  /** The message KPIs of one range, shared by overviews and trends. */
+  const messages = (range: DateRange, filters: StatsFilters, priority: Priority) =>
+    cache.getOrLoad(keyOf('messages', range, filters), ttlFor(range), () =>
+      backend.messages(range, filters, priority),
+    );
+  /** Every overview KPI of one range: three cached questions, so each is asked of Sobot once. */
+  const overviewOf = async (range: DateRange, filters: StatsFilters, priority: Priority) => {
+    const [session, message, headline] = await Promise.all([
+      sessions(range, filters, priority),
+      messages(range, filters, priority),
+      cache.getOrLoad(keyOf('headline', range, filters), ttlFor(range), () =>
+        backend.headline(range, filters, priority),
+      ),
+    ]);
+    return { kpis: { ...session, ...message, ...headline.kpis }, ratings: headline.ratings };
+  };
 
   async function card<T>(
     what: string,
@@ -234,7 +250,7 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
 
   return {
     api: backend.api,
-    trendKpis: backend.sessionKpis,
+    trendKpis: [...backend.sessionKpis, ...MESSAGE_KPIS],
     async agents(range, filters = {}, priority = 'interactive') {
       const rows = await cache.getOrLoad(keyOf('agents', range, filters), ttlFor(range), () =>
         backend.agentWorkload(range, filters, priority),
@@ -244,12 +260,23 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
       return { range, filters, rows, totals: kpisFromCounts(counts, ratings.scale), ratings };
     },
     async overview(range, filters = {}, priority = 'interactive') {
+      // Both periods from the same queries, rather than from Sobot's own _cycle/_ratio fields, whose
+      // window the document does not define: one card, one comparison window. An API that counts
+      // whole days cannot compare "so far": no comparison rather than a partial day against a whole one.
       const previous = comparisonRange(range, opts.clock.now());
-      const key = `${keyOf('overview', range, filters)}|vs ${previous.from}..${previous.to} ${previous.until ?? ''}`;
-      const figures = await cache.getOrLoad(key, ttlFor(range), () =>
-        backend.overview(range, previous, filters, priority),
-      );
-      return { range, previousRange: previous, filters, ...figures };
+      const comparable = previous.until === undefined || backend.partialDays;
+      const [current, before] = await Promise.all([
+        overviewOf(range, filters, priority),
+        comparable ? overviewOf(previous, filters, priority) : null,
+      ]);
+      return {
+        range,
+        previousRange: previous,
+        filters,
+        current: current.kpis,
+        previous: before?.kpis ?? {},
+        ...(current.ratings ? { ratings: current.ratings } : {}),
+      };
     },
     async breakdown(by, range, filters = {}, priority = 'interactive') {
       const rows = await cache.getOrLoad(keyOf(`breakdown:${by}`, range, filters), ttlFor(range), () =>
@@ -271,10 +298,14 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
       card('agent', range, { agentIds: [agentId] }, () => backend.agentDetail(range, agentId, priority)),
     async trend(kpi, range, filters = {}, priority = 'interactive') {
       // Before any call: a session query of this API would give every point as unknown.
-      if (!backend.sessionKpis.includes(kpi))
-        throw unsupportedOn(backend.api, `Trends of ${KPIS[kpi].label.en}`);
+      const query = backend.sessionKpis.includes(kpi)
+        ? sessions
+        : MESSAGE_KPIS.includes(kpi)
+          ? messages
+          : null;
+      if (!query) throw unsupportedOn(backend.api, `Trends of ${KPIS[kpi].label.en}`);
       const { granularity, buckets } = trendBuckets(range);
-      const values = await Promise.all(buckets.map((bucket) => sessions(bucket, filters, priority)));
+      const values = await Promise.all(buckets.map((bucket) => query(bucket, filters, priority)));
       return {
         kpi,
         range,

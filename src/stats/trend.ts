@@ -2,28 +2,18 @@
 // clipped to the period) beyond. Each point is one cached Sobot question, so the split keeps a
 // trend within the shared per-minute budget.
 
-import type { KpiId } from './kpis.ts';
+import { type KpiId, MESSAGE_KPIS, V5_SESSION_KPIS } from './kpis.ts';
 import type { DateRange } from './model.ts';
 import { rangeDays } from './period.ts';
 
 export type Granularity = 'day' | 'week';
 
 /**
- * The KPIs one session query answers on at least one Sobot API (StatsBackend.sessions), so a trend
- * can follow them; `StatsBackend.sessionKpis` says which the configured API gives.
+ * The KPIs one session or message query answers on at least one Sobot API (StatsBackend.sessions and
+ * .messages), so a trend can follow them: v5's getStat KPIs, the legacy API's valid chats, and the
+ * message KPIs; `StatsService.trendKpis` says which the configured API gives.
  */
-export const TREND_KPIS: readonly KpiId[] = [
-  'chats',
-  'bot_chats',
-  'valid_reception_rate',
-  'avg_first_response',
-  'response_warn_rate',
-  'queue_leave_rate',
-  'valid_chats',
-  'unanswered_rate',
-  'transfers',
-  'avg_reception_duration',
-];
+export const TREND_KPIS: readonly KpiId[] = [...V5_SESSION_KPIS, 'valid_chats', ...MESSAGE_KPIS];
 
 /** Up to this many days, one point per day. */
 export const DAILY_UP_TO_DAYS = 14;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildChartConfig, truncateLabel } from '../../src/charts/config.ts';
+import { buildChartConfig } from '../../src/charts/config.ts';
+import { estimatedWidth, fitLabel } from '../../src/charts/label-fit.ts';
 import type { ChartSpec } from '../../src/charts/spec.ts';
 
 const agentsSpec: ChartSpec = {
@@ -92,13 +93,15 @@ describe('buildChartConfig', () => {
   it('keeps counts as they are and nulls as gaps, never 0', () => {
     const { data } = asJson(agentsSpec);
     expect(data.datasets[0].data).toEqual([97, 88, null]);
-    expect(data.datasets[1].spanGaps).toBe(false);
+    // Chart.js joins no gap unless spanGaps is set.
+    expect(data.datasets[1].spanGaps ?? false).toBe(false);
   });
 
   it('gives each series a different colour and draws lines above bars', () => {
     const { data } = asJson(agentsSpec);
     expect(data.datasets[0].backgroundColor).not.toBe(data.datasets[1].borderColor);
-    expect(data.datasets[1].order).toBeLessThan(data.datasets[0].order);
+    // Chart.js draws a lower order on top; a dataset without one has order 0.
+    expect(data.datasets[1].order ?? 0).toBeLessThan(data.datasets[0].order);
   });
 
   it('shows the title and puts the legend at the bottom', () => {
@@ -116,23 +119,67 @@ describe('buildChartConfig', () => {
     expect(data.datasets[1].xAxisID).toBe('x2');
   });
 
-  it('truncates long agent names in the labels', () => {
-    const { data } = asJson({ ...agentsSpec, labels: ['Alexandria Konstantinopoulou', '王小明'] });
-    expect(data.labels).toEqual(['Alexandria Kons…', '王小明']);
+  it('breaks a long name into lines that fit, and keeps a short one whole', () => {
+    const labels = ['Siobhán (siobhan.oconnor)', '王小明', 'Ann'];
+    // 30% of 500 px for the names of a horizontal chart: 150 px.
+    const { data } = asJson({ ...agentsSpec, horizontal: true, width: 500, labels });
+    expect(data.labels).toEqual([['Siobhán', '(siobhan.oconnor)'], '王小明', 'Ann']);
+  });
+
+  it('titles the chart with what, the subtitle with when, and pads the right when there is no right axis', () => {
+    const withSubtitle = asJson({ ...agentsSpec, subtitle: 'Wed 2 Dec 2026' });
+    expect(withSubtitle.options.plugins.subtitle).toMatchObject({ display: true, text: 'Wed 2 Dec 2026' });
+    const oneAxis = asJson({ ...agentsSpec, series: [agentsSpec.series[0]!] });
+    const twoAxes = asJson(agentsSpec);
+    expect(oneAxis.options.layout.padding.right).toBeGreaterThan(twoAxes.options.layout.padding.right);
+    expect(oneAxis.options.layout.padding.right).toBeGreaterThanOrEqual(16);
+  });
+
+  it('names only the unit on an axis that carries several series (two periods), or the title it is given', () => {
+    const periods = asJson({
+      title: 'Rates',
+      labels: ['Valid reception'],
+      series: [
+        { label: 'Tue 1 Dec 2026', values: [0.7], unit: 'ratio' },
+        { label: 'Wed 2 Dec 2026', values: [0.8], unit: 'ratio' },
+      ],
+    });
+    expect(periods.options.scales.y.title.text).toBe('%');
+    const given = asJson({ ...agentsSpec, axisTitles: { left: 'Chats handled' } });
+    expect(given.options.scales.y.title.text).toBe('Chats handled');
+  });
+
+  it('draws partial periods lighter (bars) and hollow (points)', () => {
+    const { data } = asJson({ ...agentsSpec, partial: [false, false, true] });
+    const [bars, line] = data.datasets;
+    expect(bars.backgroundColor[0]).toMatch(/^#[0-9A-F]{6}$/i);
+    expect(bars.backgroundColor[2]).toBe(`${bars.backgroundColor[0]}66`);
+    expect(line.pointBackgroundColor[2]).toBe('#ffffff');
+    expect(line.pointBackgroundColor[0]).toBe(line.borderColor);
   });
 });
 
-describe('truncateLabel', () => {
-  it('keeps a label of 16 characters as it is', () => {
-    expect(truncateLabel('abcdefghijklmnop')).toBe('abcdefghijklmnop');
+describe('fitLabel', () => {
+  it('keeps a label that fits on one line', () => {
+    expect(fitLabel('Sales', 100, 12, 2)).toEqual(['Sales']);
   });
 
-  it('cuts a 17-character label to 15 characters and "…"', () => {
-    expect(truncateLabel('abcdefghijklmnopq')).toBe('abcdefghijklmno…');
+  it('breaks at spaces and before brackets, each line within the width', () => {
+    const lines = fitLabel('24h FCR (of customers)', 90, 12, 3);
+    expect(lines).toEqual(['24h FCR (of', 'customers)']);
+    for (const line of lines) expect(estimatedWidth(line, 12)).toBeLessThanOrEqual(90);
   });
 
-  it('counts characters, not UTF-16 units, so an emoji is never split', () => {
-    const label = `${'😀'.repeat(20)}`;
-    expect(truncateLabel(label)).toBe(`${'😀'.repeat(15)}…`);
+  it('breaks Chinese between characters', () => {
+    const lines = fitLabel('24小时一次性解决率（按客户）', 90, 12, 3);
+    expect(lines.join('')).toBe('24小时一次性解决率（按客户）');
+    expect(lines.length).toBeGreaterThan(1);
+  });
+
+  it('ends in "…" only when even the allowed lines cannot hold it', () => {
+    const lines = fitLabel('A name far longer than any agent has ever been given by anyone', 60, 12, 2);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]?.endsWith('…')).toBe(true);
+    for (const line of lines) expect(estimatedWidth(line, 12)).toBeLessThanOrEqual(60);
   });
 });

@@ -46,18 +46,26 @@ const MORNING: DigestDefinition = {
 
 const SALES: DirectoryEntry = { dimension: 'group', id: 'g-sales', name: 'Sales', aliases: [] };
 
-/** Knows one skill group, Sales; serves a quiet Sunday for previews. */
+const HELPER: DirectoryEntry = { dimension: 'robot', id: '1', name: 'Helper', aliases: [] };
+const WEB: DirectoryEntry = { dimension: 'channel', id: '0', name: 'Web', aliases: [], kind: 'channel_type' };
+
+/** Knows one skill group, Sales, one bot, Helper, and one channel, Web; serves a quiet Sunday for previews. */
 function stubStats(): StatsService {
+  const known = { group: SALES, robot: HELPER, channel: WEB } as const;
   return {
     ...unusedStats(),
     async resolveFilters(names) {
       const unknown = Object.entries(names).find(
-        ([key, name]) => name && !(key === 'group' && name === 'Sales'),
+        ([key, name]) => name && known[key as keyof typeof known]?.name !== name,
       );
       if (unknown) throw new UserInputError(`There is no skill group "${unknown[1]}".`, 'group:Sales');
-      return names.group
-        ? { filters: { groupIds: [SALES.id] }, applied: [SALES] }
-        : { filters: {}, applied: [] };
+      const applied = Object.values(known).filter((entry) => names[entry.dimension]);
+      const filters = {
+        ...(names.group ? { groupIds: [SALES.id] } : {}),
+        ...(names.robot ? { robotIds: [HELPER.id] } : {}),
+        ...(names.channel ? { channelTypes: [WEB.id] } : {}),
+      };
+      return { filters, applied };
     },
     async overview(range, filters = {}) {
       return { range, previousRange: range, filters, current: { chats: 120 }, previous: { chats: 100 } };
@@ -73,7 +81,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setup(fileDigests: DigestDefinition[] = [MORNING]) {
+async function setup(fileDigests: DigestDefinition[] = [MORNING], lang: 'en' | 'zh' = 'en') {
   const clock = createFakeClock(NOW);
   const dir = await mkdtemp(join(tmpdir(), 'sobot-digest-command-'));
   const store = await openFileStore({ dir, clock, onProblem: (problem) => expect.fail(problem) });
@@ -87,7 +95,7 @@ async function setup(fileDigests: DigestDefinition[] = [MORNING]) {
     stats: stubStats(),
     clock,
     timeZone: 'Asia/Shanghai',
-    lang: 'en',
+    lang,
     consoleUrl: 'https://sg.sobot.io',
     access: accessFor({ admins: [ADMIN.userId] }),
     audit: createAudit({ logger: createLogger({ level: 'silent' }), store, clock }),
@@ -187,6 +195,51 @@ describe('/sobot digest subscribe', () => {
         'last 7 days · group:Sales. Preview it with `/sobot digest preview c0leads-1030`.',
     ]);
     expect((await h.registry.find('c0leads-1030'))?.filters).toEqual({ group: 'Sales' });
+  });
+
+  it.each([
+    {
+      filter: 'robot:Helper',
+      sections: ['overview'],
+      said:
+        ' Without the agents section: Sobot cannot narrow it by robot: (its workload report is asked by agent, skill group and department only).' +
+        " Without the satisfaction section: Sobot cannot narrow it by robot: (its figures would be wider than the digest's filters).",
+    },
+    {
+      filter: 'channel:Web',
+      sections: ['overview', 'satisfaction'],
+      said: ' Without the agents section: Sobot cannot narrow it by channel: (its workload report is asked by agent, skill group and department only).',
+    },
+  ])(
+    'checks $filter against the scope rules config-file digests pass: leaves out what Sobot cannot narrow, and says so',
+    async ({ filter, sections, said }) => {
+      const h = await setup();
+      const reply = await h.run(`digest subscribe #cs-leads 09:00 ${filter}`);
+      expect(reply.text).toBe('Digest cs-leads-0900 subscribed.');
+      expect(mrkdwnTexts(reply)[0]).toContain(
+        `covering yesterday · ${filter}.${said} Preview it with \`/sobot digest preview cs-leads-0900\`.`,
+      );
+      expect((await h.registry.find('cs-leads-0900'))?.sections).toEqual(sections);
+    },
+  );
+
+  it('says in Chinese which sections it left out', async () => {
+    const h = await setup([MORNING], 'zh');
+    const reply = await h.run('digest subscribe #cs-leads 09:00 channel:Web');
+    expect(mrkdwnTexts(reply)[0]).toContain(
+      '不含客服部分：智齿无法按 channel: 筛选它（智齿的客服工作量报表只能按客服、技能组和部门筛选）。',
+    );
+  });
+
+  it('keeps every section under filters Sobot applies to all of them', async () => {
+    const h = await setup();
+    const reply = await h.run('digest subscribe #cs-leads 09:00 group:Sales');
+    expect(mrkdwnTexts(reply)[0]).not.toContain('Without');
+    expect((await h.registry.find('cs-leads-0900'))?.sections).toEqual([
+      'overview',
+      'agents',
+      'satisfaction',
+    ]);
   });
 
   it.each([

@@ -20,6 +20,7 @@ const RULE: AlertRuleView = {
   threshold: 0.2,
   clear: 0.15,
   period: 'today',
+  ratingScale: null,
 };
 const HOUR = 3_600_000;
 const HOSTILE = '<!channel> & *bold* <@U999>';

@@ -20,6 +20,7 @@ const RULE: AlertRuleView = {
   threshold: 0.2,
   clear: 0.15,
   period: 'today',
+  ratingScale: null,
 };
 
 const SALES: AlertScopeView = {
@@ -233,6 +234,41 @@ describe('alertMessage: units', () => {
     const message = alertMessage({ ...FIRING, scopes: [{ ...SALES, value: null, volume: null }] });
     expect(mrkdwnTexts(message)[0]).toContain('Reply warnings *–*');
     expect(mrkdwnTexts(message)[0]).toContain('– chats today');
+  });
+});
+
+describe('alertMessage: the KPI named as the rest of the bot names it', () => {
+  const satisfaction = (ratingScale: AlertRuleView['ratingScale'], lang: 'en' | 'zh' = 'en') =>
+    alertMessage({
+      ...FIRING,
+      lang,
+      rule: { ...RULE, kpi: 'satisfaction', op: '<', threshold: 0.8, clear: 0.85, ratingScale },
+      scopes: [{ ...SALES, value: 0.7, peak: 0.65 }],
+    });
+
+  it.each([
+    ['five_star', 'en', 'Positive feedback (5★) < 80.0%'],
+    ['nps', 'en', 'Positive feedback (0–10) < 80.0%'],
+    ['two_level', 'en', 'Satisfaction rate < 80.0%'],
+    ['five_star', 'zh', '好评率（五星） < 80.0%'],
+    ['two_level', 'zh', '满意率 < 80.0%'],
+  ] as const)('satisfaction on %s (%s): "%s", never "Satisfied"', (scale, lang, condition) => {
+    const message = satisfaction(scale, lang);
+    expect(headerOf(message)).toBe(`🔴 ${condition} · group Sales`);
+    const label = condition.split(' <')[0] ?? '';
+    expect(mrkdwnTexts(message)[0]).toContain(`*group Sales* ${label} *70.0%*`);
+    expect(message.chart?.spec.title).toBe(`${label} · today`);
+    expect(JSON.stringify(message)).not.toContain('Satisfied');
+  });
+
+  it('per agent: their chats are "Chats handled", their 24h FCR a share of chats', () => {
+    const agents = { ...RULE, each: 'agent', op: '<', clear: 0.5 } as const;
+    expect(headerOf(alertMessage({ ...FIRING, rule: { ...agents, kpi: 'chats', threshold: 5 } }))).toBe(
+      '🔴 Chats handled < 5 · group Sales',
+    );
+    expect(headerOf(alertMessage({ ...FIRING, rule: { ...agents, kpi: 'fcr_24h', threshold: 0.4 } }))).toBe(
+      '🔴 24h FCR (of chats) < 40.0% · group Sales',
+    );
   });
 });
 

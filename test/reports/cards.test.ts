@@ -7,7 +7,13 @@ import { customersMessage } from '../../reports/customers.ts';
 import type { OverviewView } from '../../reports/overview.ts';
 import { satisfactionMessage } from '../../reports/satisfaction.ts';
 import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
-import type { BotFigures, CustomerFigures, RegionRow, SatisfactionFigures } from '../../src/stats/cards.ts';
+import type {
+  BotFigures,
+  CustomerFigures,
+  RatingScale,
+  RegionRow,
+  SatisfactionFigures,
+} from '../../src/stats/cards.ts';
 import type { Card } from '../../src/stats/service.ts';
 import { blocksOf, headerOf } from '../support/message-reading.ts';
 
@@ -34,6 +40,7 @@ const tableOf = (m: BotMessage) =>
 
 const STARS: SatisfactionFigures = {
   scale: 'five_star',
+  scalesInUse: ['five_star'],
   validChats: 1_282,
   ratedChats: 687,
   feedbackRate: 0.5359,
@@ -109,6 +116,23 @@ describe('satisfactionMessage', () => {
     expect(blockKitProblems(message)).toEqual([]);
     expect(message.text).toContain('Positive feedback (5★) 22.8%');
     expect(message.text).toContain('Feedback rate 53.6%');
+  });
+
+  it('says nothing of other scales when chats were rated on one', () => {
+    expect(contextOf(message)).not.toContain('several scales');
+  });
+
+  it('says in the context line when chats were rated on several scales, rather than pooling them', () => {
+    const scalesInUse: RatingScale[] = ['five_star', 'nps', 'two_level'];
+    const several = card({ ...STARS, scalesInUse });
+    expect(contextOf(satisfactionMessage(several, VIEW))).toContain(
+      'Ratings on several scales: satisfaction is on 5 stars (most ratings), not pooled with 0–10 score, Satisfied / dissatisfied',
+    );
+    expect(contextOf(satisfactionMessage(several, ZH))).toContain(
+      '评价使用了多种方式：满意度按五星评价（评价最多）计算，未合并十分制、满意 / 不满意',
+    );
+    // The figure itself stays Sobot's share on the company's scale.
+    expect(field(satisfactionMessage(several, VIEW), 'Positive feedback (5★)')).toBe('22.8%');
   });
 
   it('reads a 0–10 scale out of 10 and a two-level one without an average', () => {

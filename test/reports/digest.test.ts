@@ -39,6 +39,7 @@ function agent(name: string, kpis: Partial<AgentKpis>): AgentRow {
 
 const SATISFACTION: SatisfactionFigures = {
   scale: 'five_star',
+  scalesInUse: ['five_star'],
   validChats: 1_800,
   ratedChats: 1_234,
   feedbackRate: 0.6856,
@@ -176,9 +177,11 @@ describe('digestMessage at its largest', () => {
     }
     const line = attentionLine(mrkdwnTexts(main));
     expect(line).toContain(
-      '&lt;@U123&gt;: 309 chats handled, Valid rec. 10.0% (70.0 pts below), Satisfied 50.0%',
+      '&lt;@U123&gt;: 309 chats handled, Valid rec. 10.0% (70.0 pts below), Satisfaction 50.0%',
     );
-    expect(line).toContain('a&amp;b: 307 chats handled, Valid rec. 10.4% (69.6 pts below), Satisfied 50.0%');
+    expect(line).toContain(
+      'a&amp;b: 307 chats handled, Valid rec. 10.4% (69.6 pts below), Satisfaction 50.0%',
+    );
     expect(line).toContain('&lt;!channel&gt;: 305 chats handled');
     expect(contextTexts(main)[0]).toContain('Skill group: R&amp;D &lt;East&gt; · Channel: APP');
     expect(main.text).toContain('Skill group: R&amp;D &lt;East&gt;');
@@ -193,7 +196,9 @@ describe('digestMessage at its largest', () => {
     const line = attentionLine(mrkdwnTexts(main));
     // Five agent entries, each with its chats, then the pointer to the thread.
     expect(line.match(/: \d+ chats handled,/g)).toHaveLength(5);
-    expect(line).toContain('王小明: 306 chats handled, Valid rec. 10.6% (69.4 pts below), Satisfied 50.0%');
+    expect(line).toContain(
+      '王小明: 306 chats handled, Valid rec. 10.6% (69.4 pts below), Satisfaction 50.0%',
+    );
     expect(line).not.toContain('Mia');
     expect(line.endsWith(', and 295 more in the thread')).toBe(true);
     expect(main.text).toContain('Needs attention: 300');
@@ -202,7 +207,7 @@ describe('digestMessage at its largest', () => {
     if (!reply) throw new Error('expected a thread reply');
     expect(mrkdwnTexts(reply)[0]).toBe('*All 300 agents who need attention* · Mon 16 – Sun 22 Nov 2026');
     const [titles, ...rows] = tableOf(reply);
-    expect(titles).toEqual(['Agent', 'Handled', 'Valid rec.', 'Satisfied', '1st reply', 'Warnings']);
+    expect(titles).toEqual(['Agent', 'Handled', 'Valid rec.', 'Satisfaction', '1st reply', 'Warnings']);
     // Slack's table holds 100 rows, one of them the titles: 99 of the 300, worst first.
     expect(rows).toHaveLength(99);
     const team = worstTeam();
@@ -234,16 +239,25 @@ describe('digestMessage at its largest', () => {
     // The busiest three: agents 0, 1 and 2 with 309, 308 and 307 chats.
     const busiest = texts.flatMap((t) => t.split('\n')).find((l) => l.startsWith('*Most chats*'));
     expect(busiest).toBe(
-      '*Most chats*: &lt;@U123&gt;: 309 chats handled, Valid rec. 10.0%, Satisfied 50.0% · ' +
-        '*bold*: 308 chats handled, Valid rec. 10.2%, Satisfied 50.0% · ' +
-        'a&amp;b: 307 chats handled, Valid rec. 10.4%, Satisfied 50.0%',
+      '*Most chats*: &lt;@U123&gt;: 309 chats handled, Valid rec. 10.0%, Satisfaction 50.0% · ' +
+        '*bold*: 308 chats handled, Valid rec. 10.2%, Satisfaction 50.0% · ' +
+        'a&amp;b: 307 chats handled, Valid rec. 10.4%, Satisfaction 50.0%',
     );
   });
 
   it('carries the week’s chart, placed right after the last block', () => {
     const { main } = digestMessage(largest(), 'en');
     expect(main.chart?.position).toBe(main.blocks.length);
-    expect(main.chart?.spec.labels).toEqual(['11-16', '11-17', '11-18', '11-19', '11-20', '11-21', '11-22']);
+    expect(main.chart?.spec.labels).toEqual([
+      'Mon 16 Nov',
+      'Tue 17 Nov',
+      'Wed 18 Nov',
+      'Thu 19 Nov',
+      'Fri 20 Nov',
+      'Sat 21 Nov',
+      'Sun 22 Nov',
+    ]);
+    expect(main.chart?.spec.subtitle).toBe('Mon 16 – Sun 22 Nov 2026');
     expect(main.chart?.spec.series.map((s) => [s.label, s.values])).toEqual([
       ['Chats', [1_200, 1_350, 1_410, 1_380, 1_500, 1_300, 1_292]],
       ['Valid reception', [0.6, 0.62, 0.6, 0.61, 0.63, 0.6, 0.59]],
@@ -287,7 +301,7 @@ describe('digestMessage headline KPIs', () => {
       // 87.2% → 88.4% is 1.2 points up.
       '*Valid reception*\n88.4%  _▲ 1.2 pts better_',
       // Nothing to compare with before.
-      '*Satisfied*\n90.0%  _no comparison_',
+      '*Satisfaction*\n90.0%  _no comparison_',
       // 30 s → 45 s is 50% slower: a longer first response is worse.
       '*Avg. first response*\n45s  _▲ 50.0% worse_',
       // 8.0% → 5.0% of replies warned: fewer warnings is better.
@@ -400,7 +414,7 @@ describe('digestMessage attention and chart', () => {
       'en',
     );
     expect(attentionLine(mrkdwnTexts(main))).toBe(
-      '*Needs attention* _(valid reception under 80.0% or satisfied under 80.0%, each on 5+ chats, biggest impact (chats × gap) first)_: nobody',
+      '*Needs attention* _(valid reception under 80.0% or satisfaction under 80.0%, each on 5+ chats, biggest impact (chats × gap) first)_: nobody',
     );
     expect(thread).toEqual([]);
   });
@@ -462,7 +476,7 @@ describe('digest headline under a filter Sobot cannot apply to a KPI', () => {
       }),
       'en',
     );
-    expect(JSON.stringify(post.main.blocks)).toContain('*Satisfied (company-wide)*');
-    expect(post.main.text).toContain('Satisfied (company-wide) 90.0%');
+    expect(JSON.stringify(post.main.blocks)).toContain('*Satisfaction (company-wide)*');
+    expect(post.main.text).toContain('Satisfaction (company-wide) 90.0%');
   });
 });

@@ -116,15 +116,19 @@ describe('overviewMessage chart', () => {
   const message = overviewMessage(report(), VIEW);
   const spec = message.chart?.spec;
 
-  it('compares the rate KPIs of both periods, the period before first', () => {
+  it('compares the rate KPIs of both periods, the period before first, by their full names', () => {
     expect(spec?.labels).toEqual([
-      'Valid rec.',
-      'FCR (cust.)',
-      'Positive',
-      'Warnings',
+      'Valid reception',
+      '24h FCR (of customers)',
+      'Positive feedback (5★)',
+      'Reply warnings',
       'Queue leave',
-      'Bot self',
+      'Bot self-service',
     ]);
+    // What and when: the axis says "%", not the two periods' names.
+    expect(spec?.title).toBe('Rates, this period and the one before');
+    expect(spec?.subtitle).toBe('Mon 16 – Sun 22 Nov 2026 · compared with Mon 9 – Sun 15 Nov 2026');
+    expect(spec?.axisTitles).toEqual({ left: '%' });
     expect(spec?.series).toHaveLength(2);
     expect(spec?.series[0]?.label).toBe('Mon 9 – Sun 15 Nov 2026');
     expect(spec?.series[0]?.values).toEqual([0.872, 0.75, null, 0.03, 0.1, 0.55]);
@@ -212,11 +216,14 @@ describe('overviewMessage of a backend that gives other KPIs (the legacy API)', 
     bot_self_service_rate: 0.45,
     bot_transfer_rate: 0.4,
     satisfaction: 0.6,
+    messages: 9_000,
+    customer_messages: 5_000,
+    agent_messages: 4_000,
     answer_ratio: null,
   };
   const LEGACY_BEFORE: KpiValues = { ...LEGACY_NOW, chats: 500, unanswered_rate: 0.12, transfers: 12 };
-  // The legacy API does not say which rating scale its satisfaction is on.
-  const message = overviewMessage(report(LEGACY_NOW, LEGACY_BEFORE, null), VIEW);
+  // The legacy API rates on five stars only.
+  const message = overviewMessage(report(LEGACY_NOW, LEGACY_BEFORE), VIEW);
   const fields = fieldsOf(message);
   const labelOf = (field: string) => /^\*(.+?)\*/.exec(field)?.[1];
 
@@ -225,15 +232,22 @@ describe('overviewMessage of a backend that gives other KPIs (the legacy API)', 
       'Chats',
       'Bot chats',
       'Valid reception',
-      'Satisfied',
+      'Positive feedback (5★)',
       'Bot self-service',
       'Unanswered',
       'Transfers',
       'Avg. reception time',
-      'Answer ratio',
       'Bot to agents',
+      'Chat messages',
+      'Customer messages',
+      'Agent messages',
+      'Answer ratio',
     ]);
     expect(JSON.stringify(message.blocks)).not.toContain('24h FCR');
+  });
+
+  it('puts the headline, the handling and the messages in a section each', () => {
+    expect(blocksOf(message).flatMap((b) => (b.fields ? [b.fields.length] : []))).toEqual([6, 3, 4]);
   });
 
   it('formats them by unit, with their change and direction', () => {
@@ -245,19 +259,19 @@ describe('overviewMessage of a backend that gives other KPIs (the legacy API)', 
     expect(fields[6]).toContain('unchanged');
     // 408 s = 6 min 48 s.
     expect(fields[7]).toContain('6m 48s');
-    expect(fields[8]).toContain('–');
+    expect(fields[9]).toContain('*Chat messages*\n9,000');
+    expect(fields[12]).toContain('*Answer ratio*\n–');
   });
 
   it('compares the rates it shows in the chart, and fits Slack', () => {
     expect(message.chart?.spec.labels).toEqual([
-      'Valid rec.',
-      'Satisfied',
-      'Bot self',
+      'Valid reception',
+      'Positive feedback (5★)',
+      'Bot self-service',
       'Unanswered',
-      'Answers',
-      'To agents',
+      'Bot to agents',
+      'Answer ratio',
     ]);
-    expect(fields.length).toBeLessThanOrEqual(10);
     expect(blockKitProblems(message)).toEqual([]);
   });
 
@@ -266,8 +280,8 @@ describe('overviewMessage of a backend that gives other KPIs (the legacy API)', 
     const message = overviewMessage(report(everything, everything), VIEW);
     expect(fieldsOf(message)).toHaveLength(OVERVIEW_KPIS.length);
     const sections = blocksOf(message).filter((b) => b.fields);
-    // 21 KPIs: 10 + 10 + 1.
-    expect(sections.map((b) => b.fields?.length)).toEqual([10, 10, 1]);
+    // 24 KPIs: the headline 10, the handling 10, the messages 4.
+    expect(sections.map((b) => b.fields?.length)).toEqual([10, 10, 4]);
     expect(blockKitProblems(message)).toEqual([]);
   });
 });
@@ -317,7 +331,7 @@ describe('overviewMessage in Chinese', () => {
   it('names both periods in Chinese', () => {
     expect(headerOf(message)).toBe('概览 · 2026年11月16日 – 11月22日');
     expect(contextTexts(message).join('\n')).toContain('对比 2026年11月9日 – 11月15日');
-    expect(message.chart?.spec.labels[0]).toBe('有效接待');
+    expect(message.chart?.spec.labels[0]).toBe('有效接待率');
   });
 });
 

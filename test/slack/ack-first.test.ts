@@ -1,11 +1,9 @@
 // Answers start one per turn of the event loop, so a request that is waiting to be read gets in
 // between them (its ack is not held back by the answers queued before it).
 
-import { once } from 'node:events';
-import { createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createAnswerTurns } from '../../src/slack/ack-first.ts';
+import { sendWaitingRequest } from '../support/waiting-request.ts';
 
 describe('createAnswerTurns', () => {
   it('starts waiters in the order they came', async () => {
@@ -18,17 +16,9 @@ describe('createAnswerTurns', () => {
   it('lets a request already sent be read and answered before the twenty answers queued after it', async () => {
     let answersStarted = 0;
     let startedWhenServed = -1;
-    const server = createServer((_req, res) => {
+    const waiting = await sendWaitingRequest(() => {
       startedWhenServed = answersStarted;
-      res.end('ok');
     });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const { port } = server.address() as AddressInfo;
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/slack/events' });
-    req.end('token=x');
-    // The request's bytes are on the loopback socket once it has connected.
-    await once(req, 'socket').then(([socket]) => once(socket, 'connect'));
 
     const turns = createAnswerTurns();
     const answers = Array.from({ length: 20 }, () =>
@@ -36,10 +26,9 @@ describe('createAnswerTurns', () => {
         answersStarted += 1;
       }),
     );
-    const [response] = await once(req, 'response');
-    response.resume();
+    await waiting.answered;
     await Promise.all(answers);
-    server.close();
+    waiting.close();
     expect(startedWhenServed).toBeGreaterThanOrEqual(0);
     expect(startedWhenServed).toBeLessThan(20);
   });

@@ -51,6 +51,13 @@ alerts:
     threshold: 0.01
     period: yesterday
     channel: C0ALERTS
+  - name: sales-answers
+    kpi: answer_ratio
+    scope: group:Sales
+    op: "<"
+    threshold: 0.01
+    period: yesterday
+    channel: C0ALERTS
 `;
 
 /** The words each language labels the KPIs with, written out here rather than taken from the code. */
@@ -64,6 +71,8 @@ const WORDS = {
     chats: 'Chats',
     chatsColumn: 'Chats',
     total: 'Total',
+    messages: 'Chat messages',
+    answerRatio: 'Answer ratio',
   },
   zh: {
     validReception: '有效接待率',
@@ -74,6 +83,8 @@ const WORDS = {
     chats: '人工会话量',
     chatsColumn: '会话',
     total: '合计',
+    messages: '人工会话消息数',
+    answerRatio: '答问比',
   },
 } as const;
 
@@ -140,6 +151,8 @@ describe.each(['en', 'zh'] as const)('one number per KPI (SOBOT_LANGUAGE=%s, ser
     answers.agents = await ask('agents yesterday group:Sales', 'agents');
     answers.digest = await ask('digest preview sales', 'digest');
     answers.alerts = await ask('alerts run', 'alerts');
+    answers.trendMessages = await ask('trend messages yesterday group:Sales', 'trend-messages');
+    answers.trendAnswers = await ask('trend answer_ratio yesterday group:Sales', 'trend-answers');
     // One agent of the group, with a full name no one else has, who handled chats that day.
     const { agents } = h.sim.company;
     const agent = agents.find(
@@ -239,6 +252,36 @@ describe.each(['en', 'zh'] as const)('one number per KPI (SOBOT_LANGUAGE=%s, ser
       groupTotal: cell(answers.groups as Payload, words.total, words.chatsColumn),
       digest: field(answers.digest as Payload, words.chats),
     }).toEqual({ overview: served, groupRow: served, groupTotal: served, digest: served });
+  });
+
+  /** The one point of a trend of the day, as its table shows it. */
+  const trendPoint = (payload: Payload) =>
+    payload.blocks.find((b) => b.type === 'table')?.rows?.[1]?.[1]?.text ?? '';
+
+  it('shows one message count and one answer ratio in the overview, a trend of the day and alerts run, as getMsgStat served', () => {
+    const replies = h.sim.log.filter(
+      (e) =>
+        e.path.endsWith('/session/getMsgStat') &&
+        e.retCode === '000000' &&
+        (e.body as Served).start_date === `${DAY} 00:00:00` &&
+        (e.body as Served).group_ids_param,
+    );
+    // Asked once for the group and the day: the overview's query, shared by both trends.
+    expect(replies).toHaveLength(1);
+    const rows = ((replies[0]?.reply as Served | undefined)?.items as Served[] | undefined) ?? [];
+    expect(rows.length).toBeGreaterThan(0);
+    const messages = sum(rows, 'msg_human').toLocaleString('en-US');
+    expect({
+      overview: field(answers.overview as Payload, words.messages),
+      trend: trendPoint(answers.trendMessages as Payload),
+    }).toEqual({ overview: messages, trend: messages });
+    const ratio = percent(sum(rows, 'msg_staff') / sum(rows, 'msg_visitor_to_staff'));
+    const alert = (answers.alerts?.blocks[0]?.text?.text as string) ?? '';
+    expect({
+      overview: field(answers.overview as Payload, words.answerRatio),
+      trend: trendPoint(answers.trendAnswers as Payload),
+      alertsRun: alertValue(alert, 'sales-answers'),
+    }).toEqual({ overview: ratio, trend: ratio, alertsRun: ratio });
   });
 
   it("gives a one-agent team line that agent's overview figures", () => {

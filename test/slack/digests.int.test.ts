@@ -344,6 +344,27 @@ describe('/sobot digest', () => {
     expect((await reply(again, 'digest list', 'list2')).text).toBe('1 digests: morning');
   });
 
+  it('subscribes with a bot filter under the scope rules of config-file digests: no section Sobot cannot narrow', async () => {
+    const clock = createFakeClock(MONDAY_0858);
+    const h = await start(clock);
+    const added = await reply(h, 'digest subscribe <#C0BOTS|bots> 09:30 daily robot:Robot-1', 'sub-bot');
+    expect(added.text).toBe('Digest c0bots-0930 subscribed.');
+    expect(added.blocks[0]?.text?.text).toContain(
+      ' Without the agents section: Sobot cannot narrow it by robot: (its workload report is asked by agent, skill group and department only).' +
+        " Without the satisfaction section: Sobot cannot narrow it by robot: (its figures would be wider than the digest's filters).",
+    );
+    h.sim.log.clear();
+    expect((await reply(h, 'digest now c0bots-0930', 'now-bot')).text).toBe('Digest c0bots-0930 posted.');
+    const [posted] = h.slack.posted('C0BOTS');
+    const texts = textsOf(posted as ChannelMessage).join('\n');
+    // No agents' table nor satisfaction card asked for, so none shown and none "unavailable".
+    expect(h.sim.log.filter((e) => /staffWorkStatis|getCustomerSatisfaction/.test(e.path))).toEqual([]);
+    expect(texts).not.toMatch(/agent workload|Needs attention|\*Satisfaction\*: .* rated chats/i);
+    // The headline's satisfaction is the company's (the survey takes no bot filter), and says so.
+    expect(fieldsOf(posted as ChannelMessage).join('\n')).toContain('(company-wide)*');
+    expect(texts).toContain('Bot: Robot-1');
+  });
+
   it('refuses management to non-admins politely, but lets anyone preview', async () => {
     const h = await start(createFakeClock(MONDAY_0858));
     const refused = await reply(h, 'digest subscribe #general 09:00', 'no', 'U0SOMEONE');

@@ -92,10 +92,16 @@ describe('SOBOT_API=legacy over HTTP', () => {
     expect(shown.get('Transfers')).toBe(Number(human.transferSession).toLocaleString('en-US'));
     expectSamePercent(shown.get('Valid reception') ?? '', human.validReceptionRate);
     expectSamePercent(shown.get('Unanswered') ?? '', human.notReceptionSessionRate);
-    expectSamePercent(shown.get('Satisfied') ?? '', stars.goodLv);
+    // goodLv is the legacy API's positive feedback (好评率) on its one scale, five stars.
+    expectSamePercent(shown.get('Positive feedback (5★)') ?? '', stars.goodLv);
     expectSamePercent(shown.get('Bot self-service') ?? '', bot.selfReceptionRate);
     expectSamePercent(shown.get('Bot to agents') ?? '', bot.toHumanSessionRate);
     expectSamePercent(shown.get('Answer ratio') ?? '', messages.answerThan);
+    expect(shown.get('Chat messages')).toBe(Number(messages.totalHumanMessage).toLocaleString('en-US'));
+    expect(shown.get('Customer messages')).toBe(
+      Number(messages.customerToServiceMessage).toLocaleString('en-US'),
+    );
+    expect(shown.get('Agent messages')).toBe(Number(messages.serviceMessage).toLocaleString('en-US'));
     // What the legacy API does not have is not shown as 0: it is not shown.
     expect(shown.has('24h FCR')).toBe(false);
     expect(shown.has('Avg. first response')).toBe(false);
@@ -163,11 +169,15 @@ describe('SOBOT_API=legacy over HTTP', () => {
     expect(shown.has('Asked for an agent')).toBe(false);
   });
 
-  it('trend chats last 7 days: one wb_session_human call a day, then none from the cache', async () => {
-    const { blocks } = await answer(h, 'trend chats last 7 days', 'trend');
-    const days = Array.from({ length: 7 }, (_, i) => dayBefore(7 - i));
+  it('trend chats over 7 days: one wb_session_human call a day, then none from the cache', async () => {
+    // Days no other test asked about (the overview's are cached: the same question).
+    const week = `${dayBefore(16)}..${dayBefore(10)}`;
+    const { blocks } = await answer(h, `trend chats ${week}`, 'trend');
+    const days = Array.from({ length: 7 }, (_, i) => dayBefore(16 - i));
     const calls = apiCalls(h);
-    expect(calls).toHaveLength(7);
+    expect(calls.map((c) => (c.body as { action: string }).action)).toEqual(
+      Array(7).fill('wb_session_human'),
+    );
     const table = tableOf(blocks).slice(1);
     days.forEach((day, i) => {
       expect(table[i]?.[1]).toBe(
@@ -175,8 +185,18 @@ describe('SOBOT_API=legacy over HTTP', () => {
       );
     });
     h.sim.log.clear();
-    await answer(h, 'trend chats last 7 days', 'trend-again');
+    await answer(h, `trend chats ${week}`, 'trend-again');
     expect(apiCalls(h)).toHaveLength(0);
+  });
+
+  it("trend chats last 7 days after the overview: yesterday's and the day before's answers are the overview's", async () => {
+    await answer(h, 'overview yesterday', 'overview-before-trend');
+    h.sim.log.clear();
+    await answer(h, 'trend chats last 7 days', 'trend-after-overview');
+    const asked = apiCalls(h).map((c) => (c.body as { data: { startDate: string } }).data.startDate);
+    expect(asked).toHaveLength(5);
+    expect(asked).not.toContain(dayBefore(1));
+    expect(asked).not.toContain(dayBefore(2));
   });
 
   it('still answers after a rate limit (HTTP 429, Retry-After: 1)', async () => {

@@ -31,7 +31,7 @@ async function answer(h: Harness, text: string, id: string): Promise<{ blocks: B
 }
 
 function field(blocks: Block[], label: string): string {
-  const fields = blocks.find((b) => b.type === 'section' && b.fields)?.fields ?? [];
+  const fields = blocks.flatMap((b) => (b.type === 'section' && b.fields) || []);
   const text = fields.find((f) => f.text.startsWith(`*${label}*`))?.text ?? '';
   return text.split('\n')[1]?.split(/\s{2}/)[0] ?? '';
 }
@@ -72,8 +72,64 @@ describe('overview, breakdowns and filters over HTTP', () => {
     expect(served(h, '/session/getStat', (b) => b.start_date === '2026-11-09 00:00:00')).not.toHaveLength(0);
   });
 
+  it('overview: the message volumes and answer ratio are what getMsgStat served, in ten calls', async () => {
+    const day = '2026-11-05';
+    const { blocks } = await answer(h, `overview ${day}`, 'messages');
+    const on = (date: string) => (b: Served) => b.start_date === `${date} 00:00:00`;
+    const rows = items(served(h, '/session/getMsgStat', on(day)));
+    expect(rows.length).toBeGreaterThan(1);
+    expect(field(blocks, 'Chat messages')).toBe(sum(rows, 'msg_human').toLocaleString('en-US'));
+    expect(field(blocks, 'Customer messages')).toBe(
+      sum(rows, 'msg_visitor_to_staff').toLocaleString('en-US'),
+    );
+    expect(field(blocks, 'Agent messages')).toBe(sum(rows, 'msg_staff').toLocaleString('en-US'));
+    // Agent messages per customer message, as each row's own msg_staff_visitor_rate.
+    const answerRatio = sum(rows, 'msg_staff') / sum(rows, 'msg_visitor_to_staff');
+    expect(Math.abs(percent(field(blocks, 'Answer ratio')) - answerRatio)).toBeLessThanOrEqual(0.0005);
+    // By channel, which partitions the chats: each chat's messages once.
+    expect(served(h, '/session/getMsgStat').length).toBe(2);
+    for (const body of h.sim.log.filter((e) => e.path.endsWith('/session/getMsgStat')).map((e) => e.body))
+      expect(String((body as Served).search_way)).toBe('3');
+    // Five calls for each of the two days: getStat, getMsgStat, getGeneral, getRobotReception,
+    // getSatisfactionSurvey.
+    const statistics = h.sim.log.filter((e) => e.path.includes('/chat-static-api/'));
+    expect(statistics).toHaveLength(10);
+    for (const date of [day, '2026-11-04']) {
+      expect(
+        statistics
+          .filter((e) => String((e.body as Served).start_date).startsWith(date))
+          .map((e) => e.path.split('/').at(-1))
+          .sort(),
+      ).toEqual(['getGeneral', 'getMsgStat', 'getRobotReception', 'getSatisfactionSurvey', 'getStat']);
+    }
+  });
+
+  it("groups after the overview: the Total row is the overview's chats, from its getStat (no second call)", async () => {
+    const day = '2026-11-03';
+    await answer(h, `overview ${day}`, 'overview-first');
+    const overviewRows = items(
+      served(
+        h,
+        '/session/getStat',
+        (b) => String(b.search_way) === '3' && b.start_date === `${day} 00:00:00`,
+      ),
+    );
+    h.sim.log.clear();
+    const { blocks } = await answer(h, `groups ${day}`, 'groups-after');
+    const table = blocks.find((b) => b.type === 'table')?.rows?.map((row) => row.map((c) => c.text)) ?? [];
+    expect(table[1]?.[0]).toBe('Total');
+    expect(Number(table[1]?.[1]?.replace(/,/g, ''))).toBe(sum(overviewRows, 'human_consult'));
+    // One call: the rows by skill group; the total was the overview's.
+    expect(
+      h.sim.log
+        .filter((e) => e.path.endsWith('/session/getStat'))
+        .map((e) => String((e.body as Served).search_way)),
+    ).toEqual(['2']);
+  });
+
   it('groups: one row per skill group with the chats Sobot served', async () => {
-    const { blocks } = await answer(h, `groups ${DAY}`, 'groups');
+    // A day no other test asked about: the total comes from its own getStat by channel.
+    const { blocks } = await answer(h, 'groups 2026-11-12', 'groups');
     const rows = items(served(h, '/session/getStat', (b) => String(b.search_way) === '2'));
     const table = blocks.find((b) => b.type === 'table')?.rows?.map((row) => row.map((c) => c.text)) ?? [];
     const [total, ...scopes] = table.slice(1);
@@ -232,5 +288,19 @@ describe('/sobot trend over HTTP', () => {
       const rows = items(served(h, '/session/getStat', (b) => b.start_date === `${date} 00:00:00`));
       expect(Number(row[1]?.replace(/,/g, ''))).toBe(sum(rows, 'human_consult'));
     }
+  });
+
+  it('follows the chat messages with one getMsgStat a day, each what Sobot served', async () => {
+    h.sim.log.clear();
+    const { blocks } = await answer(h, 'trend messages 2026-11-02..2026-11-08', 'trend-messages');
+    const table = blocks.find((b) => b.type === 'table')?.rows?.map((row) => row.map((c) => c.text)) ?? [];
+    expect(table).toHaveLength(8);
+    for (const [i, row] of table.slice(1).entries()) {
+      const date = `2026-11-0${i + 2}`;
+      const rows = items(served(h, '/session/getMsgStat', (b) => b.start_date === `${date} 00:00:00`));
+      expect(rows.length).toBeGreaterThan(0);
+      expect(Number(row[1]?.replace(/,/g, ''))).toBe(sum(rows, 'msg_human'));
+    }
+    expect(h.sim.log.filter((e) => e.path.includes('/chat-static-api/'))).toHaveLength(7);
   });
 });

@@ -33,7 +33,7 @@ async function answer(h: Harness, text: string, id: string): Promise<{ blocks: B
 }
 
 function field(blocks: Block[], label: string): string {
-  const fields = blocks.find((b) => b.type === 'section' && b.fields)?.fields ?? [];
+  const fields = blocks.flatMap((b) => (b.type === 'section' && b.fields) || []);
   const text = fields.find((f) => f.text.startsWith(`*${label}*`))?.text ?? '';
   return text.split('\n')[1]?.split(/\s{2}/)[0] ?? '';
 }

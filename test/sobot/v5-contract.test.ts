@@ -108,6 +108,26 @@ describe('v5 contract: the document example replies through the client', () => {
     });
   });
 
+  describe('getMsgStat (head office: 31 messages, 23 from customers, 8 from agents)', () => {
+    it('gives the overview the message volumes and Sobot\'s own Q&A % ("34.78%")', async () => {
+      const { current } = await stats.overview(DAY);
+      expect(current.messages).toBe(31); // msg_human = 23 + 8
+      expect(current.customer_messages).toBe(23); // msg_visitor_to_staff
+      expect(current.agent_messages).toBe(8); // msg_staff
+      // msg_staff_visitor_rate: 8 agent messages to 23 customer messages.
+      expect(current.answer_ratio).toBe(0.34782608695652173);
+      expect(Math.round((current.answer_ratio ?? 0) * 10_000) / 100).toBe(34.78); // msg_staff_visitor_rate_str
+    });
+
+    it('gives a trend of the day the same figures', async () => {
+      const overview = await stats.overview(DAY);
+      for (const kpi of ['messages', 'answer_ratio'] as const) {
+        const trend = await stats.trend(kpi, DAY);
+        expect(trend.points.map((p) => p.value)).toEqual([overview.current[kpi]]);
+      }
+    });
+  });
+
   describe('getGeneral, getRobotReception and getSatisfactionSurvey', () => {
     it('gives 24h FCR as one_time_solution_rate, a share of customers ("22.22%")', async () => {
       expect((await stats.overview(DAY)).current.fcr_24h).toBe(0.2222);

@@ -109,7 +109,7 @@ describe('fetchTopics and sub-topics', () => {
       {},
       'interactive',
     );
-    expect(topics.map((t) => t.name)).toEqual(['parent']);
+    expect(topics.topics.map((t) => t.name)).toEqual(['parent']);
   });
 });
 
@@ -136,10 +136,12 @@ describe('fetchTopics and the rating scale', () => {
       {},
       'interactive',
     );
-    expect(topics.map((t) => [t.name, t.satisfaction])).toEqual([
+    expect(topics.topics.map((t) => [t.name, t.satisfaction])).toEqual([
       ['Billing', 0.5],
       // No star ratings: unknown, not the 100% of its 0–10 ones pooled in.
       ['Refunds', null],
     ]);
+    // Both scales in use, said so by the card rather than pooled.
+    expect(topics.ratings).toEqual({ scale: 'five_star', inUse: ['five_star', 'nps'] });
   });
 });

@@ -60,7 +60,7 @@ describe('KPIS', () => {
     expect(['higher', 'lower']).toContain(kpi.better);
   });
 
-  it('has the eight headline KPIs of the design, bot chats, the legacy API’s own figures and the rest of getStat', () => {
+  it('has the eight headline KPIs of the design, bot chats, the legacy API’s own figures, the rest of getStat and getMsgStat’s', () => {
     expect(ids.sort()).toEqual(
       [
         'chats',
@@ -89,6 +89,9 @@ describe('KPIS', () => {
         'first_response_60s_rate',
         'feedback_rate',
         'max_concurrent',
+        'messages',
+        'customer_messages',
+        'agent_messages',
       ].sort(),
     );
   });

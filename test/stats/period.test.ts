@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DateRange } from '../../src/stats/model.ts';
 import {
+  chartDate,
   comparisonRange,
   describeRange,
   isClosed,
@@ -778,5 +779,20 @@ describe('comparisonRange', () => {
     const soFar = { ...range('2026-11-22', '2026-11-22'), until: '14:49:00' };
     expect(describeRange(soFar)).toBe('Sun 22 Nov 2026 until 14:49');
     expect(describeRange(soFar, 'zh')).toBe('2026年11月22日 周日 14:49 前');
+  });
+});
+
+describe('chartDate', () => {
+  const zone = 'Asia/Shanghai';
+  it('is describeRange without the year: a day with its weekday, a span from day to day', () => {
+    expect(chartDate({ from: '2026-11-30', to: '2026-11-30', timeZone: zone })).toBe('Mon 30 Nov');
+    expect(chartDate({ from: '2026-11-30', to: '2026-12-06', timeZone: zone })).toBe('30 Nov – 6 Dec');
+  });
+
+  it('says it in Chinese', () => {
+    expect(chartDate({ from: '2026-11-30', to: '2026-11-30', timeZone: zone }, 'zh')).toBe('11月30日 周一');
+    expect(chartDate({ from: '2026-11-30', to: '2026-12-02', timeZone: zone }, 'zh')).toBe(
+      '11月30日–12月2日',
+    );
   });
 });

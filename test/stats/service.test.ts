@@ -11,7 +11,7 @@ import type {
   DateRange,
   Dimension,
   DirectoryEntry,
-  OverviewFigures,
+  HeadlineFigures,
   ScopeRow,
   StatsBackend,
   StatsFilters,
@@ -211,10 +211,11 @@ const DIRECTORY: Record<Dimension, DirectoryEntry[]> = {
   robot: [BOT],
 };
 
-const FIGURES: OverviewFigures = {
-  current: { chats: 56, valid_reception_rate: 40 / 56 },
-  previous: { chats: 50, valid_reception_rate: 0.7 },
+const HEADLINE: HeadlineFigures = {
+  kpis: { fcr_24h: 0.4, satisfaction: 0.9 },
+  ratings: { scale: 'five_star', inUse: ['five_star'] },
 };
+const MESSAGES = { messages: 31, answer_ratio: 8 / 23 };
 
 const SCOPES: ScopeRow[] = [{ scopeId: 'g1', name: 'Sales', kpis: { chats: 56 } }];
 const SCOPE_TOTAL = { chats: 70 };
@@ -228,9 +229,13 @@ function directoryBackend(loads: Partial<Record<Dimension, DirectoryEntry[][]>> 
   const questions: { what: string; range: DateRange; filters: StatsFilters }[] = [];
   const backend: StatsBackend = {
     ...unusedBackend(),
-    async overview(range, _previous, filters) {
-      questions.push({ what: 'overview', range, filters });
-      return FIGURES;
+    async headline(range, filters) {
+      questions.push({ what: 'headline', range, filters });
+      return HEADLINE;
+    },
+    async messages(range, filters) {
+      questions.push({ what: 'messages', range, filters });
+      return MESSAGES;
     },
     async breakdown(by, range, filters) {
       questions.push({ what: `breakdown:${by}`, range, filters });
@@ -422,11 +427,15 @@ describe('overview and breakdown', () => {
   it('returns the figures with the period it is compared with', async () => {
     const { stats } = serviceOver();
     const report = await stats.overview(WEEK, { groupIds: ['g1'] });
+    // Each period's KPIs are its session, message and headline answers together.
+    const kpis = { ...SCOPE_TOTAL, ...MESSAGES, ...HEADLINE.kpis };
     expect(report).toEqual({
       range: WEEK,
       previousRange: { from: '2026-11-09', to: '2026-11-15', timeZone: 'Asia/Shanghai' },
       filters: { groupIds: ['g1'] },
-      ...FIGURES,
+      current: kpis,
+      previous: kpis,
+      ratings: HEADLINE.ratings,
     });
     // A day: the day before; October: September, the calendar month before (not the 31 days before).
     expect((await stats.overview(day('2026-11-22'))).previousRange).toEqual(day('2026-11-21'));
@@ -443,38 +452,84 @@ describe('overview and breakdown', () => {
     });
   });
 
-  it('asks the backend for the comparison range and caches per comparison minute', async () => {
-    const clock = createFakeClock(Date.parse('2026-11-23T06:49:30Z')); // 14:49:30 in Shanghai
-    const previousAsked: DateRange[] = [];
+  /** A backend answering every overview question, recording the ranges asked; partial days or not. */
+  function overviewBackend(partialDays: boolean) {
+    const asked: { what: string; range: DateRange }[] = [];
     const backend: StatsBackend = {
       ...unusedBackend(),
-      async overview(_range, previous) {
-        previousAsked.push(previous);
-        return FIGURES;
+      partialDays,
+      async headline(range) {
+        asked.push({ what: 'headline', range });
+        return HEADLINE;
+      },
+      async sessions(range) {
+        asked.push({ what: 'sessions', range });
+        return SCOPE_TOTAL;
+      },
+      async messages(range) {
+        asked.push({ what: 'messages', range });
+        return MESSAGES;
       },
     };
+    return { backend, asked };
+  }
+
+  it('asks the backend for the comparison range and caches per comparison minute', async () => {
+    const clock = createFakeClock(Date.parse('2026-11-23T06:49:30Z')); // 14:49:30 in Shanghai
+    const { backend, asked } = overviewBackend(true);
     const stats = createStatsService({ backend, cache: createQueryCache({ clock }), clock });
     await stats.overview(day('2026-11-23'));
     await clock.advance(20_000); // 14:49:50: the same minute, the same answer
     await stats.overview(day('2026-11-23'));
     await clock.advance(60_000); // 14:50:50: a new minute, a new comparison
     await stats.overview(day('2026-11-23'));
-    expect(previousAsked).toEqual([
-      { ...day('2026-11-22'), until: '14:49:00' },
-      { ...day('2026-11-22'), until: '14:50:00' },
-    ]);
+    const before = asked.filter((a) => a.range.from === '2026-11-22');
+    for (const what of ['sessions', 'messages', 'headline']) {
+      expect(before.filter((a) => a.what === what).map((a) => a.range)).toEqual([
+        { ...day('2026-11-22'), until: '14:49:00' },
+        { ...day('2026-11-22'), until: '14:50:00' },
+      ]);
+    }
   });
 
-  it('caches the overview per range and filters', async () => {
+  it('makes no comparison "so far" on an API that counts whole days, and asks nothing for it', async () => {
+    const clock = createFakeClock(Date.parse('2026-11-23T06:49:30Z'));
+    const { backend, asked } = overviewBackend(false);
+    const stats = createStatsService({ backend, cache: createQueryCache({ clock }), clock });
+    const report = await stats.overview(day('2026-11-23'));
+    expect(report.previous).toEqual({});
+    expect(report.current).toEqual({ ...SCOPE_TOTAL, ...MESSAGES, ...HEADLINE.kpis });
+    expect(asked.map((a) => a.range.from)).toEqual(['2026-11-23', '2026-11-23', '2026-11-23']);
+  });
+
+  it('caches the overview per range and filters: three questions for each of its two periods', async () => {
     const { stats, questions } = serviceOver();
     await stats.overview(WEEK, { groupIds: ['g1'] });
     await stats.overview(WEEK, { groupIds: ['g1'] });
-    expect(questions).toHaveLength(1);
+    expect(questions).toHaveLength(6);
+    expect(questions.filter((q) => q.range === WEEK).map((q) => q.what)).toEqual([
+      'sessions',
+      'messages',
+      'headline',
+    ]);
     await stats.overview(WEEK, { groupIds: ['g2'] });
     await stats.overview(WEEK);
+    expect(questions).toHaveLength(18);
+    // The day before 22 Nov is 21 Nov, not yet asked; 22 Nov is.
     await stats.overview(day('2026-11-22'), { groupIds: ['g1'] });
-    expect(questions).toHaveLength(4);
-    expect(questions[0]).toEqual({ what: 'overview', range: WEEK, filters: { groupIds: ['g1'] } });
+    expect(questions).toHaveLength(24);
+    expect(questions[0]).toEqual({ what: 'sessions', range: WEEK, filters: { groupIds: ['g1'] } });
+  });
+
+  it("shares a period's answers between overviews: yesterday's comparison is the day before's own figures", async () => {
+    const { stats, questions } = serviceOver();
+    await stats.overview(day('2026-11-22'));
+    await stats.overview(day('2026-11-21'));
+    // 22 Nov and 21 Nov for the first, 20 Nov only for the second.
+    expect(questions).toHaveLength(9);
+    expect(new Set(questions.map((q) => q.range.from))).toEqual(
+      new Set(['2026-11-22', '2026-11-21', '2026-11-20']),
+    );
   });
 
   it('caches the breakdown per dimension, range and filters, with the scope total once', async () => {
@@ -504,17 +559,19 @@ describe('overview and breakdown', () => {
     ]);
   });
 
-  it('does not confuse an overview with a breakdown of the same range', async () => {
+  it("gives a breakdown's total from the overview's session query: no second question", async () => {
     const { stats, questions } = serviceOver();
-    await stats.overview(WEEK);
-    await stats.breakdown('group', WEEK);
+    const overview = await stats.overview(WEEK);
+    const groups = await stats.breakdown('group', WEEK);
     await stats.breakdown('department', WEEK);
-    expect(questions.map((q) => q.what)).toEqual([
-      'overview',
-      'breakdown:group',
+    expect(questions.filter((q) => q.range === WEEK).map((q) => q.what)).toEqual([
       'sessions',
+      'messages',
+      'headline',
+      'breakdown:group',
       'breakdown:department',
     ]);
+    expect(groups.total.chats).toBe(overview.current.chats);
   });
 });
 
@@ -532,13 +589,34 @@ describe('trend and the KPIs the backend gives', () => {
         asked.push(range);
         return { chats: Number(range.from.slice(-2)), transfers: 1 };
       },
+      async messages(range) {
+        messagesAsked.push(range);
+        return { messages: 100 + Number(range.from.slice(-2)), answer_ratio: 0.5 };
+      },
     };
+    const messagesAsked: DateRange[] = [];
     const stats = createStatsService({ backend, cache: createQueryCache({ clock }), clock });
-    return { stats, asked };
+    return { stats, asked, messagesAsked };
   }
 
-  it('offers the trends the backend’s session query gives', () => {
-    expect(trendOver('legacy').stats.trendKpis).toEqual(['chats', 'transfers']);
+  it('offers the trends the backend’s session query gives, and the message KPIs', () => {
+    expect(trendOver('legacy').stats.trendKpis).toEqual([
+      'chats',
+      'transfers',
+      'messages',
+      'customer_messages',
+      'agent_messages',
+      'answer_ratio',
+    ]);
+  });
+
+  it('follows a message KPI with one message query a day, and no session query', async () => {
+    const { stats, asked, messagesAsked } = trendOver('v5');
+    const report = await stats.trend('messages', THREE_DAYS);
+    expect(report.points.map((p) => p.value)).toEqual([116, 117, 118]);
+    await stats.trend('answer_ratio', THREE_DAYS);
+    expect(messagesAsked.map((r) => r.from)).toEqual(['2026-11-16', '2026-11-17', '2026-11-18']);
+    expect(asked).toEqual([]);
   });
 
   it('follows such a KPI with one session query a day, each cached for the other KPIs', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { trendBuckets } from '../../src/stats/trend.ts';
+import { LEGACY_SESSION_KPIS } from '../../src/sobot/legacy/figures.ts';
+import { MESSAGE_KPIS, V5_SESSION_KPIS } from '../../src/stats/kpis.ts';
+import { TREND_KPIS, trendBuckets } from '../../src/stats/trend.ts';
 
 const zone = 'Asia/Shanghai';
 const spans = (range: { from: string; to: string }) =>
@@ -39,6 +41,25 @@ describe('trendBuckets', () => {
     for (let i = 1; i < buckets.length; i += 1) {
       const previousEnd = Date.parse(`${buckets[i - 1]?.to}T00:00:00Z`);
       expect(Date.parse(`${buckets[i]?.from}T00:00:00Z`) - previousEnd).toBe(86_400_000);
+    }
+  });
+});
+
+describe('TREND_KPIS', () => {
+  it('has every KPI a session or message query gives on either API, so `trend` refuses none of them', () => {
+    for (const id of [...V5_SESSION_KPIS, ...LEGACY_SESSION_KPIS, ...MESSAGE_KPIS]) {
+      expect(TREND_KPIS).toContain(id);
+    }
+  });
+
+  it('has no KPI that needs another query (a card, the agents’ rows)', () => {
+    for (const id of [
+      'satisfaction',
+      'fcr_24h',
+      'bot_self_service_rate',
+      'first_response_30s_rate',
+    ] as const) {
+      expect(TREND_KPIS).not.toContain(id);
     }
   });
 });

@@ -11,9 +11,11 @@ export function unusedBackend(): StatsBackend {
   return {
     api: 'v5',
     agentWorkload: notAsked('agentWorkload'),
-    overview: notAsked('overview'),
+    partialDays: true,
+    headline: notAsked('headline'),
     sessions: notAsked('sessions'),
     sessionKpis: SCOPE_KPIS,
+    messages: notAsked('messages'),
     breakdown: notAsked('breakdown'),
     directory: notAsked('directory'),
     satisfaction: notAsked('satisfaction'),

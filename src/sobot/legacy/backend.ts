@@ -2,13 +2,23 @@
 // actions. What it cannot answer (anything per agent, group, department or channel, filters,
 // customers, topics) fails with the sentence that says it needs v5 and how to switch.
 
-import type { DateRange, Dimension, StatsBackend, StatsFilters } from '../../stats/model.ts';
+import type { Dimension, RatingUse, StatsBackend, StatsFilters } from '../../stats/model.ts';
 import { previousRange } from '../../stats/period.ts';
 import { unsupportedOn } from '../../stats/unsupported.ts';
 import type { SobotLegacyClient } from './client.ts';
-import { botFigures, humanKpis, LEGACY_SESSION_KPIS, overviewKpis, satisfactionFigures } from './figures.ts';
+import {
+  botFigures,
+  headlineKpis,
+  humanKpis,
+  LEGACY_SESSION_KPIS,
+  messageKpis,
+  satisfactionFigures,
+} from './figures.ts';
 
 const needsV5 = (what: string) => unsupportedOn('legacy', what);
+
+/** Its one rating scale, whether or not anything was rated: satisfaction is labelled as Sobot does. */
+const LEGACY_RATINGS: RatingUse = { scale: 'five_star', inUse: ['five_star'] };
 
 /** What a breakdown by each dimension would show. */
 const PER_DIMENSION: Record<Dimension, string> = {
@@ -40,25 +50,27 @@ export function createLegacyBackend(client: SobotLegacyClient): StatsBackend {
     api: 'legacy',
     sessionKpis: LEGACY_SESSION_KPIS,
 
-    async overview(range, previous, filters, priority) {
+    // Whole days only: a period that includes now is not compared "so far".
+    partialDays: false,
+
+    async headline(range, filters, priority) {
       companyWide(filters);
-      // No period-over-period fields in this API: the period before costs its own four calls. It
-      // takes whole days only, so a comparison "so far" (a period that includes now) cannot be made.
-      const items = (of: DateRange) =>
-        Promise.all([
-          client.call('wb_session_human', of, { priority }),
-          client.call('wb_session_robot', of, { priority }),
-          client.call('wb_human_satisfaction', of, { priority }),
-          client.call('wb_session_message', of, { priority }),
-        ]).then(([human, bot, satisfaction, messages]) => ({ human, bot, satisfaction, messages }));
-      if (previous.until !== undefined) return { current: overviewKpis(await items(range)), previous: {} };
-      const [now, before] = await Promise.all([items(range), items(previous)]);
-      return { current: overviewKpis(now), previous: overviewKpis(before) };
+      const [bot, satisfaction] = await Promise.all([
+        client.call('wb_session_robot', range, { priority }),
+        client.call('wb_human_satisfaction', range, { priority }),
+      ]);
+      // The legacy API rates on five stars only: goodLv is its positive feedback (好评率) of them.
+      return { kpis: headlineKpis(bot, satisfaction), ratings: LEGACY_RATINGS };
     },
 
     async sessions(range, filters, priority) {
       companyWide(filters);
       return humanKpis(await client.call('wb_session_human', range, { priority }));
+    },
+
+    async messages(range, filters, priority) {
+      companyWide(filters);
+      return messageKpis(await client.call('wb_session_message', range, { priority }));
     },
 
     async satisfaction(range, filters, priority) {

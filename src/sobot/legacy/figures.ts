@@ -38,24 +38,25 @@ export function humanKpis(human: HumanSessions | null): KpiValues {
   };
 }
 
-export interface OverviewItems {
-  human: HumanSessions | null;
-  bot: BotSessions | null;
-  satisfaction: HumanSatisfaction | null;
-  messages: Messages | null;
-}
-
-/** The overview's KPIs of one period: the human-chat KPIs and what the bot, ratings and messages add. */
-export function overviewKpis({ human, bot, satisfaction, messages }: OverviewItems): KpiValues {
+/** The overview's KPIs besides the human chats and messages: the bot's figures and satisfaction. */
+export function headlineKpis(bot: BotSessions | null, satisfaction: HumanSatisfaction | null): KpiValues {
   const botChats = bot?.consultSession ?? null;
   return {
-    ...humanKpis(human),
     bot_chats: botChats,
     // Of the customers the bot received validly, as v5's robot_self_reception_num_proportion.
     bot_self_service_rate: rateOf(bot?.selfReceptionRate ?? null, bot?.validSession ?? null),
     bot_transfer_rate: rateOf(bot?.toHumanSessionRate ?? null, botChats),
     // goodLv: 5-star ratings of the rated chats, as v5's good_rate_str.
     satisfaction: rateOf(satisfaction?.goodLv ?? null, satisfaction?.totalTimes ?? null),
+  };
+}
+
+/** The message volumes of chats with agents and the answer ratio (答问比), as v5's getMsgStat gives them. */
+export function messageKpis(messages: Messages | null): KpiValues {
+  return {
+    messages: messages?.totalHumanMessage ?? null,
+    customer_messages: messages?.customerToServiceMessage ?? null,
+    agent_messages: messages?.serviceMessage ?? null,
     answer_ratio: rateOf(messages?.answerThan ?? null, messages?.customerToServiceMessage ?? null),
   };
 }
@@ -82,6 +83,7 @@ export function satisfactionFigures(item: HumanSatisfaction | null): Satisfactio
     : [];
   return {
     scale: anyRated ? 'five_star' : null,
+    scalesInUse: anyRated ? ['five_star'] : [],
     validChats: item?.effectSessionCount ?? null,
     ratedChats: rated,
     feedbackRate: rateOf(item?.canpinglv ?? null, item?.effectSessionCount ?? null),

@@ -4,14 +4,7 @@
 
 import { UnsupportedError } from '../../errors.ts';
 import { ratingUseOf, V5_SESSION_KPIS } from '../../stats/kpis.ts';
-import type {
-  DateRange,
-  KpiValues,
-  Priority,
-  RatingUse,
-  StatsBackend,
-  StatsFilters,
-} from '../../stats/model.ts';
+import type { DateRange, HeadlineFigures, Priority, StatsBackend, StatsFilters } from '../../stats/model.ts';
 import { fetchAgentDetail } from './agent-detail.ts';
 import { agentCounts, mergeByAgent, toAgentRow } from './agents.ts';
 import { fetchBot } from './bot.ts';
@@ -19,6 +12,7 @@ import { callFor, type SobotV5Client, v5DateParams } from './client.ts';
 import { fetchCustomers } from './customers.ts';
 import { createV5Directory } from './directory.ts';
 import { filterParams, surveyFilterParams } from './filters.ts';
+import { messageKpis } from './messages.ts';
 import { fetchSatisfaction } from './satisfaction.ts';
 import { sessionExtras } from './session-extras.ts';
 import { satisfactionNowAndBefore, sessionKpis } from './sessions.ts';
@@ -65,18 +59,16 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
     );
 
   /**
-   * The overview's KPIs of one range: four calls (getStat by channel, getGeneral, getRobotReception,
-   * getSatisfactionSurvey), three for a range that ends at a time of day.
+   * The overview's KPIs of one range besides getStat and getMsgStat: three calls (getGeneral,
+   * getRobotReception, getSatisfactionSurvey), two for a range that ends at a time of day.
    */
   async function headline(
     range: DateRange,
     filters: StatsFilters,
     priority: Priority,
-  ): Promise<{ kpis: KpiValues; ratings: RatingUse | undefined }> {
+  ): Promise<HeadlineFigures> {
     const params = filterParams(filters);
-    // Channel rows partition the chats, so summing them gives the company (or filtered) total.
-    const [rows, general, bot, survey] = await Promise.all([
-      chatStats(range, filters, SEARCH_WAY.channel, priority),
+    const [general, bot, survey] = await Promise.all([
       client.call(
         'customerOverview',
         { search_way: 2, ...v5DateParams('customerOverview', range), ...params },
@@ -101,13 +93,11 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
     const satisfaction = survey ? satisfactionNowAndBefore(survey.item) : null;
     return {
       kpis: {
-        ...sessionKpis(rows),
-        ...sessionExtras(rows),
         fcr_24h: general.item?.one_time_solution_rate ?? null,
         bot_self_service_rate: bot.item?.robot_self_reception_num_proportion ?? null,
         satisfaction: satisfaction?.current ?? null,
       },
-      ratings: satisfaction?.ratings,
+      ...(satisfaction ? { ratings: satisfaction.ratings } : {}),
     };
   }
 
@@ -131,21 +121,25 @@ export function createV5Backend(client: SobotV5Client): StatsBackend {
       return rows.filter((row) => row.counts.chats !== 0);
     },
 
-    async overview(range, previous, filters, priority) {
-      // Both periods from the same four calls each, rather than from Sobot's own _cycle/_ratio
-      // fields, whose window the document does not define: one card, one comparison window.
-      const [current, before] = await Promise.all([
-        headline(range, filters, priority),
-        headline(previous, filters, priority),
-      ]);
-      return { current: current.kpis, previous: before.kpis, ratings: current.ratings };
-    },
+    partialDays: true,
+    headline,
 
     async sessions(range, filters, priority) {
+      // Channel rows partition the chats, so summing them gives the company (or filtered) total.
       const rows = await chatStats(range, filters, SEARCH_WAY.channel, priority);
       return { ...sessionKpis(rows), ...sessionExtras(rows) };
     },
     sessionKpis: V5_SESSION_KPIS,
+
+    async messages(range, filters, priority) {
+      const body = {
+        search_way: SEARCH_WAY.channel,
+        summary_way: 0,
+        ...v5DateParams('messageStats', range),
+        ...filterParams(filters),
+      };
+      return messageKpis(await client.fetchAll('messageStats', body, callFor(range, priority)));
+    },
 
     async breakdown(by, range, filters, priority) {
       const rows = await chatStats(range, filters, SEARCH_WAY[by], priority);

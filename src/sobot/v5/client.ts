@@ -13,6 +13,7 @@ import { parseLeniently } from '../coerce.ts';
 import { SobotApiError, SobotConfigError, SobotInputError, SobotMalformedReplyError } from '../errors.ts';
 import { sendJson, TransientFailure } from '../http.ts';
 import type { RateBudget } from '../rate-budget.ts';
+import { readInTurns } from '../read-in-turns.ts';
 import { ATTEMPT_TIMEOUT_MS, oneRetryWithinTwentySeconds, type RetryPolicy } from '../retry.ts';
 import {
   createTokenCache,
@@ -166,7 +167,7 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client &
       const { ret_code: retCode, ret_msg: retMsg } = envelope.data;
       log.debug({ path, retCode, ms: opts.clock.now() - started }, 'sobot call');
       metrics.sobotReply(path, retCode);
-      if (retCode === '000000') return { kind: 'ok', value: parsePage(key, envelope.data, log) };
+      if (retCode === '000000') return { kind: 'ok', value: await parsePage(key, envelope.data, log) };
       if (TOKEN_RET_CODES.has(retCode)) return { kind: 'token_rejected', detail: `${retCode}: ${retMsg}` };
       if (retCode === '229000') return { kind: 'rate_limited', retryAfterSec: retryAfterSeconds(retMsg) };
       if (retCode in CONFIG_HINTS) throw new SobotConfigError(retCode, CONFIG_HINTS[retCode] as string, path);
@@ -209,11 +210,11 @@ export function createSobotV5Client(opts: SobotV5ClientOptions): SobotV5Client &
   return { call, fetchAll, token: (signal) => tokens.get(signal) };
 }
 
-function parsePage<K extends V5EndpointKey>(
+async function parsePage<K extends V5EndpointKey>(
   key: K,
   envelope: z.output<typeof v5Envelope>,
   log: Logger,
-): V5Page<K> {
+): Promise<V5Page<K>> {
   const endpoint = v5Endpoints[key];
   const schema = endpoint.item as unknown as z.ZodType<V5Item<K>>;
   // A value in a form the document does not show (a duration "05:23") is unknown, not a failed reply.
@@ -225,7 +226,8 @@ function parsePage<K extends V5EndpointKey>(
       ),
     );
   try {
-    const items = (envelope.items ?? []).map(parse);
+    // A page's rows in slices: Slack's requests arriving meanwhile are acked between them.
+    const items = await readInTurns(envelope.items ?? [], parse);
     const item = envelope.item === undefined || envelope.item === null ? null : parse(envelope.item);
     return { items, item, pageCount: envelope.page_count, totalCount: envelope.total_count };
   } catch (error) {

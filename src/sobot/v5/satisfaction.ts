@@ -60,11 +60,12 @@ export function satisfactionFigures(
   customers: CustomerSurvey | null,
 ): SatisfactionFigures {
   const buckets = survey ? chatBuckets(survey) : null;
-  const scale = survey ? surveyRatingUse(survey).scale : null;
+  const { scale, inUse } = survey ? surveyRatingUse(survey) : { scale: null, inUse: [] };
   const distribution: RatingBucket[] =
     buckets && scale ? buckets[scale].map(([label, count, share]) => ({ label, count, share })) : [];
   return {
     scale,
+    scalesInUse: inUse,
     validChats: survey?.human_valid ?? null,
     ratedChats: survey?.total_times ?? null,
     feedbackRate: survey?.comment_rate_str ?? null,

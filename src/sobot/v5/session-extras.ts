@@ -9,13 +9,13 @@ import type { V5Item } from './endpoints.ts';
 type ChatStats = V5Item<'chatStats'>;
 
 /** The sum of a count over rows; unknown when a row left it out (a partial sum would look like a total). */
-export function totalOf(rows: readonly ChatStats[], pick: (row: ChatStats) => number | null): number | null {
+export function totalOf<Row>(rows: readonly Row[], pick: (row: Row) => number | null): number | null {
   const values = rows.map(pick);
   return values.includes(null) ? null : sumKnown(values);
 }
 
 /** A rate over rows: one row's own, several combined (combinedRate); unknown when a row left its count out. */
-export function rateOf(rows: readonly ChatStats[], pick: (row: ChatStats) => RatePart): number | null {
+export function rateOf<Row>(rows: readonly Row[], pick: (row: Row) => RatePart): number | null {
   return rows.some((row) => pick(row).count === null) ? null : combinedRate(rows.map(pick));
 }
 
@@ -48,11 +48,11 @@ export function sessionExtras(rows: readonly ChatStats[]): KpiValues {
       rate: r.human_not_recep_rate,
       base: r.human_consult,
     })),
-    // doc: human_invalid_recep 2 of 56 = human_invalid_recep_rate 0.0357.
+    // doc: human_invalid_recep 2 of 56 valid chats = human_invalid_recep_rate 0.0357.
     no_reply_rate: rate((r) => ({
       count: r.human_invalid_recep,
       rate: r.human_invalid_recep_rate,
-      base: r.human_consult,
+      base: r.human_valid,
     })),
     transfers: total((r) => r.human_transfer),
     resolved_chats: total((r) => r.summary_solved),

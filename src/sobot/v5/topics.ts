@@ -2,7 +2,7 @@
 // classification over the whole period (summary_way 0), summed over the reply's detail rows.
 
 import { UnsupportedError } from '../../errors.ts';
-import type { RatingScale, TopicRow } from '../../stats/cards.ts';
+import type { RatingScale, TopicFigures, TopicRow } from '../../stats/cards.ts';
 import { ratingUse, ratioOf, sumKnown } from '../../stats/kpis.ts';
 import type { DateRange, Priority, StatsFilters } from '../../stats/model.ts';
 import { callFor, type SobotV5Client, v5DateParams } from './client.ts';
@@ -47,7 +47,7 @@ export async function fetchTopics(
   range: DateRange,
   filters: StatsFilters,
   priority: Priority,
-): Promise<TopicRow[]> {
+): Promise<TopicFigures> {
   const { groupIds, ...others } = filters;
   if (Object.values(others).some((ids) => ids?.length)) {
     throw new UnsupportedError(
@@ -62,9 +62,9 @@ export async function fetchTopics(
   // Without level_classifys Sobot may list sub-topics too; their chats are already in their parent's.
   const items = await client.fetchAll('serviceSummary', body, callFor(range, priority));
   // One scale for every topic, never a pool of 5 stars and 0–10.
-  const { scale } = ratingUse((on) =>
+  const ratings = ratingUse((on) =>
     on === 'two_level' ? 0 : sumKnown(items.map((item) => topicRatings(item)[on].rated)),
   );
-  const rows = items.map((item) => toTopicRow(item, scale));
-  return rows.filter((row) => row.level === null || row.level === 1);
+  const rows = items.map((item) => toTopicRow(item, ratings.scale));
+  return { ratings, topics: rows.filter((row) => row.level === null || row.level === 1) };
 }

@@ -7,7 +7,10 @@ import { createLegacyBackend } from '../../../src/sobot/legacy/backend.ts';
 import type { SobotLegacyClient } from '../../../src/sobot/legacy/client.ts';
 import type { LegacyAction } from '../../../src/sobot/legacy/endpoints.ts';
 import { legacyActions } from '../../../src/sobot/legacy/endpoints.ts';
+import { createQueryCache } from '../../../src/stats/cache.ts';
 import type { DateRange, StatsBackend } from '../../../src/stats/model.ts';
+import { createStatsService } from '../../../src/stats/service.ts';
+import { createFakeClock } from '../../support/fake-clock.ts';
 
 const WEEK: DateRange = { from: '2026-11-16', to: '2026-11-22', timeZone: 'Asia/Shanghai' };
 const WEEK_BEFORE: DateRange = { from: '2026-11-09', to: '2026-11-15', timeZone: 'Asia/Shanghai' };
@@ -30,6 +33,13 @@ function recordingClient(): SobotLegacyClient & {
   };
 }
 
+/** The overview, as the stats service asks the backend for it, at Mon 23 Nov 2026 10:00 in Shanghai. */
+function overviewOn(client: SobotLegacyClient, range: DateRange) {
+  const clock = createFakeClock(Date.parse('2026-11-23T02:00:00Z'));
+  const backend = createLegacyBackend(client);
+  return createStatsService({ backend, cache: createQueryCache({ clock }), clock }).overview(range);
+}
+
 const needsV5 = (error: unknown) => {
   expect(error).toBeInstanceOf(UnsupportedError);
   expect((error as Error).message).toContain("need Sobot's v5 API");
@@ -46,7 +56,7 @@ describe('createLegacyBackend', () => {
 
   it('overview: four actions for the period and the same four for the period before', async () => {
     const client = recordingClient();
-    const figures = await createLegacyBackend(client).overview(WEEK, WEEK_BEFORE, {}, 'interactive');
+    const report = await overviewOn(client, WEEK);
     const actions = ['wb_human_satisfaction', 'wb_session_human', 'wb_session_message', 'wb_session_robot'];
     const of = (from: string) =>
       client.calls
@@ -59,17 +69,25 @@ describe('createLegacyBackend', () => {
     expect(
       client.calls.filter((c) => c.from === WEEK_BEFORE.from).every((c) => c.to === WEEK_BEFORE.to),
     ).toBe(true);
-    expect(figures.current.chats).toBe(10);
-    expect(figures.previous.satisfaction).toBe(0.5);
+    expect(report.current.chats).toBe(10);
+    expect(report.current.messages).toBe(10);
+    expect(report.previous.satisfaction).toBe(0.5);
   });
 
   it('overview of a period that includes now: no comparison, whole days being all the API takes', async () => {
     const client = recordingClient();
-    const soFar = { ...WEEK_BEFORE, until: '14:49:00' };
-    const figures = await createLegacyBackend(client).overview(WEEK, soFar, {}, 'interactive');
+    // Mon 23 Nov 2026 10:00 in Shanghai: this week so far.
+    const report = await overviewOn(client, { ...WEEK, from: '2026-11-23', to: '2026-11-29' });
     expect(client.calls).toHaveLength(4);
-    expect(client.calls.every((c) => c.from === WEEK.from)).toBe(true);
-    expect(figures.previous).toEqual({});
+    expect(client.calls.every((c) => c.from === '2026-11-23')).toBe(true);
+    expect(report.previous).toEqual({});
+  });
+
+  it('messages: one wb_session_message call for the range (a trend point)', async () => {
+    const client = recordingClient();
+    const day = { ...WEEK, from: '2026-11-20', to: '2026-11-20' };
+    await createLegacyBackend(client).messages(day, {}, 'background');
+    expect(client.calls).toEqual([{ action: 'wb_session_message', from: '2026-11-20', to: '2026-11-20' }]);
   });
 
   it('sessions: one wb_session_human call for the range (a trend point)', async () => {
@@ -106,9 +124,10 @@ describe('createLegacyBackend', () => {
     ['customers', (b) => b.customers(WEEK, {}, 'interactive')],
     ['topics', (b) => b.topics(WEEK, {}, 'interactive')],
     ['agentDetail', (b) => b.agentDetail(WEEK, 'agent-1', 'interactive')],
+    ['an overview with a group filter', (b) => b.headline(WEEK, { groupIds: ['g1'] }, 'interactive')],
     [
-      'an overview with a group filter',
-      (b) => b.overview(WEEK, WEEK_BEFORE, { groupIds: ['g1'] }, 'interactive'),
+      'message figures with a channel filter',
+      (b) => b.messages(WEEK, { channelTypes: ['1'] }, 'interactive'),
     ],
     ['a trend point with an agent filter', (b) => b.sessions(WEEK, { agentIds: ['a1'] }, 'interactive')],
   ];

@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { type LegacyAction, type LegacyItem, legacyActions } from '../../../src/sobot/legacy/endpoints.ts';
 import {
   botFigures,
+  headlineKpis,
   humanKpis,
   LEGACY_SESSION_KPIS,
-  overviewKpis,
+  messageKpis,
   satisfactionFigures,
 } from '../../../src/sobot/legacy/figures.ts';
 
@@ -45,7 +46,15 @@ const SATISFACTION = item('wb_human_satisfaction', {
   score2: 1,
   score1: 1,
 });
-const MESSAGES = item('wb_session_message', { customerToServiceMessage: 800, answerThan: '112.50%' });
+const MESSAGES = item('wb_session_message', {
+  totalHumanMessage: 1700,
+  customerToServiceMessage: 800,
+  serviceMessage: 900,
+  answerThan: '112.50%',
+  // The bot's messages: not the chats with agents.
+  totalMessage: 2500,
+  robotMessage: 500,
+});
 
 describe('humanKpis', () => {
   it('maps wb_session_human onto the human-chat KPIs', () => {
@@ -83,31 +92,45 @@ describe('humanKpis', () => {
   });
 });
 
-describe('overviewKpis', () => {
-  it('adds the bot, the ratings and the answer ratio to the human-chat KPIs', () => {
-    const kpis = overviewKpis({ human: HUMAN, bot: BOT, satisfaction: SATISFACTION, messages: MESSAGES });
-    expect(kpis).toMatchObject({
-      chats: 56,
+describe('headlineKpis', () => {
+  it('reads the bot and the ratings', () => {
+    expect(headlineKpis(BOT, SATISFACTION)).toEqual({
       bot_chats: 834,
       bot_self_service_rate: 0.22,
       bot_transfer_rate: 0.494,
       satisfaction: 0.6,
-      answer_ratio: 1.125,
     });
-  });
-
-  it('has no FCR, first response, warnings or queue leave: the legacy API gives none', () => {
-    const kpis = overviewKpis({ human: HUMAN, bot: BOT, satisfaction: SATISFACTION, messages: MESSAGES });
-    for (const id of ['fcr_24h', 'avg_first_response', 'response_warn_rate', 'queue_leave_rate']) {
-      expect(kpis).not.toHaveProperty(id);
-    }
   });
 
   it('reads satisfaction as unknown when nothing was rated', () => {
     const none = item('wb_human_satisfaction', { totalTimes: 0, goodLv: '0.00%' });
-    expect(
-      overviewKpis({ human: HUMAN, bot: BOT, satisfaction: none, messages: null }).satisfaction,
-    ).toBeNull();
+    expect(headlineKpis(BOT, none).satisfaction).toBeNull();
+  });
+});
+
+describe('messageKpis', () => {
+  it('reads the messages of chats with agents and the answer ratio (答问比), not the bot’s messages', () => {
+    expect(messageKpis(MESSAGES)).toEqual({
+      messages: 1700,
+      customer_messages: 800,
+      agent_messages: 900,
+      answer_ratio: 1.125,
+    });
+  });
+
+  it('has every value unknown without a reply, and no answer ratio without customer messages', () => {
+    expect(Object.values(messageKpis(null))).toEqual([null, null, null, null]);
+    const quiet = item('wb_session_message', { customerToServiceMessage: 0, answerThan: '0.00%' });
+    expect(messageKpis(quiet).answer_ratio).toBeNull();
+  });
+});
+
+describe('the legacy overview', () => {
+  it('has no FCR, first response, warnings or queue leave: the legacy API gives none', () => {
+    const kpis = { ...humanKpis(HUMAN), ...messageKpis(MESSAGES), ...headlineKpis(BOT, SATISFACTION) };
+    for (const id of ['fcr_24h', 'avg_first_response', 'response_warn_rate', 'queue_leave_rate']) {
+      expect(kpis).not.toHaveProperty(id);
+    }
   });
 });
 
