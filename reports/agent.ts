@@ -141,6 +141,8 @@ function ratingsChart(ratings: AgentDetail['ratings'], title: string, when: stri
   return {
     title,
     subtitle: when,
+    lang,
+    bestToWorst: 'labels',
     labels: ratings.distribution.map((b) => bucketLabel(b, lang)),
     series: [
       {

@@ -1,6 +1,7 @@
 // `/sobot agents`: the per-agent table, the team line, a bar chart of the top agents and, when
 // the team does not fit in one message, the full table as CSV. Pure: stats in, message out.
 
+import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import { AGENT_EXTRA_KPIS, AGENT_KPIS, KPIS, type KpiId } from '../src/stats/kpis.ts';
 import type { AgentKpiId, AgentRow } from '../src/stats/model.ts';
@@ -9,7 +10,7 @@ import { describeRange } from '../src/stats/period.ts';
 import type { AgentsReport } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow, showingText } from './blocks.ts';
 import { formatCount, formatValue, truncate } from './format.ts';
-import { kpiLabel, type LabelContext, scalesNote } from './labels.ts';
+import { inSentence, kpiLabel, type LabelContext, scalesNote } from './labels.ts';
 import {
   CHART_BARS,
   chatsAndReceptionChart,
@@ -141,7 +142,7 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
     blocks,
     chart: {
       spec: chatsAndReceptionChart(
-        lang === 'zh' ? `客服（按${sortLabel}）` : `${bestFirst ? 'Top' : 'Bottom'} agents by ${sortLabel}`,
+        t(lang, bestFirst ? 'chart.agents.top' : 'chart.agents.bottom', { sort: inSentence(sortLabel) }),
         [when, view.filters].filter(Boolean).join(' · '),
         chartRows,
         lang,

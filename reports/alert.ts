@@ -207,6 +207,7 @@ function historyChart(view: AlertView, sorted: readonly AlertScopeView[]): Chart
     title: `${ruleKpiLabel(rule, lang)} · ${rule.period}`,
     // The day of the check that this message reports, in the rule's time zone.
     subtitle: describeRange({ from: checkDay, to: checkDay, timeZone: view.timeZone }, lang),
+    lang,
     labels: times.map((at) => clockAt(at, view.checkedAt, view.timeZone, lang)),
     series: [
       ...shown.map((scope) => ({

@@ -70,7 +70,8 @@ function botChart(f: BotFigures, when: string, lang: Lang): ChartSpec {
     subtitle: when,
     horizontal: true,
     labels: BAR_LABELS[lang].slice(0, bars.length),
-    series: [{ label: when, values: bars, unit: 'count', type: 'bar' }],
+    lang,
+    series: [{ label: t(lang, 'chart.bot.axis'), values: bars, unit: 'count', type: 'bar' }],
   };
 }
 

@@ -59,7 +59,9 @@ function regionsChart(rows: readonly RegionRow[], when: string, lang: Lang): Cha
   return {
     title: WORDS.chart[lang],
     subtitle: when,
+    lang,
     horizontal: true,
+    axisTitles: { left: t(lang, 'chart.customers.axis') },
     // The region alone reads best beside a bar; the country stands in when there is none.
     labels: rows.map((row) => placeName(row.region || row.country, lang) || WORDS.unknownRegion[lang]),
     series: [

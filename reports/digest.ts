@@ -172,6 +172,7 @@ function weekChart(week: NonNullable<DigestData['week']>, timeZone: string, lang
   return {
     title: L.chart[lang],
     subtitle: describeRange({ from: first, to: last, timeZone }, lang),
+    lang,
     labels: week.days.map((date) => chartDate(day(date), lang)),
     series: [
       { label: KPIS.chats.label[lang], values: week.chats, unit: 'count', type: 'bar' },

@@ -78,3 +78,9 @@ export function scalesNote(ratings: RatingUse | undefined, lang: Lang): string |
     ? `评价使用了多种方式：满意度按${main}（评价最多）计算，未合并${others.join('、')}`
     : `Ratings on several scales: satisfaction is on ${main} (most ratings), not pooled with ${others.join(', ')}`;
 }
+
+/** A label inside an English sentence: "chats handled", while "24h FCR" and "CSAT" stay as they are. */
+export function inSentence(label: string): string {
+  const [first = '', second = ''] = label;
+  return /\p{Ll}/u.test(second) ? first.toLowerCase() + label.slice(first.length) : label;
+}

@@ -71,6 +71,7 @@ function comparisonChart(
   return {
     title: t(lang, 'chart.overview.title'),
     subtitle: `${describeRange(report.range, lang)} · ${compared}`,
+    lang,
     // The rates' full names, beside their bars: no "Bot self…".
     horizontal: true,
     axisTitles: { left: '%' },

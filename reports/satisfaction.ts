@@ -82,9 +82,11 @@ function distributionChart(figures: SatisfactionFigures, when: string, lang: Lan
   return {
     title: WORDS.chart[lang],
     subtitle: when,
+    lang,
     labels: withCustomers ? [WORDS.chats[lang], WORDS.customers[lang]] : [WORDS.chats[lang]],
     horizontal: true,
     stacked: true,
+    bestToWorst: 'series',
     height: 240,
     series: figures.distribution.map((bucket) => ({
       label: bucketLabel(bucket.label, lang),

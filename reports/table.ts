@@ -115,6 +115,7 @@ export function chatsAndReceptionChart(
   return {
     title,
     subtitle,
+    lang,
     horizontal: true,
     labels: rows.map((row) => row.name),
     series: [

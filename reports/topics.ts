@@ -78,6 +78,7 @@ export function topicsMessage(card: Card<TopicFigures>, view: TopicsView): BotMe
       spec: {
         title: lang === 'zh' ? `各分类会话量与${columns[3]}` : `Chats and ${columns[3]} per topic`,
         subtitle: when,
+        lang,
         horizontal: true,
         labels: chartTopics.map((topic) => topic.name),
         series: [

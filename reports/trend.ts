@@ -90,7 +90,8 @@ export function trendMessage(report: TrendReport, view: TrendView): BotMessage {
     ],
     chart: {
       spec: {
-        title: `${kpi.label[lang]} (${each})`,
+        title: t(lang, 'chart.trend.title', { kpi: kpi.label[lang], each }),
+        lang,
         subtitle: [when, view.filters, partialNote].filter(Boolean).join(' · '),
         labels: report.points.map((p) => chartDate(p.range, lang)),
         partial,

@@ -36,11 +36,15 @@ function consolePoster(engine: Engine): ChannelPoster {
       count += 1;
       const chart = await saveAttachments(engine, message, `post-${count}`);
       const where = options.threadTs ? `thread of ${options.threadTs} in ${channel}` : channel;
-      console.log(`\n[posted to ${where}]\n${renderForConsole(message, chart)}\n`);
+      console.log(
+        `\n[posted to ${where}]\n${renderForConsole(message, chart, engine.config.sobot.language)}\n`,
+      );
       return { channel, ts: `demo.${count}` };
     },
     async update(posted, message) {
-      console.log(`\n[edited ${posted.ts} in ${posted.channel}]\n${renderForConsole(message, null)}\n`);
+      console.log(
+        `\n[edited ${posted.ts} in ${posted.channel}]\n${renderForConsole(message, null, engine.config.sobot.language)}\n`,
+      );
     },
   };
 }
@@ -78,17 +82,23 @@ async function answer(engine: Engine, commands: CommandRouter, line: string, cou
       timeZone: engine.config.sobot.timeZone,
       lang: engine.config.sobot.language,
       progressNoticeMs: 3000,
-      // A progress notice is an ephemeral message of its own in Slack: shown the same way here.
       notify: (notice) =>
-        console.log(
-          `\n${renderForConsole({ visibility: 'ephemeral', text: notice, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: notice }] }] }, null)}\n`,
-        ),
+        console.log(`\n${renderForConsole(noticeMessage(notice), null, engine.config.sobot.language)}\n`),
       logger: engine.logger,
     },
     () => commands.run(text, { userId: DEMO_USER, channelId: DEMO_CHANNEL }),
   );
   const chart = await saveAttachments(engine, message, `${Date.now()}-${count}`);
-  console.log(`\n${renderForConsole(message, chart)}\n`);
+  console.log(`\n${renderForConsole(message, chart, engine.config.sobot.language)}\n`);
+}
+
+/** A progress notice is an ephemeral message of its own in Slack: one context line. */
+function noticeMessage(notice: string): BotMessage {
+  return {
+    visibility: 'ephemeral',
+    text: notice,
+    blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: notice }] }],
+  };
 }
 
 /** `--lang zh` (or `--lang=zh`) before the command: the answers' language, as SOBOT_LANGUAGE sets it. */

@@ -3,10 +3,11 @@
 // style of style.ts: title (what) and subtitle (when), padding on every side, axis units, and
 // category labels broken into lines that fit (label-fit.ts).
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import { type Lang, t } from '../i18n/catalogue.ts';
 import { fitLabel } from './label-fit.ts';
 import { chartSize, MAX_UNSKIPPED_LABELS } from './size.ts';
 import type { ChartSeries, ChartSpec, ChartUnit } from './spec.ts';
-import { CHART_PALETTE, CHART_STYLE, PARTIAL_ALPHA } from './style.ts';
+import { bestToWorst, CHART_PALETTE, CHART_STYLE, PARTIAL_ALPHA } from './style.ts';
 
 export type ChartJsConfig = ChartConfiguration<'bar' | 'line', (number | null)[], string | string[]>;
 type Dataset = ChartDataset<'bar' | 'line', (number | null)[]>;
@@ -37,9 +38,14 @@ export function buildChartConfig(spec: ChartSpec): ChartJsConfig {
   const sides = (['left', 'right'] as const).filter(
     (side) => side === 'left' || spec.series.some((series) => sideOf(series) === side),
   );
-  const datasets = spec.series.map((series, index) =>
-    buildDataset(series, index, axisIds, horizontal, spec.partial),
-  );
+  const ramp = spec.bestToWorst === 'series' ? bestToWorst(spec.series.length) : null;
+  const datasets = spec.series.map((series, index) => {
+    const dataset = buildDataset(series, index, axisIds, horizontal, spec.partial);
+    if (ramp) return { ...dataset, backgroundColor: ramp[index], borderColor: ramp[index] };
+    if (spec.bestToWorst === 'labels')
+      return { ...dataset, backgroundColor: bestToWorst(spec.labels.length) };
+    return dataset;
+  });
   const scales: Scales = {
     [horizontal ? 'y' : 'x']: {
       type: 'category',
@@ -58,7 +64,7 @@ export function buildChartConfig(spec: ChartSpec): ChartJsConfig {
   for (const side of sides) {
     const onSide = spec.series.filter((series) => sideOf(series) === side);
     scales[axisIds[side]] = {
-      ...buildValueAxis(onSide, side, horizontal, spec.axisTitles?.[side]),
+      ...buildValueAxis(onSide, side, horizontal, spec.lang ?? 'en', spec.axisTitles?.[side]),
       ...(spec.stacked ? { stacked: true } : {}),
     };
   }
@@ -92,6 +98,10 @@ export function buildChartConfig(spec: ChartSpec): ChartJsConfig {
           padding: { bottom: 10 },
         },
         legend: {
+          // One series: the axis title already names it.
+          display: spec.series.length > 1,
+          // Bars first, as their axis is the main one (Chart.js lists lines first: their lower order).
+          reverse: mixesBarsAndLines(spec),
           position: 'bottom',
           labels: { color: CHART_STYLE.text, ...font(CHART_STYLE.font.legend), boxWidth: 14 },
         },
@@ -191,10 +201,21 @@ function buildDataset(
   };
 }
 
-function buildValueAxis(series: ChartSeries[], side: Side, horizontal: boolean, title?: string): ValueAxis {
+function mixesBarsAndLines(spec: ChartSpec): boolean {
+  const lines = spec.series.filter((series) => series.type === 'line').length;
+  return lines > 0 && lines < spec.series.length;
+}
+
+function buildValueAxis(
+  series: ChartSeries[],
+  side: Side,
+  horizontal: boolean,
+  lang: Lang,
+  title?: string,
+): ValueAxis {
   const unit = series[0]?.unit ?? 'count';
   const position = horizontal ? (side === 'left' ? 'bottom' : 'top') : side;
-  const text = title ?? axisTitle(series, unit);
+  const text = title ?? axisTitle(series, unit, lang);
   return {
     type: 'linear',
     position,
@@ -221,9 +242,9 @@ const UNIT_MARK: Record<ChartUnit, string> = { ratio: '%', duration: 's', count:
  * One series: its name with the unit ("Valid reception, %"). Several on one axis (two periods, the
  * rating buckets): the legend names them, the axis says only the unit.
  */
-function axisTitle(series: ChartSeries[], unit: ChartUnit): string {
+function axisTitle(series: ChartSeries[], unit: ChartUnit, lang: Lang): string {
   const mark = UNIT_MARK[unit];
   if (series.length !== 1) return mark;
   const name = series[0]?.label ?? '';
-  return mark ? `${name}, ${mark}` : name;
+  return mark ? t(lang, 'chart.axisUnit', { name, unit: mark }) : name;
 }

@@ -1,6 +1,8 @@
 // The neutral chart description that reports build: what to plot and in which unit.
 // No Chart.js types here, so reports stay independent of the rendering library.
 
+import type { Lang } from '../i18n/catalogue.ts';
+
 /** ratio = fraction 0..1, shown as %; duration = milliseconds. */
 export type ChartUnit = 'count' | 'ratio' | 'duration';
 
@@ -25,8 +27,15 @@ export interface ChartSpec {
   axisTitles?: { left?: string; right?: string };
   series: ChartSeries[];
   horizontal?: boolean;
+  /**
+   * Ratings, best first: the series (a stacked split) or the labels (one bar per bucket) are coloured
+   * from blue (best) to vermillion (worst) rather than by the palette.
+   */
+  bestToWorst?: 'series' | 'labels';
   /** Bars of every series stacked on one another (a distribution), rather than side by side. */
   stacked?: boolean;
+  /** The reply's language: how an axis title joins its unit. English when not given. */
+  lang?: Lang;
   /** CSS pixels; the renderers default to 800×400. */
   width?: number;
   height?: number;

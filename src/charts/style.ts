@@ -22,5 +22,27 @@ export const CHART_STYLE = {
  */
 export const CHART_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00'] as const;
 
+/**
+ * Ratings from best to worst: blue through grey to vermillion (Okabe–Ito ends), so 1★ does not share
+ * 5★'s blue and the order reads without a legend, also under colour blindness.
+ */
+const BEST_TO_WORST = ['#0072B2', '#56B4E9', '#BBBBBB', '#E69F00', '#D55E00'] as const;
+
+/** `count` colours along BEST_TO_WORST, its ends always used: 2 are blue and vermillion, 11 a smooth ramp. */
+export function bestToWorst(count: number): string[] {
+  if (count <= 1) return [BEST_TO_WORST[0]];
+  return Array.from({ length: count }, (_, i) => {
+    const at = (i * (BEST_TO_WORST.length - 1)) / (count - 1);
+    const low = Math.floor(at);
+    return mix(BEST_TO_WORST[low]!, BEST_TO_WORST[Math.min(low + 1, BEST_TO_WORST.length - 1)]!, at - low);
+  });
+}
+
+function mix(from: string, to: string, share: number): string {
+  const channel = (hex: string, i: number) => Number.parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+  const mixed = [0, 1, 2].map((i) => Math.round(channel(from, i) * (1 - share) + channel(to, i) * share));
+  return `#${mixed.map((value) => value.toString(16).padStart(2, '0')).join('')}`;
+}
+
 /** A partial period (a week still running) is drawn in a lighter tint of its colour. */
 export const PARTIAL_ALPHA = '66';

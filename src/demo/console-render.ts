@@ -1,6 +1,7 @@
 // Renders a BotMessage as terminal text for the demo console (in the spirit of Hubot's shell
 // adapter): headers, mrkdwn, aligned tables (CJK counts as two columns), and file paths.
 
+import { type Lang, t } from '../i18n/catalogue.ts';
 import { type BotMessage, textOf } from '../slack/message.ts';
 
 /** Terminal columns a character takes: East Asian wide and full-width forms take two. */
@@ -55,7 +56,7 @@ function renderTable(block: Block): string[] {
 }
 
 /** The message as lines of text; `imageNote` is what to print where the chart goes. */
-export function renderForConsole(message: BotMessage, imageNote: string | null): string {
+export function renderForConsole(message: BotMessage, imageNote: string | null, lang: Lang): string {
   const blocks = [...message.blocks] as Block[];
   if (message.chart && imageNote)
     blocks.splice(message.chart.position, 0, { type: 'image', note: imageNote });
@@ -91,7 +92,7 @@ export function renderForConsole(message: BotMessage, imageNote: string | null):
         break;
     }
   }
-  const visibility = message.visibility === 'ephemeral' ? '(only visible to you)' : '(posted in the channel)';
+  const visibility = t(lang, message.visibility === 'ephemeral' ? 'demo.onlyYou' : 'demo.inChannel');
   return [...out, visibility].join('\n');
 }
 
@@ -118,7 +119,11 @@ export function viewForConsole(blocks: readonly Record<string, unknown>[]): stri
     if (block.type !== 'section' || !accessory) return block;
     return { ...block, text: { type: 'mrkdwn', text: `${textOf(block.text)}   ${controlText(accessory)}` } };
   });
-  const rendered = renderForConsole({ visibility: 'ephemeral', text: '', blocks: shown as never }, null);
+  const rendered = renderForConsole(
+    { visibility: 'ephemeral', text: '', blocks: shown as never },
+    null,
+    'en',
+  );
   // The Home tab is each viewer's own; "(only visible to you)" is a message's note.
   return rendered.split('\n').slice(0, -1).join('\n');
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { drawChart } from '../charts/draw.ts';
 import type { ChartSpec } from '../charts/spec.ts';
+import { type Clock, systemClock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import { DEFAULT_ACCESS } from '../config-file.ts';
 import { createLogger } from '../logger.ts';
@@ -26,7 +27,9 @@ export const README_CHART = {
 
 /** The spec of the README's chart, from the simulator and the real command, on the fixed clock. */
 export async function readmeChartSpec(): Promise<ChartSpec> {
-  const clock = { now: () => README_CHART.now, sleep: async () => {} };
+  // The time stands still; waits are real (heartbeats wait in the background, unref'd), so nothing
+  // spins on a wait that ends at once.
+  const clock: Clock = { now: () => README_CHART.now, sleep: systemClock.sleep };
   const simulator = await startSimulator({ clock });
   const dataDir = await mkdtemp(join(tmpdir(), 'sobot-slack-docs-'));
   const config = loadConfig({

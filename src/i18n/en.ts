@@ -103,6 +103,18 @@ export const en = {
   'chart.partialWeeks': '○ a week not over, or cut short by the period',
   'chart.partialDays': '○ a day not over yet',
   'trend.partial': '{when} (partial)',
+  /** A trend chart's title: the KPI, and each point's span ("daily", "weekly"). */
+  'chart.trend.title': '{kpi} ({each})',
+  /** A value axis: what it measures and its unit ("Valid reception, %"). */
+  'chart.axisUnit': '{name}, {unit}',
+  /** The agents chart's title; {sort} is the KPI sorted by. */
+  'chart.agents.top': 'Top agents by {sort}',
+  'chart.agents.bottom': 'Bottom agents by {sort}',
+  'chart.bot.axis': 'Customers and transfers',
+  'chart.customers.axis': 'Customers',
+  /** The demo console's note under a reply, as Slack shows it. */
+  'demo.onlyYou': '(only visible to you)',
+  'demo.inChannel': '(posted in the channel)',
   /** Who the digest says needs attention, and why. */
   'attention.under': '{kpi} under {floor}',
   'attention.belowTeam': "{kpi} {points}+ pts below the team's {team}",

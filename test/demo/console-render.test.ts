@@ -21,7 +21,7 @@ describe('renderForConsole', () => {
         { type: 'actions', elements: [button('◀ Previous day'), button('Share to channel')] },
       ],
     };
-    const lines = renderForConsole(message, null).split('\n');
+    const lines = renderForConsole(message, null, 'en').split('\n');
     expect(lines).toContain('[ ◀ Previous day ]  [ Share to channel ]');
     expect(lines[0]).toBe('Agents yesterday');
   });
@@ -43,10 +43,20 @@ describe('renderForConsole', () => {
         },
       ],
     };
-    const [head, rule, first, second] = renderForConsole(message, null).split('\n');
+    const [head, rule, first, second] = renderForConsole(message, null, 'en').split('\n');
     expect(rule).toBe('──────  ─────');
     expect(head).toBe('客服    Chats');
     expect(first).toBe('黄小明     90');
     expect(second).toBe(`Sam${' '.repeat(9)}5`);
+  });
+});
+
+describe('renderForConsole in Chinese', () => {
+  it("notes who sees the reply as Slack does in the reader's language", () => {
+    const message: BotMessage = { visibility: 'ephemeral', text: 't', blocks: [] };
+    expect(renderForConsole(message, null, 'zh')).toBe('（仅你可见）');
+    expect(renderForConsole({ ...message, visibility: 'in_channel' }, null, 'en')).toBe(
+      '(posted in the channel)',
+    );
   });
 });

@@ -13,6 +13,10 @@ describe('docs/agents-chart.png', () => {
     spec: unknown;
   };
 
+  it('is the image the README shows', () => {
+    expect(readFileSync('README.md', 'utf8')).toContain('](docs/agents-chart.png)');
+  });
+
   it('was drawn from the spec beside it', () => {
     expect(sha256(readFileSync(README_CHART.png))).toBe(record.pngSha256);
   });
