@@ -4,6 +4,7 @@
 import { agentMessage } from '../reports/agent.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
+import { type Phrase, phrase } from '../src/i18n/catalogue.ts';
 import type { AgentRow, DateRange } from '../src/stats/model.ts';
 import { foldName } from '../src/stats/names.ts';
 import { MAX_PERIOD_WORDS, parsePeriod } from '../src/stats/period.ts';
@@ -37,11 +38,11 @@ export function splitNameAndPeriod(words: readonly string[], deps: CommandDeps):
   const onlyPeriod = words.length > 0 && parsePeriod(words.join(' '), opts).ok;
   if (words.length === 0 || onlyPeriod) {
     throw new UserInputError(
-      'Which agent? Give a name or an email before the period.',
+      phrase('agent.which'),
       onlyPeriod ? ['/sobot agent José Álvarez', ...words].join(' ') : example,
     );
   }
-  let nearMiss: { problem: string; suggestion: string | null; at: number } | null = null;
+  let nearMiss: { problem: Phrase; suggestion: string | null; at: number } | null = null;
   for (let at = Math.max(1, words.length - PERIOD_TAIL_WORDS); at < words.length; at++) {
     const tail = words.slice(at);
     const period = parsePeriod(tail.join(' '), opts);
@@ -53,7 +54,9 @@ export function splitNameAndPeriod(words: readonly string[], deps: CommandDeps):
     const name = words.slice(0, nearMiss.at);
     const fixed = nearMiss.suggestion ? [nearMiss.suggestion] : [];
     throw new UserInputError(
-      nearMiss.suggestion ? `${nearMiss.problem} Did you mean "${nearMiss.suggestion}"?` : nearMiss.problem,
+      nearMiss.suggestion
+        ? phrase('period.didYouMean', { problem: nearMiss.problem, suggestion: nearMiss.suggestion })
+        : nearMiss.problem,
       ['/sobot agent', ...name, ...fixed].join(' '),
     );
   }
@@ -61,6 +64,10 @@ export function splitNameAndPeriod(words: readonly string[], deps: CommandDeps):
   if (!period.ok) throw new UserInputError(period.problem, example);
   return { name: nameOf(words), periodWords: [], range: period.range };
 }
+
+/** A problem with a further sentence after it. */
+const withNote = (problem: Phrase | string, note: Phrase | null): Phrase | string =>
+  note ? phrase('sentence.then', { first: problem, second: note }) : problem;
 
 interface FoundAgent {
   id: string;
@@ -76,19 +83,26 @@ function byEmail(rows: readonly AgentRow[], typed: string): AgentRow[] {
 }
 
 /** What the directory resolves a name (or an agent id) to; its errors name the command to retype. */
-async function fromDirectory(name: string, deps: CommandDeps, retype: (who: string) => string, note = '') {
+async function fromDirectory(
+  name: string,
+  deps: CommandDeps,
+  retype: (who: string) => string,
+  note: Phrase | null = null,
+) {
   try {
     const { applied } = await deps.stats.resolveFilters({ agent: name }, 'interactive');
     const [entry] = applied;
-    if (!entry) throw new UserInputError(`There is no agent "${echo(name)}".${note}`, null);
+    if (!entry) throw new UserInputError(withNote(phrase('agent.none', { name: echo(name) }), note), null);
     return { id: entry.id, name: entry.name };
   } catch (error) {
     // The service suggests `agent:"José Álvarez"`; this command takes the name itself, so show that.
     if (!(error instanceof UserInputError)) throw error;
     const suggested = /^agent:(.*)$/.exec(error.example ?? '')?.[1]?.replace(/^"|"$/g, '');
-    const message = error.message.endsWith(' Which one?')
-      ? `${error.message} Retype the name as listed, or give the agent's email.`
-      : `${error.message}${note}`;
+    const said = error.phrase ?? error.message;
+    const message =
+      error.phrase?.key === 'filter.ambiguous'
+        ? phrase('agent.retype', { problem: said })
+        : withNote(said, note);
     throw new UserInputError(message, suggested ? retype(suggested) : error.example);
   }
 }
@@ -115,17 +129,16 @@ async function findAgent(
   if (found.length > 1) {
     const emails = found.slice(0, 10).map((row) => row.email ?? row.agentId);
     throw new UserInputError(
-      `Several agents' emails contain "${echo(name)}": ${emails.join(', ')}. Which one?`,
+      phrase('agent.severalEmails', { typed: echo(name), emails: emails.join(', ') }),
       retype(emails[0] ?? name),
     );
   }
-  return fromDirectory(name, deps, retype, ' No agent with that email handled chats in this period.');
+  return fromDirectory(name, deps, retype, phrase('agent.noEmail'));
 }
 
 export const agentCommand: CommandDefinition = {
   name: 'agent',
-  summary:
-    "One agent's card: workload, response times, 24h FCR, ratings, transfers and work status (online, busy, breaks).",
+  summary: 'help.agent.summary',
   usage: '/sobot agent <name or email> [period] [public]',
   examples: [
     '/sobot agent José Álvarez last week',

@@ -5,6 +5,7 @@ import { agentsMessage, DEFAULT_TOP, MAX_TOP } from '../reports/agents.ts';
 import { filtersText } from '../reports/filters.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
+import { phrase } from '../src/i18n/catalogue.ts';
 import { AGENT_EXTRA_KPIS, AGENT_KPIS, findKpi, type KpiId, kpiWords } from '../src/stats/kpis.ts';
 import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
 import { withFollowUps } from './follow-ups.ts';
@@ -24,7 +25,9 @@ function parseSort(input: CommandInput): { sortBy: KpiId; order: 'asc' | 'desc' 
     const guess = nearest(name, kpiWords(SORT_KPIS));
     const valid = SORT_KPIS.join(', ');
     throw new UserInputError(
-      `I can't sort agents by "${echo(name)}".${guess ? ` Did you mean "${findKpi(guess)?.id}"?` : ''} Sort by one of: ${valid}.`,
+      guess
+        ? phrase('command.sortByGuess', { typed: echo(name), guess: findKpi(guess)?.id ?? guess, valid })
+        : phrase('command.sortBy', { typed: echo(name), valid }),
       commandWith('agents', input, { sort: guess ? findKpi(guess)?.id : 'valid_reception_rate' }),
     );
   }
@@ -33,7 +36,7 @@ function parseSort(input: CommandInput): { sortBy: KpiId; order: 'asc' | 'desc' 
   }
   if (direction !== 'asc' && direction !== 'desc') {
     throw new UserInputError(
-      `Sort order "${echo(direction)}" should be asc or desc.`,
+      phrase('command.sortOrder', { typed: echo(direction) }),
       commandWith('agents', input, { sort: `${kpi.id}:asc` }),
     );
   }
@@ -49,7 +52,7 @@ function parseTop(input: CommandInput, deps: CommandDeps): number {
     // The nearest number that works: the most there can be for a large one, else the default.
     const tooMany = /^\d+$/.test(value) && Number(value) > MAX_TOP;
     throw new UserInputError(
-      `top: takes a whole number from 1 to ${MAX_TOP}, not "${echo(value)}".`,
+      phrase('command.top', { max: MAX_TOP, typed: echo(value) }),
       commandWith('agents', withWorkingPeriod(input, deps), { top: String(tooMany ? MAX_TOP : DEFAULT_TOP) }),
     );
   }
@@ -58,13 +61,8 @@ function parseTop(input: CommandInput, deps: CommandDeps): number {
 
 export const agentsCommand: CommandDefinition = {
   name: 'agents',
-  summary:
-    'One row per agent: chats handled, valid reception, first response, 24h FCR, satisfaction, reply warnings.',
-  notes:
-    '*Chats handled* counts a chat once for each agent who handled it: a chat transferred from one agent to another counts for both, so the team line can be higher than *Chats* in `/sobot overview`, which counts each chat once. ' +
-    "*Valid reception* is valid receptions of valid chats. *24h FCR (of chats)* is the share of the chats an agent received last that needed no new chat within 24 hours; the overview's 24h FCR is a share of customers. " +
-    "*Satisfaction* is Sobot's positive share on the rating scale with the most ratings (5 stars, 0–10 or two levels), labelled as Sobot labels it. " +
-    "Each agent's rates are Sobot's own; the team line combines the agents so that a team of one agent shows that agent's rates.",
+  summary: 'help.agents.summary',
+  notes: 'help.agents.notes',
   usage: '/sobot agents [period] [sort:<kpi>[:asc|:desc]] [top:<n>] [group:|dept:|agent:<name>] [public]',
   examples: [
     '/sobot agents yesterday',

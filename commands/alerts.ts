@@ -5,20 +5,24 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns/addDays';
 import { startOfDay } from 'date-fns/startOfDay';
-import { muteEndText } from '../reports/alert.ts';
+import { muteEndText, ruleConditionText } from '../reports/alert.ts';
 import { formatCount, formatValue } from '../reports/format.ts';
-import { kpiLabel } from '../reports/labels.ts';
 import { breaches } from '../src/alerts/checker.ts';
+import { scopeText } from '../src/alerts/scope-text.ts';
 import type { AlertRule } from '../src/config-file.ts';
-import { describeDuration, parseDuration } from '../src/duration.ts';
+import { parseDuration } from '../src/duration.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
+import { type Lang, phrase, t } from '../src/i18n/catalogue.ts';
+import { spanText } from '../src/i18n/units.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/slack/message.ts';
 import type { RatingScale } from '../src/stats/cards.ts';
 import { KPIS } from '../src/stats/kpis.ts';
+import { periodName } from '../src/stats/period.ts';
 import { nearest } from './router.ts';
 import { actionOf, channelMention, recordAction, textReply } from './subcommands.ts';
 import type { CommandContext, CommandDefinition, CommandDeps } from './types.ts';
+import { TOMORROW_WORDS } from './words.ts';
 
 const ACTIONS = ['list', 'run', 'mute', 'unmute'] as const;
 type Action = (typeof ACTIONS)[number];
@@ -27,9 +31,7 @@ const RUN_LINES = 15;
 
 function alertsOf(deps: CommandDeps): NonNullable<CommandDeps['alerts']> {
   if (!deps.alerts || deps.alerts.rules.length === 0) {
-    throw new UserInputError(
-      'No alert rules are set up. An admin adds them under `alerts:` in bot.config.yml (see README "Alerts").',
-    );
+    throw new UserInputError(phrase('alerts.none'));
   }
   return deps.alerts;
 }
@@ -38,7 +40,7 @@ function ruleNamed(name: string | undefined, deps: CommandDeps, action: Action):
   const { rules } = alertsOf(deps);
   if (!name)
     throw new UserInputError(
-      'Say which rule.',
+      phrase('alerts.whichRule'),
       `/sobot alerts ${action} ${rules[0]?.name}${action === 'mute' ? ' 1h' : ''}`,
     );
   const rule = rules.find((r) => r.name === name.toLowerCase());
@@ -48,22 +50,20 @@ function ruleNamed(name: string | undefined, deps: CommandDeps, action: Action):
     rules.map((r) => r.name),
   );
   throw new UserInputError(
-    `There is no alert rule "${echo(name)}". The rules are: ${rules.map((r) => r.name).join(', ')}.`,
+    phrase('alerts.noRule', { typed: echo(name), rules: rules.map((r) => r.name).join(', ') }),
     `/sobot alerts ${action} ${guess ?? rules[0]?.name}${action === 'mute' ? ' 1h' : ''}`,
   );
 }
 
-const value = (rule: AlertRule, v: number | null) => formatValue(KPIS[rule.kpi].unit, v);
+const value = (rule: AlertRule, v: number | null, lang: Lang) => formatValue(KPIS[rule.kpi].unit, v, lang);
 /** "Positive feedback (5★) < 80.0%": the KPI as the alert messages name it, on the last check's scale. */
-const condition = (rule: AlertRule, ratingScale: RatingScale | null | undefined) => {
-  const source = rule.scope.kind === 'each-agent' ? 'agents' : 'company';
-  return `${kpiLabel(rule.kpi, 'en', { source, scale: ratingScale })} ${rule.op} ${value(rule, rule.threshold)}`;
-};
-const scopeText = (rule: AlertRule) =>
-  'name' in rule.scope ? `${rule.scope.kind}:${rule.scope.name}` : rule.scope.kind;
+const condition = (rule: AlertRule, lang: Lang, ratingScale: RatingScale | null | undefined) =>
+  escapeMrkdwn(ruleConditionText(rule, lang, ratingScale));
+const period = (rule: AlertRule, lang: Lang) => escapeMrkdwn(periodName(rule.period, lang));
 const iso = (ms: number) => new Date(ms).toISOString();
 
 async function list(deps: CommandDeps): Promise<BotMessage> {
+  const { lang } = deps;
   const { rules, checker } = alertsOf(deps);
   const now = deps.clock.now();
   const lines = await Promise.all(
@@ -72,21 +72,38 @@ async function list(deps: CommandDeps): Promise<BotMessage> {
       const states = Object.values(record.scopes).map((s) => s.state?.status);
       const firing = states.filter((s) => s === 'firing').length;
       const pending = states.filter((s) => s === 'pending').length;
-      const state = firing ? `🔴 firing (${firing})` : pending ? `🟡 pending (${pending})` : '🟢 OK';
-      const when = (at: string) => muteEndText(at, iso(now), rule.timeZone, deps.lang);
+      const state = firing
+        ? t(lang, 'alerts.stateFiring', { count: firing })
+        : pending
+          ? t(lang, 'alerts.statePending', { count: pending })
+          : t(lang, 'alerts.stateOk');
+      const when = (at: string) => muteEndText(at, iso(now), rule.timeZone, lang);
       const last = await deps.audit.last('alert', rule.name);
       const change =
         record.mute && Date.parse(record.mute.until) > now
-          ? ` · 🔕 muted by <@${record.mute.by}> until ${when(record.mute.until)}`
+          ? t(lang, 'alerts.mutedBy', { user: record.mute.by, until: when(record.mute.until) })
           : last
-            ? ` · last ${last.action === 'alert.mute' ? 'muted' : 'unmuted'} by <@${last.by}> ${when(last.at)}`
+            ? t(lang, last.action === 'alert.mute' ? 'alerts.lastMuted' : 'alerts.lastUnmuted', {
+                user: last.by,
+                when: when(last.at),
+              })
             : '';
-      return `• *${escapeMrkdwn(rule.name)}*: ${escapeMrkdwn(condition(rule, record.ratingScale))} · ${escapeMrkdwn(scopeText(rule))} · ${escapeMrkdwn(rule.period)} · \`${rule.check}\` (${rule.timeZone}) → ${channelMention(rule.channel)} · ${state}${change}`;
+      return t(lang, 'alerts.line', {
+        name: escapeMrkdwn(rule.name),
+        condition: condition(rule, lang, record.ratingScale),
+        scope: escapeMrkdwn(scopeText(rule.scope, lang)),
+        period: period(rule, lang),
+        check: rule.check,
+        zone: rule.timeZone,
+        channel: channelMention(rule.channel),
+        state,
+        change,
+      });
     }),
   );
   return textReply(
-    `${rules.length} alert rules: ${rules.map((r) => r.name).join(', ')}`,
-    `*Alert rules*\n${lines.join('\n')}`,
+    t(lang, 'alerts.listText', { count: rules.length, names: rules.map((r) => r.name).join(', ') }),
+    `*${t(lang, 'alerts.listTitle')}*\n${lines.join('\n')}`,
   );
 }
 
@@ -96,34 +113,47 @@ async function run(name: string | undefined, ctx: CommandContext, deps: CommandD
   // Per-agent rules list agents by name with their figures.
   if (chosen.some((rule) => rule.scope.kind === 'each-agent'))
     await deps.access.demand({ kind: 'agent-figures' }, ctx);
+  const { lang } = deps;
   const sections = await Promise.all(
     chosen.map(async (rule) => {
       const { readings, ratingScale } = await checker.readings(rule);
+      // A rule on one scope names it in the asker's language; each-agent/each-group scopes are names.
+      const nameOf = (name: string) =>
+        'name' in rule.scope || rule.scope.kind === 'overall' ? scopeText(rule.scope, lang) : name;
       const breaching = readings.filter((r) => breaches(rule, r));
       const worstFirst = breaching.sort((a, b) =>
         rule.op.startsWith('>') ? (b.value ?? 0) - (a.value ?? 0) : (a.value ?? 0) - (b.value ?? 0),
       );
-      const head = `*${escapeMrkdwn(rule.name)}* (${escapeMrkdwn(condition(rule, ratingScale))}, ${escapeMrkdwn(rule.period)}): `;
+      const head = t(lang, 'alerts.runHead', {
+        name: escapeMrkdwn(rule.name),
+        condition: condition(rule, lang, ratingScale),
+        period: period(rule, lang),
+      });
       if (breaching.length === 0) {
-        const only = readings.length === 1 ? ` (${value(rule, readings[0]?.value ?? null)})` : '';
-        return `${head}nothing breaches now${only}.`;
+        return readings.length === 1
+          ? `${head}${t(lang, 'alerts.nothingBreachesAt', { value: value(rule, readings[0]?.value ?? null, lang) })}`
+          : `${head}${t(lang, 'alerts.nothingBreaches')}`;
       }
-      const lines = worstFirst
-        .slice(0, RUN_LINES)
-        .map(
-          (r) => `   ${escapeMrkdwn(r.name)}: ${value(rule, r.value)} over ${formatCount(r.volume)} chats`,
-        );
-      const more = breaching.length > RUN_LINES ? `\n   … and ${breaching.length - RUN_LINES} more` : '';
+      const lines = worstFirst.slice(0, RUN_LINES).map((r) =>
+        t(lang, 'alerts.breachLine', {
+          name: escapeMrkdwn(nameOf(r.name)),
+          value: value(rule, r.value, lang),
+          chats: formatCount(r.volume),
+        }),
+      );
+      const more =
+        breaching.length > RUN_LINES
+          ? `\n${t(lang, 'alerts.breachMore', { count: breaching.length - RUN_LINES })}`
+          : '';
       const wait =
-        rule.for > 1
-          ? ` It fires after ${rule.for} breaching checks in a row.`
-          : ' It fires at the next check.';
-      return `${head}${breaching.length} of ${readings.length} breach now.${wait}\n${lines.join('\n')}${more}`;
+        rule.for > 1 ? t(lang, 'alerts.firesAfter', { count: rule.for }) : t(lang, 'alerts.firesNext');
+      const breach = t(lang, 'alerts.breaching', { count: breaching.length, total: readings.length });
+      return `${head}${t(lang, 'sentence.then', { first: breach, second: wait })}\n${lines.join('\n')}${more}`;
     }),
   );
   return textReply(
-    `Alert check: ${sections.length} rules evaluated`,
-    `*Evaluated now (nothing was posted or changed)*\n${sections.join('\n')}`,
+    t(lang, 'alerts.runText', { count: sections.length }),
+    `*${t(lang, 'alerts.runTitle')}*\n${sections.join('\n')}`,
   );
 }
 
@@ -141,10 +171,13 @@ async function mutableRule(
   const rule = ruleNamed(words[0], deps, action);
   const record = await alertsOf(deps).checker.status(rule);
   const channel = record.episode?.posted?.channel ?? rule.channel;
-  await deps.access.demand({ kind: 'mute', channel, doing: `mute or unmute ${rule.name}` }, ctx);
+  await deps.access.demand(
+    { kind: 'mute', channel, doing: phrase('access.doing.mute', { rule: rule.name }) },
+    ctx,
+  );
   if (ctx.episodeId !== undefined && record.episode?.id !== ctx.episodeId) {
     throw new UserInputError(
-      `That message is about an alert of ${rule.name} that has ended, so nothing was muted. To mute the rule anyway, say for how long.`,
+      phrase('alerts.ended', { rule: rule.name }),
       `/sobot alerts mute ${rule.name} 1h`,
     );
   }
@@ -155,22 +188,18 @@ async function mutableRule(
 function muteEnd(how: string, rule: AlertRule, deps: CommandDeps): number {
   const now = deps.clock.now();
   const { minMs, maxMs } = deps.access.rules.mute;
-  const bounds = `from ${describeDuration(minMs)} to ${describeDuration(maxMs)}`;
+  const bounds = { min: spanText(deps.lang, minMs), max: spanText(deps.lang, maxMs) };
   const example = `/sobot alerts mute ${rule.name} 1h`;
-  const ms =
-    how === 'tomorrow'
-      ? startOfDay(addDays(new TZDate(now, rule.timeZone), 1)).getTime() - now
-      : parseDuration(how);
+  const ms = TOMORROW_WORDS.includes(how)
+    ? startOfDay(addDays(new TZDate(now, rule.timeZone), 1)).getTime() - now
+    : parseDuration(how);
   if (ms === null || ms === 0) {
-    throw new UserInputError(
-      `Say for how long: a duration such as 1h, 30m or 2d (${bounds}), or "tomorrow".`,
-      example,
-    );
+    throw new UserInputError(phrase('alerts.howLong', bounds), example);
   }
   // Checked before any date is made of it: 99999999d is an answer, not a RangeError.
   if (ms < minMs || ms > maxMs) {
     throw new UserInputError(
-      `"${echo(how)}" is ${ms < minMs ? 'too short' : 'too long'}: a mute lasts ${bounds}.`,
+      phrase(ms < minMs ? 'alerts.tooShort' : 'alerts.tooLong', { typed: echo(how), ...bounds }),
       example,
     );
   }
@@ -183,9 +212,15 @@ async function mute(words: string[], ctx: CommandContext, deps: CommandDeps): Pr
   const now = deps.clock.now();
   await alertsOf(deps).checker.mute(rule, until, ctx.userId);
   await recordAction(deps, ctx, 'alert.mute', rule.name, `until ${iso(until)}`);
+  const { lang } = deps;
   return textReply(
-    `Alert ${rule.name} muted for ${describeDuration(until - now)}.`,
-    `🔕 *${escapeMrkdwn(rule.name)}* muted by <@${ctx.userId}> until ${muteEndText(iso(until), iso(now), rule.timeZone, deps.lang)} (${rule.timeZone}). Checks go on; messages wait until then. \`/sobot alerts unmute ${rule.name}\` ends it early.`,
+    t(lang, 'alerts.mutedText', { rule: rule.name, span: spanText(lang, until - now) }),
+    t(lang, 'alerts.muted', {
+      rule: escapeMrkdwn(rule.name),
+      user: ctx.userId,
+      until: muteEndText(iso(until), iso(now), rule.timeZone, lang),
+      zone: rule.timeZone,
+    }),
   );
 }
 
@@ -194,20 +229,20 @@ async function unmute(words: string[], ctx: CommandContext, deps: CommandDeps): 
   await alertsOf(deps).checker.unmute(rule);
   await recordAction(deps, ctx, 'alert.unmute', rule.name);
   return textReply(
-    `Alert ${rule.name} unmuted.`,
-    `🔔 *${escapeMrkdwn(rule.name)}* unmuted by <@${ctx.userId}>.`,
+    t(deps.lang, 'alerts.unmutedText', { rule: rule.name }),
+    t(deps.lang, 'alerts.unmuted', { rule: escapeMrkdwn(rule.name), user: ctx.userId }),
   );
 }
 
 export const alertsCommand: CommandDefinition = {
   name: 'alerts',
-  summary: 'Threshold alerts: list the rules, run them now (nothing is posted), mute or unmute one.',
+  summary: 'help.alerts.summary',
   usage: '/sobot alerts list | run [rule] | mute <rule> <1h|30m|tomorrow> | unmute <rule>',
   examples: ['/sobot alerts list', '/sobot alerts run', '/sobot alerts mute response-warnings-high 1h'],
   options: [],
-  legacy: 'company-wide rules on the KPIs legacy gives',
+  legacy: 'help.alerts.legacy',
   async run(input, ctx, deps) {
-    const { action, rest: words } = actionOf(input.words, ACTIONS, 'alerts', 'alerts');
+    const { action, rest: words } = actionOf(input.words, ACTIONS, 'alerts', phrase('dimension.alerts'));
     switch (action) {
       case 'list':
         return list(deps);

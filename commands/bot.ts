@@ -10,14 +10,13 @@ import type { CommandDefinition } from './types.ts';
 
 export const botCommand: CommandDefinition = {
   name: 'bot',
-  summary:
-    'The chatbot: customers received and validly received, self-served, transfers to agents (asked for, triggered by rules, by keyword), against the period before. By channel or bot; Sobot does not split the bot by skill group, department or agent.',
+  summary: 'help.bot.summary',
   usage: '/sobot bot [period] [channel:|robot:<name>] [public]',
   examples: ['/sobot bot yesterday', '/sobot bot last 7 days robot:1', '/sobot bot last month public'],
   // The bot answers before a chat reaches a group, department or agent: Sobot's bot figures stay the
   // company's under those filters (src/stats/scope.ts), so the card does not take them.
   options: FILTER_OPTIONS.filter((option) => option === 'channel' || option === 'robot'),
-  legacy: 'company-wide; no split of the transfers; with ratings',
+  legacy: 'help.bot.legacy',
   async run(input, _ctx, deps) {
     const range = periodFrom(input, 'bot', deps);
     const { filters, applied } = await filtersFrom('bot', input, deps);

@@ -2,6 +2,7 @@
 
 import { breakdownMessage } from '../reports/breakdown.ts';
 import { filtersText } from '../reports/filters.ts';
+import type { MessageKey } from '../src/i18n/catalogue.ts';
 import type { BreakdownReport } from '../src/stats/service.ts';
 import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
 import { withFollowUps } from './follow-ups.ts';
@@ -11,7 +12,7 @@ import type { CommandDefinition } from './types.ts';
 export function breakdownCommand(
   name: string,
   by: BreakdownReport['by'],
-  summary: string,
+  summary: MessageKey,
   examples: readonly string[],
 ): CommandDefinition {
   return {

@@ -2,9 +2,7 @@
 
 import { breakdownCommand } from './breakdown.ts';
 
-export const channelsCommand = breakdownCommand(
-  'channels',
-  'channel',
-  'Chats, valid reception, first response, reply warnings and queue leave per channel.',
-  ['/sobot channels yesterday', '/sobot channels last week group:Sales'],
-);
+export const channelsCommand = breakdownCommand('channels', 'channel', 'help.channels.summary', [
+  '/sobot channels yesterday',
+  '/sobot channels last week group:Sales',
+]);

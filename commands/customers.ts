@@ -10,8 +10,7 @@ import type { CommandDefinition } from './types.ts';
 
 export const customersCommand: CommandDefinition = {
   name: 'customers',
-  summary:
-    'Customers: valid, new and returning, 24h FCR, each against the period before, and the busiest regions.',
+  summary: 'help.customers.summary',
   usage: '/sobot customers [period] [group:|dept:|channel:|agent:|robot:<name>] [public]',
   examples: [
     '/sobot customers yesterday',

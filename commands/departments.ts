@@ -2,9 +2,7 @@
 
 import { breakdownCommand } from './breakdown.ts';
 
-export const departmentsCommand = breakdownCommand(
-  'departments',
-  'department',
-  'Chats, valid reception, first response, reply warnings and queue leave per department.',
-  ['/sobot departments yesterday', '/sobot departments this month'],
-);
+export const departmentsCommand = breakdownCommand('departments', 'department', 'help.departments.summary', [
+  '/sobot departments yesterday',
+  '/sobot departments this month',
+]);

@@ -6,7 +6,7 @@ import { type DigestData, digestMessage } from '../reports/digest.ts';
 import { filtersText } from '../reports/filters.ts';
 import type { DigestDefinition } from '../src/config-file.ts';
 import { UnsupportedError, UserInputError } from '../src/errors.ts';
-import { t } from '../src/i18n/catalogue.ts';
+import { phrase, t } from '../src/i18n/catalogue.ts';
 import type { DigestPost } from '../src/scheduler/digests.ts';
 import { completenessWarnings } from '../src/stats/completeness.ts';
 import type { DateRange } from '../src/stats/model.ts';
@@ -65,7 +65,7 @@ export async function buildDigest(
   const now = deps.clock.now();
   const period = parsePeriod(digest.period, { now, timeZone: digest.timeZone });
   if (!period.ok)
-    throw new UserInputError(`The digest's period "${digest.period}" is not valid: ${period.problem}`);
+    throw new UserInputError(phrase('digest.badPeriod', { period: digest.period, problem: period.problem }));
   const range = period.range;
   const { group, dept, channel, agent, robot } = digest.filters;
   const resolved = await stats.resolveFilters(
@@ -104,13 +104,16 @@ export async function buildDigest(
     bot: bot?.figures ?? null,
     week,
     attention: digest.attention,
-    warnings: completenessWarnings({
-      range,
-      now,
-      graceMs: digest.graceMs,
-      chats: overview.current.chats ?? null,
-      previousChats: overview.previous.chats ?? null,
-    }),
+    warnings: completenessWarnings(
+      {
+        range,
+        now,
+        graceMs: digest.graceMs,
+        chats: overview.current.chats ?? null,
+        previousChats: overview.previous.chats ?? null,
+      },
+      lang,
+    ),
     unavailable: [...new Set(unavailable)],
     lateFor: options.lateFor ?? null,
     mention: digest.mention,

@@ -2,8 +2,7 @@
 // list and preview (answers only they see); subscribing, removing and posting now are for the
 // admins named in the config file (`access.admins`).
 
-import { tz } from '@date-fns/tz';
-import { format } from 'date-fns/format';
+import { dateTimeText } from '../reports/alert.ts';
 import type { AuditAction, AuditEntry } from '../src/audit.ts';
 import {
   BEYOND,
@@ -15,16 +14,17 @@ import {
 } from '../src/config-file.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
-import { t } from '../src/i18n/catalogue.ts';
+import { type Lang, type MessageKey, phrase, t, textOf } from '../src/i18n/catalogue.ts';
 import { nextOccurrence } from '../src/scheduler/occurrences.ts';
 import { DAY_SETS, scheduleText } from '../src/scheduler/schedule-text.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/slack/message.ts';
-import { parsePeriod } from '../src/stats/period.ts';
+import { parsePeriod, periodName } from '../src/stats/period.ts';
 import { buildDigest } from './digest-build.ts';
 import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
 import { nearest } from './router.ts';
 import { actionOf, channelMention, recordAction, textReply } from './subcommands.ts';
 import type { CommandContext, CommandDefinition, CommandDeps, CommandInput } from './types.ts';
+import { canonical, DAY_SET_WORDS } from './words.ts';
 
 const ACTIONS = ['list', 'preview', 'now', 'subscribe', 'unsubscribe'] as const;
 type Action = (typeof ACTIONS)[number];
@@ -54,16 +54,17 @@ function channelOf(word: string | undefined, ctx: CommandContext): string {
   if (escaped) return escaped[1] as string;
   if (/^#[a-z0-9][a-z0-9._-]*$/.test(word) || /^[CG][A-Z0-9]{6,}$/.test(word)) return word;
   throw new UserInputError(
-    `"${echo(word)}" is not a channel. Name it as #channel.`,
+    phrase('digest.notAChannel', { typed: echo(word) }),
     '/sobot digest subscribe #cs-leads 09:00',
   );
 }
 
+/** The digest's filters as the command takes them (`group:Sales`): syntax, so in code quotes. */
 function filterWordsText(filters: FilterWords): string {
   const words = Object.entries(filters)
     .filter(([, name]) => name)
-    .map(([key, name]) => `${key}:${name}`);
-  return words.length ? ` · ${escapeMrkdwn(words.join(' '))}` : '';
+    .map(([key, name]) => `${key}:${name}`.replaceAll('`', "'"));
+  return words.length ? ` · \`${escapeMrkdwn(words.join(' '))}\`` : '';
 }
 
 async function pick(
@@ -81,62 +82,80 @@ async function pick(
       all.map((d) => d.name),
     );
     throw new UserInputError(
-      `There is no digest called "${echo(name)}".${all.length ? ` The digests are: ${all.map((d) => d.name).join(', ')}.` : ''}`,
+      all.length
+        ? phrase('digest.noDigestOf', { typed: echo(name), names: namesOf(all) })
+        : phrase('digest.noDigest', { typed: echo(name) }),
       guess ? `/sobot digest ${action} ${guess}` : '/sobot digest list',
     );
   }
   if (all.length <= 1) return all[0] ?? null;
   throw new UserInputError(
-    `There are ${all.length} digests: ${all.map((d) => d.name).join(', ')}. Say which one.`,
+    phrase('digest.which', { count: all.length, names: namesOf(all) }),
     `/sobot digest ${action} ${all[0]?.name}`,
   );
 }
 
 function deskOf(deps: CommandDeps): NonNullable<CommandDeps['digests']> {
-  if (!deps.digests) throw new UserInputError('Digests are not available in this deployment.');
+  if (!deps.digests) throw new UserInputError(phrase('digest.unavailable'));
   return deps.digests;
 }
 
-const DONE: Record<AuditAction, string> = {
-  'digest.subscribe': 'added',
-  'digest.unsubscribe': 'removed',
-  'digest.now': 'posted now',
-  'alert.mute': 'muted',
-  'alert.unmute': 'unmuted',
+const namesOf = (digests: readonly DigestDefinition[]) => digests.map((d) => d.name).join(', ');
+
+const DONE: Record<AuditAction, MessageKey> = {
+  'digest.subscribe': 'digest.done.subscribe',
+  'digest.unsubscribe': 'digest.done.unsubscribe',
+  'digest.now': 'digest.done.now',
+  'alert.mute': 'digest.done.mute',
+  'alert.unmute': 'digest.done.unmute',
 };
 
 /** "added by <@U0123> Thu 3 Dec 2026 09:12": who last did what, when (in the bot's time zone). */
 function lastChangeText(entry: AuditEntry, deps: CommandDeps): string {
-  const when = format(Date.parse(entry.at), 'EEE d MMM yyyy HH:mm', { in: tz(deps.timeZone) });
-  return `${DONE[entry.action]} by <@${entry.by}> ${when}`;
+  return t(deps.lang, 'digest.changed', {
+    done: textOf(deps.lang, DONE[entry.action]),
+    user: entry.by,
+    when: dateTimeText(entry.at, deps.timeZone, deps.lang),
+  });
 }
 
+/** The period a digest covers, in the reader's words (`yesterday` → 昨天), as mrkdwn. */
+const coveredText = (period: string, lang: Lang) => escapeMrkdwn(periodName(period, lang));
+
 async function list(deps: CommandDeps): Promise<BotMessage> {
+  const { lang } = deps;
   const all = await deskOf(deps).registry.list();
   const latest = await deps.audit.last('digest');
   // A removal leaves no digest to show it on: it gets its own line.
   const removal =
     latest?.action === 'digest.unsubscribe' && !all.some((d) => d.name === latest.target)
-      ? `\n_Last change: ${escapeMrkdwn(latest.target)} ${lastChangeText(latest, deps)}._`
+      ? `\n${t(lang, 'digest.lastChange', { name: escapeMrkdwn(latest.target), change: lastChangeText(latest, deps) })}`
       : '';
   if (all.length === 0) {
-    const none =
-      'No digests yet. An admin can add one with `/sobot digest subscribe #channel 09:00 weekdays`, or in the config file.';
+    const none = t(lang, 'digest.none');
     return textReply(none, `${none}${removal}`);
   }
   const now = deps.clock.now();
   const lines = await Promise.all(
     all.map(async (d) => {
       const next = nextOccurrence(d.schedule, d.timeZone, now);
-      const origin = d.source === 'file' ? 'config file' : 'Slack';
       const last = await deps.audit.last('digest', d.name);
-      const change = last ? ` · ${lastChangeText(last, deps)}` : '';
-      return `• *${d.name}* → ${channelMention(d.channel)} · ${scheduleText(d.schedule)} (${d.timeZone}) · ${escapeMrkdwn(d.period)}${filterWordsText(d.filters)} · from ${origin}${next ? ` · next ${next.wall.replace('T', ' ')}` : ''}${change}`;
+      return t(lang, 'digest.line', {
+        name: d.name,
+        channel: channelMention(d.channel),
+        schedule: scheduleText(d.schedule, lang),
+        zone: d.timeZone,
+        period: coveredText(d.period, lang),
+        filters: filterWordsText(d.filters),
+        origin: t(lang, d.source === 'file' ? 'digest.fromFile' : 'digest.fromSlack'),
+        next: next ? t(lang, 'digest.next', { when: next.wall.replace('T', ' ') }) : '',
+        change: last ? ` · ${lastChangeText(last, deps)}` : '',
+      });
     }),
   );
   return textReply(
-    `${all.length} digests: ${all.map((d) => d.name).join(', ')}`,
-    `*Digests*\n${lines.join('\n')}${removal}`,
+    t(lang, 'digest.listText', { count: all.length, names: namesOf(all) }),
+    `*${t(lang, 'digest.listTitle')}*\n${lines.join('\n')}${removal}`,
   );
 }
 
@@ -149,14 +168,14 @@ async function subscribe(
   const example = '/sobot digest subscribe #cs-leads 09:00 weekdays yesterday group:Sales';
   const clock = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time ?? '');
   if (!channelWord || !clock) {
-    throw new UserInputError('Say where and when: a channel and a time such as 09:00.', example);
+    throw new UserInputError(phrase('digest.whereWhen'), example);
   }
   const channel = channelOf(channelWord, ctx);
-  const days = SCHEDULES[(rest[0]?.toLowerCase() ?? '') as keyof typeof SCHEDULES];
+  const days = SCHEDULES[canonical(rest[0] ?? '', DAY_SET_WORDS) as keyof typeof SCHEDULES];
   const periodWords = days ? rest.slice(1) : rest;
   const period = periodWords.join(' ') || 'yesterday';
   const parsed = parsePeriod(period, { now: deps.clock.now(), timeZone: deps.timeZone });
-  if (!parsed.ok) throw new UserInputError(`${parsed.problem}`, example);
+  if (!parsed.ok) throw new UserInputError(parsed.problem, example);
   // Filters are checked now, so a typo is caught here and not at 09:00 tomorrow.
   await filtersFrom('digest subscribe', input, deps);
   const filters: FilterWords = Object.fromEntries(
@@ -170,7 +189,7 @@ async function subscribe(
   const name = (input.options.name ?? `${base}-${clock[1]?.padStart(2, '0')}${clock[2]}`).toLowerCase();
   if (!NAME.test(name)) {
     throw new UserInputError(
-      `"${echo(name)}" cannot be a digest name: use up to 40 letters, digits, - and _.`,
+      phrase('digest.badName', { typed: echo(name) }),
       // Not "morning": that is what the config file's digest is usually called.
       `${example} name:cs-leads-am`,
     );
@@ -198,15 +217,23 @@ async function subscribe(
       })}`,
   );
   const reply = textReply(
-    `Digest ${name} subscribed.`,
-    `Digest *${name}* will be posted to ${channelMention(channel)} at ${scheduleText(digest.schedule)} (${digest.timeZone}), covering ${escapeMrkdwn(period)}${filterWordsText(filters)}.${without.join('')} Preview it with \`/sobot digest preview ${name}\`.`,
+    t(deps.lang, 'digest.subscribedText', { name }),
+    t(deps.lang, 'digest.subscribed', {
+      name,
+      channel: channelMention(channel),
+      schedule: scheduleText(digest.schedule, deps.lang),
+      zone: digest.timeZone,
+      period: coveredText(period, deps.lang),
+      filters: filterWordsText(filters),
+      without: without.join(''),
+    }),
   );
   return { digest, reply };
 }
 
 export const digestCommand: CommandDefinition = {
   name: 'digest',
-  summary: 'Scheduled digests: list, preview, post now, subscribe a channel, unsubscribe.',
+  summary: 'help.digest.summary',
   usage:
     '/sobot digest list | preview [name] | now [name] | subscribe #channel HH:MM [weekdays|daily|weekends] [period] [filters] [name:<name>] | unsubscribe <name>',
   examples: [
@@ -217,12 +244,12 @@ export const digestCommand: CommandDefinition = {
     '/sobot digest unsubscribe cs-leads-0900',
   ],
   options: [...FILTER_OPTIONS, 'name'],
-  legacy: 'company-wide; no agent sections, no filters',
+  legacy: 'help.digest.legacy',
   async run(input, ctx, deps) {
-    const { action, rest: words } = actionOf(input.words, ACTIONS, 'digest', 'digests');
+    const { action, rest: words } = actionOf(input.words, ACTIONS, 'digest', phrase('dimension.digests'));
     const desk = deskOf(deps);
     if (ADMIN_ONLY.has(action)) {
-      await deps.access.demand({ kind: 'admin', doing: 'change or post digests' }, ctx);
+      await deps.access.demand({ kind: 'admin', doing: phrase('access.doing.digests') }, ctx);
     }
     const rest: CommandInput = { ...input, words };
     const audit = (kind: 'subscribe' | 'unsubscribe' | 'now', target: string, detail?: string) =>
@@ -237,26 +264,23 @@ export const digestCommand: CommandDefinition = {
       }
       case 'unsubscribe': {
         if (!words[0])
-          throw new UserInputError('Say which digest to remove.', '/sobot digest unsubscribe <name>');
+          throw new UserInputError(phrase('digest.whichToRemove'), '/sobot digest unsubscribe <name>');
         const removed = await desk.registry.remove(words[0].toLowerCase());
         await audit('unsubscribe', removed.name, removed.channel);
         return textReply(
-          `Digest ${removed.name} removed.`,
-          `Digest *${removed.name}* removed: ${channelMention(removed.channel)} will not get it any more.`,
+          t(deps.lang, 'digest.removedText', { name: removed.name }),
+          t(deps.lang, 'digest.removed', { name: removed.name, channel: channelMention(removed.channel) }),
         );
       }
       case 'now': {
         const digest = await pick(words[0], deps, 'now');
         if (!digest)
-          throw new UserInputError(
-            'There are no digests to post yet.',
-            '/sobot digest subscribe #cs-leads 09:00',
-          );
+          throw new UserInputError(phrase('digest.noneToPost'), '/sobot digest subscribe #cs-leads 09:00');
         const posted = await desk.postNow(digest);
         await audit('now', digest.name, posted.channel);
         return textReply(
-          `Digest ${digest.name} posted.`,
-          `Digest *${digest.name}* posted to ${channelMention(posted.channel)}.`,
+          t(deps.lang, 'digest.postedText', { name: digest.name }),
+          t(deps.lang, 'digest.posted', { name: digest.name, channel: channelMention(posted.channel) }),
         );
       }
       case 'preview': {
@@ -277,7 +301,7 @@ export const digestCommand: CommandDefinition = {
                   elements: [
                     {
                       type: 'mrkdwn' as const,
-                      text: `_+ ${post.thread.length} reply in the digest's thread with the details._`,
+                      text: t(deps.lang, 'digest.threadNote', { count: post.thread.length }),
                     },
                   ],
                 },

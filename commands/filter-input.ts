@@ -2,6 +2,7 @@
 // `dept:"East China"`, `channel:APP`, `agent:jose`, `robot:1`), resolved to ids by the stats service.
 
 import { UserInputError } from '../src/errors.ts';
+import { phrase } from '../src/i18n/catalogue.ts';
 import type { ResolvedFilters } from '../src/stats/service.ts';
 import { commandText } from './router.ts';
 import type { CommandDeps, CommandInput } from './types.ts';
@@ -19,7 +20,7 @@ export async function filtersFrom(
   );
   if (empty) {
     throw new UserInputError(
-      `\`${empty}:\` needs a name after it.`,
+      phrase('filter.needsName', { option: empty }),
       `${commandText(command, { ...input, options: {} })} ${empty}:${empty === 'dept' ? '"Head Office"' : 'Sales'}`,
     );
   }
@@ -31,7 +32,7 @@ export async function filtersFrom(
     if (!fix || !(error instanceof UserInputError)) throw error;
     const kept = Object.fromEntries(Object.entries(input.options).filter(([key]) => key !== fix[1]));
     throw new UserInputError(
-      error.message,
+      error.phrase ?? error.message,
       `${commandText(command, { ...input, options: kept })} ${error.example}`,
     );
   }

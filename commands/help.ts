@@ -4,12 +4,13 @@
 import type { TableBlock } from '@slack/types';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
+import { type Lang, phrase, t, textOf } from '../src/i18n/catalogue.ts';
 import { type BotMessage, SLACK_LIMITS } from '../src/slack/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import type { StatsBackend } from '../src/stats/model.ts';
-import { PERIOD_EXAMPLES } from '../src/stats/period.ts';
 import { nearest } from './router.ts';
 import type { CommandDefinition } from './types.ts';
+import { COMMAND_WORDS, canonical } from './words.ts';
 
 /** Lines grouped into as few sections as Slack's 3000-character limit allows. */
 function sectionsOf(lines: readonly string[]) {
@@ -32,7 +33,6 @@ function sectionsOf(lines: readonly string[]) {
 type Api = StatsBackend['api'];
 
 export const SUPPORTED = '✓';
-export const NEEDS_V5 = '✗ needs v5';
 
 /** One row of the table of API modes: what v5 and legacy answer of a command. */
 export interface ApiModeRow {
@@ -41,20 +41,26 @@ export interface ApiModeRow {
   legacy: string;
 }
 
-export function apiModeRows(commands: readonly CommandDefinition[]): ApiModeRow[] {
+export function apiModeRows(commands: readonly CommandDefinition[], lang: Lang): ApiModeRow[] {
   return commands.map((c) => ({
     command: c.name,
     v5: SUPPORTED,
-    legacy: c.legacy === undefined ? SUPPORTED : c.legacy === false ? NEEDS_V5 : `${SUPPORTED} ${c.legacy}`,
+    legacy:
+      c.legacy === undefined
+        ? SUPPORTED
+        : c.legacy === false
+          ? t(lang, 'help.needsV5')
+          : `${SUPPORTED} ${textOf(lang, c.legacy)}`,
   }));
 }
 
-const modeTitle = (api: Api, current: Api) => `${api}${api === current ? ' (this bot)' : ''}`;
+const modeTitle = (api: Api, current: Api, lang: Lang) =>
+  api === current ? t(lang, 'help.thisBot', { api }) : api;
 
-function apiModeTable(commands: readonly CommandDefinition[], current: Api): TableBlock {
+function apiModeTable(commands: readonly CommandDefinition[], current: Api, lang: Lang): TableBlock {
   const rows = [
-    ['command', modeTitle('v5', current), modeTitle('legacy', current)],
-    ...apiModeRows(commands).map((row) => [row.command, row.v5, row.legacy]),
+    [t(lang, 'help.commandColumn'), modeTitle('v5', current, lang), modeTitle('legacy', current, lang)],
+    ...apiModeRows(commands, lang).map((row) => [row.command, row.v5, row.legacy]),
   ];
   return {
     type: 'table',
@@ -63,48 +69,54 @@ function apiModeTable(commands: readonly CommandDefinition[], current: Api): Tab
   };
 }
 
-/** What the bot's own mode means, under the table. */
-function modeNote(current: Api): string {
-  return current === 'legacy'
-    ? 'This bot uses the legacy API (`SOBOT_API=legacy`): company-wide totals, no `group:`, `dept:`, `channel:`, `agent:` or `robot:` filters. With v5 credentials from Sobot, set `SOBOT_API=v5`.'
-    : 'This bot uses the v5 API (`SOBOT_API=v5`). The legacy workbench API gives company-wide totals only.';
+/** "`agents` (客服, 坐席)": a command and the other words that name it. */
+function commandWords(name: string): string {
+  const words = COMMAND_WORDS[name] ?? [];
+  // Words people type, so in code quotes like the command itself.
+  return words.length ? `\`${name}\` (${words.map((w) => `\`${w}\``).join(', ')})` : `\`${name}\``;
 }
 
 export function createHelpCommand(all: () => readonly CommandDefinition[]): CommandDefinition {
   return {
     name: 'help',
-    summary: 'What the bot can do, with examples, and what each Sobot API mode answers.',
+    summary: 'help.help.summary',
     usage: '/sobot help [command]',
     examples: ['/sobot help', '/sobot help agents'],
     options: [],
     async run(input, _ctx, deps): Promise<BotMessage> {
+      const { lang } = deps;
       const commands = all();
       const current = deps.stats.api;
-      const periods = `Periods (in ${deps.timeZone}): ${PERIOD_EXAMPLES.map((p) => `\`${p}\``).join(', ')}. Add \`public\` to post the answer in the channel.`;
+      const periods = t(lang, 'help.periods', { zone: deps.timeZone, forms: t(lang, 'period.forms') });
       const [topic] = input.words;
       if (topic) {
-        const command = commands.find((c) => c.name === topic.toLowerCase());
+        const wanted = canonical(topic, COMMAND_WORDS);
+        const command = commands.find((c) => c.name === wanted);
         if (!command) {
           const guess = nearest(
             topic,
             commands.map((c) => c.name),
           );
           throw new UserInputError(
-            `There is no command "${echo(topic)}".`,
+            phrase('help.noCommand', { typed: echo(topic) }),
             `/sobot help ${guess ?? ''}`.trim(),
           );
         }
         const sortKpis = typeof command.sortKpis === 'function' ? command.sortKpis(deps) : command.sortKpis;
         const kpis = sortKpis
-          ? `\nSort by: ${sortKpis.map((id) => `\`${id}\` (${KPIS[id].label.en})`).join(', ')}.`
+          ? `\n${t(lang, 'help.sortBy', { kpis: sortKpis.map((id) => `\`${id}\` (${KPIS[id].label[lang]})`).join(', ') })}`
           : '';
-        const [modes] = apiModeRows([command]);
-        const apis = `\nSobot API: v5 ${modes?.v5} · legacy ${modes?.legacy} (this bot: ${current}).`;
-        const notes = command.notes ? `\n${command.notes}` : '';
-        const text = `*${command.usage}*\n${command.summary}${notes}${kpis}${apis}\n\nExamples:\n${command.examples.map((e) => `• \`${e}\``).join('\n')}`;
+        const [modes] = apiModeRows([command], lang);
+        const apis = `\n${t(lang, 'help.apiModes', { v5: modes?.v5 ?? '', legacy: modes?.legacy ?? '', current })}`;
+        const notes = command.notes ? `\n${textOf(lang, command.notes)}` : '';
+        const words = COMMAND_WORDS[command.name]?.length
+          ? `\n${t(lang, 'help.otherWords', { words: commandWords(command.name) })}`
+          : '';
+        const summary = textOf(lang, command.summary);
+        const text = `*${command.usage}*\n${summary}${notes}${kpis}${apis}${words}\n\n${t(lang, 'help.examples')}\n${command.examples.map((e) => `• \`${e}\``).join('\n')}`;
         return {
           visibility: 'ephemeral',
-          text: `${command.usage}: ${command.summary}`,
+          text: `${command.usage}: ${summary}`,
           blocks: [
             { type: 'section', text: { type: 'mrkdwn', text } },
             { type: 'context', elements: [{ type: 'mrkdwn', text: periods }] },
@@ -112,22 +124,38 @@ export function createHelpCommand(all: () => readonly CommandDefinition[]): Comm
         };
       }
       const lines = commands.map(
-        (c) => `• \`${c.usage}\`\n   ${c.summary}${c.name === 'help' ? '' : ` e.g. \`${c.examples[0]}\``}`,
+        (c) =>
+          `• \`${c.usage}\`\n   ${textOf(lang, c.summary)}${c.name === 'help' ? '' : ` ${t(lang, 'help.forExample', { example: c.examples[0] ?? '' })}`}`,
       );
-      const unanswered = apiModeRows(commands)
-        .filter((row) => row[current] === NEEDS_V5)
+      const needsV5 = t(lang, 'help.needsV5');
+      const unanswered = apiModeRows(commands, lang)
+        .filter((row) => row[current] === needsV5)
         .map((row) => row.command);
+      const names = commands.map((c) => c.name).join(', ');
       return {
         visibility: 'ephemeral',
-        text: `Sobot stats in Slack (${current} API). Commands: ${commands.map((c) => c.name).join(', ')}.${unanswered.length ? ` Not on this API: ${unanswered.join(', ')}.` : ''}`,
+        text: `${t(lang, 'help.fallback', { api: current, commands: names })}${unanswered.length ? ` ${t(lang, 'help.notOnThisApi', { commands: unanswered.join(', ') })}` : ''}`,
         blocks: [
-          { type: 'header', text: { type: 'plain_text', text: 'Sobot stats in Slack' } },
+          { type: 'header', text: { type: 'plain_text', text: t(lang, 'help.title') } },
           ...sectionsOf(lines),
           {
             type: 'section',
-            text: { type: 'mrkdwn', text: `*What each Sobot API answers*\n${modeNote(current)}` },
+            text: {
+              type: 'mrkdwn',
+              text: `*${t(lang, 'help.commandWordsTitle')}*\n${commands
+                .filter((c) => COMMAND_WORDS[c.name]?.length)
+                .map((c) => commandWords(c.name))
+                .join(' · ')}\n${t(lang, 'help.commandWordsExample')}`,
+            },
           },
-          apiModeTable(commands, current),
+          {
+            type: 'section',
+            text: {
+              type: 'mrkdwn',
+              text: `*${t(lang, 'help.apiTitle')}*\n${t(lang, current === 'legacy' ? 'help.modeLegacy' : 'help.modeV5')}`,
+            },
+          },
+          apiModeTable(commands, current, lang),
           { type: 'context', elements: [{ type: 'mrkdwn', text: periods }] },
         ],
       };

@@ -9,8 +9,7 @@ import type { CommandDefinition } from './types.ts';
 
 export const overviewCommand: CommandDefinition = {
   name: 'overview',
-  summary:
-    'The headline card: chats, valid reception, 24h FCR, satisfaction, first response, reply warnings, queue leave and bot self-service, each against the period before.',
+  summary: 'help.overview.summary',
   usage: '/sobot overview [period] [group:|dept:|channel:|agent:|robot:<name>] [public]',
   examples: [
     '/sobot overview yesterday',
@@ -18,7 +17,7 @@ export const overviewCommand: CommandDefinition = {
     '/sobot overview last month public',
   ],
   options: [...FILTER_OPTIONS],
-  legacy: 'company-wide; no 24h FCR, first response, warnings, queue leave',
+  legacy: 'help.overview.legacy',
   async run(input, _ctx, deps) {
     const range = periodFrom(input, 'overview', deps);
     const { filters, applied } = await filtersFrom('overview', input, deps);

@@ -2,6 +2,7 @@
 // that says what was wrong and shows a command that works.
 
 import { UserInputError } from '../src/errors.ts';
+import { phrase } from '../src/i18n/catalogue.ts';
 import type { DateRange } from '../src/stats/model.ts';
 import { parsePeriod } from '../src/stats/period.ts';
 import { commandText } from './router.ts';
@@ -13,7 +14,9 @@ export function periodFrom(input: CommandInput, command: string, deps: CommandDe
   // The user's other options stay in the example, so it runs as they meant it.
   const example = commandText(command, { ...input, words: [result.suggestion ?? 'yesterday'] });
   throw new UserInputError(
-    result.suggestion ? `${result.problem} Did you mean "${result.suggestion}"?` : result.problem,
+    result.suggestion
+      ? phrase('period.didYouMean', { problem: result.problem, suggestion: result.suggestion })
+      : result.problem,
     example,
   );
 }

@@ -6,9 +6,13 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
+import { phrase } from '../src/i18n/catalogue.ts';
 import type { BotMessage } from '../src/slack/message.ts';
 import { parsePeriod } from '../src/stats/period.ts';
 import type { CommandContext, CommandDefinition, CommandDeps, CommandInput } from './types.ts';
+import { COMMAND_WORDS, canonical, splitCommandWord } from './words.ts';
+
+const COMMAND_NAMES = new Set(Object.keys(COMMAND_WORDS));
 
 /**
  * Longer than any command people type (the longest, a digest subscription with filters, is ~150
@@ -28,7 +32,13 @@ export interface ParsedCommand {
 }
 
 export function parseCommandText(text: string): ParsedCommand {
-  const [first = '', ...rest] = text.trim().match(TOKEN) ?? [];
+  const tokens = text.trim().match(TOKEN) ?? [];
+  // `客服昨天`: a Chinese command word with the period typed against it.
+  const joined =
+    tokens[0] === undefined || COMMAND_NAMES.has(canonical(tokens[0], COMMAND_WORDS))
+      ? null
+      : splitCommandWord(tokens[0]);
+  const [first = '', ...rest] = joined ? [joined.word, joined.rest, ...tokens.slice(1)] : tokens;
   const input: CommandInput = { words: [], options: {}, visibility: 'ephemeral' };
   for (const token of rest) {
     const option = OPTION.exec(token);
@@ -36,7 +46,7 @@ export function parseCommandText(text: string): ParsedCommand {
     else if (PUBLIC_FLAGS.has(token.toLowerCase())) input.visibility = 'in_channel';
     else input.words.push(token);
   }
-  return { name: first.toLowerCase(), input };
+  return { name: canonical(first, COMMAND_WORDS), input };
 }
 
 /** The inverse of parseCommandText: `/sobot agents last week top:5 group:"Head Office" public`. */
@@ -94,7 +104,7 @@ export function createCommandRouter(
     async run(text, ctx) {
       if (text.length > MAX_COMMAND_CHARS) {
         throw new UserInputError(
-          `That command is ${text.length.toLocaleString('en')} characters long; I read at most ${MAX_COMMAND_CHARS}, so I did not run it. Ask with fewer words.`,
+          phrase('command.tooLong', { length: text.length.toLocaleString('en'), max: MAX_COMMAND_CHARS }),
           '/sobot help',
         );
       }
@@ -103,26 +113,33 @@ export function createCommandRouter(
       if (!command) {
         const guess = nearest(name, [...byName.keys()]);
         throw new UserInputError(
-          `I don't know the command "${echo(name)}".${guess ? ` Did you mean "${guess}"?` : ''}`,
+          guess
+            ? phrase('command.unknownGuess', { name: echo(name), guess })
+            : phrase('command.unknown', { name: echo(name) }),
           guess ? commandText(guess, withWorkingPeriod(input, deps)) : '/sobot help',
         );
       }
       for (const [key, value] of Object.entries(input.options)) {
         if (!command.options.includes(key)) {
-          const accepted = command.options.length
-            ? `\`${command.name}\` accepts ${command.options.map((o) => `\`${o}:\``).join(', ')}.`
-            : `\`${command.name}\` takes no options.`;
           const guess = nearest(key, command.options);
+          const options = command.options.map((o) => `\`${o}:\``).join(', ');
+          const said = !command.options.length
+            ? phrase('command.noOptions', { key: echo(key), command: command.name })
+            : guess
+              ? phrase('command.unknownOptionGuess', {
+                  key: echo(key),
+                  guess,
+                  command: command.name,
+                  options,
+                })
+              : phrase('command.unknownOption', { key: echo(key), command: command.name, options });
           // The user's command with the option they probably meant, or without the unknown one.
           const fixed = commandWith(
             command.name,
             withWorkingPeriod(input, deps),
             guess ? { [key]: undefined, [guess]: value } : { [key]: undefined },
           );
-          throw new UserInputError(
-            `Unknown option "${echo(key)}:".${guess ? ` Did you mean "${guess}:"?` : ''} ${accepted}`,
-            fixed,
-          );
+          throw new UserInputError(said, fixed);
         }
       }
       // The access rules that depend only on the command's shape; actions check their own.

@@ -10,8 +10,7 @@ import type { CommandDefinition } from './types.ts';
 
 export const satisfactionCommand: CommandDefinition = {
   name: 'satisfaction',
-  summary:
-    'Ratings on the scale the company uses (5 stars, 0–10 or satisfied/dissatisfied): satisfied %, feedback rate, resolved rate, the distribution per chat and per customer.',
+  summary: 'help.satisfaction.summary',
   usage: '/sobot satisfaction [period] [group:|dept:|channel:|agent:<name>] [public]',
   examples: [
     '/sobot satisfaction yesterday',
@@ -20,7 +19,7 @@ export const satisfactionCommand: CommandDefinition = {
   ],
   // Sobot's satisfaction reports take no bot filter (getSatisfactionSurvey request table).
   options: FILTER_OPTIONS.filter((option) => option !== 'robot'),
-  legacy: 'company-wide, 5 stars, per chat (not per customer)',
+  legacy: 'help.satisfaction.legacy',
   async run(input, _ctx, deps) {
     const range = periodFrom(input, 'satisfaction', deps);
     const { filters, applied } = await filtersFrom('satisfaction', input, deps);

@@ -5,9 +5,11 @@
 import type { AuditAction } from '../src/audit.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
+import { type Phrase, phrase } from '../src/i18n/catalogue.ts';
 import { type BotMessage, SLACK_LIMITS } from '../src/slack/message.ts';
 import { nearest } from './router.ts';
 import type { CommandContext, CommandDeps } from './types.ts';
+import { ACTION_WORDS, canonical } from './words.ts';
 
 /** The action named by the first word (default `list`) and the words after it; a typo gets the nearest. */
 export function actionOf<A extends string>(
@@ -15,14 +17,14 @@ export function actionOf<A extends string>(
   actions: readonly A[],
   command: string,
   /** What the actions act on, for the sentence: "digests", "alerts". */
-  things: string,
+  things: Phrase,
 ): { action: A; rest: string[] } {
   const [first = 'list', ...rest] = words;
-  const action = first.toLowerCase() as A;
+  const action = canonical(first, ACTION_WORDS) as A;
   if (!actions.includes(action)) {
     const guess = nearest(first, actions);
     throw new UserInputError(
-      `"${echo(first)}" is not something ${things} do. Use ${actions.join(', ')}.`,
+      phrase('command.unknownAction', { typed: echo(first), things, actions: actions.join(', ') }),
       `/sobot ${command} ${guess ?? 'list'}`,
     );
   }

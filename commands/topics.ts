@@ -9,7 +9,7 @@ import type { CommandDefinition } from './types.ts';
 
 export const topicsCommand: CommandDefinition = {
   name: 'topics',
-  summary: 'Chats, ratings and the satisfied share per service classification (topic), busiest first.',
+  summary: 'help.topics.summary',
   usage: '/sobot topics [period] [group:<name>] [public]',
   examples: ['/sobot topics last week', '/sobot topics this month group:Support'],
   options: ['group'],

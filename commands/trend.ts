@@ -4,6 +4,7 @@ import { filtersText } from '../reports/filters.ts';
 import { trendMessage } from '../reports/trend.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
+import { phrase } from '../src/i18n/catalogue.ts';
 import { findKpi, kpiWords } from '../src/stats/kpis.ts';
 import { TREND_KPIS } from '../src/stats/trend.ts';
 import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
@@ -17,8 +18,7 @@ const DEFAULT_TREND_PERIOD = 'last 14 days';
 
 export const trendCommand: CommandDefinition = {
   name: 'trend',
-  summary:
-    'One KPI over time: a line chart, a point a day (a week for periods over two weeks), with its low, high and average.',
+  summary: 'help.trend.summary',
   usage: '/sobot trend <kpi> [period] [group:|dept:|channel:|agent:|robot:<name>] [public]',
   examples: [
     '/sobot trend chats',
@@ -27,7 +27,7 @@ export const trendCommand: CommandDefinition = {
   ],
   options: [...FILTER_OPTIONS],
   sortKpis: (deps) => deps.stats.trendKpis,
-  legacy: 'company-wide; human-chat KPIs only',
+  legacy: 'help.trend.legacy',
   async run(input, _ctx, deps) {
     const [word = '', ...periodWords] = input.words;
     const kpi = findKpi(word);
@@ -35,7 +35,7 @@ export const trendCommand: CommandDefinition = {
     const available = deps.stats.trendKpis;
     if (kpi && !TREND_KPIS.includes(kpi.id)) {
       throw new UserInputError(
-        `${kpi.label.en} has no daily series in Sobot's session statistics. Trends cover: ${available.join(', ')}.`,
+        phrase('trend.noSeries', { kpi: kpi.label[deps.lang], available: available.join(', ') }),
         commandText('overview', {
           ...input,
           words: periodWords.length ? periodWords : [DEFAULT_TREND_PERIOD],
@@ -45,7 +45,11 @@ export const trendCommand: CommandDefinition = {
     if (!kpi) {
       const guess = word ? nearest(word, kpiWords(available)) : null;
       throw new UserInputError(
-        `${word ? `I can't draw a trend of "${echo(word)}".` : 'Which KPI?'}${guess ? ` Did you mean "${findKpi(guess)?.id}"?` : ''} Trends cover: ${available.join(', ')}.`,
+        phrase('trend.unknown', {
+          what: word ? phrase('trend.cannotDraw', { typed: echo(word) }) : phrase('trend.whichKpi'),
+          guess: guess ? phrase('trend.didYouMean', { guess: findKpi(guess)?.id ?? guess }) : '',
+          available: available.join(', '),
+        }),
         commandText(`trend ${guess ? findKpi(guess)?.id : 'chats'}`, {
           ...input,
           words: periodWords.length ? periodWords : [DEFAULT_TREND_PERIOD],

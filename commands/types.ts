@@ -4,7 +4,7 @@ import type { AlertChecker } from '../src/alerts/checker.ts';
 import type { Audit } from '../src/audit.ts';
 import type { Clock } from '../src/clock.ts';
 import type { AlertRule, DigestDefinition } from '../src/config-file.ts';
-import type { Lang } from '../src/i18n/catalogue.ts';
+import type { Lang, MessageKey } from '../src/i18n/catalogue.ts';
 import type { DigestRegistry } from '../src/scheduler/digest-registry.ts';
 import type { AccessPolicy } from '../src/slack/access.ts';
 import type { PostedMessage } from '../src/slack/channel-post.ts';
@@ -55,9 +55,10 @@ export interface CommandDeps {
 
 export interface CommandDefinition {
   name: string;
-  summary: string;
+  /** What it does, in a line (a catalogue key: help says it in the asker's language). */
+  summary: MessageKey;
   /** What its figures mean where that is not obvious, shown by `/sobot help <command>`. */
-  notes?: string;
+  notes?: MessageKey;
   usage: string;
   examples: readonly string[];
   /** The `key:` options it accepts. */
@@ -70,6 +71,6 @@ export interface CommandDefinition {
    * What the legacy API (SOBOT_API=legacy) answers of it, for the help's table of API modes: absent,
    * all of it; false, nothing (it needs v5); a short note, the part it answers. The v5 API answers all.
    */
-  legacy?: false | string;
+  legacy?: false | MessageKey;
   run(input: CommandInput, ctx: CommandContext, deps: CommandDeps): Promise<BotMessage>;
 }

@@ -4,6 +4,7 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import type { ChartSpec } from '../src/charts/spec.ts';
+import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import type { AgentDetail, RatingBucket, WorkStatus } from '../src/stats/cards.ts';
 import type { AgentKpiId, DateRange } from '../src/stats/model.ts';
@@ -88,9 +89,9 @@ function workloadFields(detail: AgentDetail, lang: Lang): Field[] {
 function responseFields(detail: AgentDetail, lang: Lang): Field[] {
   const r = detail.responseTimes;
   return [
-    { label: LABELS.first[lang], value: formatDuration(r.firstMs) },
-    { label: LABELS.average[lang], value: formatDuration(r.averageMs) },
-    { label: LABELS.max[lang], value: formatDuration(r.maxMs) },
+    { label: LABELS.first[lang], value: formatDuration(r.firstMs, lang) },
+    { label: LABELS.average[lang], value: formatDuration(r.averageMs, lang) },
+    { label: LABELS.max[lang], value: formatDuration(r.maxMs, lang) },
     { label: LABELS.within30s[lang], value: formatRatio(r.within30sRate) },
     { label: LABELS.within60s[lang], value: formatRatio(r.within60sRate) },
   ];
@@ -112,12 +113,12 @@ function workFields(status: WorkStatus, range: DateRange, lang: Lang): Field[] {
         ? `（${status.busyCount} 次）`
         : ` (${formatCount(status.busyCount)}×)`;
   return [
-    { label: LABELS.online[lang], value: formatDuration(status.onlineMs) },
-    { label: LABELS.busy[lang], value: `${formatDuration(status.busyMs)}${times}` },
-    { label: LABELS.break[lang], value: formatDuration(status.breakMs) },
-    { label: LABELS.meal[lang], value: formatDuration(status.mealMs) },
-    { label: LABELS.training[lang], value: formatDuration(status.trainingMs) },
-    { label: LABELS.meeting[lang], value: formatDuration(status.meetingMs) },
+    { label: LABELS.online[lang], value: formatDuration(status.onlineMs, lang) },
+    { label: LABELS.busy[lang], value: `${formatDuration(status.busyMs, lang)}${times}` },
+    { label: LABELS.break[lang], value: formatDuration(status.breakMs, lang) },
+    { label: LABELS.meal[lang], value: formatDuration(status.mealMs, lang) },
+    { label: LABELS.training[lang], value: formatDuration(status.trainingMs, lang) },
+    { label: LABELS.meeting[lang], value: formatDuration(status.meetingMs, lang) },
     { label: LABELS.firstLogin[lang], value: clockTime(status.firstLoginAt, range, lang) },
     { label: LABELS.lastLogout[lang], value: clockTime(status.lastLogoutAt, range, lang) },
   ];
@@ -201,7 +202,7 @@ export function agentMessage(card: Card<AgentDetail | null>, view: AgentView): B
           chart: {
             spec: ratingsChart(detail.ratings, chartTitle, when, lang),
             altText: truncate(
-              `Bar chart of the ratings ${view.agentName} received in ${when}`,
+              t(lang, 'alt.agentRatings', { agent: view.agentName, when }),
               SLACK_LIMITS.altText,
             ),
             position: blocks.length,

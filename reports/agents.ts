@@ -9,7 +9,7 @@ import { withDistinctNames } from '../src/stats/names.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { AgentsReport } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow, showingText } from './blocks.ts';
-import { formatCount, formatValue, truncate } from './format.ts';
+import { formatCount, formatValue, type Lang, truncate } from './format.ts';
 import { inSentence, kpiLabel, type LabelContext, scalesNote } from './labels.ts';
 import {
   CHART_BARS,
@@ -47,7 +47,7 @@ const labelsOf = (report: AgentsReport): LabelContext => ({ source: 'agents', sc
 function teamLine(report: AgentsReport, lang: 'en' | 'zh'): string {
   const t = report.totals;
   const labels = labelsOf(report);
-  const part = (id: AgentKpiId) => `${kpiLabel(id, lang, labels)} ${formatValue(KPIS[id].unit, t[id])}`;
+  const part = (id: AgentKpiId) => `${kpiLabel(id, lang, labels)} ${formatValue(KPIS[id].unit, t[id], lang)}`;
   const n = report.rows.length;
   const agents = lang === 'zh' ? `${n} 位客服` : `${n} agent${n === 1 ? '' : 's'}`;
   const chats = part('chats');
@@ -65,9 +65,14 @@ function teamLine(report: AgentsReport, lang: 'en' | 'zh'): string {
 /** The CSV's KPI columns: the table's and every other per-agent figure. */
 const CSV_KPIS: readonly KpiId[] = [...AGENT_KPIS, ...AGENT_EXTRA_KPIS];
 
-export function agentsCsv(rows: readonly AgentRow[]): string {
+export function agentsCsv(rows: readonly AgentRow[], lang: Lang): string {
   return toCsv(
-    ['agent', 'email', 'groups', ...CSV_KPIS.map(csvColumn)],
+    [
+      t(lang, 'csv.agent'),
+      t(lang, 'csv.email'),
+      t(lang, 'csv.groups'),
+      ...CSV_KPIS.map((id) => csvColumn(id, lang)),
+    ],
     rows.map((row) => [
       row.name,
       row.email ?? '',
@@ -132,10 +137,10 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
     .slice(0, 3)
     // `text` is read as mrkdwn too: a name like <!channel> must not ping anyone.
     .map((row) => `${escapeMrkdwn(row.name)} ${formatCount(row.kpis.chats)}`)
-    .join(', ');
+    .join(t(lang, 'list.separator'));
   return {
     visibility: view.visibility,
-    text: `${title} (${escapeMrkdwn([zone, view.filters].filter(Boolean).join(', '))}): ${team}. Top: ${top}.`.slice(
+    text: `${title} (${escapeMrkdwn([zone, view.filters].filter(Boolean).join(', '))}): ${team}. ${t(lang, 'fallback.top', { top })}`.slice(
       0,
       SLACK_LIMITS.fallbackText,
     ),
@@ -148,9 +153,11 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
         lang,
         labels,
       ),
-      altText: `Bar chart of chats and valid reception for the top ${chartRows.length} agents`,
+      altText: t(lang, 'alt.agents', { count: chartRows.length }),
       position: 3,
     },
-    ...(complete ? {} : { files: [{ filename, title: `Agents ${when}`, content: agentsCsv(sorted) }] }),
+    ...(complete
+      ? {}
+      : { files: [{ filename, title: t(lang, 'file.agents', { when }), content: agentsCsv(sorted, lang) }] }),
   };
 }

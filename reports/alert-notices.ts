@@ -53,8 +53,8 @@ export function reminderReply(rule: AlertRuleView, items: readonly ReminderItem[
   const threshold = escapeMrkdwn(thresholdText(rule, lang));
   const first = items[0];
   if (items.length === 1 && first) {
-    const duration = formatDuration(first.firingMs);
-    const figures = `*${name(first.scope)}* ${ruleValue(rule, first.value)}`;
+    const duration = formatDuration(first.firingMs, lang);
+    const figures = `*${name(first.scope)}* ${ruleValue(rule, first.value, lang)}`;
     return textMessage(
       lang === 'zh'
         ? `仍在告警，已持续 ${duration}：${figures}（${threshold}）`
@@ -62,8 +62,8 @@ export function reminderReply(rule: AlertRuleView, items: readonly ReminderItem[
     );
   }
   const lines = items.map((item) => {
-    const duration = formatDuration(item.firingMs);
-    const value = ruleValue(rule, item.value);
+    const duration = formatDuration(item.firingMs, lang);
+    const value = ruleValue(rule, item.value, lang);
     return lang === 'zh'
       ? `*${name(item.scope)}* ${value}，已持续 ${duration}`
       : `*${name(item.scope)}* ${value} for ${duration}`;
@@ -75,7 +75,7 @@ export function reminderReply(rule: AlertRuleView, items: readonly ReminderItem[
 export function worseningReply(rule: AlertRuleView, items: readonly WorseningItem[], lang: Lang): BotMessage {
   const threshold = escapeMrkdwn(thresholdText(rule, lang));
   const lines = items.map(
-    (item) => `*${name(item.scope)}* ${ruleValue(rule, item.from)} → ${ruleValue(rule, item.to)}`,
+    (item) => `*${name(item.scope)}* ${ruleValue(rule, item.from, lang)} → ${ruleValue(rule, item.to, lang)}`,
   );
   const first = lines[0];
   if (lines.length === 1 && first) {
@@ -114,7 +114,7 @@ export function cannotEvaluateMessage(
 /** The rule can be evaluated again after `downMs` without numbers. */
 export function recoveredMessage(ruleName: string, downMs: number, lang: Lang): BotMessage {
   const rule = escapeMrkdwn(truncate(ruleName, NAME_CHARS));
-  const down = formatDuration(downMs);
+  const down = formatDuration(downMs, lang);
   return textMessage(
     lang === 'zh'
       ? `✅ 告警 \`${rule}\` 已恢复评估（中断 ${down}）。`

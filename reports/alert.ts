@@ -12,9 +12,12 @@ import {
   alertActionValue,
 } from '../src/alerts/view.ts';
 import type { ChartSpec, ChartUnit } from '../src/charts/spec.ts';
+import type { AlertRule } from '../src/config-file.ts';
+import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
+import type { RatingScale } from '../src/stats/cards.ts';
 import { KPIS } from '../src/stats/kpis.ts';
-import { describeRange, todayIn } from '../src/stats/period.ts';
+import { describeRange, periodName, todayIn } from '../src/stats/period.ts';
 import { headerBlock, showingText } from './blocks.ts';
 import { formatCount, formatDuration, formatValue, type Lang, MISSING, truncate } from './format.ts';
 import { kpiLabel } from './labels.ts';
@@ -47,8 +50,8 @@ const OP_SYMBOL: Record<Comparison, string> = { '>': '>', '>=': '≥', '<': '<',
 const CLEAR_SYMBOL: Record<Comparison, string> = { '>': '≤', '>=': '<', '<': '≥', '<=': '>' };
 
 /** A value in the rule's KPI unit. */
-export const ruleValue = (rule: AlertRuleView, value: number | null) =>
-  formatValue(KPIS[rule.kpi].unit, value);
+export const ruleValue = (rule: AlertRuleView, value: number | null, lang: Lang) =>
+  formatValue(KPIS[rule.kpi].unit, value, lang);
 
 /** The rule's KPI as the rest of the bot names it ("Positive feedback (5★)", "Chats handled"). */
 export const ruleKpiLabel = (rule: AlertRuleView, lang: Lang) =>
@@ -56,14 +59,24 @@ export const ruleKpiLabel = (rule: AlertRuleView, lang: Lang) =>
 
 /** "Reply warnings > 20.0%" (plain text: escape it where it meets mrkdwn). */
 export function conditionText(rule: AlertRuleView, lang: Lang): string {
-  return `${ruleKpiLabel(rule, lang)} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold)}`;
+  return `${ruleKpiLabel(rule, lang)} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold, lang)}`;
+}
+
+/** The condition of a rule as the config file has it (lists, Home), labelled on `ratingScale` when known. */
+export function ruleConditionText(
+  rule: AlertRule,
+  lang: Lang,
+  ratingScale: RatingScale | null = null,
+): string {
+  const each = rule.scope.kind === 'each-agent' ? 'agent' : rule.scope.kind === 'each-group' ? 'group' : null;
+  return conditionText({ ...rule, ...(each ? { each } : {}), ratingScale }, lang);
 }
 
 /** "threshold > 20.0%, clears at ≤ 15.0%" (the clear part only when it differs). */
 export function thresholdText(rule: AlertRuleView, lang: Lang): string {
-  const threshold = `${WORDS.threshold[lang]} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold)}`;
+  const threshold = `${WORDS.threshold[lang]} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold, lang)}`;
   if (rule.clear === rule.threshold) return threshold;
-  const clear = `${CLEAR_SYMBOL[rule.op]} ${ruleValue(rule, rule.clear)}`;
+  const clear = `${CLEAR_SYMBOL[rule.op]} ${ruleValue(rule, rule.clear, lang)}`;
   return lang === 'zh' ? `${threshold}，${clear} 时恢复` : `${threshold}, clears at ${clear}`;
 }
 
@@ -77,10 +90,14 @@ export function clockAt(iso: string, reference: string, timeZone: string, lang: 
 
 /** When a mute ends: "15:00" today, otherwise the day, date and year ("Tue 24 Nov 2026 09:00"). */
 export function muteEndText(iso: string, reference: string, timeZone: string, lang: Lang): string {
-  const at = Date.parse(iso);
-  if (todayIn(timeZone, at) === todayIn(timeZone, Date.parse(reference)))
+  if (todayIn(timeZone, Date.parse(iso)) === todayIn(timeZone, Date.parse(reference)))
     return clockAt(iso, reference, timeZone, lang);
-  return format(at, lang === 'zh' ? "yyyy'年'M'月'd'日' HH:mm" : 'EEE d MMM yyyy HH:mm', {
+  return dateTimeText(iso, timeZone, lang);
+}
+
+/** A moment with its date: "Tue 24 Nov 2026 09:00" (zh "2026年11月24日 09:00"), in the zone. */
+export function dateTimeText(iso: string, timeZone: string, lang: Lang): string {
+  return format(Date.parse(iso), lang === 'zh' ? "yyyy'年'M'月'd'日' HH:mm" : 'EEE d MMM yyyy HH:mm', {
     in: tz(timeZone),
   });
 }
@@ -137,14 +154,14 @@ function headline(view: AlertView, sorted: readonly AlertScopeView[]): string {
 function scopeLines(view: AlertView, scope: AlertScopeView): string {
   const { rule, lang, checkedAt, timeZone } = view;
   const at = (iso: string) => clockAt(iso, checkedAt, timeZone, lang);
-  const value = ruleValue(rule, scope.value);
-  const peak = `${WORDS.peak[lang]} ${ruleValue(rule, scope.peak)}`;
+  const value = ruleValue(rule, scope.value, lang);
+  const peak = `${WORDS.peak[lang]} ${ruleValue(rule, scope.peak, lang)}`;
   const chats =
     lang === 'zh'
-      ? `${escapeMrkdwn(rule.period)}${formatCount(scope.volume)} 个会话`
-      : `${formatCount(scope.volume)} chats ${escapeMrkdwn(rule.period)}`;
+      ? `${escapeMrkdwn(periodName(rule.period, lang))}共 ${formatCount(scope.volume)} 个会话`
+      : `${formatCount(scope.volume)} chats ${escapeMrkdwn(periodName(rule.period, lang))}`;
   const threshold = escapeMrkdwn(thresholdText(rule, lang));
-  const duration = formatDuration(durationOf(scope));
+  const duration = formatDuration(durationOf(scope), lang);
   if (scope.resolvedAt !== undefined) {
     return lang === 'zh'
       ? `*${scopeName(scope)}* 已恢复至 ${value}（${threshold}），持续 ${duration} · ${peak}\n${at(scope.firedAt)} 告警 · ${at(scope.resolvedAt)} 恢复 · ${chats}`
@@ -162,7 +179,7 @@ function manyLines(view: AlertView, sorted: readonly AlertScopeView[]): string {
   const firing = sorted.filter((s) => s.resolvedAt === undefined).length;
   const threshold = escapeMrkdwn(thresholdText(rule, lang));
   const worstText = worst
-    ? `*${scopeName(worst)}* ${ruleValue(rule, worst.resolvedAt === undefined ? worst.value : worst.peak)}`
+    ? `*${scopeName(worst)}* ${ruleValue(rule, worst.resolvedAt === undefined ? worst.value : worst.peak, lang)}`
     : MISSING;
   if (view.status === 'resolved') {
     return lang === 'zh'
@@ -180,11 +197,11 @@ function scopeTable(view: AlertView, sorted: readonly AlertScopeView[]) {
     WORDS.columns[lang],
     sorted.map((s) => [
       s.scope,
-      ruleValue(rule, s.value),
-      ruleValue(rule, s.peak),
+      ruleValue(rule, s.value, lang),
+      ruleValue(rule, s.peak, lang),
       formatCount(s.volume),
       clockAt(s.since, checkedAt, timeZone, lang),
-      s.resolvedAt === undefined ? '🔴' : `✅ ${formatDuration(durationOf(s))}`,
+      s.resolvedAt === undefined ? '🔴' : `✅ ${formatDuration(durationOf(s), lang)}`,
     ]),
     sorted.length,
   );
@@ -204,7 +221,7 @@ function historyChart(view: AlertView, sorted: readonly AlertScopeView[]): Chart
   const valueAt = (scope: AlertScopeView, at: string) =>
     scope.history.find((point) => point.at === at)?.value ?? null;
   return {
-    title: `${ruleKpiLabel(rule, lang)} · ${rule.period}`,
+    title: `${ruleKpiLabel(rule, lang)} · ${periodName(rule.period, lang)}`,
     // The day of the check that this message reports, in the rule's time zone.
     subtitle: describeRange({ from: checkDay, to: checkDay, timeZone: view.timeZone }, lang),
     lang,
@@ -217,7 +234,7 @@ function historyChart(view: AlertView, sorted: readonly AlertScopeView[]): Chart
         type: 'line' as const,
       })),
       {
-        label: `${WORDS.threshold[lang]} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold)}`,
+        label: `${WORDS.threshold[lang]} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold, lang)}`,
         values: times.map(() => rule.threshold),
         unit,
         type: 'line' as const,
@@ -255,11 +272,11 @@ function fallbackText(view: AlertView, sorted: readonly AlertScopeView[], title:
     if (s.resolvedAt === undefined) {
       const since = clockAt(s.since, checkedAt, timeZone, lang);
       return lang === 'zh'
-        ? `${ruleValue(rule, s.value)}，自 ${since} 起`
-        : `${ruleValue(rule, s.value)} since ${since}`;
+        ? `${ruleValue(rule, s.value, lang)}，自 ${since} 起`
+        : `${ruleValue(rule, s.value, lang)} since ${since}`;
     }
-    const duration = formatDuration(durationOf(s));
-    const peak = `${WORDS.peak[lang]} ${ruleValue(rule, s.peak)}`;
+    const duration = formatDuration(durationOf(s), lang);
+    const peak = `${WORDS.peak[lang]} ${ruleValue(rule, s.peak, lang)}`;
     return lang === 'zh' ? `持续 ${duration} · ${peak}` : `after ${duration} · ${peak}`;
   };
   const only = sorted.length === 1 ? sorted[0] : undefined;
@@ -309,7 +326,9 @@ export function alertMessage(view: AlertView): BotMessage {
   const checked = clockAt(view.checkedAt, view.checkedAt, view.timeZone, lang);
   footer.push(
     `${WORDS.rule[lang]} \`${escapeMrkdwn(truncate(view.rule.name, NAME_CHARS))}\``,
-    escapeMrkdwn(`${view.rule.period} · ${view.timeZone} · ${WORDS.checked[lang]} ${checked}`),
+    escapeMrkdwn(
+      `${periodName(view.rule.period, view.lang)} · ${view.timeZone} · ${WORDS.checked[lang]} ${checked}`,
+    ),
   );
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: footer.join(' · ') }] });
   blocks.push(actions(view));
@@ -325,7 +344,7 @@ export function alertMessage(view: AlertView): BotMessage {
     ...(chart && {
       chart: {
         spec: chart,
-        altText: `Line chart of ${ruleKpiLabel(view.rule, 'en')} over ${view.rule.period}'s checks for ${names}, with the threshold`,
+        altText: t(view.lang, 'alt.alert', { kpi: ruleKpiLabel(view.rule, view.lang), names }),
         position: chartAt,
       },
     }),

@@ -146,7 +146,7 @@ export function botMessage(card: Card<BotFigures>, view: OverviewView): BotMessa
     ],
     chart: {
       spec: botChart(f, when, lang),
-      altText: `Bar chart of the customers the bot received, served alone and transferred in ${when}`,
+      altText: t(lang, 'alt.bot', { when }),
       position: 3,
     },
   };

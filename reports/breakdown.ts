@@ -1,6 +1,7 @@
 // `/sobot groups|departments|channels`: the session KPIs per skill group, department or channel,
 // busiest first, with a chart of the busiest and the full table as CSV when it does not fit.
 
+import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import { KPIS, type KpiId, SCOPE_KPIS } from '../src/stats/kpis.ts';
 import { describeRange } from '../src/stats/period.ts';
@@ -28,6 +29,14 @@ const NAMES = {
 } as const;
 
 const TOTAL = { en: 'Total', zh: '合计' };
+
+const PLURAL = {
+  group: 'dimension.groups',
+  department: 'dimension.departments',
+  channel: 'dimension.channels',
+} as const;
+
+const CSV_FIRST = { group: 'csv.group', department: 'csv.department', channel: 'csv.channel' } as const;
 
 const LISTED_AS: Record<BreakdownReport['by'], Listed> = {
   group: 'groups',
@@ -103,7 +112,7 @@ export function breakdownMessage(report: BreakdownReport, view: BreakdownView): 
     .join(', ');
   return {
     visibility: view.visibility,
-    text: `${title} (${escapeMrkdwn(scope)}): ${TOTAL[lang]} ${formatCount(report.total.chats ?? null)} chats, ${sorted.length} ${file} with chats. Busiest: ${busiest}.`,
+    text: `${title} (${escapeMrkdwn(scope)}): ${t(lang, 'fallback.breakdown', { chats: formatCount(report.total.chats ?? null), count: sorted.length, what: t(lang, PLURAL[report.by]), busiest })}`,
     blocks: [
       header,
       { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(scope) }] },
@@ -117,7 +126,7 @@ export function breakdownMessage(report: BreakdownReport, view: BreakdownView): 
         sorted.slice(0, CHART_BARS),
         lang,
       ),
-      altText: `Bar chart of chats and valid reception for the busiest ${file}`,
+      altText: t(lang, 'alt.breakdown', { what: plural }),
       position: 3,
     },
     ...(complete
@@ -128,7 +137,7 @@ export function breakdownMessage(report: BreakdownReport, view: BreakdownView): 
               filename,
               title: `${plural} ${when}`,
               content: toCsv(
-                [file.replace(/s$/, ''), ...columns.map(csvColumn)],
+                [t(lang, CSV_FIRST[report.by]), ...columns.map((id) => csvColumn(id, lang))],
                 [total, ...sorted].map((row) => [
                   row.name,
                   ...columns.map((id) => csvValue(id, row.kpis[id])),

@@ -139,7 +139,7 @@ export function customersMessage(card: Card<CustomerFigures>, view: OverviewView
       ? {
           chart: {
             spec: regionsChart(top, when, lang),
-            altText: `Bar chart of new and returning visitors in the busiest regions in ${when}`,
+            altText: t(lang, 'alt.customers', { when }),
             position: 3,
           },
         }

@@ -6,6 +6,7 @@ import { HOME_VIEWS } from '../src/home/actions.ts';
 import { DIGEST_FIELDS, DIGEST_PERIODS, type DigestDraft, FILTER_FIELDS } from '../src/home/digest-form.ts';
 import { type Lang, t } from '../src/i18n/catalogue.ts';
 import { escapeMrkdwn, verbatimBlocks } from '../src/slack/message.ts';
+import { periodName } from '../src/stats/period.ts';
 
 const plain = (text: string) => ({ type: 'plain_text', text, emoji: true });
 const option = (text: string, value: string) => ({ text: plain(text), value });
@@ -32,7 +33,7 @@ export function digestModal(draft: DigestDraft, lang: Lang): Record<string, unkn
   const sections = DIGEST_SECTIONS.map((section) =>
     option(t(lang, `digestForm.section.${section}`), section),
   );
-  const periods = DIGEST_PERIODS.map((period) => option(period, period));
+  const periods = DIGEST_PERIODS.map((period) => option(periodName(period, lang), period));
   const chosen = <T extends { value: string }>(options: T[], values: readonly string[]) =>
     options.filter((o) => values.includes(o.value));
   const blocks = [

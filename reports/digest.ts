@@ -128,7 +128,7 @@ function headlineFields(overview: NonNullable<DigestData['overview']>, scope: St
   return HEADLINE_KPIS.filter(
     (id) => overview.current[id] !== null && overview.current[id] !== undefined,
   ).map((id) => {
-    const value = formatValue(KPIS[id].unit, overview.current[id] ?? null);
+    const value = formatValue(KPIS[id].unit, overview.current[id] ?? null, lang);
     const change = changeText(changeOf(id, overview.current[id], overview.previous[id], lang), lang);
     const label = markedLabel(kpiLabel(id, lang, labels), id, scope, lang);
     return { id, text: `*${label}*\n${value}  _${change}_`, plain: `${label} ${value}` };
@@ -301,7 +301,7 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
   if (data.week?.chats.some((v) => v !== null)) {
     main.chart = {
       spec: weekChart(data.week, data.range.timeZone, lang),
-      altText: `Chats per day and valid reception %, ${data.week.days[0]} to ${data.week.days.at(-1)}`,
+      altText: t(lang, 'alt.digest', { from: data.week.days[0] ?? '', to: data.week.days.at(-1) ?? '' }),
       position: blocks.length,
     };
   }

@@ -1,6 +1,8 @@
 // Formatting of every number a user reads, once, by unit: counts with thousands separators,
 // rates as %, durations as "1m 05s", scores with one decimal; a missing value is "–", never 0.
 
+import type { Lang } from '../src/i18n/catalogue.ts';
+import { durationText } from '../src/i18n/units.ts';
 import type { KpiUnit } from '../src/stats/kpis.ts';
 
 /** The languages of the bot's own words: src/i18n/ (the catalogue). */
@@ -16,30 +18,23 @@ export function formatRatio(value: number | null): string {
   return value === null ? MISSING : `${(value * 100).toFixed(1)}%`;
 }
 
-/** 950 ms → "1s"; 65 s → "1m 05s"; 3725 s → "1h 02m". */
-export function formatDuration(ms: number | null): string {
-  if (ms === null) return MISSING;
-  const totalSec = Math.round(ms / 1000);
-  if (totalSec < 60) return `${totalSec}s`;
-  const hours = Math.floor(totalSec / 3600);
-  const minutes = Math.floor((totalSec % 3600) / 60);
-  const seconds = totalSec % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return hours > 0 ? `${hours}h ${pad(minutes)}m` : `${minutes}m ${pad(seconds)}s`;
+/** 950 ms → "1s"; 65 s → "1m 05s"; 3725 s → "1h 02m" (zh "1秒", "1分05秒", "1小时02分"). */
+export function formatDuration(ms: number | null, lang: Lang): string {
+  return ms === null ? MISSING : durationText(lang, ms);
 }
 
 export function formatScore(value: number | null): string {
   return value === null ? MISSING : value.toFixed(1);
 }
 
-export function formatValue(unit: KpiUnit, value: number | null): string {
+export function formatValue(unit: KpiUnit, value: number | null, lang: Lang): string {
   switch (unit) {
     case 'count':
       return formatCount(value);
     case 'ratio':
       return formatRatio(value);
     case 'duration':
-      return formatDuration(value);
+      return formatDuration(value, lang);
     case 'score':
       return formatScore(value);
   }

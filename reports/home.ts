@@ -5,6 +5,7 @@
 
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
+import { scopeText } from '../src/alerts/scope-text.ts';
 import { actionValue, DIGEST_VERBS, HOME_ACTIONS, HOME_VIEWS } from '../src/home/actions.ts';
 import type { HomeData, HomeDigest, HomeRule } from '../src/home/board.ts';
 import { type Lang, t } from '../src/i18n/catalogue.ts';
@@ -12,7 +13,8 @@ import { scheduleText } from '../src/scheduler/schedule-text.ts';
 import { channelMention, escapeMrkdwn, SLACK_LIMITS, verbatimBlocks } from '../src/slack/message.ts';
 import { VIEW_LIMITS } from '../src/slack/view-limits.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
-import { describeRange } from '../src/stats/period.ts';
+import { describeRange, periodName } from '../src/stats/period.ts';
+import { ruleConditionText } from './alert.ts';
 import { headerBlock } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
 import { formatValue } from './format.ts';
@@ -90,7 +92,7 @@ function figureBlocks(data: HomeData): Block[] {
   const { overview } = figures;
   const labels = { source: 'company', scale: overview.ratings?.scale } as const;
   const fields = HOME_KPIS.map((id) => {
-    const value = formatValue(KPIS[id].unit, overview.current[id] ?? null);
+    const value = formatValue(KPIS[id].unit, overview.current[id] ?? null, lang);
     const change = changeText(changeOf(id, overview.current[id], overview.previous[id], lang), lang);
     return mrkdwn(`*${escapeMrkdwn(kpiLabel(id, lang, labels))}*\n${value}  _${change}_`);
   });
@@ -125,14 +127,13 @@ function ruleBlock(item: HomeRule, data: HomeData): Block {
   const { rule } = item;
   const unit = KPIS[rule.kpi].unit;
   const at = (iso: string) => when(Date.parse(iso), timeZone, data.now, lang);
-  const scope = 'name' in rule.scope ? `${rule.scope.kind}:${rule.scope.name}` : rule.scope.kind;
-  const condition = `${KPIS[rule.kpi].label[lang]} ${rule.op} ${formatValue(unit, rule.threshold)}`;
-  const head = `*${escapeMrkdwn(rule.name)}*: ${escapeMrkdwn(`${condition} · ${scope} · ${rule.period}`)} → ${channelMention(rule.channel)}`;
+  const what = [ruleConditionText(rule, lang), scopeText(rule.scope, lang), periodName(rule.period, lang)];
+  const head = `*${escapeMrkdwn(rule.name)}*: ${escapeMrkdwn(what.join(' · '))} → ${channelMention(rule.channel)}`;
   const first = item.scopes[0];
   let state: string;
   if (item.status === 'firing' && first) {
     const named = item.scopes.length > 1 || rule.scope.kind !== 'overall';
-    const value = `${formatValue(unit, first.value)}${named ? ` (${escapeMrkdwn(first.name)})` : ''}`;
+    const value = `${formatValue(unit, first.value, lang)}${named ? ` (${escapeMrkdwn(first.name)})` : ''}`;
     const firing = item.scopes.filter((s) => s.firedAt !== null).length;
     const more = firing > 1 ? t(lang, 'home.firingMore', { more: firing - 1 }) : '';
     state = `🔴 ${t(lang, 'home.firing', { since: at(first.firedAt ?? first.since), value })}${more}`;
@@ -174,14 +175,18 @@ const LAST_ICONS = { on_time: '✅', late: '🕒', failed: '❌', posting: '⏳'
 function digestBlock(item: HomeDigest, data: HomeData): Block {
   const { lang, timeZone, isAdmin } = data.viewer;
   const { digest } = item;
+  // Filters are written as the command takes them (`group:Sales`): syntax, in code quotes.
   const filters = Object.entries(digest.filters)
     .filter(([, name]) => name)
-    .map(([key, name]) => `${key}:${name}`)
+    .map(([key, name]) => `${key}:${name}`.replaceAll('`', "'"))
     .join(' ');
-  const what = [scheduleText(digest.schedule), `(${digest.timeZone})`, '·', digest.period, filters]
-    .filter(Boolean)
-    .join(' ');
-  const head = `*${escapeMrkdwn(digest.name)}* → ${channelMention(digest.channel)} · ${escapeMrkdwn(what)}`;
+  const what = [
+    scheduleText(digest.schedule, lang),
+    `(${digest.timeZone})`,
+    '·',
+    periodName(digest.period, lang),
+  ];
+  const head = `*${escapeMrkdwn(digest.name)}* → ${channelMention(digest.channel)} · ${escapeMrkdwn(what.join(' '))}${filters ? ` \`${escapeMrkdwn(filters)}\`` : ''}`;
   const next =
     item.nextAt === null
       ? t(lang, 'home.noNext')

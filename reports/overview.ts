@@ -110,7 +110,7 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
   }
   const labels = { source: 'company', scale: report.ratings?.scale } as const;
   const line = (id: KpiId) => {
-    const value = formatValue(KPIS[id].unit, report.current[id] ?? null);
+    const value = formatValue(KPIS[id].unit, report.current[id] ?? null, lang);
     const change = changeText(changeOf(id, report.current[id], report.previous[id], lang), lang);
     // A figure Sobot cannot narrow to the filters says so on its own line ("Bot chats (company-wide)").
     const label = markedLabel(kpiLabel(id, lang, labels), id, report.filters, lang);
@@ -147,7 +147,7 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
     ],
     chart: {
       spec: comparisonChart(report, shown, compared, lang),
-      altText: `Bar chart of the rate KPIs in ${when} and in the period before`,
+      altText: t(lang, 'alt.overview', { when }),
       position: 2 + sections.length,
     },
   };

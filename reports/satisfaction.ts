@@ -3,6 +3,7 @@
 
 import type { TableBlock } from '@slack/types';
 import type { ChartSpec } from '../src/charts/spec.ts';
+import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import type { RatingScale, SatisfactionFigures } from '../src/stats/cards.ts';
 import { describeRange } from '../src/stats/period.ts';
@@ -149,7 +150,7 @@ export function satisfactionMessage(card: Card<SatisfactionFigures>, view: Overv
     ],
     chart: {
       spec: distributionChart(f, when, lang),
-      altText: `Bar chart of the ratings in ${when}, ${SCALE_NAMES[f.scale].en}`,
+      altText: t(lang, 'alt.satisfaction', { when, scale: SCALE_NAMES[f.scale][lang] }),
       position: 3,
     },
   };

@@ -3,10 +3,11 @@
 
 import type { TableBlock } from '@slack/types';
 import type { ChartSpec } from '../src/charts/spec.ts';
+import { t } from '../src/i18n/catalogue.ts';
 import { SLACK_LIMITS } from '../src/slack/message.ts';
 import { KPIS, type KpiId } from '../src/stats/kpis.ts';
 import type { KpiValues } from '../src/stats/model.ts';
-import { csvField, formatValue, truncate } from './format.ts';
+import { csvField, formatValue, type Lang, truncate } from './format.ts';
 import { kpiLabel, type LabelContext } from './labels.ts';
 
 export interface NamedKpis {
@@ -80,15 +81,24 @@ export function kpiTable(
 ): { block: TableBlock; shown: number } {
   return textTable(
     [firstTitle, ...columns.map((id) => kpiLabel(id, lang, labels, 'short'))],
-    rows.map((row) => [row.name, ...columns.map((id) => formatValue(KPIS[id].unit, row.kpis[id] ?? null))]),
+    rows.map((row) => [
+      row.name,
+      ...columns.map((id) => formatValue(KPIS[id].unit, row.kpis[id] ?? null, lang)),
+    ]),
     wanted,
   );
 }
 
-/** Machine-readable KPI column titles and values: rates in %, durations in seconds, blanks for missing. */
-export function csvColumn(id: KpiId): string {
+/**
+ * KPI column titles, with the unit of the values (rates in %, durations in seconds, blanks for
+ * missing): the KPI id in English (`valid_reception_rate_pct`, machine-readable), its name in Chinese
+ * (`有效接待率(%)`), as the reply's other words.
+ */
+export function csvColumn(id: KpiId, lang: Lang): string {
   const unit = KPIS[id].unit;
-  return `${id}${unit === 'ratio' ? '_pct' : unit === 'duration' ? '_sec' : ''}`;
+  const suffix = unit === 'ratio' ? 'csv.percent' : unit === 'duration' ? 'csv.seconds' : null;
+  if (lang === 'en') return `${id}${suffix ? t(lang, suffix) : ''}`;
+  return `${KPIS[id].label[lang]}${suffix ? t(lang, suffix) : ''}`;
 }
 
 export function csvValue(id: KpiId, value: number | null | undefined): string {

@@ -1,5 +1,6 @@
 // `/sobot topics`: chats and ratings per service classification, busiest first, with a chart.
 
+import { t } from '../src/i18n/catalogue.ts';
 import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
 import type { TopicFigures } from '../src/stats/cards.ts';
 import type { RatingUse } from '../src/stats/model.ts';
@@ -67,7 +68,7 @@ export function topicsMessage(card: Card<TopicFigures>, view: TopicsView): BotMe
   const chartTopics = topics.slice(0, CHART_BARS);
   return {
     visibility: view.visibility,
-    text: `${title} (${scope}): busiest ${busiest}.`,
+    text: `${title} (${scope}): ${t(lang, 'fallback.busiest', { busiest })}`,
     blocks: [
       header,
       { type: 'context', elements: [{ type: 'mrkdwn', text: scope }] },
@@ -92,7 +93,7 @@ export function topicsMessage(card: Card<TopicFigures>, view: TopicsView): BotMe
           },
         ],
       },
-      altText: `Bar chart of chats per topic with the ${titles('en', ratings)[3]} of ${chartTopics.length} topics`,
+      altText: t(lang, 'alt.topics', { count: chartTopics.length, share: titles(lang, ratings)[3] ?? '' }),
       position: 3,
     },
     ...(complete

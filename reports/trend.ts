@@ -57,7 +57,7 @@ export function trendMessage(report: TrendReport, view: TrendView): BotMessage {
     const none = lang === 'zh' ? '这段时间没有数据。' : 'No data for this period.';
     return nothingToShow(title, none, scopeText, view.visibility);
   }
-  const format = (value: number | null) => formatValue(kpi.unit, value);
+  const format = (value: number | null) => formatValue(kpi.unit, value, lang);
   const lowest = known.reduce((a, b) => (b.value < a.value ? b : a));
   const highest = known.reduce((a, b) => (b.value > a.value ? b : a));
   const average = known.reduce((sum, p) => sum + p.value, 0) / known.length;
@@ -104,7 +104,7 @@ export function trendMessage(report: TrendReport, view: TrendView): BotMessage {
           },
         ],
       },
-      altText: `Line chart of ${kpi.label.en} ${each} over ${when}`,
+      altText: t(lang, 'alt.trend', { kpi: kpi.label[lang], each, when }),
       position: 3,
     },
   };

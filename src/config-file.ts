@@ -8,7 +8,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { parseDuration } from './duration.ts';
 import { ConfigError } from './errors.ts';
-import { t } from './i18n/catalogue.ts';
+import { say, t } from './i18n/catalogue.ts';
 import { AGENT_KPIS, findKpi, type KpiId, SCOPE_KPIS } from './stats/kpis.ts';
 import type { Dimension } from './stats/model.ts';
 import { parsePeriod } from './stats/period.ts';
@@ -215,7 +215,10 @@ function periodChecked(defaultPeriod: string) {
     .superRefine((text, ctx) => {
       const result = parsePeriod(text, { now: Date.now(), timeZone: 'UTC' });
       if (!result.ok)
-        ctx.addIssue({ code: 'custom', message: `expected a period such as "yesterday": ${result.problem}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected a period such as "yesterday": ${say('en', result.problem)}`,
+        });
     });
 }
 

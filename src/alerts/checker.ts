@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { AlertRule } from '../config-file.ts';
 import { UserInputError } from '../errors.ts';
+import { phrase } from '../i18n/catalogue.ts';
 import type { Logger } from '../logger.ts';
 import { type BotMetrics, noMetrics } from '../metrics/metrics.ts';
 import type { ChannelPoster, PostedMessage } from '../slack/channel-post.ts';
@@ -21,6 +22,7 @@ import type { StatsService } from '../stats/service.ts';
 import { createLeases, type Lease } from '../store/lease.ts';
 import type { Store } from '../store/store.ts';
 import { type RuleHealth, stepHealth } from './health.ts';
+import { scopeText } from './scope-text.ts';
 import { beyond, type Observation, type ScopeState, step, type Trigger } from './state.ts';
 import type { AlertRuleView, AlertView } from './view.ts';
 
@@ -126,12 +128,6 @@ export function triggerOf(rule: AlertRule): Trigger {
   };
 }
 
-function scopeName(rule: AlertRule): string {
-  const { scope } = rule;
-  if (!('name' in scope)) return scope.kind;
-  return `${scope.kind === 'dept' ? 'department' : scope.kind} ${scope.name}`;
-}
-
 export function createAlertChecker(opts: {
   stats: StatsService;
   store: Store;
@@ -188,7 +184,7 @@ export function createAlertChecker(opts: {
   async function readings(rule: AlertRule): Promise<RuleReadings> {
     const period = parsePeriod(rule.period, { now: clock.now(), timeZone: rule.timeZone });
     if (!period.ok)
-      throw new UserInputError(`The rule's period "${rule.period}" is not valid: ${period.problem}`);
+      throw new UserInputError(phrase('alerts.badPeriod', { period: rule.period, problem: period.problem }));
     const range = period.range;
     const one = (id: string, name: string, kpis: KpiValues): ScopeReading => ({
       id,
@@ -220,9 +216,10 @@ export function createAlertChecker(opts: {
       filters = (await stats.resolveFilters(names, 'background')).filters;
     }
     const overview = await stats.overview(range, filters, 'background');
+    // Named in the posts' language; the id (the scope's kind) is what the state is kept under.
     return {
       range,
-      readings: [one(scope.kind, scopeName(rule), overview.current)],
+      readings: [one(scope.kind, scopeText(scope, lang), overview.current)],
       ratingScale: overview.ratings?.scale ?? null,
     };
   }

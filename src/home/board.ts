@@ -5,6 +5,7 @@
 
 import type { AlertChecker, RuleRecord } from '../alerts/checker.ts';
 import type { AlertRule, DigestDefinition } from '../config-file.ts';
+import { phrase } from '../i18n/catalogue.ts';
 import type { DigestRegistry } from '../scheduler/digest-registry.ts';
 import type { DeliveryRecord } from '../scheduler/digests.ts';
 import { deliveryKey } from '../scheduler/digests.ts';
@@ -148,7 +149,10 @@ export function createHomeBoard(opts: {
         opts.rules().map(async (rule) => {
           const record = await opts.checker.status(rule);
           const channel = record.episode?.posted?.channel ?? rule.channel;
-          const canMute = await opts.access.allows({ kind: 'mute', channel, doing: 'mute' }, ctx);
+          const canMute = await opts.access.allows(
+            { kind: 'mute', channel, doing: phrase('access.doing.mute', { rule: rule.name }) },
+            ctx,
+          );
           return ruleOf(rule, record, now, canMute);
         }),
       );

@@ -56,6 +56,11 @@ export function t<K extends MessageKey>(lang: Lang, key: K, ...params: ParamArgs
   return fill(lang, key, (params[0] ?? {}) as Phrase['params']);
 }
 
+/** The text of a key picked at run time from a table of keys (a command's summary): no parameters. */
+export function textOf(lang: Lang, key: MessageKey): string {
+  return fill(lang, key, {});
+}
+
 /** A phrase in `lang`. */
 export function say(lang: Lang, said: Phrase): string {
   return fill(lang, said.key, said.params);

@@ -3,6 +3,7 @@
 
 import type { DigestDefinition } from '../config-file.ts';
 import { UserInputError } from '../errors.ts';
+import { phrase } from '../i18n/catalogue.ts';
 import type { Store } from '../store/store.ts';
 
 interface Subscription {
@@ -55,9 +56,7 @@ export async function createDigestRegistry(opts: {
     },
     async add(digest, createdBy) {
       if (fileNames.has(digest.name)) {
-        throw new UserInputError(
-          `A digest called "${digest.name}" is defined in the config file; pick another name.`,
-        );
+        throw new UserInputError(phrase('digest.inConfigFile', { name: digest.name }));
       }
       const record: Subscription = {
         digest: { ...digest, source: 'slack' },
@@ -66,7 +65,7 @@ export async function createDigestRegistry(opts: {
       };
       if (!(await store.claim(`${SUBSCRIPTION}${digest.name}`, record))) {
         throw new UserInputError(
-          `There is already a digest called "${digest.name}". Choose another name with \`name:\`, or remove it first.`,
+          phrase('digest.exists', { name: digest.name }),
           `/sobot digest unsubscribe ${digest.name}`,
         );
       }
@@ -76,9 +75,7 @@ export async function createDigestRegistry(opts: {
     async update(digest, changedBy) {
       const found = await store.get<Subscription>(`${SUBSCRIPTION}${digest.name}`);
       if (fileNames.has(digest.name) || !found) {
-        throw new UserInputError(
-          `The digest "${digest.name}" cannot be changed from Slack: it comes from the config file, or was removed.`,
-        );
+        throw new UserInputError(phrase('digest.cannotChange', { name: digest.name }));
       }
       const record: Subscription = { ...found, digest: { ...digest, source: 'slack' }, createdBy: changedBy };
       await store.set(`${SUBSCRIPTION}${digest.name}`, record);
@@ -86,15 +83,15 @@ export async function createDigestRegistry(opts: {
     },
     async remove(name) {
       if (fileNames.has(name)) {
-        throw new UserInputError(
-          `The digest "${name}" comes from the config file; remove it there and restart the bot.`,
-        );
+        throw new UserInputError(phrase('digest.removeInFile', { name }));
       }
       const found = await store.get<Subscription>(`${SUBSCRIPTION}${name}`);
       if (!found) {
         const names = (await registry.list()).map((d) => d.name);
         throw new UserInputError(
-          `There is no digest called "${name}".${names.length ? ` The digests are: ${names.join(', ')}.` : ''}`,
+          names.length
+            ? phrase('digest.noDigestOf', { typed: name, names: names.join(', ') })
+            : phrase('digest.noDigest', { typed: name }),
           '/sobot digest list',
         );
       }

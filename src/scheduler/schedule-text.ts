@@ -1,14 +1,14 @@
 // Daily schedules as people pick them (a time and days of the week) and as cron writes them
-// (`0 9 * * 1-5`), both ways, and how a schedule reads in a list ("09:00 weekdays").
+// (`0 9 * * 1-5`), both ways, and how a schedule reads in a list ("09:00 weekdays", "工作日 09:00").
+
+import { type Lang, t } from '../i18n/catalogue.ts';
 
 /** Day sets with a name, as the subscribe command and the digest form offer them. */
 export const DAY_SETS = {
-  weekdays: { cron: '1-5', days: [1, 2, 3, 4, 5], text: 'weekdays' },
-  daily: { cron: '*', days: [0, 1, 2, 3, 4, 5, 6], text: 'every day' },
-  weekends: { cron: '0,6', days: [0, 6], text: 'weekends' },
+  weekdays: { cron: '1-5', days: [1, 2, 3, 4, 5], text: 'schedule.weekdays' },
+  daily: { cron: '*', days: [0, 1, 2, 3, 4, 5, 6], text: 'schedule.daily' },
+  weekends: { cron: '0,6', days: [0, 6], text: 'schedule.weekends' },
 } as const;
-
-const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
 export interface DailySchedule {
   hour: number;
@@ -46,11 +46,13 @@ export function parseDailyCron(schedule: string): DailySchedule | null {
   return { hour, minute, days: [...days].sort((a, b) => a - b) };
 }
 
-/** `09:00 weekdays`, `07:30 Mon, Thu`, or the cron expression in code quotes when it is not daily. */
-export function scheduleText(schedule: string): string {
+/** `09:00 weekdays`, `07:30 Mon, Thu` (zh `工作日 09:00`), or the cron expression in code quotes when it is not daily. */
+export function scheduleText(schedule: string, lang: Lang): string {
   const daily = parseDailyCron(schedule);
   if (!daily) return `\`${schedule}\``;
   const time = `${String(daily.hour).padStart(2, '0')}:${String(daily.minute).padStart(2, '0')}`;
   const named = Object.values(DAY_SETS).find((set) => set.days.join() === daily.days.join());
-  return `${time} ${named ? named.text : daily.days.map((d) => DAY_NAMES[d]).join(', ')}`;
+  const dayName = (day: number) => t(lang, `digestForm.day.${day as 0 | 1 | 2 | 3 | 4 | 5 | 6}`);
+  const days = named ? t(lang, named.text) : daily.days.map(dayName).join(t(lang, 'list.separator'));
+  return t(lang, 'schedule.at', { time, days });
 }

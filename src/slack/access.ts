@@ -7,6 +7,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../clock.ts';
 import type { AccessRules } from '../config-file.ts';
 import { AccessDeniedError } from '../errors.ts';
+import { type Phrase, phrase } from '../i18n/catalogue.ts';
 import type { Logger } from '../logger.ts';
 import { channelMention } from './message.ts';
 
@@ -21,13 +22,13 @@ export interface SlackDirectory {
 
 export type Permission =
   /** Managing the bot; `doing` completes "only the bot admins can …". */
-  | { kind: 'admin'; doing: string }
+  | { kind: 'admin'; doing: Phrase }
   /** Per-agent names and figures (`access.viewers`). */
   | { kind: 'agent-figures' }
   /** A `public` answer in the asker's channel (`access.channels`). */
   | { kind: 'post-public' }
   /** Muting an alert whose messages go to `channel` (id or #name). */
-  | { kind: 'mute'; channel: string; doing: string };
+  | { kind: 'mute'; channel: string; doing: Phrase };
 
 export interface AccessContext {
   userId: string;
@@ -47,10 +48,10 @@ const NAMED_IN_REFUSAL = 8;
 const isGroup = (id: string) => id.startsWith('S');
 const mention = (id: string) => (isGroup(id) ? `<!subteam^${id}>` : `<@${id}>`);
 
-function listed(items: readonly string[], show: (item: string) => string): string {
+function listed(items: readonly string[], show: (item: string) => string): string | Phrase {
   const named = items.slice(0, NAMED_IN_REFUSAL).map(show).join(', ');
   const more = items.length - NAMED_IN_REFUSAL;
-  return more > 0 ? `${named} and ${more} more` : named;
+  return more > 0 ? phrase('access.more', { named, count: more }) : named;
 }
 
 export function createAccessPolicy(rules: AccessRules, directory: SlackDirectory): AccessPolicy {
@@ -89,25 +90,28 @@ export function createAccessPolicy(rules: AccessRules, directory: SlackDirectory
 
   const admins = () =>
     rules.admins.length > 0
-      ? `the bot admins (${listed(rules.admins, mention)})`
-      : 'the bot admins, and none are set up yet (`access.admins` in bot.config.yml)';
+      ? phrase('access.admins', { people: listed(rules.admins, mention) })
+      : phrase('access.noAdmins');
 
-  function refusal(permission: Permission): string {
+  /** Who can, said in the asker's language when the reply is written. */
+  function refusal(permission: Permission): Phrase {
     switch (permission.kind) {
       case 'admin':
-        return `Sorry, only ${admins()} can ${permission.doing}. Ask one of them.`;
+        return phrase('access.adminOnly', { admins: admins(), doing: permission.doing });
       case 'agent-figures': {
-        const viewers = rules.viewers?.length ? `${listed(rules.viewers, mention)} and ` : '';
-        return `Sorry, agent-level figures are only for ${viewers}${admins()}. Team-wide figures are open to everyone: try \`/sobot overview\`.`;
+        const viewers = rules.viewers?.length
+          ? phrase('access.viewersAnd', { viewers: listed(rules.viewers, mention) })
+          : '';
+        return phrase('access.agentFigures', { viewers, admins: admins() });
       }
       case 'post-public':
-        return `Sorry, answers may be posted for everyone only in ${listed(rules.channels ?? [], channelMention)}. Ask without \`public\` to see the answer yourself.`;
+        return phrase('access.postPublic', { channels: listed(rules.channels ?? [], channelMention) });
       case 'mute': {
         const members =
           rules.mute.by === 'channel-members'
-            ? ` and the members of ${channelMention(permission.channel)}`
+            ? phrase('access.channelMembers', { channel: channelMention(permission.channel) })
             : '';
-        return `Sorry, only ${admins()}${members} can ${permission.doing}.`;
+        return phrase('access.muteOnly', { admins: admins(), members, doing: permission.doing });
       }
     }
   }

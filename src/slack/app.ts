@@ -35,6 +35,7 @@ import { errorMessage } from './error-reply.ts';
 import type { BotMessage } from './message.ts';
 import { observeSlackErrors } from './observed-client.ts';
 import { createReplayGuard, RequestRejectedError } from './replay-guard.ts';
+import { createUserLanguage } from './user-language.ts';
 
 export const SLASH_COMMAND = '/sobot';
 
@@ -109,10 +110,8 @@ export interface SlackAppOptions {
   clock?: Clock;
   /** The company's zone, for the times in replies ("try again at 09:42"). */
   timeZone: string;
-  /** The bot's default language (`SOBOT_LANGUAGE`). */
+  /** The bot's default language (`SOBOT_LANGUAGE`); a user whose Slack locale is zh or en is answered in it. */
   lang: Lang;
-  /** The language to answer a user in (their Slack locale); never rejects. Default: `lang`. */
-  languageOf?(userId: string): Promise<Lang>;
   /** See DeliveryOptions.imageRetryDelayMs. */
   imageRetryDelayMs?: number;
 }
@@ -254,6 +253,7 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
   });
   app.use(guard.middleware);
   const client = observeSlackErrors(app.client, opts.events);
+  const languageOf = createUserLanguage({ client, clock, logger: opts.logger, fallback: opts.lang });
   const delivery = createSlackDelivery({
     client,
     charts: opts.charts,
@@ -278,7 +278,7 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     started: number,
   ): Promise<void> {
     let outcome: CommandOutcome = 'ok';
-    const lang = opts.languageOf ? await opts.languageOf(target.userId) : opts.lang;
+    const lang = await languageOf(target.userId);
     const notify = (notice: string) => {
       const payload = { response_type: 'ephemeral', replace_original: false, text: notice };
       postToResponseUrl(target.responseUrl, payload).catch((error) =>

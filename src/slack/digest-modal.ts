@@ -19,7 +19,7 @@ import {
   newDraft,
   type SubmittedDigest,
 } from '../home/digest-form.ts';
-import { type Lang, t } from '../i18n/catalogue.ts';
+import { type Lang, phrase, t } from '../i18n/catalogue.ts';
 import type { Logger } from '../logger.ts';
 import type { DigestRegistry } from '../scheduler/digest-registry.ts';
 import type { Dimension } from '../stats/model.ts';
@@ -69,7 +69,10 @@ export interface DigestModal {
 export function registerDigestModal(app: App, opts: DigestModalOptions): DigestModal {
   const log = opts.logger.child({ module: 'digest-modal' });
   const isAdmin = (userId: string) =>
-    opts.access.allows({ kind: 'admin', doing: 'manage digests' }, { userId, channelId: userId });
+    opts.access.allows(
+      { kind: 'admin', doing: phrase('access.doing.manage') },
+      { userId, channelId: userId },
+    );
 
   async function open(viewer: HomeViewer, triggerId: string, name: string | null): Promise<boolean> {
     if (!viewer.isAdmin) return false;

@@ -11,7 +11,7 @@ import { NAME } from '../config-file.ts';
 import { ALERT_VERBS, DIGEST_VERBS, HOME_ACTIONS, HOME_VIEWS, parseActionValue } from '../home/actions.ts';
 import type { HomeBoard, HomeData, HomeNotice, HomeViewer } from '../home/board.ts';
 import type { HomeFiguresSource } from '../home/figures.ts';
-import { type Lang, langOf, t } from '../i18n/catalogue.ts';
+import { type Lang, langOf, phrase, t } from '../i18n/catalogue.ts';
 import type { Logger } from '../logger.ts';
 import { clockTime } from '../time-zone.ts';
 import type { WorkInFlight } from '../work.ts';
@@ -87,7 +87,10 @@ export function registerHome(app: App, opts: HomeOptions): { publish(userId: str
   async function viewerOf(userId: string): Promise<HomeViewer> {
     const [profile, isAdmin] = await Promise.all([
       profileOf(userId),
-      opts.access.allows({ kind: 'admin', doing: 'manage' }, { userId, channelId: userId }),
+      opts.access.allows(
+        { kind: 'admin', doing: phrase('access.doing.manage') },
+        { userId, channelId: userId },
+      ),
     ]);
     return { userId, timeZone: profile.timeZone, lang: profile.lang, isAdmin };
   }

@@ -4,7 +4,8 @@
 
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns/addDays';
-import { describeDuration } from '../duration.ts';
+import { type Lang, t } from '../i18n/catalogue.ts';
+import { spanText } from '../i18n/units.ts';
 import type { DateRange } from './model.ts';
 import { isClosed } from './period.ts';
 
@@ -28,15 +29,15 @@ export function rangeEnd(range: DateRange): number {
   return addDays(new TZDate(y, m - 1, d, range.timeZone), 1).getTime();
 }
 
-/** Sentences for the reader; empty when nothing looks off. */
-export function completenessWarnings(input: CompletenessInput): string[] {
+/** Sentences for the reader, in `lang`; empty when nothing looks off. */
+export function completenessWarnings(input: CompletenessInput, lang: Lang): string[] {
   const warnings: string[] = [];
   if (!isClosed(input.range, input.now)) {
-    warnings.push('The period includes today, so its figures are still growing.');
+    warnings.push(t(lang, 'digest.growing'));
   } else {
     const sinceEnd = input.now - rangeEnd(input.range);
     if (sinceEnd < input.graceMs) {
-      warnings.push(`The period ended only ${describeDuration(sinceEnd)} ago; Sobot may still be counting.`);
+      warnings.push(t(lang, 'digest.counting', { span: spanText(lang, sinceEnd) }));
     }
   }
   const { chats, previousChats } = input;
@@ -46,9 +47,7 @@ export function completenessWarnings(input: CompletenessInput): string[] {
     previousChats >= COLLAPSE_MIN_PREVIOUS &&
     chats < previousChats * COLLAPSE_SHARE
   ) {
-    warnings.push(
-      `Only ${chats} chats against ${previousChats} in the period before: far fewer than usual, so some data may be missing.`,
-    );
+    warnings.push(t(lang, 'digest.collapse', { chats, previous: previousChats }));
   }
   return warnings;
 }

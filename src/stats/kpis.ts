@@ -63,7 +63,7 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     short: { en: 'Chats', zh: '会话' },
     unit: 'count',
     better: 'higher',
-    aliases: ['chat', 'sessions', 'volume', 'consult'],
+    aliases: ['chat', 'sessions', 'volume', 'consult', '会话量'],
     source: {
       v5Overall: 'getStat.human_consult',
       v5PerAgent: 'staffWorkStatis.human_consult',
@@ -107,7 +107,7 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     short: { en: 'FCR', zh: '一次解决' },
     unit: 'ratio',
     better: 'higher',
-    aliases: ['fcr', 'resolution', 'first_contact_resolution'],
+    aliases: ['fcr', 'resolution', 'first_contact_resolution', '一次解决率'],
     source: {
       v5Overall: 'getGeneral.one_time_solution_rate',
       v5PerAgent: 'staffWorkStatis.quiet_after_session_rate_str',
@@ -124,7 +124,7 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     short: { en: 'Satisfaction', zh: '满意度' },
     unit: 'ratio',
     better: 'higher',
-    aliases: ['csat', 'satisfied', 'rating'],
+    aliases: ['csat', 'satisfied', 'rating', '满意度', '好评率'],
     source: {
       v5Overall: 'getSatisfactionSurvey.good_rate_str',
       v5PerAgent: 'staffWorkStatis.good_rate_str',
@@ -139,7 +139,7 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     short: { en: '1st reply', zh: '首响' },
     unit: 'duration',
     better: 'lower',
-    aliases: ['first_response', 'frt', 'response', 'response_time'],
+    aliases: ['first_response', 'frt', 'response', 'response_time', '首次响应', '首响'],
     source: {
       v5Overall: 'getStat.avg_staff_first_res_duration',
       v5PerAgent: 'staffWorkStatis.avg_first_response_time',
@@ -520,10 +520,13 @@ export const AGENT_KPIS: readonly AgentKpiId[] = [
 
 const normalise = (word: string) => word.toLowerCase().replace(/[\s-]+/g, '_');
 
-/** A KPI by id or alias (`fcr`, `valid-reception`), or undefined. */
+/** A KPI by id, alias (`fcr`, `valid-reception`) or Chinese name (`有效接待率`, `满意度`), or undefined. */
 export function findKpi(word: string): KpiDefinition | undefined {
   const wanted = normalise(word);
-  return Object.values(KPIS).find((kpi) => kpi.id === wanted || kpi.aliases.includes(wanted));
+  return Object.values(KPIS).find(
+    (kpi) =>
+      kpi.id === wanted || kpi.aliases.includes(wanted) || kpi.label.zh === word || kpi.short.zh === word,
+  );
 }
 
 /** One line of the README's "Where the numbers come from": a KPI, its sources and how it is derived. */

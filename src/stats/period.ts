@@ -12,6 +12,7 @@ import { startOfMonth } from 'date-fns/startOfMonth';
 import { subMonths } from 'date-fns/subMonths';
 import { distance } from 'fastest-levenshtein';
 import { echo } from '../echo.ts';
+import { type Lang, type Phrase, phrase, t } from '../i18n/catalogue.ts';
 import type { DateRange } from './model.ts';
 
 /** The forms, in the order help text shows them. */
@@ -40,7 +41,7 @@ export const MAX_PERIOD_WORDS = 3;
 
 export type PeriodResult =
   | { ok: true; range: DateRange; label: string }
-  | { ok: false; problem: string; suggestion: string | null };
+  | { ok: false; problem: Phrase; suggestion: string | null };
 
 export interface ParsePeriodOptions {
   /** The instant "today" is taken from, in epoch milliseconds. */
@@ -120,20 +121,6 @@ const SINGLE_DATE = new RegExp(`^${DATE}$`);
 // `..` is the canonical separator; people also type "to", dashes, "~" or 至 between two dates.
 const DATE_RANGE = new RegExp(`^${DATE} ?(?:\\.{2,3}|to|[–—~至-]) ?${DATE}$`);
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const ZH_WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
 /** Resolves what the user typed into a range of days in `opts.timeZone`. */
@@ -148,7 +135,7 @@ export function parsePeriod(text: string, opts: ParsePeriodOptions): PeriodResul
 
 type Outcome =
   | { ok: true; span: Span; label: string }
-  | { ok: false; problem: string; suggestion: string | null };
+  | { ok: false; problem: Phrase; suggestion: string | null };
 
 function resolve(words: string, typed: string, zone: Zone): Outcome {
   const named = NAMED_ALIASES.get(words);
@@ -181,7 +168,7 @@ function lastDays(digits: string, today: string): Outcome {
     const asked = digits.replace(/^0+(?=\d)/, '');
     return {
       ok: false,
-      problem: `I can look back 1 to ${MAX_RANGE_DAYS} days, not ${echo(asked, 20)}.`,
+      problem: phrase('period.lookBack', { max: MAX_RANGE_DAYS, asked: echo(asked, 20) }),
       suggestion: days < 1 ? 'yesterday' : `last ${MAX_RANGE_DAYS} days`,
     };
   }
@@ -192,7 +179,7 @@ function lastDays(digits: string, today: string): Outcome {
   };
 }
 
-type InvalidDate = { ok: false; problem: string; closest: string | null };
+type InvalidDate = { ok: false; problem: Phrase; closest: string | null };
 type DateCheck = { ok: true; date: string } | InvalidDate;
 
 function explicitDates(fromParts: string[], toParts: string[], zone: Zone): Outcome {
@@ -212,33 +199,34 @@ function invalidDates(from: DateCheck, to: DateCheck, today: string): Outcome {
   const closestTo = to.ok ? to.date : to.closest;
   const suggestion =
     closestFrom && closestTo ? spanText(repair({ from: closestFrom, to: closestTo }, today), today) : null;
-  return { ok: false, problem: invalid?.problem ?? 'That is not a date.', suggestion };
+  return { ok: false, problem: invalid?.problem ?? phrase('period.notADate'), suggestion };
 }
 
 function checkDate(parts: string[]): DateCheck {
   const [year = 0, month = 0, day = 0] = parts.map(Number);
   const typed = parts.join('-');
   if (month < 1 || month > 12) {
-    return { ok: false, problem: `${typed} is not a date: months run from 01 to 12.`, closest: null };
+    return { ok: false, problem: phrase('period.badMonth', { typed }), closest: null };
   }
-  if (day < 1) return { ok: false, problem: `${typed} is not a date: days start at 01.`, closest: null };
+  if (day < 1) return { ok: false, problem: phrase('period.badDay', { typed }), closest: null };
   const daysInMonth = getDaysInMonth(dayFromParts(year, month, 1));
   if (day > daysInMonth) {
     return {
       ok: false,
-      problem: `${typed} is not a date: ${MONTH_NAMES[month - 1]} ${year} has ${daysInMonth} days.`,
+      problem: phrase('period.monthLength', { typed, month, year, days: daysInMonth }),
       closest: isoFromParts(year, month, daysInMonth),
     };
   }
   return { ok: true, date: isoFromParts(year, month, day) };
 }
 
-function spanProblem(span: Span, zone: Zone): string | null {
-  if (span.from > span.to) return `The start ${span.from} is after the end ${span.to}.`;
-  if (span.to > zone.today) return `${span.to} is in the future: today is ${zone.today} in ${zone.timeZone}.`;
+function spanProblem(span: Span, zone: Zone): Phrase | null {
+  if (span.from > span.to) return phrase('period.reversed', { from: span.from, to: span.to });
+  if (span.to > zone.today)
+    return phrase('period.future', { to: span.to, today: zone.today, zone: zone.timeZone });
   const days = spanDays(span);
   if (days > MAX_RANGE_DAYS) {
-    return `Sobot reports at most ${MAX_RANGE_DAYS} days at a time; ${spanText(span)} is ${days} days.`;
+    return phrase('period.tooLong', { max: MAX_RANGE_DAYS, span: spanText(span), days });
   }
   return null;
 }
@@ -263,8 +251,10 @@ function unknownPeriod(words: string, typed: string): Outcome {
   const echo = typed.length > MAX_ECHO_CHARS ? `${typed.slice(0, MAX_ECHO_CHARS - 1)}…` : typed;
   const suggestion = nearestForm(words);
   // Nothing close: list the forms instead of pretending the user meant "yesterday".
-  const forms = suggestion ? '' : ` Periods look like: ${PERIOD_EXAMPLES.join(', ')}.`;
-  return { ok: false, problem: `I don't know the period "${echo}".${forms}`, suggestion };
+  const problem = suggestion
+    ? phrase('period.unknown', { typed: echo })
+    : phrase('period.unknownWithForms', { typed: echo, forms: phrase('period.forms') });
+  return { ok: false, problem, suggestion };
 }
 
 /** The form a typo most likely meant, or null when nothing is close. */
@@ -311,6 +301,24 @@ function describeDays(range: DateRange, lang: 'en' | 'zh'): string {
   if (range.from === range.to) return format(from, full);
   const start = sameMonth ? 'EEE d' : sameYear ? 'EEE d MMM' : full;
   return `${format(from, start)} – ${format(to, full)}`;
+}
+
+const NAMED_KEYS = {
+  today: 'periodName.today',
+  yesterday: 'periodName.yesterday',
+  'this week': 'periodName.thisWeek',
+  'last week': 'periodName.lastWeek',
+  'this month': 'periodName.thisMonth',
+  'last month': 'periodName.lastMonth',
+} as const satisfies Record<NamedPeriod, string>;
+
+/** A period as typed (`yesterday`, `最近7天`, `last 7 days`) named in `lang`; dates and other forms as they are. */
+export function periodName(text: string, lang: Lang): string {
+  const words = collapseSpaces(normalize(text));
+  const named = NAMED_ALIASES.get(words);
+  if (named) return t(lang, NAMED_KEYS[named]);
+  const days = matchDayCount(words);
+  return days === null ? text : t(lang, 'periodName.lastDays', { count: Number(days) });
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Clock } from '../clock.ts';
 import { currentCommand } from '../command-context.ts';
 import { echo } from '../echo.ts';
 import { UserInputError } from '../errors.ts';
+import { type MessageKey, phrase } from '../i18n/catalogue.ts';
 import type { QueryCache } from './cache.ts';
 import type { AgentDetail, BotFigures, CustomerFigures, SatisfactionFigures, TopicFigures } from './cards.ts';
 import { KPIS, type KpiId, kpisFromCounts, MESSAGE_KPIS, ratingUseOf } from './kpis.ts';
@@ -115,13 +116,21 @@ const DIRECTORY_TTL_MS = 60 * 60_000;
 /** An unknown name reloads a list only if it is older than this, so typos do not spend the budget. */
 const DIRECTORY_RELOAD_AFTER_MS = 5 * 60_000;
 
-const DIMENSION_WORD: Record<Dimension, string> = {
-  group: 'skill group',
-  department: 'department',
-  channel: 'channel',
-  agent: 'agent',
-  robot: 'bot',
-};
+const DIMENSION_WORD = {
+  group: 'dimension.group',
+  department: 'dimension.department',
+  channel: 'dimension.channel',
+  agent: 'dimension.agent',
+  robot: 'dimension.robot',
+} as const satisfies Record<Dimension, MessageKey>;
+
+const DIMENSION_PLURAL = {
+  group: 'dimension.groups',
+  department: 'dimension.departments',
+  channel: 'dimension.channels',
+  agent: 'dimension.agents',
+  robot: 'dimension.robots',
+} as const satisfies Record<Dimension, MessageKey>;
 
 const OPTION_OF: Record<Dimension, string> = {
   group: 'group',
@@ -233,17 +242,27 @@ export function createStatsService(opts: StatsServiceOptions): StatsService {
       const listed = namesakes ? match.entries.map((e) => `${e.name} (${e.id})`) : names;
       const pick = namesakes ? (match.entries[0]?.id ?? name) : quoted(names[0] ?? name);
       throw new UserInputError(
-        `Several ${DIMENSION_WORD[dimension]}s match "${echo(name)}": ${listed.join(', ')}. Which one?`,
+        phrase('filter.ambiguous', {
+          what: phrase(DIMENSION_WORD[dimension]),
+          typed: echo(name),
+          listed: listed.join(', '),
+        }),
         `${option}:${pick}`,
       );
     }
     // With no close name, a short directory is worth listing whole.
     const close = (match.close.length ? match.close : entries.length <= 12 ? entries : []).map((e) => e.name);
-    const known = match.close.length ? 'Close names' : `The ${DIMENSION_WORD[dimension]}s are`;
+    const what = phrase(DIMENSION_WORD[dimension]);
+    const typed = echo(name);
     throw new UserInputError(
       close.length
-        ? `There is no ${DIMENSION_WORD[dimension]} "${echo(name)}". ${known}: ${close.join(', ')}.`
-        : `There is no ${DIMENSION_WORD[dimension]} "${echo(name)}".`,
+        ? phrase(match.close.length ? 'filter.noneClose' : 'filter.noneAll', {
+            what,
+            typed,
+            close: close.join(', '),
+            all: phrase(DIMENSION_PLURAL[dimension]),
+          })
+        : phrase('filter.none', { what, typed }),
       close[0] ? `${option}:${quoted(close[0])}` : null,
     );
   }

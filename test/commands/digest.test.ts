@@ -192,7 +192,7 @@ describe('/sobot digest subscribe', () => {
     const reply = await h.run('digest subscribe <#C0LEADS|cs-leads> 10:30 daily last 7 days group:Sales');
     expect(mrkdwnTexts(reply)).toEqual([
       'Digest *c0leads-1030* will be posted to <#C0LEADS> at 10:30 every day (Asia/Shanghai), covering ' +
-        'last 7 days · group:Sales. Preview it with `/sobot digest preview c0leads-1030`.',
+        'last 7 days · `group:Sales`. Preview it with `/sobot digest preview c0leads-1030`.',
     ]);
     expect((await h.registry.find('c0leads-1030'))?.filters).toEqual({ group: 'Sales' });
   });
@@ -217,7 +217,7 @@ describe('/sobot digest subscribe', () => {
       const reply = await h.run(`digest subscribe #cs-leads 09:00 ${filter}`);
       expect(reply.text).toBe('Digest cs-leads-0900 subscribed.');
       expect(mrkdwnTexts(reply)[0]).toContain(
-        `covering yesterday · ${filter}.${said} Preview it with \`/sobot digest preview cs-leads-0900\`.`,
+        `covering yesterday · \`${filter}\`.${said} Preview it with \`/sobot digest preview cs-leads-0900\`.`,
       );
       expect((await h.registry.find('cs-leads-0900'))?.sections).toEqual(sections);
     },
@@ -318,7 +318,7 @@ describe('/sobot digest list', () => {
         '• *ny-evening* → #ny-team · 20:00 every day (America/New_York) · yesterday · from config file · next 2026-11-22 20:00',
         '• *monthly* → <#C0DIGEST> · `0 9 1 * *` (Asia/Shanghai) · last month · from config file · next 2026-12-01 09:00',
         // Who added it, when (the fake clock's now, in Shanghai).
-        '• *c0leads-1030* → <#C0LEADS> · 10:30 every day (Asia/Shanghai) · last 7 days · group:Sales · from Slack · next 2026-11-23 10:30 · added by <@U0LEAD> Mon 23 Nov 2026 08:58',
+        '• *c0leads-1030* → <#C0LEADS> · 10:30 every day (Asia/Shanghai) · last 7 days · `group:Sales` · from Slack · next 2026-11-23 10:30 · added by <@U0LEAD> Mon 23 Nov 2026 08:58',
       ].join('\n'),
     ]);
   });

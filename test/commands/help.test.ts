@@ -2,9 +2,10 @@
 // own mode marked, Slack's limits in both modes, and the README's table kept equal to it.
 
 import { describe, expect, it } from 'vitest';
-import { apiModeRows, NEEDS_V5, SUPPORTED } from '../../commands/help.ts';
+import { apiModeRows, SUPPORTED } from '../../commands/help.ts';
 import { createCommands } from '../../commands/index.ts';
 import type { CommandDefinition } from '../../commands/types.ts';
+import type { MessageKey } from '../../src/i18n/catalogue.ts';
 import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
 import type { KpiId } from '../../src/stats/kpis.ts';
 import type { StatsService } from '../../src/stats/service.ts';
@@ -37,12 +38,13 @@ function router(api: StatsService['api']) {
 const allText = (message: BotMessage) => mrkdwnTexts(message).join('\n');
 
 /** The commands the legacy API cannot answer at all: what the legacy backend refuses. */
+const NEEDS_V5 = '✗ needs v5';
 const NEEDS_V5_COMMANDS = ['agents', 'agent', 'groups', 'departments', 'channels', 'customers', 'topics'];
 
 describe('apiModeRows', () => {
-  const command = (name: string, legacy?: false | string): CommandDefinition => ({
+  const command = (name: string, legacy?: false | MessageKey): CommandDefinition => ({
     name,
-    summary: '',
+    summary: 'help.help.summary',
     usage: '',
     examples: [],
     options: [],
@@ -51,15 +53,17 @@ describe('apiModeRows', () => {
   });
 
   it('reads a command’s `legacy` field: all of it, nothing, or the part it answers', () => {
-    expect(apiModeRows([command('a'), command('b', false), command('c', 'company-wide')])).toEqual([
-      { command: 'a', v5: '✓', legacy: '✓' },
-      { command: 'b', v5: '✓', legacy: '✗ needs v5' },
-      { command: 'c', v5: '✓', legacy: '✓ company-wide' },
-    ]);
+    expect(apiModeRows([command('a'), command('b', false), command('c', 'help.trend.legacy')], 'en')).toEqual(
+      [
+        { command: 'a', v5: '✓', legacy: '✓' },
+        { command: 'b', v5: '✓', legacy: '✗ needs v5' },
+        { command: 'c', v5: '✓', legacy: '✓ company-wide; human-chat KPIs only' },
+      ],
+    );
   });
 
   it('marks exactly the commands the legacy backend refuses as needing v5', () => {
-    const rows = apiModeRows(router('legacy').commands);
+    const rows = apiModeRows(router('legacy').commands, 'en');
     expect(rows.filter((r) => r.legacy === NEEDS_V5).map((r) => r.command)).toEqual(NEEDS_V5_COMMANDS);
     expect(rows.every((r) => r.v5 === SUPPORTED)).toBe(true);
   });
@@ -114,7 +118,11 @@ describe('/sobot help', () => {
 describe('the README’s table of API modes', () => {
   it('has the cells `/sobot help` shows', () => {
     const rows = readmeTable('api-modes');
-    const expected = apiModeRows(router('v5').commands).map((r) => [`\`${r.command}\``, r.v5, r.legacy]);
+    const expected = apiModeRows(router('v5').commands, 'en').map((r) => [
+      `\`${r.command}\``,
+      r.v5,
+      r.legacy,
+    ]);
     expect(rows).toEqual(expected);
   });
 });

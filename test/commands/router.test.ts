@@ -539,3 +539,25 @@ describe('filtersFrom', () => {
     expect(error.example).toBe('/sobot agents yesterday top:5 group:"Sales Team"');
   });
 });
+
+describe('Chinese command words', () => {
+  it('reads 客服/坐席, 概览, 满意度, 趋势, 技能组 as the commands they name, with Chinese periods', () => {
+    expect(parseCommandText('客服 昨天')).toMatchObject({ name: 'agents', input: { words: ['昨天'] } });
+    expect(parseCommandText('坐席 上周 top:5')).toMatchObject({
+      name: 'agents',
+      input: { words: ['上周'], options: { top: '5' } },
+    });
+    expect(parseCommandText('概览 最近7天').name).toBe('overview');
+    expect(parseCommandText('满意度 本月').name).toBe('satisfaction');
+    expect(parseCommandText('趋势 会话量').name).toBe('trend');
+    expect(parseCommandText('技能组 今天').name).toBe('groups');
+  });
+
+  it('splits a command word typed against its period', () => {
+    expect(parseCommandText('客服昨天')).toMatchObject({ name: 'agents', input: { words: ['昨天'] } });
+    expect(parseCommandText('概览本月 group:Sales')).toMatchObject({
+      name: 'overview',
+      input: { words: ['本月'], options: { group: 'Sales' } },
+    });
+  });
+});

@@ -170,7 +170,7 @@ describe('agentMessage', () => {
     expect(headerOf(message)).toBe('客服 · 王小明 · 2026年11月20日 周五');
     const fields = fieldsOf(message);
     expect(fields.get('接待会话量')).toBe('1,234');
-    expect(fields.get('忙碌')).toBe('11m 13s（3 次）');
+    expect(fields.get('忙碌')).toBe('11分13秒（3 次）');
     expect(fields.get('首次登录')).toBe('09:05');
   });
 

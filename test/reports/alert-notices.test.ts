@@ -54,7 +54,7 @@ describe('reminderReply', () => {
 
   it('in Chinese', () => {
     const reply = reminderReply(RULE, [{ scope: '王小明', value: 0.3, firingMs: 2 * HOUR }], 'zh');
-    expect(reply.text).toBe('仍在告警，已持续 2h 00m：*王小明* 30.0%（阈值 &gt; 20.0%，≤ 15.0% 时恢复）');
+    expect(reply.text).toBe('仍在告警，已持续 2小时00分：*王小明* 30.0%（阈值 &gt; 20.0%，≤ 15.0% 时恢复）');
   });
 
   it('keeps 300 hostile scopes within Slack limits and counts the ones it leaves out', () => {
@@ -145,7 +145,7 @@ describe('recoveredMessage', () => {
     expect(message.text).toBe(
       '✅ Alert `response-warnings-high` can be evaluated again, after 40m 00s without numbers from Sobot.',
     );
-    expect(recoveredMessage('r', 90 * 60_000, 'zh').text).toBe('✅ 告警 `r` 已恢复评估（中断 1h 30m）。');
+    expect(recoveredMessage('r', 90 * 60_000, 'zh').text).toBe('✅ 告警 `r` 已恢复评估（中断 1小时30分）。');
     expect(blockKitProblems(message)).toEqual([]);
   });
 });

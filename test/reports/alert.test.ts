@@ -257,7 +257,8 @@ describe('alertMessage: the KPI named as the rest of the bot names it', () => {
     expect(headerOf(message)).toBe(`🔴 ${condition} · group Sales`);
     const label = condition.split(' <')[0] ?? '';
     expect(mrkdwnTexts(message)[0]).toContain(`*group Sales* ${label} *70.0%*`);
-    expect(message.chart?.spec.title).toBe(`${label} · today`);
+    // The rule's period `today` named in the reader's words.
+    expect(message.chart?.spec.title).toBe(`${label} · ${lang === 'zh' ? '今天' : 'today'}`);
     expect(JSON.stringify(message)).not.toContain('Satisfied');
   });
 
@@ -362,7 +363,7 @@ describe('alertMessage: Chinese', () => {
   it('uses the Chinese labels and buttons', () => {
     const message = alertMessage({ ...FIRING, lang: 'zh', rule: { ...RULE, period: '今天' } });
     expect(headerOf(message)).toBe('🔴 响应预警率 > 20.0% · group Sales');
-    expect(mrkdwnTexts(message)[0]).toContain('自 14:20 起 · 峰值 31.2% · 今天1,412 个会话');
+    expect(mrkdwnTexts(message)[0]).toContain('自 14:20 起 · 峰值 31.2% · 今天共 1,412 个会话');
     expect(buttonsOf(message).map((b) => b.text.text)).toEqual(['静音 1 小时', '静音至明天', '在智齿中打开']);
     expect(blockKitProblems(message)).toEqual([]);
   });
@@ -370,6 +371,6 @@ describe('alertMessage: Chinese', () => {
   it('resolved', () => {
     const message = alertMessage({ ...RESOLVED, lang: 'zh' });
     expect(headerOf(message)).toBe('✅ 已恢复 · 响应预警率 > 20.0% · group Sales');
-    expect(message.text).toContain('持续 1h 20m · 峰值 31.2%');
+    expect(message.text).toContain('持续 1小时20分 · 峰值 31.2%');
   });
 });

@@ -56,17 +56,17 @@ describe('formatDuration', () => {
     [3_600_000, '1h 00m'],
     [3_725_000, '1h 02m'],
   ])('writes %d ms as "%s"', (ms, text) => {
-    expect(formatDuration(ms)).toBe(text);
+    expect(formatDuration(ms, 'en')).toBe(text);
   });
 
   it('shows a missing duration as "–"', () => {
-    expect(formatDuration(null)).toBe('–');
+    expect(formatDuration(null, 'en')).toBe('–');
   });
 
   it('never throws, whatever number it gets', () => {
     fc.assert(
       fc.property(fc.double(), (ms) => {
-        expect(() => formatDuration(ms)).not.toThrow();
+        expect(() => formatDuration(ms, 'en')).not.toThrow();
       }),
     );
   });
@@ -76,7 +76,7 @@ describe('formatDuration', () => {
       fc.property(
         fc.oneof(fc.double({ min: 0, max: 4 * 3_600_000, noNaN: true }), fc.nat(Number.MAX_SAFE_INTEGER)),
         (ms) => {
-          expect(formatDuration(ms)).toMatch(/^(\d+s|\d+m \d\ds|\d+h \d\dm)$/);
+          expect(formatDuration(ms, 'en')).toMatch(/^(\d+s|\d+m \d\ds|\d+h \d\dm)$/);
         },
       ),
     );
@@ -92,15 +92,15 @@ describe('formatScore', () => {
 
 describe('formatValue', () => {
   it('formats by unit', () => {
-    expect(formatValue('count', 12_345)).toBe('12,345');
-    expect(formatValue('ratio', 0.5)).toBe('50.0%');
-    expect(formatValue('duration', 65_000)).toBe('1m 05s');
-    expect(formatValue('score', 3)).toBe('3.0');
+    expect(formatValue('count', 12_345, 'en')).toBe('12,345');
+    expect(formatValue('ratio', 0.5, 'en')).toBe('50.0%');
+    expect(formatValue('duration', 65_000, 'en')).toBe('1m 05s');
+    expect(formatValue('score', 3, 'en')).toBe('3.0');
   });
 
   it('shows null as the same dash for every unit', () => {
     for (const unit of ['count', 'ratio', 'duration', 'score'] as const) {
-      expect(formatValue(unit, null)).toBe(MISSING);
+      expect(formatValue(unit, null, 'en')).toBe(MISSING);
     }
   });
 });

@@ -139,7 +139,7 @@ describe('homeView', () => {
     );
     expect(text(admin)).toContain('"action_id":"home_digest"');
     expect(text(admin)).toContain('"value":"delete:morning"');
-    expect(text(admin)).toContain('09:00 weekdays (Asia/Shanghai) · yesterday group:Sales');
+    expect(text(admin)).toContain('09:00 weekdays (Asia/Shanghai) · yesterday `group:Sales`');
     expect(text(admin)).toContain('next Tue 24 Nov 09:00 (your time) · ✅ last posted on time 09:00');
     const viewer = homeView(data({ digests: [digest('morning')] }));
     expect(text(viewer)).toContain('"action_id":"home_digest_preview"');

@@ -19,10 +19,12 @@ describe('daily schedules', () => {
   });
 
   it('says how a schedule reads in a list', () => {
-    expect(scheduleText('0 9 * * 1-5')).toBe('09:00 weekdays');
-    expect(scheduleText('30 7 * * *')).toBe('07:30 every day');
-    expect(scheduleText('15 8 * * 1,4')).toBe('08:15 Mon, Thu');
-    expect(scheduleText('*/10 9-18 * * 1-5')).toBe('`*/10 9-18 * * 1-5`');
+    expect(scheduleText('0 9 * * 1-5', 'en')).toBe('09:00 weekdays');
+    expect(scheduleText('30 7 * * *', 'en')).toBe('07:30 every day');
+    expect(scheduleText('15 8 * * 1,4', 'en')).toBe('08:15 Mon, Thu');
+    expect(scheduleText('*/10 9-18 * * 1-5', 'en')).toBe('`*/10 9-18 * * 1-5`');
+    expect(scheduleText('0 9 * * 1-5', 'zh')).toBe('工作日 09:00');
+    expect(scheduleText('15 8 * * 1,4', 'zh')).toBe('周一、周四 08:15');
   });
 });
 

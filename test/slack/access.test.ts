@@ -4,6 +4,7 @@
 import type { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { AccessDeniedError } from '../../src/errors.ts';
+import { phrase, say } from '../../src/i18n/catalogue.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createSlackDirectory, type Permission } from '../../src/slack/access.ts';
 import { accessFor, memoryDirectory } from '../support/access.ts';
@@ -15,15 +16,23 @@ const directory = memoryDirectory({
   names: { '#cs-public': 'C0PUBLIC' },
 });
 const at = (userId: string, channelId = 'C0CSTEAM') => ({ userId, channelId });
-const mute: Permission = { kind: 'mute', channel: 'C0ALERTS', doing: 'mute or unmute warnings-high' };
+const mute: Permission = {
+  kind: 'mute',
+  channel: 'C0ALERTS',
+  doing: phrase('access.doing.mute', { rule: 'warnings-high' }),
+};
+const manageDigests = phrase('access.doing.digests');
 
-async function refusal(promise: Promise<void>): Promise<string> {
+/** The refusal as an English asker reads it (a Chinese one with `lang` zh). */
+async function refusal(promise: Promise<void>, lang: 'en' | 'zh' = 'en'): Promise<string> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(AccessDeniedError);
-  return (error as Error).message;
+  const said = (error as AccessDeniedError).phrase;
+  expect(said).not.toBeNull();
+  return said ? say(lang, said) : '';
 }
 
 describe('the access table', () => {
@@ -37,7 +46,7 @@ describe('the access table', () => {
   );
 
   it('lets admins, named or through a group, manage', async () => {
-    const manage: Permission = { kind: 'admin', doing: 'change or post digests' };
+    const manage: Permission = { kind: 'admin', doing: manageDigests };
     expect(await access.allows(manage, at('U0ADMIN'))).toBe(true);
     expect(await access.allows(manage, at('U0BOSS'))).toBe(true);
     expect(await access.allows(manage, at('U0LEADER'))).toBe(false);
@@ -76,7 +85,7 @@ describe('the access table', () => {
   });
 
   it('refuses politely, naming who can', async () => {
-    expect(await refusal(access.demand({ kind: 'admin', doing: 'change or post digests' }, at('U0X')))).toBe(
+    expect(await refusal(access.demand({ kind: 'admin', doing: manageDigests }, at('U0X')))).toBe(
       'Sorry, only the bot admins (<@U0ADMIN>, <!subteam^S0ADMINS>) can change or post digests. Ask one of them.',
     );
     expect(await refusal(access.demand({ kind: 'agent-figures' }, at('U0X')))).toBe(
@@ -90,6 +99,15 @@ describe('the access table', () => {
     );
   });
 
+  it('refuses a Chinese asker in Chinese', async () => {
+    expect(await refusal(access.demand({ kind: 'admin', doing: manageDigests }, at('U0X')), 'zh')).toBe(
+      '抱歉，只有机器人管理员（<@U0ADMIN>, <!subteam^S0ADMINS>）可以修改或发送定时报告。请联系他们。',
+    );
+    expect(await refusal(access.demand(mute, at('U0X')), 'zh')).toBe(
+      '抱歉，只有机器人管理员（<@U0ADMIN>, <!subteam^S0ADMINS>）以及 <#C0ALERTS> 的成员可以静音或取消静音 warnings-high。',
+    );
+  });
+
   it('says when no admins are set up, and leaves out an empty viewer list', async () => {
     const none = accessFor({ viewers: [] }, directory);
     expect(await refusal(none.demand({ kind: 'agent-figures' }, at('U0X')))).toBe(
@@ -99,7 +117,9 @@ describe('the access table', () => {
 
   it('names at most eight people and counts the rest', async () => {
     const many = Array.from({ length: 11 }, (_, i) => `U0PERSON${i}`);
-    const text = await refusal(accessFor({ admins: many }).demand({ kind: 'admin', doing: 'x' }, at('U0X')));
+    const text = await refusal(
+      accessFor({ admins: many }).demand({ kind: 'admin', doing: manageDigests }, at('U0X')),
+    );
     expect(text).toContain('<@U0PERSON7> and 3 more)');
     expect(text).not.toContain('U0PERSON8');
   });

@@ -118,10 +118,10 @@ function answersName(payload: Payload, name: string): boolean {
   return table.slice(1).some((row) => row[0]?.text === name);
 }
 
-/** The value `alerts run` reports for a rule: "… nothing breaches now (77.4%)." */
+/** The value `alerts run` reports for a rule: "… nothing breaches now (77.4%)." (zh "…（77.4%）。") */
 function alertValue(text: string, rule: string): string {
   const line = text.split('\n').find((l) => l.includes(`*${rule}*`)) ?? '';
-  return /\((\d+\.\d%)\)\.$/.exec(line)?.[1] ?? '';
+  return /[(（](\d+\.\d%)[)）][.。]$/.exec(line)?.[1] ?? '';
 }
 
 describe.each(['en', 'zh'] as const)('one number per KPI (SOBOT_LANGUAGE=%s, server in %s)', (lang) => {

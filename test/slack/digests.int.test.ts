@@ -323,7 +323,7 @@ describe('/sobot digest', () => {
       '*morning* → <#C0DIGEST> · 09:00 weekdays (Asia/Shanghai) · yesterday · from config file',
     );
     expect(listing).toContain(
-      '*c0leads-1030* → <#C0LEADS> · 10:30 every day (Asia/Shanghai) · last 7 days · group:Sales · from Slack · next 2026-11-23 10:30',
+      '*c0leads-1030* → <#C0LEADS> · 10:30 every day (Asia/Shanghai) · last 7 days · `group:Sales` · from Slack · next 2026-11-23 10:30',
     );
 
     await stop(h);

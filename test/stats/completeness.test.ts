@@ -23,29 +23,36 @@ describe('completenessWarnings', () => {
   const base = { range: SUNDAY, graceMs: 2 * HOUR, chats: 900, previousChats: 1000 };
 
   it('says nothing of an ended period with normal volume', () => {
-    expect(completenessWarnings({ ...base, now: END + 9 * HOUR })).toEqual([]);
+    expect(completenessWarnings({ ...base, now: END + 9 * HOUR }, 'en')).toEqual([]);
   });
 
   it('warns when the period ended less than the grace time ago', () => {
-    expect(completenessWarnings({ ...base, now: END + 30 * 60_000 })).toEqual([
+    expect(completenessWarnings({ ...base, now: END + 30 * 60_000 }, 'en')).toEqual([
       'The period ended only 30 min ago; Sobot may still be counting.',
+    ]);
+    expect(completenessWarnings({ ...base, now: END + 30 * 60_000 }, 'zh')).toEqual([
+      '统计周期 30 分钟前才结束，智齿可能仍在统计。',
     ]);
   });
 
   it('warns when the period is still running', () => {
-    expect(completenessWarnings({ ...base, now: END - HOUR })).toEqual([
+    expect(completenessWarnings({ ...base, now: END - HOUR }, 'en')).toEqual([
       'The period includes today, so its figures are still growing.',
     ]);
   });
 
   it('warns when chats collapse against the period before', () => {
-    expect(completenessWarnings({ ...base, chats: 0, previousChats: 480, now: END + 9 * HOUR })).toEqual([
+    expect(
+      completenessWarnings({ ...base, chats: 0, previousChats: 480, now: END + 9 * HOUR }, 'en'),
+    ).toEqual([
       'Only 0 chats against 480 in the period before: far fewer than usual, so some data may be missing.',
     ]);
     // A quarter or more of the volume, or a small previous period, is not suspicious.
-    expect(completenessWarnings({ ...base, chats: 120, previousChats: 480, now: END + 9 * HOUR })).toEqual(
+    expect(
+      completenessWarnings({ ...base, chats: 120, previousChats: 480, now: END + 9 * HOUR }, 'en'),
+    ).toEqual([]);
+    expect(completenessWarnings({ ...base, chats: 0, previousChats: 12, now: END + 9 * HOUR }, 'en')).toEqual(
       [],
     );
-    expect(completenessWarnings({ ...base, chats: 0, previousChats: 12, now: END + 9 * HOUR })).toEqual([]);
   });
 });

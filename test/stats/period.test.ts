@@ -5,6 +5,7 @@ import { TZDate } from '@date-fns/tz';
 import { addDays, differenceInCalendarDays, format } from 'date-fns';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { say } from '../../src/i18n/catalogue.ts';
 import type { DateRange } from '../../src/stats/model.ts';
 import {
   chartDate,
@@ -13,13 +14,22 @@ import {
   isClosed,
   MAX_RANGE_DAYS,
   PERIOD_EXAMPLES,
-  type PeriodResult,
-  parsePeriod,
+  parsePeriod as parsePeriodPhrased,
   previousRange,
   rangeDays,
   shiftDays,
   todayIn,
 } from '../../src/stats/period.ts';
+
+type PeriodResult =
+  | Extract<ReturnType<typeof parsePeriodPhrased>, { ok: true }>
+  | { ok: false; problem: string; suggestion: string | null };
+
+/** parsePeriod with its problem said in English, as these tests read it. */
+function parsePeriod(...args: Parameters<typeof parsePeriodPhrased>): PeriodResult {
+  const result = parsePeriodPhrased(...args);
+  return result.ok ? result : { ...result, problem: say('en', result.problem) };
+}
 
 const SHANGHAI = 'Asia/Shanghai';
 const NEW_YORK = 'America/New_York';
@@ -329,7 +339,8 @@ describe('parsePeriod', () => {
       (text) => {
         const result = parsePeriod(text, opts);
         expect(result).toMatchObject({ ok: false, suggestion: null });
-        if (!result.ok) expect(result.problem).toMatch(/Periods look like: today, yesterday, this week/);
+        if (!result.ok)
+          expect(result.problem).toMatch(/Periods look like: `today`, `yesterday`, `this week`/);
       },
     );
 

@@ -7,6 +7,7 @@ export const KEEP_AS_IS: readonly string[] = [
   'Sobot',
   'Slack',
   'CSV',
+  'README',
   'KPI',
   'FCR',
   'NPS',
@@ -24,6 +25,9 @@ export const KEEP_AS_IS: readonly string[] = [
 
 /** Placeholders, `code`, <links and mentions>, :emoji:, file names, ids: none of them is prose. */
 const NOT_PROSE = [
+  // Command syntax (usage lines): up to the sentence after it.
+  /\/sobot[^\n*]*?(?=[:：]\s|\*|\n|$)/g,
+  /&(?:amp|lt|gt);/g,
   /\{\w+\}/g,
   /`[^`]*`/g,
   /<[^>]*>/g,
@@ -31,6 +35,8 @@ const NOT_PROSE = [
   /\b[\w.-]+\.(?:csv|png)\b/gi,
   /\b[A-Za-z]+_[A-Za-z_0-9]+\b/g,
   /\b\d{4}-\d{2}-\d{2}\b/g,
+  // Slack ids.
+  /\b[CDUGSFTW][0-9A-Z]{5,}\b/g,
 ];
 
 /**

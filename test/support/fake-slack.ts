@@ -65,7 +65,10 @@ export interface FakeSlack {
   homes: Map<string, Record<string, unknown>>;
   /** Modals opened with views.open, in order, updated in place by views.update. */
   modals: OpenModal[];
-  /** Profiles for users.info: time zone and locale by user id (unknown users: user_not_found). */
+  /**
+   * Profiles for users.info: time zone and locale by user id. Unknown users: user_not_found, so the bot
+   * answers them in its default language (what most tests expect).
+   */
   users: Map<string, { tz: string; locale?: string }>;
   /** The next `count` calls of `method` answer `{ ok: false, error }`, as Slack does when it is unwell. */
   failNext(method: string, count?: number, error?: string): void;
@@ -293,7 +296,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     'users.info': (args) => {
       const profile = fake.users.get(String(args.user));
       if (!profile) return { ok: false, error: 'user_not_found' };
-      return { ok: true, user: { id: args.user, tz: profile.tz, locale: profile.locale ?? 'en-US' } };
+      // Slack adds the locale only when asked for it (include_locale).
+      const asked = args.include_locale === true || args.include_locale === 'true';
+      const locale = asked ? { locale: profile.locale ?? 'en-US' } : {};
+      return { ok: true, user: { id: args.user, tz: profile.tz, ...locale } };
     },
     'apps.connections.open': () => ({ ok: true, url: `${base.replace('http', 'ws')}/socket` }),
   };
