@@ -7,6 +7,8 @@
 //   - Sobot calls made for 100 identical concurrent `/sobot agents yesterday`
 //   - every command's Sobot calls and latency, cold and warm
 //   - digests due at the same minute: Sobot calls and time to post them all (they share the cache)
+//   - replicas (bench/replicas.ts): 60 commands (20 distinct) round-robin over 1 and over 3 replicas
+//     sharing one Redis: Sobot calls, calls in the busiest minute, ack p50/p99, last answer
 //   - overload: 40 distinct commands at once against Sobot's real budget (20 a minute) with 200 ms
 //     latency each way: over-budget calls, calls in the first minute, time to the last answer, and the
 //     longest wait a user was told against what happened (real time: about 70 s)
@@ -16,6 +18,7 @@ import { type Harness, startHarness } from '../test/support/bot-harness.ts';
 import { createFakeClock } from '../test/support/fake-clock.ts';
 import { ackUnderLoad, ackUnderLoadRows } from './ack-under-load.ts';
 import { parseFuzz } from './parse-fuzz.ts';
+import { replicaRows } from './replicas.ts';
 
 const AGENTS = 300;
 
@@ -201,6 +204,10 @@ async function main(): Promise<void> {
     console.log('\nDigests due at the same minute (yesterday, 7-day chart; budget lifted):\n');
     for (const count of [1, 5])
       console.log(`${String(count).padStart(2)} digest(s) at 09:00          ${await digestsAtOnce(count)}`);
+    console.log(
+      '\nReplicas on one Redis: 60 commands (20 distinct), round-robin, budget 20 a minute, 100 ms latency:\n',
+    );
+    printRows(await replicaRows());
     console.log("\nOverload against Sobot's budget of 20 calls a minute (real time, about 70 s):\n");
     printRows(await overload());
   } finally {

@@ -60,6 +60,7 @@ import {
 import { createQueryCache, type QueryCache } from './stats/cache.ts';
 import type { StatsBackend } from './stats/model.ts';
 import { createStatsService, type StatsService } from './stats/service.ts';
+import { createSharedCacheTier } from './stats/shared-cache.ts';
 import { processOwner } from './store/lease.ts';
 import { openStore } from './store/open.ts';
 import { canRunScripts, type Store } from './store/store.ts';
@@ -107,6 +108,8 @@ export interface Engine {
   metrics: PrometheusMetrics;
   /** Fetches the Sobot token: the start-up check of the credentials. */
   sobotToken: SobotTokenSource;
+  /** This process in leases and locks (hostname + random). */
+  owner: string;
 }
 
 /** The client and backend of the configured Sobot API (SOBOT_API), on the shared budget. */
@@ -140,28 +143,23 @@ function createBackend(
   return { backend: createV5Backend(client), token: client };
 }
 
-/** The key of what the replicas of one Sobot company share in Redis: its token, budget, cache. */
+/** The key of what the replicas of one Sobot company share in Redis: its token, budget and cache. */
 const companyKey = (config: BotConfig, what: string) =>
   `sobot:${what}:${config.sobot.api}:${config.sobot.appId}`;
 
 /** With Redis, one Sobot token per company for all replicas (the file store serves one process only). */
 function sharedTokens(
   config: BotConfig,
-  shared: { store: Store; clock: Clock; logger: Logger },
+  shared: { store: Store; clock: Clock; logger: Logger; owner: string },
 ): TokenCacheFactory | undefined {
   if (shared.store.kind !== 'redis') return undefined;
-  return (fetchToken) =>
-    createSharedTokenCache({
-      ...shared,
-      fetchToken,
-      key: companyKey(config, 'token'),
-      owner: processOwner(),
-    });
+  return (fetchToken) => createSharedTokenCache({ ...shared, fetchToken, key: companyKey(config, 'token') });
 }
 
 export async function createEngine(config: BotConfig, overrides: Overrides = {}): Promise<Engine> {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  const owner = processOwner();
   // First: with Redis, the Sobot token, budget and cache below live in it too.
   const store =
     overrides.store ??
@@ -187,7 +185,18 @@ export async function createEngine(config: BotConfig, overrides: Overrides = {})
         })
       : undefined,
   });
-  const cache = createQueryCache({ clock });
+  const cache = createQueryCache({
+    clock,
+    tier: canRunScripts(store)
+      ? createSharedCacheTier({
+          store,
+          namespace: `${companyKey(config, 'cache')}:${config.sobot.language}:`,
+          clock,
+          logger,
+          owner,
+        })
+      : undefined,
+  });
   const metrics = createPrometheusMetrics({
     budget: () => ({
       inUse: budget.inWindow(),
@@ -202,7 +211,7 @@ export async function createEngine(config: BotConfig, overrides: Overrides = {})
     logger,
     metrics,
     overrides,
-    tokens: sharedTokens(config, { store, clock, logger }),
+    tokens: sharedTokens(config, { store, clock, logger, owner }),
   });
   const stats = createStatsService({ backend, cache, clock, isOutage: isSobotOutage });
   const charts = createChartRenderer({
@@ -232,6 +241,7 @@ export async function createEngine(config: BotConfig, overrides: Overrides = {})
     rules,
     metrics,
     sobotToken: token,
+    owner,
   };
 }
 
@@ -242,8 +252,7 @@ export function createWorkers(
   access: AccessPolicy,
   overrides: Overrides = {},
 ): { commands: CommandRouter; digests: DigestRunner; alerts: AlertChecker } {
-  const { config } = engine;
-  const owner = processOwner();
+  const { config, owner } = engine;
   const metrics = engine.metrics.events;
   const alerts = createAlertChecker({
     stats: engine.stats,
@@ -467,6 +476,7 @@ export async function createBot(config: BotConfig, overrides: Overrides = {}): P
           alerts: workers.alerts,
           rules: engine.rules,
           work,
+          store: engine.store,
           logger: engine.logger,
         });
       }

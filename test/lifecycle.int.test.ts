@@ -9,25 +9,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../src/simulator/server.ts';
-import { BOT_TOKEN, SIGNING_SECRET, startHarness } from './support/bot-harness.ts';
+import { startHarness } from './support/bot-harness.ts';
 import { createFakeClock, whileAdvancing } from './support/fake-clock.ts';
 import { type FakeSlack, startFakeSlack } from './support/fake-slack.ts';
-import { signedRequest, slashCommandBody } from './support/slack-request.ts';
-import { type BotProcess, ensureBuilt, spawnBot } from './support/spawn-bot.ts';
+import {
+  type BotProcess,
+  botEnv,
+  ensureBuilt,
+  firingAlertConfig,
+  postCommand,
+  spawnBot,
+} from './support/spawn-bot.ts';
 
 const ALERT_CHANNEL = 'C0ALERTS';
-/** Fires at its first check: yesterday always had chats. Checked every minute (the shortest cron step). */
-const ALERT_CONFIG = `
-alerts:
-  - name: any-chats
-    kpi: chats
-    scope: overall
-    op: ">"
-    threshold: 0
-    period: yesterday
-    check: "* * * * *"
-    channel: ${ALERT_CHANNEL}
-`;
+const ALERT_CONFIG = firingAlertConfig(ALERT_CHANNEL);
 
 const running: BotProcess[] = [];
 const servers: { close(): Promise<void> }[] = [];
@@ -49,19 +44,10 @@ function envFor(
   slack: FakeSlack,
   extra: Record<string, string> = {},
 ) {
-  return {
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: '0',
-    SOBOT_APPID: sim.appId,
-    SOBOT_APP_KEY: sim.appKey,
-    SOBOT_BASE_URL: sim.url,
-    CHART_RENDERER: 'none',
-    LOG_LEVEL: 'info',
+  return botEnv(sim, slack, {
     DATA_DIR: join(mkdtempSync(join(tmpdir(), 'sobot-lifecycle-')), 'data'),
     ...extra,
-  };
+  });
 }
 
 function start(env: Record<string, string>): BotProcess {
@@ -71,16 +57,6 @@ function start(env: Record<string, string>): BotProcess {
 }
 
 const isRunning = (line: Record<string, unknown>) => line.msg === 'sobot-slack is running';
-
-async function command(port: number, text: string, responseUrl: string) {
-  const signed = signedRequest(SIGNING_SECRET, slashCommandBody({ text, response_url: responseUrl }));
-  const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-    method: 'POST',
-    headers: signed.headers,
-    body: signed.body,
-  });
-  return { status: response.status, body: await response.text() };
-}
 
 /** A loopback port nothing listens on (yet). */
 async function freePort(): Promise<number> {
@@ -157,13 +133,13 @@ describe('SIGTERM', () => {
     sim.log.clear();
     // The alert check starts at the next whole minute.
     await sim.log.waitFor(() => true);
-    expect((await command(port, 'agents yesterday', slack.responseUrl('answer'))).status).toBe(200);
+    expect((await postCommand(port, 'agents yesterday', slack.responseUrl('answer'))).status).toBe(200);
     await sim.log.waitFor((entry) => entry.path.endsWith('/staffWorkStatis'));
 
     bot.child.kill('SIGTERM');
     const waiting = await bot.waitForLog((line) => line.msg === 'waiting for work in flight');
     expect(waiting.inFlight).toEqual({ answer: 1, 'alert check': 1 });
-    const late = await command(port, 'overview yesterday', slack.responseUrl('late'));
+    const late = await postCommand(port, 'overview yesterday', slack.responseUrl('late'));
     expect(late.status).toBe(200);
     expect(JSON.parse(late.body)).toMatchObject({
       response_type: 'ephemeral',

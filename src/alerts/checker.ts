@@ -319,6 +319,8 @@ export function createAlertChecker(opts: {
     if (!lease) return;
     try {
       await evaluate(rule, now, lease);
+      // For operators following a rule (LOG_LEVEL=debug): which replica checked which minute.
+      log.debug({ rule: rule.name, minute }, 'alert rule checked');
     } catch (error) {
       if (!(error instanceof LeaseLost)) throw error;
       log.warn({ rule: rule.name }, 'alert check taken over by another process: its result is dropped here');

@@ -9,11 +9,12 @@ import {
   type DigestSection,
   type FilterWords,
   NAME,
+  sectionsBeyondFilters,
 } from '../config-file.ts';
 import { type Lang, t } from '../i18n/catalogue.ts';
+import { listText } from '../i18n/units.ts';
 import { dailyCron, parseDailyCron } from '../scheduler/schedule-text.ts';
 import { parsePeriod } from '../stats/period.ts';
-import { unfilterableBy } from '../stats/scope.ts';
 import { isTimeZone } from '../time-zone.ts';
 
 /** The form's inputs, by block id; each input's action_id is the same word. */
@@ -153,20 +154,13 @@ export async function digestFromForm(
     if (problem) errors[field] = problem;
     else filters[word] = value;
   }
-  // A section Sobot cannot narrow to the filters would show wider figures under the digest's title.
-  const ignored = sections.filter((section) => {
-    const kpi = section === 'bot' ? 'bot_chats' : section === 'satisfaction' ? 'satisfaction' : null;
-    if (!kpi) return false;
-    const dimensions = unfilterableBy(kpi);
-    return (
-      (filters.group && dimensions.includes('group')) ||
-      (filters.dept && dimensions.includes('department')) ||
-      (filters.channel && dimensions.includes('channel')) ||
-      (filters.agent && dimensions.includes('agent'))
-    );
-  });
+  // A section Sobot cannot narrow to the filters would show wider figures under the digest's title:
+  // the same rule as for config-file and subscribed digests.
+  const ignored = sectionsBeyondFilters(sections, filters).map(({ section }) =>
+    t(lang, `digest.section.${section}`),
+  );
   if (ignored.length > 0 && !errors.sections)
-    errors.sections = t(lang, 'digestForm.error.unfilterable', { sections: ignored.join(', ') });
+    errors.sections = t(lang, 'digestForm.error.unfilterable', { sections: listText(lang, ignored) });
   if (Object.keys(errors).length > 0 || !clock) return { ok: false, errors };
   const base = opts.base;
   return {

@@ -1,10 +1,15 @@
 // What wakes the bot: a cron job per digest schedule plus a sweep for missed ones, a job per alert rule,
 // and a catch-up at start. Digest and alert jobs are set again whenever digests or rules change. Every run counts as
 // work in flight, so the drain at shutdown waits for it, and none starts once the drain has begun.
+// While the store cannot be reached (Redis away) nothing scheduled runs: without it the replicas cannot
+// agree who posts. That is one warning and one "back" in the log, not an error a minute; digests missed
+// meanwhile go out at the next sweep once it is back.
 
 import type { AlertChecker } from '../alerts/checker.ts';
 import type { AlertRuleRegistry } from '../alerts/rule-registry.ts';
 import type { Logger } from '../logger.ts';
+import { createFailover, StoreUnreachableError } from '../store/failover.ts';
+import type { Store } from '../store/store.ts';
 import type { WorkInFlight } from '../work.ts';
 import type { CronJobs } from './cron.ts';
 import type { DigestRegistry } from './digest-registry.ts';
@@ -22,13 +27,32 @@ export interface ScheduleOptions {
   alerts: AlertChecker;
   rules: Pick<AlertRuleRegistry, 'list' | 'onChange'>;
   work: WorkInFlight;
+  /** Where the claims live: its reachable() decides whether a run starts. */
+  store: Store;
   logger: Logger;
 }
 
 export async function scheduleJobs(opts: ScheduleOptions): Promise<void> {
   const { cron, work } = opts;
   const log = opts.logger.child({ module: 'scheduler' });
-  const tick = () => (work.draining ? Promise.resolve() : work.track('digests', () => opts.digests.tick()));
+  const failover = createFailover({
+    store: opts.store,
+    logger: log,
+    what: 'state store',
+    meanwhile: 'no digest or alert check runs until it is back (missed digests go out at the next sweep)',
+  });
+  /** Runs `run` while the store answers; a run that failed because the store went away is skipped. */
+  const withStore = (run: () => Promise<unknown>) =>
+    failover.run(
+      () =>
+        run().catch((error: unknown) => {
+          if (opts.store.reachable()) throw error;
+          throw new StoreUnreachableError('store lost during a scheduled run', { cause: error });
+        }),
+      async () => undefined,
+    );
+  const tick = () =>
+    work.draining ? Promise.resolve() : work.track('digests', () => withStore(() => opts.digests.tick()));
   const setDigestJobs = async () => {
     const digests = await opts.registry.list();
     cron.set('digests', [
@@ -51,13 +75,18 @@ export async function scheduleJobs(opts: ScheduleOptions): Promise<void> {
         schedule: rule.check,
         timeZone: rule.timeZone,
         run: () =>
-          work.draining ? Promise.resolve() : work.track('alert check', () => opts.alerts.check(rule)),
+          work.draining
+            ? Promise.resolve()
+            : work.track('alert check', () => withStore(() => opts.alerts.check(rule))),
       })),
     );
   };
   const resetAlertJobs = () =>
-    // As for digests: the old checks keep running until the rules can be read again.
-    setAlertJobs().catch((error) => log.error({ err: error }, 'could not reschedule the alert checks'));
+    // As for digests: the old checks keep running until the rules can be read again (while the store
+    // is away the failover warns once instead of an error a minute).
+    withStore(setAlertJobs).catch((error) =>
+      log.error({ err: error }, 'could not reschedule the alert checks'),
+    );
   await setAlertJobs();
   opts.rules.onChange(() => void resetAlertJobs());
   cron.set('alert-rules', [

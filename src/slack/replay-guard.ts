@@ -6,9 +6,12 @@
 // - Socket Mode: an envelope delivered again (same envelope_id) is acked and not run again.
 // - Both: Slack's retries (X-Slack-Retry-Num, or retry_num in Socket Mode) of a request that was
 //   already received (same trigger_id or event_id) are acked and not run again.
+// While the store cannot be reached (Redis away) requests are let through on the timestamp check
+// alone, said once in the log: answering beats refusing everyone until Redis is back.
 
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../logger.ts';
+import { createFailover } from '../store/failover.ts';
 import type { Store } from '../store/store.ts';
 
 /** How far a request's timestamp may be from our clock, either way (Slack's own advice: 5 minutes). */
@@ -68,12 +71,22 @@ export function createReplayGuard(opts: { store: Store; logger: Logger; now?: ()
     return sentMs + TIMESTAMP_WINDOW_MS - now() + 1_000;
   }
 
+  const failover = createFailover({
+    store: opts.store,
+    logger: log,
+    what: 'replay memory',
+    meanwhile: 'Slack requests are checked by their timestamp alone',
+  });
   /**
-   * True the first time `key` is seen within `ttlMs`. Not durable: the ack must not wait for a disk
-   * (the file store decides in memory and writes within a second; a crash in that second forgets them).
+   * True the first time `key` is seen within `ttlMs` (and while the store cannot tell). Not durable: the ack
+   * must not wait for a disk (the file store decides in memory and writes within a second; a crash in that
+   * second forgets them).
    */
   const firstTime = (key: string, ttlMs = DELIVERY_MEMORY_MS) =>
-    opts.store.claim(key, now(), { ttlMs, durable: false });
+    failover.run(
+      () => failover.reach(opts.store.claim(key, now(), { ttlMs, durable: false })),
+      async () => true,
+    );
 
   return {
     httpFacts: (request) => ({

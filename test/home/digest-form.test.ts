@@ -53,6 +53,31 @@ describe('digestFromForm', () => {
     });
   });
 
+  it('refuses the sections config and /sobot digest subscribe leave out: agents under channel:, both under dept:', async () => {
+    const byChannel = await digestFromForm(
+      form({ filters: { channel: 'WeChat' }, sections: ['overview', 'agents'] }),
+      opts(),
+    );
+    expect(byChannel).toEqual({
+      ok: false,
+      errors: { sections: 'Sobot cannot narrow agents to these filters: untick it or clear the filter.' },
+    });
+    const inChinese = await digestFromForm(
+      form({ filters: { dept: 'Head Office' }, sections: ['overview', 'satisfaction', 'bot'] }),
+      { ...opts(), lang: 'zh' as const },
+    );
+    // Satisfaction is narrowed by department; the bot figures are not.
+    expect(inChinese).toEqual({
+      ok: false,
+      errors: { sections: '智齿无法按这些筛选条件细分 机器人：请取消该项或清除筛选。' },
+    });
+    const agentsByGroup = await digestFromForm(
+      form({ filters: { group: 'Sales' }, sections: ['overview', 'agents', 'satisfaction'] }),
+      opts(),
+    );
+    expect(agentsByGroup.ok).toBe(true);
+  });
+
   it('keeps the name of the digest being edited, whatever the form says', async () => {
     const result = await digestFromForm(form({ editing: 'morning', name: 'other' }), opts(['morning']));
     expect(result.ok && result.digest.name).toBe('morning');

@@ -111,7 +111,10 @@ describe('one Sobot budget across three replicas', () => {
       ),
     );
     expect(acks.every((ack) => ack.status === 200)).toBe(true);
-    const t0 = clock.now();
+    // The three replicas share one window: 20 calls go out before any time passes, not 20 each (counted
+    // while the clock stands still; Redis and the apps answer in their own time, so this polls).
+    await expect.poll(() => arrivals.length, { timeout: 60_000, interval: 5 }).toBeGreaterThanOrEqual(20);
+    expect(arrivals).toHaveLength(20);
     const answered = (id: string) =>
       (a.slack.responses.get(id) ?? []).some((post) => String(post.payload.text).startsWith('Chats'));
     // Small steps: three apps and Redis share the machine, and a call's real-time trip must stay short
@@ -125,7 +128,37 @@ describe('one Sobot budget across three replicas', () => {
     expect(arrivals).toHaveLength(60);
     expect(a.sim.tokens).toBe(1);
     expect(a.sim.overBudgetCalls).toBe(0);
-    // The three replicas share one window: 20 calls in the first minute, not 20 each.
-    expect(arrivals.filter((t) => t < t0 + 60_000)).toHaveLength(20);
+  }, 120_000);
+});
+
+describe('one answers cache across three replicas', () => {
+  it('answers ten identical commands spread over three replicas with one round of Sobot calls', async () => {
+    const clock = createFakeClock(Date.parse('2026-11-23T02:00:00Z'));
+    const replicas = await threeReplicas(clock);
+    const [a] = replicas;
+    a.sim.faults.latencyMs = 200;
+    const statsCalls = () =>
+      a.sim.log.filter((entry) => entry.path.startsWith('/chat-static-api/api/')).length;
+    // One round: what the command costs asked once, on one replica.
+    await askEach(clock, [a], 'agents 2026-11-19', 'alone');
+    const round = statsCalls();
+    expect(round).toBeGreaterThan(0);
+
+    const ids = Array.from({ length: 10 }, (_, i) => `same-${i}`);
+    const acks = await Promise.all(
+      ids.map((id, i) =>
+        (replicas[i % 3] as Harness).command('agents 2026-11-20', id, { user_id: `U0LEAD${i}` }),
+      ),
+    );
+    expect(acks.map((ack) => ack.status)).toEqual(ids.map(() => 200));
+    const answers = await whileAdvancing(
+      clock,
+      Promise.all(ids.map(async (id) => (await a.slack.waitForResponses(id))[0])),
+      100,
+    );
+    expect(statsCalls() - round).toBe(round);
+    // Everyone sees the same figures, the ones Sobot served once.
+    expect(new Set(answers.map((answer) => answer?.payload.text)).size).toBe(1);
+    expect(answers[0]?.payload.text).toMatch(/^Agents · Fri 20 Nov 2026/);
   }, 120_000);
 });

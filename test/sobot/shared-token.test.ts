@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.ts';
 import { createSharedTokenCache } from '../../src/sobot/shared-token.ts';
 import type { TokenCache } from '../../src/sobot/token-cache.ts';
+import { capturedLogger } from '../support/captured-logger.ts';
 import { createFakeClock, type FakeClock, whileAdvancing } from '../support/fake-clock.ts';
 import { openReplicaStores, type ReplicaStore, STORE_KINDS } from '../support/replica-stores.ts';
 
@@ -20,11 +20,7 @@ describe.each(STORE_KINDS)('the shared Sobot token (%s store)', (kind) => {
     const stores = await openReplicaStores(kind, clock);
     cleanups.push(() => stores.close());
     const issued: string[] = [];
-    const logs: Record<string, unknown>[] = [];
-    const logger = createLogger({
-      level: 'info',
-      destination: { write: (line: string) => logs.push(JSON.parse(line)) },
-    });
+    const { logger, logs } = capturedLogger();
     const views: ReplicaStore[] = [];
     const caches: TokenCache[] = [];
     for (const name of ['a', 'b', 'c']) {

@@ -221,4 +221,78 @@ describe('v5 contract: the document example replies through the client', () => {
       expect(totals.avg_first_response).toBeCloseTo((353669.5 * 7 + 392346 * 9) / 16, 6);
     });
   });
+
+  describe('the cards: getSatisfactionSurvey + getCustomerSatisfaction, getRobotReception, getGeneral + regions', () => {
+    it('gives the satisfaction card the survey as the example states it', async () => {
+      const { figures } = await stats.satisfaction(DAY);
+      expect(figures.scale).toBe('five_star'); // 684 star ratings, 3 two-level, none on 0–10
+      expect(figures.satisfaction).toBe(0.2281); // good_rate_str
+      expect(figures.validChats).toBe(1282);
+      expect(figures.ratedChats).toBe(687);
+      expect(figures.feedbackRate).toBe(0.5359);
+      expect(figures.resolvedRate).toBe(0.5439);
+      expect(figures.distribution.map((b) => [b.label, b.count])).toEqual([
+        ['5★', 156],
+        ['4★', 112],
+        ['3★', 141],
+        ['2★', 125],
+        ['1★', 150],
+      ]);
+      expect(figures.customers.rated).toBe(1149); // getCustomerSatisfaction
+      expect(figures.customers.averageScore).toBe(3.02);
+    });
+
+    it('gives the bot card the counts and shares of the example', async () => {
+      const { figures } = await stats.bot(DAY);
+      expect([figures.received, figures.validReceived, figures.selfServed]).toEqual([1496, 300, 66]);
+      expect(figures.transfersToAgents).toBe(1452);
+      expect([
+        figures.activeTransferRate,
+        figures.triggeredTransferRate,
+        figures.keywordTransferRate,
+      ]).toEqual([0.9924, 0.0041, 0.0007]);
+    });
+
+    it('gives the customers card 21 valid customers, 66.67% returning, 24h FCR 22.22% and the regions', async () => {
+      const { figures } = await stats.customers(DAY);
+      expect([figures.validCustomers, figures.newCustomers, figures.returningCustomers]).toEqual([21, 7, 14]);
+      expect(figures.returningShare).toBe(0.6667);
+      expect(figures.fcr24h).toBe(0.2222);
+      // The same 24h FCR as the overview's: one number.
+      expect((await stats.overview(DAY)).current.fcr_24h).toBe(figures.fcr24h);
+      expect(figures.regions.map((r) => [r.region, r.visitors])).toEqual([
+        ['Beijing', 1445],
+        ['California', 2],
+        ['', 1],
+      ]);
+    });
+  });
+
+  describe('serviceSummary and staffWorkStatis + getWorkLogList (topics, one agent)', () => {
+    it('gives topics the two categories with 2 chats each and nothing rated', async () => {
+      const { figures } = await stats.topics(DAY);
+      expect(figures.topics.map((t) => [t.name, t.chats, t.ratedChats, t.satisfaction])).toEqual([
+        ['Category 2', 2, 0, null],
+        ['Category 3', 2, 0, null],
+      ]);
+    });
+
+    it("gives the agent card staff1's own figures, as its team line of one", async () => {
+      const detail = (await stats.agentDetail(DAY, STAFF1)).figures;
+      const { totals } = await stats.agents(DAY, { agentIds: [STAFF1] });
+      expect(detail?.row.kpis.chats).toBe(7);
+      expect(detail?.row.kpis.valid_reception_rate).toBe(0); // "0.00%"
+      expect(detail?.row.kpis.response_warn_rate).toBe(0.75); // "75.00%"
+      for (const kpi of [
+        'chats',
+        'valid_reception_rate',
+        'fcr_24h',
+        'response_warn_rate',
+        'satisfaction',
+      ] as const)
+        expect(detail?.row.kpis[kpi]).toBe(totals[kpi]);
+      expect(detail?.responseTimes.maxMs).toBe(818770); // response_duration_max "00:13:38"
+      expect(detail?.ratings.scale).toBe('nps'); // one 10-point rating
+    });
+  });
 });

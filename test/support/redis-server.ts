@@ -13,9 +13,16 @@ export interface RedisServer {
 
 const STARTUP_TIMEOUT_MS = 10_000;
 
-export async function startRedisServer(opts: { password?: string } = {}): Promise<RedisServer> {
-  const port = await freePort();
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+/**
+ * `port` and `dir`: start again where a stopped one listened, on the data it kept there (an append-only
+ * file in `dir`), as a Redis outage ends for clients that reconnect.
+ */
+export async function startRedisServer(
+  opts: { password?: string; port?: number; dir?: string } = {},
+): Promise<RedisServer> {
+  const port = opts.port ?? (await freePort());
+  const persistence = opts.dir ? ['--dir', opts.dir, '--appendonly', 'yes'] : ['--appendonly', 'no'];
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence];
   if (opts.password) args.push('--requirepass', opts.password);
   const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   await whenReady(child, port);

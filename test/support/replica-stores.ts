@@ -9,7 +9,7 @@ import { afterAll } from 'vitest';
 import type { Clock } from '../../src/clock.ts';
 import { openFileStore } from '../../src/store/file.ts';
 import { openRedisStore } from '../../src/store/redis.ts';
-import { canRunScripts, type Store } from '../../src/store/store.ts';
+import { canRunScripts, type ScriptingStore, type Store } from '../../src/store/store.ts';
 import { type RedisServer, startRedisServer } from './redis-server.ts';
 
 export type StoreKind = 'file' | 'redis';
@@ -94,6 +94,20 @@ export async function openReplicaStores(kind: StoreKind, clock: Clock): Promise<
       await cleanup();
     },
   };
+}
+
+/** Replicas a, b, c, … of a Redis `stores`, each able to run scripts (the shared budget and cache). */
+export async function scriptingReplicas(
+  stores: ReplicaStores,
+  count = 3,
+): Promise<(ReplicaStore & ScriptingStore)[]> {
+  const views: (ReplicaStore & ScriptingStore)[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const view = await stores.replica(String.fromCharCode(97 + i));
+    if (!canRunScripts(view)) throw new Error(`the ${stores.kind} store runs no scripts`);
+    views.push(view as ReplicaStore & ScriptingStore);
+  }
+  return views;
 }
 
 function withFaults(store: Store): ReplicaStore {

@@ -1,11 +1,14 @@
 // Runs the bot as the image does (the Dockerfile's runtime CMD and ENV: `node <flags> dist/bot/main.js`,
 // the bundle) in its own process, and reads its JSON log lines as they come: for the tests of the
-// checked start and of the shutdown on SIGTERM.
+// checked start, the shutdown on SIGTERM and the replicas; and what such a bot is given and sent.
 
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { BOT_TOKEN, SIGNING_SECRET } from './bot-harness.ts';
 import { runtimeCommand } from './dockerfile.ts';
+import type { FakeSlack } from './fake-slack.ts';
+import { signedRequest, slashCommandBody } from './slack-request.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const IMAGE = runtimeCommand(ROOT);
@@ -102,3 +105,58 @@ export function spawnBot(env: Record<string, string>): BotProcess {
     exited,
   };
 }
+
+/** A bot in HTTP mode on a free port, talking to `sim` and `slack`; `extra` adds its state (DATA_DIR or REDIS_URL). */
+export function botEnv(
+  sim: { url: string; appId: string; appKey: string },
+  slack: FakeSlack,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    SOBOT_APPID: sim.appId,
+    SOBOT_APP_KEY: sim.appKey,
+    SOBOT_BASE_URL: sim.url,
+    CHART_RENDERER: 'none',
+    LOG_LEVEL: 'info',
+    ...extra,
+  };
+}
+
+/** A signed slash command sent to the bot listening on `port`: Slack's view of the ack. */
+export async function postCommand(
+  port: number,
+  text: string,
+  responseUrl: string,
+  userId?: string,
+): Promise<{ status: number; body: string }> {
+  const signed = signedRequest(
+    SIGNING_SECRET,
+    slashCommandBody({ text, response_url: responseUrl, ...(userId ? { user_id: userId } : {}) }),
+  );
+  const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+    method: 'POST',
+    headers: signed.headers,
+    body: signed.body,
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+/**
+ * bot.config.yml's `alerts:` with one rule that fires at its first check (yesterday always had chats),
+ * checked every minute (the shortest cron step), posting to `channel`.
+ */
+export const firingAlertConfig = (channel: string) => `
+alerts:
+  - name: any-chats
+    kpi: chats
+    scope: overall
+    op: ">"
+    threshold: 0
+    period: yesterday
+    check: "* * * * *"
+    channel: ${channel}
+`;
