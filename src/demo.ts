@@ -23,7 +23,7 @@ import type { BotMessage } from './message/message.ts';
 import { startSimulator } from './simulator/server.ts';
 import { createAccessPolicy, NO_DIRECTORY } from './slack/access.ts';
 import { answerCommand } from './slack/answer-command.ts';
-import type { ChannelPoster } from './slack/channel-post.ts';
+import type { ChannelPoster } from './message/poster.ts';
 
 const OUTPUT_DIR = resolve(process.env.DEMO_OUTPUT_DIR ?? 'demo-output');
 const DEMO_USER = 'U0DEMO';

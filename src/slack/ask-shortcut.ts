@@ -14,7 +14,7 @@ import { SLACK_LIMITS } from '../message/limits.ts';
 import { type BotMessage, escapeMrkdwn } from '../message/message.ts';
 import type { WorkInFlight } from '../work.ts';
 import type { CommandOrigin } from './app.ts';
-import type { ChannelPoster } from './channel-post.ts';
+import type { ChannelPoster } from '../message/poster.ts';
 import { errorsByBlock } from './form-fields.ts';
 
 /** The most a typed narrowing may hold (a command line is short). */

@@ -21,7 +21,7 @@ import type { AccessPolicy } from './access.ts';
 import { type AlertModalOptions, registerAlertModal } from './alert-modal.ts';
 import type { CommandOrigin } from './app.ts';
 import { type AskShortcutOptions, registerAskShortcut } from './ask-shortcut.ts';
-import type { ChannelPoster } from './channel-post.ts';
+import type { ChannelPoster } from '../message/poster.ts';
 import { type DigestModalOptions, registerDigestModal } from './digest-modal.ts';
 
 /** The views Home needs from reports/ (injected by the composition root). */

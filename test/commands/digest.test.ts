@@ -14,7 +14,7 @@ import { AccessDeniedError, UserInputError } from '../../src/errors.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { BotMessage } from '../../src/message/message.ts';
 import { createDigestRegistry, type DigestRegistry } from '../../src/scheduler/digest-registry.ts';
-import type { PostedMessage } from '../../src/slack/channel-post.ts';
+import type { PostedMessage } from '../../src/message/poster.ts';
 import { errorMessage } from '../../src/slack/error-reply.ts';
 import type { DirectoryEntry } from '../../src/stats/model.ts';
 import type { StatsService } from '../../src/stats/service.ts';

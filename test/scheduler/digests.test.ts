@@ -19,7 +19,7 @@ import {
   deliveryKey,
   deliveryLeaseKey,
 } from '../../src/scheduler/digests.ts';
-import type { ChannelPoster, PostedMessage } from '../../src/slack/channel-post.ts';
+import type { ChannelPoster, PostedMessage } from '../../src/message/poster.ts';
 import { openFileStore } from '../../src/store/file.ts';
 import type { Store } from '../../src/store/store.ts';
 import { createFakeClock, type FakeClock, whileAdvancing } from '../support/fake-clock.ts';
