@@ -325,7 +325,8 @@ describe('readRow (a row of `fields` read without zod)', () => {
   const examples = (Object.keys(v5Endpoints) as V5EndpointKey[]).flatMap((key) => {
     const reply = fixture(key);
     const rows = [...((reply.items as unknown[] | undefined) ?? []), ...(reply.item ? [reply.item] : [])];
-    return rows.map((row, i) => ({ name: `${key} #${i}`, schema: v5Endpoints[key].item, row }));
+    const schema: z.ZodType = v5Endpoints[key].item;
+    return rows.map((row, i) => ({ name: `${key} #${i}`, schema, row }));
   });
   /** The same reading as zod's parse: the same keys in the same order, the same values. */
   const sameAsZod = (schema: z.ZodType, raw: unknown) => {
