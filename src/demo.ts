@@ -20,10 +20,10 @@ import { DEFAULT_ACCESS } from './config-file.ts';
 import { renderForConsole, viewForConsole } from './demo/console-render.ts';
 import { createLogger } from './logger.ts';
 import type { BotMessage } from './message/message.ts';
+import type { ChannelPoster } from './message/poster.ts';
 import { startSimulator } from './simulator/server.ts';
 import { createAccessPolicy, NO_DIRECTORY } from './slack/access.ts';
 import { answerCommand } from './slack/answer-command.ts';
-import type { ChannelPoster } from './message/poster.ts';
 
 const OUTPUT_DIR = resolve(process.env.DEMO_OUTPUT_DIR ?? 'demo-output');
 const DEMO_USER = 'U0DEMO';

@@ -18,9 +18,9 @@ import { type AlertChecker, createAlertChecker } from '../alerts/checker.ts';
 import { createAudit } from '../audit.ts';
 import { createHomeBoard, type HomeBoard } from '../home/board.ts';
 import { createHomeFigures, type HomeFiguresSource } from '../home/figures.ts';
+import type { ChannelPoster } from '../message/poster.ts';
 import { createDigestRunner, type DigestRunner } from '../scheduler/digests.ts';
 import type { AccessPolicy } from '../slack/access.ts';
-import type { ChannelPoster } from '../message/poster.ts';
 import { explainError } from '../slack/error-reply.ts';
 import type { Engine, Overrides } from './engine.ts';
 
