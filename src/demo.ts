@@ -16,6 +16,7 @@ import type { CommandRouter } from '../commands/index.ts';
 import { loadConfig } from './config.ts';
 import { DEFAULT_ACCESS } from './config-file.ts';
 import { renderForConsole, viewForConsole } from './demo/console-render.ts';
+import { ConfigError } from './errors.ts';
 import { createLogger } from './logger.ts';
 import { createEngine, createHome, createWorkers, type Engine } from './main.ts';
 import { startSimulator } from './simulator/server.ts';
@@ -184,4 +185,9 @@ async function demo(): Promise<void> {
   }
 }
 
-void demo();
+demo().catch((error: unknown) => {
+  if (!(error instanceof ConfigError)) throw error;
+  // A mistake in BOT_CONFIG or the environment: the list of problems, not a stack trace.
+  process.stderr.write(`${error.message}\nSee README.md, "Configuration".\n`);
+  process.exit(1);
+});
