@@ -231,6 +231,10 @@ describe('the alert rule modal', () => {
     await h.command('alerts list', 'list', { user_id: ADMIN });
     const [listed] = await h.slack.waitForResponses('list');
     expect(JSON.stringify(listed)).toContain('2 alert rules: file-rule, warn-slack');
+    // Each line says where its rule was made: the file's is changed there, the other in Slack.
+    const lines = String((listed?.payload.blocks as { text?: { text: string } }[])[0]?.text?.text).split('\n');
+    expect(lines.find((l) => l.includes('*file-rule*'))).toContain('· from config file ·');
+    expect(lines.find((l) => l.includes('*warn-slack*'))).toContain('· from Slack ·');
 
     // Checked as a file rule is: it fires into its channel with the rate Sobot served.
     lastServed();
