@@ -2,7 +2,8 @@
 // the rule-level notices when Sobot cannot be asked ("cannot evaluate") and when it can again.
 
 import type { AlertRuleView } from '../src/alerts/view.ts';
-import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
+import { SLACK_LIMITS } from '../src/message/limits.ts';
+import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
 import { clockAt, ruleValue, thresholdText } from './alert.ts';
 import { formatDuration, type Lang, truncate } from './format.ts';
 

@@ -1,7 +1,7 @@
 // The line that states which filters an answer was computed with, and the mark of a figure that
 // Sobot cannot narrow that way.
 
-import type { KpiId } from '../src/stats/kpis.ts';
+import type { KpiId } from '../src/stats/kpi-ids.ts';
 import type { DirectoryEntry, StatsFilters } from '../src/stats/model.ts';
 import { widerScope } from '../src/stats/scope.ts';
 

@@ -3,8 +3,8 @@
 // rating scale, 24h FCR is a share of customers company-wide (getGeneral) but of chats per agent,
 // and an agent's chats count a transferred chat once per agent who handled it.
 
-import type { RatingScale } from '../src/stats/cards.ts';
-import { KPIS, type KpiId } from '../src/stats/kpis.ts';
+import type { KpiId, RatingScale } from '../src/stats/kpi-ids.ts';
+import { KPIS } from '../src/stats/kpis.ts';
 import type { RatingUse } from '../src/stats/model.ts';
 import type { Lang } from './format.ts';
 
