@@ -232,7 +232,7 @@ describe('the alert rule modal', () => {
     const [listed] = await h.slack.waitForResponses('list');
     expect(JSON.stringify(listed)).toContain('2 alert rules: file-rule, warn-slack');
     // Each line says where its rule was made: the file's is changed there, the other in Slack.
-    const lines = String((listed?.payload.blocks as { text?: { text: string } }[])[0]?.text?.text).split('\n');
+    const lines = JSON.stringify(listed?.payload.blocks ?? []).split('\\n');
     expect(lines.find((l) => l.includes('*file-rule*'))).toContain('· from config file ·');
     expect(lines.find((l) => l.includes('*warn-slack*'))).toContain('· from Slack ·');
 
