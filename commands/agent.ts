@@ -6,7 +6,7 @@ import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import { type Phrase, phrase } from '../src/i18n/catalogue.ts';
 import type { AgentRow, DateRange } from '../src/stats/model.ts';
-import { foldName } from '../src/stats/names.ts';
+import { agentsShownAs, foldName } from '../src/stats/names.ts';
 import { MAX_PERIOD_WORDS, parsePeriod } from '../src/stats/period.ts';
 import { withFollowUps } from './follow-ups.ts';
 import { commandText } from './router.ts';
@@ -108,6 +108,37 @@ async function fromDirectory(
 }
 
 /**
+ * The shapes of the names the bot prints for namesakes: something in parentheses, or one word like an
+ * email's local part (`amara.rossi`, `staff1`). Only those cost a workload query when the directory
+ * says no, so a misspelt "Jsoe Alvarez" is answered from the directory alone.
+ */
+const MAY_BE_SHOWN = /[(（].*[)）]\s*$|^[^\s]*[._\d][^\s]*$/u;
+
+/**
+ * A name the directory does not know may be one the bot printed to tell namesakes apart
+ * (`Amara (amara.rossi)`, `amara.rossi`): those come from the period's workload rows (email, group,
+ * id), so they are looked up there. Anything else keeps the directory's answer.
+ */
+async function asShown(
+  name: string,
+  range: DateRange,
+  deps: CommandDeps,
+  retype: (who: string) => string,
+  directoryAnswer: UserInputError,
+): Promise<FoundAgent> {
+  const { rows } = await deps.stats.agents(range, {}, 'interactive');
+  const [only, ...others] = agentsShownAs(name, rows);
+  if (!only || others.length) throw directoryAnswer;
+  return agentOfRow(only, deps, retype);
+}
+
+/** A workload row's agent: the row has the nickname only; the directory knows the full name. */
+async function agentOfRow(row: AgentRow, deps: CommandDeps, retype: (who: string) => string) {
+  const known = await fromDirectory(row.agentId, deps, retype).catch(() => null);
+  return known ?? { id: row.agentId, name: row.name };
+}
+
+/**
  * The directory (getServiceList) has no emails, but the period's workload rows do: an email is
  * matched there first, then against the directory's names.
  */
@@ -117,15 +148,17 @@ async function findAgent(
   deps: CommandDeps,
   retype: (who: string) => string,
 ): Promise<FoundAgent> {
-  if (!name.includes('@')) return fromDirectory(name, deps, retype);
+  if (!name.includes('@')) {
+    return fromDirectory(name, deps, retype).catch((error: unknown) =>
+      error instanceof UserInputError && MAY_BE_SHOWN.test(name)
+        ? asShown(name, range, deps, retype, error)
+        : Promise.reject(error),
+    );
+  }
   const { rows } = await deps.stats.agents(range, {}, 'interactive');
   const found = byEmail(rows, name);
   const [only] = found;
-  if (found.length === 1 && only) {
-    // The workload row has the nickname only; the directory knows the agent's id and full name.
-    const known = await fromDirectory(only.agentId, deps, retype).catch(() => null);
-    return known ?? { id: only.agentId, name: only.name };
-  }
+  if (found.length === 1 && only) return agentOfRow(only, deps, retype);
   if (found.length > 1) {
     const emails = found.slice(0, 10).map((row) => row.email ?? row.agentId);
     throw new UserInputError(

@@ -46,7 +46,7 @@ export interface NamedAgent {
 
 /**
  * Agents who share a display name (three "Amara"s in one team) get what tells them apart added
- * wherever a name is shown short: the email's local part, else their skill group, else the start
+ * wherever a name is shown short: the email's local part, else their skill group, else the end
  * of their id. Everyone else keeps their name as Sobot gives it.
  */
 export function withDistinctNames<T extends NamedAgent>(rows: readonly T[]): T[] {
@@ -59,13 +59,39 @@ export function withDistinctNames<T extends NamedAgent>(rows: readonly T[]): T[]
   });
 }
 
+/** What a table may add to a shared display name, most telling first: the email's local part, the one skill group. */
+const localPart = (agent: NamedAgent) => agent.email?.split('@')[0] || null;
+const onlyGroup = (agent: NamedAgent) => (agent.groups.length === 1 ? (agent.groups[0] ?? null) : null);
+/** Sobot's ids are long hex strings that differ throughout; the end is enough to tell two apart. */
+const idEnd = (agent: NamedAgent) => agent.agentId.slice(-6);
+
 function tellApart(row: NamedAgent, namesakes: readonly NamedAgent[]): string {
-  const local = (agent: NamedAgent) => agent.email?.split('@')[0] || null;
-  const group = (agent: NamedAgent) => (agent.groups.length === 1 ? (agent.groups[0] ?? null) : null);
-  for (const key of [local, group]) {
+  for (const key of [localPart, onlyGroup]) {
     const mine = key(row);
     if (mine && namesakes.filter((other) => key(other) === mine).length === 1) return mine;
   }
-  // Sobot's ids are long hex strings that differ throughout; the end is enough to tell two apart.
-  return local(row) ?? row.agentId.slice(-6);
+  return localPart(row) ?? idEnd(row);
+}
+
+/** `Amara (amara.rossi)`, also typed with full-width parentheses: the name and what tells it apart. */
+const SHOWN_NAME = /^(.+?)\s*[(（]\s*([^()（）]+?)\s*[)）]$/u;
+
+/**
+ * The agents a typed name means when it is one of the forms withDistinctNames prints: the email's
+ * local part alone (`amara.rossi`), or the display name with the local part, the skill group or the
+ * id's end in parentheses (`Amara (amara.rossi)`, `Amara (Sales)`). Which of those a table printed
+ * depends on the namesakes in its period, so any of them is accepted, in any period.
+ */
+export function agentsShownAs<T extends NamedAgent>(typed: string, rows: readonly T[]): T[] {
+  const target = foldName(typed);
+  const byLocalPart = rows.filter((row) => foldName(localPart(row) ?? '') === target);
+  if (byLocalPart.length) return byLocalPart;
+  const [, name = '', tail = ''] = SHOWN_NAME.exec(typed.trim()) ?? [];
+  if (!name) return [];
+  const told = foldName(tail);
+  return rows.filter(
+    (row) =>
+      foldName(row.name) === foldName(name) &&
+      [localPart(row), onlyGroup(row), idEnd(row)].some((key) => key !== null && foldName(key) === told),
+  );
 }

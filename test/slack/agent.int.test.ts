@@ -125,6 +125,57 @@ describe('/sobot agent over HTTP', () => {
     expect(served(h, '/customerService/staffWorkStatis')).toHaveLength(0);
   });
 
+  it('finds an agent by the name the agents table prints to tell namesakes apart', async () => {
+    // What the bot itself prints: the agents table of the period, read from the reply.
+    await h.command(`agents ${period} top:99`, 'table');
+    const [table] = await h.slack.waitForResponses('table');
+    const rows = ((table?.payload.blocks as { type: string; rows?: { text: string }[][] }[]) ?? [])
+      .find((b) => b.type === 'table')
+      ?.rows?.map((row) => row[0]?.text ?? '');
+    const printed = (rows ?? []).find((name) => /^[^(]+ \([^)]+\)$/.test(name));
+    if (!printed) throw new Error('expected two agents sharing a display name in the table');
+    const [, nick, told] = /^(.+) \((.+)\)$/.exec(printed) ?? [];
+    // The simulated company's agent that name stands for: that nickname and that email.
+    const agent = h.sim.company.agents.find((a) => a.nick === nick && a.email.split('@')[0] === told);
+    if (!agent) throw new Error(`no simulated agent is ${printed}`);
+    const namesakes = h.sim.company.agents.filter((a) => a.nick === nick);
+    expect(namesakes.length).toBeGreaterThan(1);
+
+    // A nickname with the one skill group only this namesake is in is the other form a table may print.
+    const group = h.sim.company.groups.find(
+      (g) =>
+        agent.groupIds.length === 1 &&
+        g.id === agent.groupIds[0] &&
+        namesakes.filter((a) => a.groupIds.length === 1 && a.groupIds[0] === g.id).length === 1,
+    );
+    if (!group) throw new Error(`${printed} shares every skill group with a namesake`);
+    const asTyped = [printed, told, `${nick}（${told}）`, `${nick} (${group.name})`];
+    h.sim.log.clear();
+    for (const [i, typed] of asTyped.entries()) {
+      const { text, blocks } = await answer(h, `agent ${typed} ${period}`, `shown-${i}`);
+      expect(text, typed).toContain(agent.name);
+      // Later answers come from the cache: the figures are the ones served for this agent, once.
+      const workload = served(h, '/customerService/staffWorkStatis').find(
+        (item) => item.staff_id === agent.id,
+      );
+      expect(workload, typed).toBeDefined();
+      expect(fieldsOf(blocks).get('Chats handled'), typed).toBe(
+        Number(workload?.human_consult).toLocaleString('en-US'),
+      );
+    }
+    // Every form fetched the card of this agent and nobody else.
+    const logs = served(h, '/staff/getWorkLogList');
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs.every((item) => item.staff_id === agent.id)).toBe(true);
+  });
+
+  it('says there is no such agent when the told-apart part fits none of the namesakes', async () => {
+    const { text } = await answer(h, `agent Amara (nobody.here) ${period}`, 'shown-none');
+    expect(text).toContain('There is no agent "Amara (nobody.here)"');
+    // No card was fetched for anyone.
+    expect(served(h, '/staff/getWorkLogList')).toHaveLength(0);
+  });
+
   it('answers an ambiguous name with every agent it could mean', async () => {
     const { text } = await answer(h, `agent jose ${period}`, 'ambiguous');
     // The simulated company's directory, as getServiceList serves it (name and nickname).

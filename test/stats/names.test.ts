@@ -3,7 +3,13 @@
 
 import { describe, expect, it } from 'vitest';
 import type { DirectoryEntry } from '../../src/stats/model.ts';
-import { foldName, matchName, type NamedAgent, withDistinctNames } from '../../src/stats/names.ts';
+import {
+  agentsShownAs,
+  foldName,
+  matchName,
+  type NamedAgent,
+  withDistinctNames,
+} from '../../src/stats/names.ts';
 
 const group = (id: string, name: string, aliases: string[] = []): DirectoryEntry => ({
   dimension: 'group',
@@ -138,5 +144,40 @@ describe('withDistinctNames', () => {
       'Li (7d3003)',
       'Li (7d4004)',
     ]);
+  });
+
+  it('finds an agent again by every name it printed: what withDistinctNames shows is what agentsShownAs takes', () => {
+    const rows = [
+      agent('a1', 'Amara', 'amara.okafor@example.com', ['Sales']),
+      agent('a2', 'Amara', 'amara.diallo@example.com', ['Billing']),
+      agent('8f3a1c1001', 'Ahmed', null, ['Sales']),
+      agent('8f3a1c2002', 'Ahmed', null, ['After-sales']),
+      agent('0b9e7d3003', 'Li', null, ['VIP']),
+      agent('0b9e7d4004', 'Li', null, ['VIP']),
+    ];
+    for (const [i, shown] of withDistinctNames(rows).entries()) {
+      expect(agentsShownAs(shown.name, rows), shown.name).toEqual([rows[i]]);
+    }
+  });
+
+  it('takes the local part alone, full-width parentheses, any case, and the group or id end instead', () => {
+    const okafor = agent('a1', 'Amara', 'amara.okafor@example.com', ['Sales']);
+    const diallo = agent('a2', 'Amara', 'amara.diallo@example.com', ['Billing']);
+    const rows = [okafor, diallo];
+    expect(agentsShownAs('amara.okafor', rows)).toEqual([okafor]);
+    expect(agentsShownAs('AMARA.DIALLO', rows)).toEqual([diallo]);
+    expect(agentsShownAs('Amara（amara.diallo）', rows)).toEqual([diallo]);
+    expect(agentsShownAs('amara (billing)', rows)).toEqual([diallo]);
+    expect(agentsShownAs('Amara (a1)', rows)).toEqual([okafor]);
+  });
+
+  it('finds nobody for a plain name, another name with the same part, or a part nobody has', () => {
+    const okafor = agent('a1', 'Amara', 'amara.okafor@example.com', ['Sales']);
+    const rows = [okafor, agent('a2', 'Amara', 'amara.diallo@example.com', ['Sales'])];
+    expect(agentsShownAs('Amara', rows)).toEqual([]);
+    expect(agentsShownAs('Ahmed (amara.okafor)', rows)).toEqual([]);
+    expect(agentsShownAs('Amara (amara.smith)', rows)).toEqual([]);
+    // Both are in Sales: the group does not tell them apart, so it names both.
+    expect(agentsShownAs('Amara (Sales)', rows)).toHaveLength(2);
   });
 });
