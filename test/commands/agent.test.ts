@@ -14,6 +14,7 @@ import type { AgentRow, DateRange, DirectoryEntry } from '../../src/stats/model.
 import { createStatsService } from '../../src/stats/service.ts';
 import { accessFor, memoryAudit } from '../support/access.ts';
 import { counts } from '../support/agent-counts.ts';
+import { failure } from '../support/failures.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
 import { unusedBackend } from '../support/unused-stats.ts';
 
@@ -101,15 +102,6 @@ function setup() {
     audit: memoryAudit(),
   };
   return { deps, detailCalls, router: createCommands(deps) };
-}
-
-async function failure(run: Promise<unknown>): Promise<UserInputError> {
-  const error = await run.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserInputError);
-  return error as UserInputError;
 }
 
 const headerOf = (blocks: unknown[]) =>

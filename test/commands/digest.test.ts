@@ -12,7 +12,6 @@ import { createAudit } from '../../src/audit.ts';
 import type { DigestDefinition } from '../../src/config-file.ts';
 import { AccessDeniedError, UserInputError } from '../../src/errors.ts';
 import { createLogger } from '../../src/logger.ts';
-import type { BotMessage } from '../../src/message/message.ts';
 import type { PostedMessage } from '../../src/message/poster.ts';
 import { createDigestRegistry, type DigestRegistry } from '../../src/scheduler/digest-registry.ts';
 import { errorMessage } from '../../src/slack/error-reply.ts';
@@ -20,6 +19,7 @@ import type { DirectoryEntry } from '../../src/stats/model.ts';
 import type { StatsService } from '../../src/stats/service.ts';
 import { openFileStore } from '../../src/store/file.ts';
 import { accessFor } from '../support/access.ts';
+import { failure } from '../support/failures.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
 import { headerOf, mrkdwnTexts } from '../support/message-reading.ts';
 import { unusedStats } from '../support/unused-stats.ts';
@@ -112,15 +112,6 @@ async function setup(fileDigests: DigestDefinition[] = [MORNING], lang: 'en' | '
   };
   const router = createCommands(deps);
   return { registry, postedNow, run: (text: string, who = ADMIN) => router.run(text, who) };
-}
-
-async function failure(run: Promise<BotMessage>): Promise<UserInputError> {
-  const error = await run.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserInputError);
-  return error as UserInputError;
 }
 
 /** What an admin would type after `/sobot` to run the example an error suggests. */

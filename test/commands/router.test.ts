@@ -27,6 +27,7 @@ import {
 } from '../../src/stats/service.ts';
 import { accessFor, memoryAudit } from '../support/access.ts';
 import { NO_COUNTS } from '../support/agent-counts.ts';
+import { failure } from '../support/failures.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
 import { unusedBackend, unusedStats } from '../support/unused-stats.ts';
 
@@ -105,15 +106,6 @@ function setup(overrides: Partial<CommandDeps> = {}) {
   const stats = stubStats();
   const deps = setupDeps({ stats, ...overrides });
   return { stats, router: createCommands(deps) };
-}
-
-async function failure(run: Promise<unknown>): Promise<UserInputError> {
-  const error = await run.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserInputError);
-  return error as UserInputError;
 }
 
 type Block = {

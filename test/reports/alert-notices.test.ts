@@ -12,17 +12,10 @@ import {
 import type { AlertRuleView } from '../../src/alerts/view.ts';
 import { blockKitProblems } from '../../src/message/limits.ts';
 import type { BotMessage } from '../../src/message/message.ts';
+import { WARNINGS_RULE } from '../support/alert-rules.ts';
 import { mrkdwnTexts } from '../support/message-reading.ts';
 
-const RULE: AlertRuleView = {
-  name: 'response-warnings-high',
-  kpi: 'response_warn_rate',
-  op: '>',
-  threshold: 0.2,
-  clear: 0.15,
-  period: 'today',
-  ratingScale: null,
-};
+const RULE = WARNINGS_RULE;
 const HOUR = 3_600_000;
 const HOSTILE = '<!channel> & *bold* <@U999>';
 // Asia/Shanghai is UTC+8: 06:20Z is 14:20 there.

@@ -7,18 +7,11 @@ import type { AlertRuleView, AlertScopeView, AlertView } from '../../src/alerts/
 import { ALERT_ACTIONS } from '../../src/message/actions.ts';
 import { blockKitProblems } from '../../src/message/limits.ts';
 import type { BotMessage } from '../../src/message/message.ts';
+import { WARNINGS_RULE } from '../support/alert-rules.ts';
 import { blocksOf, contextTexts, headerOf, mrkdwnTexts, tableOf } from '../support/message-reading.ts';
 
 // Asia/Shanghai is UTC+8 all year: 06:20Z is 14:20 there.
-const RULE: AlertRuleView = {
-  name: 'response-warnings-high',
-  kpi: 'response_warn_rate',
-  op: '>',
-  threshold: 0.2,
-  clear: 0.15,
-  period: 'today',
-  ratingScale: null,
-};
+const RULE = WARNINGS_RULE;
 
 const SALES: AlertScopeView = {
   scope: 'group Sales',

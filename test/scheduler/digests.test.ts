@@ -24,6 +24,7 @@ import {
 import { openFileStore } from '../../src/store/file.ts';
 import type { Store } from '../../src/store/store.ts';
 import { createFakeClock, type FakeClock, whileAdvancing } from '../support/fake-clock.ts';
+import { untilSleeping } from '../support/io-turns.ts';
 import { openReplicaStores, STORE_KINDS } from '../support/replica-stores.ts';
 
 const SECOND = 1_000;
@@ -211,11 +212,6 @@ async function timed<T>(clock: FakeClock, work: Promise<T>): Promise<{ result: T
   const start = clock.now();
   const result = await whileAdvancing(clock, work, SECOND);
   return { result, elapsed: clock.now() - start };
-}
-
-/** Resolves once something sleeps on the clock (the file store writes through the thread pool meanwhile). */
-async function untilSleeping(clock: FakeClock): Promise<void> {
-  while (clock.pending() === 0) await new Promise((resolve) => setImmediate(resolve));
 }
 
 const posted = (wall: string, late = false): DeliveryOutcome => ({

@@ -24,7 +24,8 @@ import {
   v5DateParams,
 } from '../../src/sobot/v5/client.ts';
 import { v5Endpoints } from '../../src/sobot/v5/endpoints.ts';
-import { createFakeClock, type FakeClock } from '../support/fake-clock.ts';
+import { createFakeClock } from '../support/fake-clock.ts';
+import { drive, ioTicks, until } from '../support/io-turns.ts';
 
 const TOKEN_PATH = '/api/get_token';
 const API = '/chat-static-api/api';
@@ -83,35 +84,6 @@ async function setup(opts: SetupOptions = {}): Promise<Setup> {
 
 const statsRequests = (s: Simulator): LogEntry[] => s.log.filter((e) => e.path.startsWith(API));
 const tokenRequests = (s: Simulator): LogEntry[] => s.log.filter((e) => e.path === TOKEN_PATH);
-
-/** One turn of the event loop, so loopback I/O can progress while a fake clock stands still. */
-const ioTick = () => new Promise<void>((resolve) => setImmediate(resolve));
-const ioTicks = async (n: number) => {
-  for (let i = 0; i < n; i += 1) await ioTick();
-};
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 5000 && !condition(); i += 1) await ioTick();
-  if (!condition()) throw new Error(`gave up waiting for ${what}`);
-}
-
-/** Lets loopback I/O run, then moves the fake clock, until `promise` settles. */
-async function drive<T>(promise: Promise<T>, clock: FakeClock, stepMs: number): Promise<T> {
-  let settled = false;
-  promise.then(
-    () => {
-      settled = true;
-    },
-    () => {
-      settled = true;
-    },
-  );
-  for (let i = 0; i < 200 && !settled; i += 1) {
-    await ioTicks(30);
-    await clock.advance(stepMs);
-  }
-  return promise;
-}
 
 /** yyyy-MM-dd of `daysBack` days before today in `timeZone`. */
 function dayBefore(daysBack: number, timeZone = ZONE): string {

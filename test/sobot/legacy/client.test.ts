@@ -22,7 +22,8 @@ import { createSobotLegacyClient, type SobotLegacyClient } from '../../../src/so
 import type { LegacyAction } from '../../../src/sobot/legacy/endpoints.ts';
 import { createRateBudget, type RateBudget } from '../../../src/sobot/rate-budget.ts';
 import { rapidRetryPolicy } from '../../../src/sobot/retry.ts';
-import { createFakeClock, type FakeClock } from '../../support/fake-clock.ts';
+import { createFakeClock } from '../../support/fake-clock.ts';
+import { drive, ioTicks, until } from '../../support/io-turns.ts';
 import { fillExample, legacyExample } from '../../support/legacy-examples.ts';
 
 const TOKEN_PATH = '/open/platform/getAccessToken.json';
@@ -44,28 +45,6 @@ function captureLogs(): { lines: Lines; raw: string[]; destination: Writable } {
     },
   });
   return { lines, raw, destination };
-}
-
-const ioTick = () => new Promise<void>((resolve) => setImmediate(resolve));
-const ioTicks = async (n: number) => {
-  for (let i = 0; i < n; i += 1) await ioTick();
-};
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 5000 && !condition(); i += 1) await ioTick();
-  if (!condition()) throw new Error(`gave up waiting for ${what}`);
-}
-/** Lets loopback I/O run, then moves the fake clock, until `promise` settles. */
-async function drive<T>(promise: Promise<T>, clock: FakeClock, stepMs: number): Promise<T> {
-  let settled = false;
-  const done = () => {
-    settled = true;
-  };
-  promise.then(done, done);
-  for (let i = 0; i < 200 && !settled; i += 1) {
-    await ioTicks(30);
-    await clock.advance(stepMs);
-  }
-  return promise;
 }
 
 // ---- the document's examples ----
