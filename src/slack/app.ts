@@ -245,6 +245,7 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     charts: opts.charts,
     logger: opts.logger,
     imageRetryDelayMs: opts.imageRetryDelayMs,
+    clock,
   });
   // In Socket Mode, healthy means connected: a dropped WebSocket should fail the HEALTHCHECK.
   let socketState = 'connecting';

@@ -5,6 +5,7 @@
 import type { WebClient } from '@slack/web-api';
 import { request } from 'undici';
 import type { ChartRenderer } from '../charts/render.ts';
+import { type Clock, systemClock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import type { BotMessage, FileAttachment } from '../message/message.ts';
 import { blocksWithImage, createChartPlacer } from './chart-block.ts';
@@ -36,6 +37,8 @@ export interface DeliveryOptions {
    * ("invalid slack file"): wait this long and try once more before answering without the chart.
    */
   imageRetryDelayMs?: number;
+  /** Times that wait (default the system clock). */
+  clock?: Clock;
 }
 
 /**
@@ -87,7 +90,7 @@ export function createSlackDelivery(opts: DeliveryOptions): SlackDelivery {
       } catch (error) {
         if (!image) throw error;
         log.warn({ err: error }, 'Slack rejected the answer with its chart; trying again shortly');
-        await new Promise((resolve) => setTimeout(resolve, imageRetryDelayMs));
+        await (opts.clock ?? systemClock).sleep(imageRetryDelayMs);
         try {
           await postToResponseUrl(target.responseUrl, { ...payload, blocks });
         } catch (again) {
