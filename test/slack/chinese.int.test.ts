@@ -13,7 +13,7 @@ import type { ChartSpec } from '../../src/charts/spec.ts';
 import { HOME_ACTIONS } from '../../src/home/actions.ts';
 import { KPIS } from '../../src/stats/kpis.ts';
 import { type Harness, startHarness } from '../support/bot-harness.ts';
-import { englishWords } from '../support/english.ts';
+import { englishWords, punctuationSlips } from '../support/english.ts';
 import { createFakeClock, whileAdvancing } from '../support/fake-clock.ts';
 import { homeActionPayload, homeOpenedEvent } from '../support/slack-request.ts';
 
@@ -321,5 +321,12 @@ describe('every reply in Chinese (SOBOT_LANGUAGE=zh)', () => {
     const sources = [...new Set(sent.map((s) => s.source))];
     expect(sources.length).toBeGreaterThan(new Set(COMMANDS).size);
     expect(sources.flatMap(englishOf)).toEqual([]);
+  });
+
+  it('writes Chinese punctuation and spacing: no half-width colon or parenthesis beside Chinese', () => {
+    const slips = sent.flatMap(({ source, texts }) =>
+      texts.flatMap((text) => punctuationSlips(text, names).map((slip) => `${source}: ${slip}`)),
+    );
+    expect([...new Set(slips)]).toEqual([]);
   });
 });
