@@ -143,7 +143,7 @@ export function agentMessage(card: Card<AgentDetail | null>, view: AgentView): B
   const zone = card.range.timeZone;
   if (!detail) {
     const none = t(lang, 'agentCard.none');
-    return nothingToShow(title, none, zone, view.visibility);
+    return nothingToShow(title, none, zone, view.visibility, lang);
   }
   const about = [zone, detail.row.groups.join(', '), detail.row.email].filter(Boolean).join(' · ');
   const workload = workloadFields(detail, lang);

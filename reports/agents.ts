@@ -91,6 +91,7 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
       t(lang, 'agents.none'),
       [zone, view.filters].filter(Boolean).join(' · '),
       view.visibility,
+      lang,
     );
   }
 

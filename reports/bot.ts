@@ -71,7 +71,7 @@ export function botMessage(card: Card<BotFigures>, view: OverviewView): BotMessa
   const scope = [card.range.timeZone, view.filters].filter(Boolean).join(' · ');
   const header = headerBlock(title);
   if (f.received === 0) {
-    return nothingToShow(title, t(lang, 'bot.empty'), scope, view.visibility);
+    return nothingToShow(title, t(lang, 'bot.empty'), scope, view.visibility, lang);
   }
   const share = (count: number | null, rate: number | null) =>
     t(lang, 'bot.ofTransfers', { n: formatCount(count), rate: formatRatio(rate) });

@@ -79,7 +79,7 @@ export function breakdownMessage(report: BreakdownReport, view: BreakdownView): 
     (row) => row.kpis.chats !== 0 || (columns.includes('bot_chats') && (row.kpis.bot_chats ?? 0) > 0),
   );
   if (active.length === 0) {
-    return nothingToShow(title, t(lang, 'report.noChats'), scope, view.visibility);
+    return nothingToShow(title, t(lang, 'report.noChats'), scope, view.visibility, lang);
   }
   const sorted = sortByKpi(active, 'chats', 'desc');
   // The total first, so it is never the row that does not fit.

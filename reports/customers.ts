@@ -80,7 +80,7 @@ export function customersMessage(card: Card<CustomerFigures>, view: OverviewView
   // A region Sobot lists with 0 visitors is not one they came from.
   const regions = f.regions.filter((row) => row.visitors !== 0);
   if (f.validCustomers === 0 && regions.length === 0) {
-    return nothingToShow(title, t(lang, 'customers.empty'), scope, view.visibility);
+    return nothingToShow(title, t(lang, 'customers.empty'), scope, view.visibility, lang);
   }
   const lines: [label: string, value: string, change: string | null][] = [
     [

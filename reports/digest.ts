@@ -273,7 +273,12 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
     text: truncate(
       [
         data.mention,
-        escapeMrkdwn(`${title} (${data.range.timeZone}${data.filters ? ` · ${data.filters}` : ''})`),
+        escapeMrkdwn(
+          t(lang, 'text.note', {
+            text: title,
+            note: [data.range.timeZone, data.filters].filter(Boolean).join(' · '),
+          }),
+        ),
         ...plain,
       ]
         .filter(Boolean)

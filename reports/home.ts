@@ -106,7 +106,10 @@ function figureBlocks(data: HomeData): Block[] {
     previous: describeRange(overview.previousRange, lang),
   });
   const time = when(figures.at, data.viewer.timeZone, data.now, lang);
-  const dataTime = `${t(lang, 'home.dataOf', { time })} (${t(lang, 'home.yourTime')})`;
+  const dataTime = t(lang, 'text.note', {
+    text: t(lang, 'home.dataOf', { time }),
+    note: t(lang, 'home.yourTime'),
+  });
   const blocks: Block[] = [
     context(escapeMrkdwn(`${overview.range.timeZone} · ${compared} · ${dataTime}`)),
     { type: 'section', fields },
@@ -133,7 +136,7 @@ function ruleBlock(item: HomeRule, data: HomeData): Block {
   const unit = KPIS[rule.kpi].unit;
   const at = (iso: string) => when(Date.parse(iso), timeZone, data.now, lang);
   const what = [ruleConditionText(rule, lang), scopeText(rule.scope, lang), periodName(rule.period, lang)];
-  const head = `*${escapeMrkdwn(rule.name)}*: ${escapeMrkdwn(what.join(' · '))} → ${channelMention(rule.channel)}`;
+  const head = `${t(lang, 'text.labelled', { label: `*${escapeMrkdwn(rule.name)}*`, value: escapeMrkdwn(what.join(' · ')) })} → ${channelMention(rule.channel)}`;
   const first = item.scopes[0];
   let state: string;
   if (item.status === 'firing' && first) {
@@ -193,8 +196,7 @@ function digestBlock(item: HomeDigest, data: HomeData): Block {
     .map(([key, name]) => `${key}:${name}`.replaceAll('`', "'"))
     .join(' ');
   const what = [
-    scheduleText(digest.schedule, lang),
-    `(${digest.timeZone})`,
+    t(lang, 'text.note', { text: scheduleText(digest.schedule, lang), note: digest.timeZone }),
     '·',
     periodName(digest.period, lang),
   ];
@@ -203,7 +205,10 @@ function digestBlock(item: HomeDigest, data: HomeData): Block {
     item.nextAt === null
       ? t(lang, 'home.noNext')
       : t(lang, 'home.next', {
-          when: `${when(item.nextAt, timeZone, data.now, lang)} (${t(lang, 'home.yourTime')})`,
+          when: t(lang, 'text.note', {
+            text: when(item.nextAt, timeZone, data.now, lang),
+            note: t(lang, 'home.yourTime'),
+          }),
         });
   const last = item.last
     ? `${LAST_ICONS[item.last.status]} ${t(lang, `home.last.${item.last.status}`)} ${when(item.last.at, timeZone, data.now, lang)}`

@@ -110,7 +110,7 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
   // Only chats Sobot counted as none: an unknown count (null) is not "no chats".
   const noBotChats = report.current.bot_chats === 0 || !('bot_chats' in report.current);
   if (report.current.chats === 0 && noBotChats) {
-    return nothingToShow(title, t(lang, 'report.noChats'), scope, view.visibility);
+    return nothingToShow(title, t(lang, 'report.noChats'), scope, view.visibility, lang);
   }
   const labels = { source: 'company', scale: report.ratings?.scale } as const;
   const line = (id: KpiId) => {

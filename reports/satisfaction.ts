@@ -83,7 +83,7 @@ export function satisfactionMessage(card: Card<SatisfactionFigures>, view: Overv
         : t(lang, 'satisfaction.noRatings');
     const valid =
       f.validChats === null ? '' : ` ${t(lang, 'satisfaction.valid')}: ${formatCount(f.validChats)}.`;
-    return nothingToShow(title, `${none}${valid}`, scope, view.visibility);
+    return nothingToShow(title, `${none}${valid}`, scope, view.visibility, lang);
   }
   const lines: (readonly [label: string, value: string])[] = [
     [kpiLabel('satisfaction', lang, { source: 'company', scale: f.scale }), formatRatio(f.satisfaction)],
@@ -115,7 +115,11 @@ export function satisfactionMessage(card: Card<SatisfactionFigures>, view: Overv
   const severalScales = scalesNote({ scale: f.scale, inUse: f.scalesInUse }, lang);
   return {
     visibility: view.visibility,
-    text: `${title} (${escapeMrkdwn(scope)}): ${summary.join(', ')}.`,
+    text: t(lang, 'fallback.text', {
+      title,
+      scope: escapeMrkdwn(scope),
+      summary: t(lang, 'fallback.figures', { figures: summary.join(t(lang, 'list.figures')) }),
+    }),
     blocks: [
       header,
       {

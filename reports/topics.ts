@@ -41,7 +41,7 @@ export function topicsMessage(card: Card<TopicFigures>, view: TopicsView): BotMe
     .filter((t) => (t.chats ?? 0) > 0)
     .sort((a, b) => (b.chats ?? 0) - (a.chats ?? 0) || a.name.localeCompare(b.name));
   if (topics.length === 0) {
-    return nothingToShow(title, t(lang, 'topics.none'), scopeText, view.visibility);
+    return nothingToShow(title, t(lang, 'topics.none'), scopeText, view.visibility, lang);
   }
   const lines = topics.map((t) => [
     t.name,

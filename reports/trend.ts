@@ -47,7 +47,7 @@ export function trendMessage(report: TrendReport, view: TrendView): BotMessage {
   const header = headerBlock(title);
   const known = report.points.filter((p): p is { range: DateRange; value: number } => p.value !== null);
   if (known.length === 0) {
-    return nothingToShow(title, t(lang, 'trend.none'), scopeText, view.visibility);
+    return nothingToShow(title, t(lang, 'trend.none'), scopeText, view.visibility, lang);
   }
   const format = (value: number | null) => formatValue(kpi.unit, value, lang);
   const lowest = known.reduce((a, b) => (b.value < a.value ? b : a));

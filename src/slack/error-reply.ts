@@ -4,6 +4,7 @@
 import { CommandDeadlineError } from '../command-context.ts';
 import { AccessDeniedError, type BotError, UnsupportedError, UserInputError } from '../errors.ts';
 import { type Lang, type MessageKey, type Phrase, say, t } from '../i18n/catalogue.ts';
+import { sentences } from '../i18n/units.ts';
 import { redactText } from '../redact.ts';
 import {
   SobotApiError,
@@ -87,7 +88,7 @@ export function errorMessage(error: unknown, clock: ReplyClock | undefined, lang
   const shown = (words: string) =>
     error instanceof AccessDeniedError ? redactText(words) : escapeMrkdwn(redactText(words));
   // Echoes are cut where they are quoted (src/echo.ts); this keeps any other long text within limits.
-  const text = fitMrkdwn(shown(next ? `${what} ${next}` : what), SLACK_LIMITS.fallbackText);
+  const text = fitMrkdwn(shown(next ? sentences(lang, [what, next]) : what), SLACK_LIMITS.fallbackText);
   return {
     visibility: 'ephemeral',
     text,

@@ -115,6 +115,9 @@ const COMMANDS = [
   'digest unsubscribe morning',
   'digest subscribe #cs-leads 10:00 每天 最近7天 name:cs-am',
   'digest unsubscribe cs-am',
+  // A channel filter leaves the agents section out, and the reply says why in a sentence of its own.
+  'digest subscribe #cs-leads 11:00 每天 昨天 channel:APP name:cs-app',
+  'digest unsubscribe cs-app',
   'digest list',
   'alerts run warnings',
   'alerts mute warnings 明天',
@@ -143,6 +146,7 @@ const ECHOED = [
   'cs-leads-0900',
   'cs-leads',
   'cs-am',
+  'cs-app',
 ];
 
 /** Every string of a chart as Slack would show it: the spec and the Chart.js config drawn from it. */
