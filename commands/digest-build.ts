@@ -7,12 +7,13 @@ import { filtersText } from '../reports/filters.ts';
 import type { DigestDefinition } from '../src/config-file.ts';
 import { UnsupportedError, UserInputError } from '../src/errors.ts';
 import { phrase, t } from '../src/i18n/catalogue.ts';
+import { OPEN_ACTION, RERUN_ACTION } from '../src/message/actions.ts';
 import type { DigestPost } from '../src/scheduler/digests.ts';
 import { completenessWarnings } from '../src/stats/completeness.ts';
 import type { DateRange } from '../src/stats/model.ts';
 import { parsePeriod, periodWords, shiftDays } from '../src/stats/period.ts';
 import type { StatsService } from '../src/stats/service.ts';
-import { actionButton, OPEN_ACTION, RERUN_ACTION } from './follow-ups.ts';
+import { actionButton } from './follow-ups.ts';
 import { commandText } from './router.ts';
 import type { CommandDeps } from './types.ts';
 

@@ -15,9 +15,9 @@ import {
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import { type Lang, type MessageKey, phrase, t, textOf } from '../src/i18n/catalogue.ts';
+import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
 import { nextOccurrence } from '../src/scheduler/occurrences.ts';
 import { DAY_SETS, scheduleText } from '../src/scheduler/schedule-text.ts';
-import { type BotMessage, escapeMrkdwn } from '../src/slack/message.ts';
 import { parsePeriod, periodName } from '../src/stats/period.ts';
 import { buildDigest } from './digest-build.ts';
 import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';

@@ -3,16 +3,12 @@
 // carries the whole command it runs, so the click handler needs no state.
 
 import { type Lang, t } from '../src/i18n/catalogue.ts';
-import type { BotMessage } from '../src/slack/message.ts';
+import { OPEN_ACTION, RERUN_ACTION, SHARE_ACTION } from '../src/message/actions.ts';
+import type { BotMessage } from '../src/message/message.ts';
 import type { DateRange } from '../src/stats/model.ts';
 import { periodWords, previousRange, rangeDays } from '../src/stats/period.ts';
 import { commandText } from './router.ts';
 import type { CommandInput } from './types.ts';
-
-/** action_ids the Slack layer routes back to the command router. */
-export const RERUN_ACTION = 'sobot_rerun';
-export const SHARE_ACTION = 'sobot_share';
-export const OPEN_ACTION = 'sobot_open';
 
 export interface FollowUp {
   /** The command name, e.g. `agents` or `trend chats`. */

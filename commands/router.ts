@@ -7,7 +7,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import { phrase } from '../src/i18n/catalogue.ts';
-import type { BotMessage } from '../src/slack/message.ts';
+import type { BotMessage } from '../src/message/message.ts';
 import { parsePeriod } from '../src/stats/period.ts';
 import type { CommandContext, CommandDefinition, CommandDeps, CommandInput } from './types.ts';
 import { COMMAND_WORDS, canonical, splitCommandWord } from './words.ts';

@@ -6,7 +6,8 @@ import type { AuditAction } from '../src/audit.ts';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import { type Phrase, phrase } from '../src/i18n/catalogue.ts';
-import { type BotMessage, SLACK_LIMITS } from '../src/slack/message.ts';
+import { SLACK_LIMITS } from '../src/message/limits.ts';
+import type { BotMessage } from '../src/message/message.ts';
 import { nearest } from './router.ts';
 import type { CommandContext, CommandDeps } from './types.ts';
 import { ACTION_WORDS, canonical } from './words.ts';
@@ -41,7 +42,7 @@ export const textReply = (text: string, mrkdwn = text): BotMessage => ({
 });
 
 /** `<#C0123>` for a channel id (Slack shows its name), the `#name` itself otherwise. */
-export { channelMention } from '../src/slack/message.ts';
+export { channelMention } from '../src/message/message.ts';
 
 /** Records an admin action on `target` by whoever asked, from where they asked. */
 export const recordAction = (

@@ -2,9 +2,11 @@
 // the team does not fit in one message, the full table as CSV. Pure: stats in, message out.
 
 import { t } from '../src/i18n/catalogue.ts';
-import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
-import { AGENT_EXTRA_KPIS, AGENT_KPIS, KPIS, type KpiId } from '../src/stats/kpis.ts';
-import type { AgentKpiId, AgentRow } from '../src/stats/model.ts';
+import { SLACK_LIMITS } from '../src/message/limits.ts';
+import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
+import type { AgentKpiId, KpiId } from '../src/stats/kpi-ids.ts';
+import { AGENT_EXTRA_KPIS, AGENT_KPIS, KPIS } from '../src/stats/kpis.ts';
+import type { AgentRow } from '../src/stats/model.ts';
 import { withDistinctNames } from '../src/stats/names.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { AgentsReport } from '../src/stats/service.ts';

@@ -2,7 +2,6 @@
 // unit, the KPI's current value for the chosen scope (redrawn when a live field changes), period,
 // checks in a row, minimum volume, channel, schedule, time zone. Pure: a draft in, a modal view out.
 
-import { HOME_VIEWS } from '../src/home/actions.ts';
 import {
   ALERT_FIELDS,
   ALERT_OPS,
@@ -16,8 +15,10 @@ import {
   type ScheduleKey,
 } from '../src/home/alert-form.ts';
 import { type Lang, t } from '../src/i18n/catalogue.ts';
-import { escapeMrkdwn } from '../src/slack/message.ts';
-import { KPIS, type KpiId } from '../src/stats/kpis.ts';
+import { HOME_VIEWS } from '../src/message/actions.ts';
+import { escapeMrkdwn } from '../src/message/message.ts';
+import type { KpiId } from '../src/stats/kpi-ids.ts';
+import { KPIS } from '../src/stats/kpis.ts';
 import { formModal, input, option, plain } from './form-blocks.ts';
 import { formatCount, formatValue } from './format.ts';
 

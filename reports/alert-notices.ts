@@ -3,7 +3,8 @@
 
 import type { AlertRuleView } from '../src/alerts/view.ts';
 import { t } from '../src/i18n/catalogue.ts';
-import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
+import { SLACK_LIMITS } from '../src/message/limits.ts';
+import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
 import { clockAt, ruleValue, thresholdText } from './alert.ts';
 import { formatDuration, type Lang, truncate } from './format.ts';
 

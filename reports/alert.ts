@@ -4,18 +4,14 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import type { Comparison } from '../src/alerts/state.ts';
-import {
-  ALERT_ACTIONS,
-  type AlertRuleView,
-  type AlertScopeView,
-  type AlertView,
-  alertActionValue,
-} from '../src/alerts/view.ts';
+import type { AlertRuleView, AlertScopeView, AlertView } from '../src/alerts/view.ts';
 import type { ChartSpec, ChartUnit } from '../src/charts/spec.ts';
 import type { AlertRule } from '../src/config-file.ts';
 import { t } from '../src/i18n/catalogue.ts';
-import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
-import type { RatingScale } from '../src/stats/cards.ts';
+import { ALERT_ACTIONS, alertActionValue } from '../src/message/actions.ts';
+import { SLACK_LIMITS } from '../src/message/limits.ts';
+import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
+import type { RatingScale } from '../src/stats/kpi-ids.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import { describeRange, periodName, todayIn } from '../src/stats/period.ts';
 import { headerBlock, showingText } from './blocks.ts';

@@ -1,9 +1,9 @@
 // The "Sobot: ask" form: which question, which period, and an optional narrowing written as after
 // /sobot. Pure: a language in, a modal view out.
 
-import { ASK, ASK_COMMANDS, ASK_PERIODS } from '../src/home/actions.ts';
 import { type Lang, t } from '../src/i18n/catalogue.ts';
-import { verbatimBlocks } from '../src/slack/message.ts';
+import { ASK, ASK_COMMANDS, ASK_PERIODS } from '../src/message/actions.ts';
+import { verbatimBlocks } from '../src/message/message.ts';
 import { input, option, plain } from './form-blocks.ts';
 
 export function askModal(lang: Lang): Record<string, unknown> {

@@ -4,7 +4,7 @@
 
 import type { AttentionRule } from '../src/config-file.ts';
 import { t } from '../src/i18n/catalogue.ts';
-import type { RatingScale } from '../src/stats/cards.ts';
+import type { RatingScale } from '../src/stats/kpi-ids.ts';
 import { rateBase } from '../src/stats/kpis.ts';
 import type { AgentKpis, AgentRow } from '../src/stats/model.ts';
 import { formatCount, formatRatio, type Lang } from './format.ts';

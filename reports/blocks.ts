@@ -2,7 +2,7 @@
 // title, what is missing, and for which scope), so an empty period never looks like a table of zeros.
 
 import { type Lang, t } from '../src/i18n/catalogue.ts';
-import { type BotMessage, escapeMrkdwn } from '../src/slack/message.ts';
+import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
 
 export function headerBlock(title: string) {
   return { type: 'header' as const, text: { type: 'plain_text' as const, text: title } };

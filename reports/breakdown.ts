@@ -2,8 +2,10 @@
 // busiest first, with a chart of the busiest and the full table as CSV when it does not fit.
 
 import { type MessageKey, t } from '../src/i18n/catalogue.ts';
-import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
-import { KPIS, type KpiId, SCOPE_KPIS } from '../src/stats/kpis.ts';
+import { SLACK_LIMITS } from '../src/message/limits.ts';
+import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
+import type { KpiId } from '../src/stats/kpi-ids.ts';
+import { KPIS, SCOPE_KPIS } from '../src/stats/kpis.ts';
 import { describeRange } from '../src/stats/period.ts';
 import { unfilterableBy } from '../src/stats/scope.ts';
 import type { BreakdownReport } from '../src/stats/service.ts';

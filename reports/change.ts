@@ -3,7 +3,8 @@
 
 import { type Lang, t } from '../src/i18n/catalogue.ts';
 import { pointsText } from '../src/i18n/units.ts';
-import { KPIS, type KpiId } from '../src/stats/kpis.ts';
+import type { KpiId } from '../src/stats/kpi-ids.ts';
+import { KPIS } from '../src/stats/kpis.ts';
 
 export interface Change {
   arrow: '▲' | '▼' | '=';

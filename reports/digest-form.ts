@@ -2,10 +2,10 @@
 // from Sobot's condition lists (external selects), sections. Pure: a draft in, a modal view out.
 
 import { DIGEST_SECTIONS } from '../src/config-file.ts';
-import { HOME_VIEWS } from '../src/home/actions.ts';
 import { DIGEST_FIELDS, DIGEST_PERIODS, type DigestDraft, FILTER_FIELDS } from '../src/home/digest-form.ts';
 import { type Lang, t } from '../src/i18n/catalogue.ts';
-import { escapeMrkdwn } from '../src/slack/message.ts';
+import { HOME_VIEWS } from '../src/message/actions.ts';
+import { escapeMrkdwn } from '../src/message/message.ts';
 import { periodName } from '../src/stats/period.ts';
 import { formModal, input, option, plain } from './form-blocks.ts';
 

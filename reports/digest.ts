@@ -7,9 +7,11 @@ import type { ChartSpec } from '../src/charts/spec.ts';
 import type { AttentionRule } from '../src/config-file.ts';
 import { t } from '../src/i18n/catalogue.ts';
 import { sentences } from '../src/i18n/units.ts';
-import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
+import { SLACK_LIMITS } from '../src/message/limits.ts';
+import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
 import type { BotFigures, SatisfactionFigures } from '../src/stats/cards.ts';
-import { KPIS, type KpiId } from '../src/stats/kpis.ts';
+import type { KpiId } from '../src/stats/kpi-ids.ts';
+import { KPIS } from '../src/stats/kpis.ts';
 import type {
   AgentKpis,
   AgentRow,

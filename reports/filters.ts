@@ -3,7 +3,7 @@
 
 import { type Lang, type MessageKey, t } from '../src/i18n/catalogue.ts';
 import { listText } from '../src/i18n/units.ts';
-import type { KpiId } from '../src/stats/kpis.ts';
+import type { KpiId } from '../src/stats/kpi-ids.ts';
 import type { DirectoryEntry, StatsFilters } from '../src/stats/model.ts';
 import { widerScope } from '../src/stats/scope.ts';
 

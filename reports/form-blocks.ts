@@ -3,7 +3,7 @@
 // with Save and Cancel that carries the name of what it edits.
 
 import { type Lang, t } from '../src/i18n/catalogue.ts';
-import { verbatimBlocks } from '../src/slack/message.ts';
+import { verbatimBlocks } from '../src/message/message.ts';
 
 export const plain = (text: string) => ({ type: 'plain_text', text, emoji: true });
 export const option = (text: string, value: string) => ({ text: plain(text), value });

@@ -6,19 +6,21 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { scopeText } from '../src/alerts/scope-text.ts';
+import type { HomeData, HomeDigest, HomeRule } from '../src/home/board.ts';
+import { type Lang, t } from '../src/i18n/catalogue.ts';
 import {
   type ALERT_VERBS,
   actionValue,
   DIGEST_VERBS,
   HOME_ACTIONS,
   HOME_VIEWS,
-} from '../src/home/actions.ts';
-import type { HomeData, HomeDigest, HomeRule } from '../src/home/board.ts';
-import { type Lang, t } from '../src/i18n/catalogue.ts';
+} from '../src/message/actions.ts';
+import { SLACK_LIMITS } from '../src/message/limits.ts';
+import { channelMention, escapeMrkdwn, verbatimBlocks } from '../src/message/message.ts';
+import { VIEW_LIMITS } from '../src/message/view-limits.ts';
 import { scheduleText } from '../src/scheduler/schedule-text.ts';
-import { channelMention, escapeMrkdwn, SLACK_LIMITS, verbatimBlocks } from '../src/slack/message.ts';
-import { VIEW_LIMITS } from '../src/slack/view-limits.ts';
-import { KPIS, type KpiId } from '../src/stats/kpis.ts';
+import type { KpiId } from '../src/stats/kpi-ids.ts';
+import { KPIS } from '../src/stats/kpis.ts';
 import { describeRange, periodName } from '../src/stats/period.ts';
 import { ruleConditionText } from './alert.ts';
 import { headerBlock } from './blocks.ts';

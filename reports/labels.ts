@@ -5,8 +5,8 @@
 
 import { type MessageKey, t, textOf } from '../src/i18n/catalogue.ts';
 import { listText } from '../src/i18n/units.ts';
-import type { RatingScale } from '../src/stats/cards.ts';
-import { KPIS, type KpiId } from '../src/stats/kpis.ts';
+import type { KpiId, RatingScale } from '../src/stats/kpi-ids.ts';
+import { KPIS } from '../src/stats/kpis.ts';
 import type { RatingUse } from '../src/stats/model.ts';
 import type { Lang } from './format.ts';
 

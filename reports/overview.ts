@@ -3,8 +3,10 @@
 
 import type { ChartSpec } from '../src/charts/spec.ts';
 import { t } from '../src/i18n/catalogue.ts';
-import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
-import { KPIS, type KpiId } from '../src/stats/kpis.ts';
+import { SLACK_LIMITS } from '../src/message/limits.ts';
+import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
+import type { KpiId } from '../src/stats/kpi-ids.ts';
+import { KPIS } from '../src/stats/kpis.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { OverviewReport } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';

@@ -4,8 +4,10 @@
 import type { TableBlock } from '@slack/types';
 import type { ChartSpec } from '../src/charts/spec.ts';
 import { t } from '../src/i18n/catalogue.ts';
-import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
-import type { RatingScale, SatisfactionFigures } from '../src/stats/cards.ts';
+import { SLACK_LIMITS } from '../src/message/limits.ts';
+import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
+import type { SatisfactionFigures } from '../src/stats/cards.ts';
+import type { RatingScale } from '../src/stats/kpi-ids.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';

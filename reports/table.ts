@@ -4,8 +4,9 @@
 import type { TableBlock } from '@slack/types';
 import type { ChartSpec } from '../src/charts/spec.ts';
 import { t } from '../src/i18n/catalogue.ts';
-import { SLACK_LIMITS } from '../src/slack/message.ts';
-import { KPIS, type KpiId } from '../src/stats/kpis.ts';
+import { SLACK_LIMITS } from '../src/message/limits.ts';
+import type { KpiId } from '../src/stats/kpi-ids.ts';
+import { KPIS } from '../src/stats/kpis.ts';
 import type { KpiValues } from '../src/stats/model.ts';
 import { csvField, formatValue, type Lang, truncate } from './format.ts';
 import { kpiLabel, type LabelContext } from './labels.ts';

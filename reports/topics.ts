@@ -1,7 +1,8 @@
 // `/sobot topics`: chats and ratings per service classification, busiest first, with a chart.
 
 import { t } from '../src/i18n/catalogue.ts';
-import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
+import { SLACK_LIMITS } from '../src/message/limits.ts';
+import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
 import type { TopicFigures } from '../src/stats/cards.ts';
 import type { RatingUse } from '../src/stats/model.ts';
 import { describeRange } from '../src/stats/period.ts';

@@ -2,7 +2,8 @@
 // average point in words and a small table of the points.
 
 import { t } from '../src/i18n/catalogue.ts';
-import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from '../src/slack/message.ts';
+import { SLACK_LIMITS } from '../src/message/limits.ts';
+import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import type { DateRange } from '../src/stats/model.ts';
 import { chartDate, describeRange, rangeDays } from '../src/stats/period.ts';

@@ -57,8 +57,8 @@ import {
   slackTokenCheck,
   sobotTokenCheck,
 } from './startup.ts';
+import type { StatsBackend } from './stats/backend.ts';
 import { createQueryCache, type QueryCache } from './stats/cache.ts';
-import type { StatsBackend } from './stats/model.ts';
 import { createStatsService, type StatsService } from './stats/service.ts';
 import { createSharedCacheTier } from './stats/shared-cache.ts';
 import { processOwner } from './store/lease.ts';

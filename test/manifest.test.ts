@@ -7,7 +7,7 @@ import type { AppsManifestCreateArguments } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { ASK } from '../src/home/actions.ts';
+import { ASK } from '../src/message/actions.ts';
 import { SLASH_COMMAND } from '../src/slack/app.ts';
 
 type Manifest = AppsManifestCreateArguments['manifest'];

@@ -1,8 +1,7 @@
 // What an alert message shows, as plain data: the rule, its firing scopes and the episode. The
 // checker fills it; reports/alert.ts lays it out.
 
-import type { RatingScale } from '../stats/cards.ts';
-import type { KpiId } from '../stats/kpis.ts';
+import type { KpiId, RatingScale } from '../stats/kpi-ids.ts';
 import type { Comparison } from './state.ts';
 
 export interface AlertRuleView {
@@ -51,16 +50,4 @@ export interface AlertView {
   consoleUrl: string;
   /** Identifies the episode in the mute buttons' values. */
   episodeId: string;
-}
-
-/** action_ids of the message's buttons; "Open in Sobot" shares the link action of every answer. */
-export const ALERT_ACTIONS = {
-  mute1h: 'alert_mute_1h',
-  muteTomorrow: 'alert_mute_tomorrow',
-  open: 'sobot_open',
-} as const;
-
-/** The mute buttons' value: JSON `{"rule": …, "episode": …}`, read back by the click handler. */
-export function alertActionValue(rule: string, episodeId: string): string {
-  return JSON.stringify({ rule, episode: episodeId });
 }

@@ -2,7 +2,7 @@
 // @napi-rs/canvas), through a QuickChart server, or not at all (CHART_RENDERER=none).
 import { availableParallelism } from 'node:os';
 import type { Logger } from 'pino';
-import { SLACK_LIMITS } from '../slack/message.ts';
+import { SLACK_LIMITS } from '../message/limits.ts';
 import { buildChartConfig } from './config.ts';
 import type { DrawJob, DrawnChart } from './draw.ts';
 import { ChartRenderError } from './errors.ts';

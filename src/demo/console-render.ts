@@ -2,7 +2,8 @@
 // adapter): headers, mrkdwn, aligned tables (CJK counts as two columns), and file paths.
 
 import { type Lang, t } from '../i18n/catalogue.ts';
-import { type BotMessage, textOf } from '../slack/message.ts';
+import { textOf } from '../message/limits.ts';
+import type { BotMessage } from '../message/message.ts';
 
 /** Terminal columns a character takes: East Asian wide and full-width forms take two. */
 function charWidth(codePoint: number): number {

@@ -5,7 +5,8 @@
 
 import { type AlertRule, type AlertScope, alertScopeConflict, NAME } from '../config-file.ts';
 import { type Lang, t } from '../i18n/catalogue.ts';
-import { KPIS, type KpiId, type KpiUnit } from '../stats/kpis.ts';
+import type { KpiId } from '../stats/kpi-ids.ts';
+import { KPIS, type KpiUnit } from '../stats/kpis.ts';
 import { isTimeZone } from '../time-zone.ts';
 
 /** The form's inputs, by block id; each input's action_id is the same word. */

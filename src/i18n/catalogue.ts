@@ -3,22 +3,14 @@
 // parameters) that errors and parsers carry until the reply's language is known.
 
 import { en } from './en.ts';
+import type { Catalogue, MessageKey, PluralForms } from './entries.ts';
 import { zh } from './zh.ts';
 
 /** The languages the bot answers in: `SOBOT_LANGUAGE` by default, or the asker's Slack locale. */
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
 
-/** Plural forms by Intl.PluralRules category; `other` is always there (Chinese needs only it). */
-export interface PluralForms {
-  readonly one?: string;
-  readonly other: string;
-}
-export type Entry = string | PluralForms;
-
-export type MessageKey = keyof typeof en;
-/** What each language fills in: every key of the English catalogue, no other. */
-export type Catalogue = { readonly [K in MessageKey]: Entry };
+export type { Catalogue, Entry, MessageKey, PluralForms } from './entries.ts';
 
 type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
 type EntryTexts<E> = E extends string ? E : E extends PluralForms ? E[keyof E] : never;

@@ -1,7 +1,7 @@
 // 中文: the same keys as en.ts (the compiler refuses a missing or extra one; test/i18n/catalogue.test.ts
 // also checks placeholders and untranslated copies). Chinese has no plural forms: `other` only.
 
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue } from './entries.ts';
 
 export const zh: Catalogue = {
   // ── Units ─────────────────────────────────────────────────────────────────────────────────────

@@ -7,9 +7,9 @@
 import type { Clock } from '../clock.ts';
 import type { DigestDefinition } from '../config-file.ts';
 import type { Logger } from '../logger.ts';
+import type { BotMessage } from '../message/message.ts';
 import { type BotMetrics, noMetrics } from '../metrics/metrics.ts';
 import { type ChannelPoster, isPermanentSlackError, type PostedMessage } from '../slack/channel-post.ts';
-import type { BotMessage } from '../slack/message.ts';
 import { SobotRateLimitedError } from '../sobot/errors.ts';
 import { createLeases, type Lease } from '../store/lease.ts';
 import type { Store } from '../store/store.ts';

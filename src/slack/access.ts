@@ -9,7 +9,7 @@ import type { AccessRules } from '../config-file.ts';
 import { AccessDeniedError } from '../errors.ts';
 import { type Phrase, phrase } from '../i18n/catalogue.ts';
 import type { Logger } from '../logger.ts';
-import { channelMention } from './message.ts';
+import { channelMention } from '../message/message.ts';
 
 /** Memberships as Slack knows them; every answer may be a few minutes old. */
 export interface SlackDirectory {

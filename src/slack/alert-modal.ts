@@ -11,7 +11,6 @@ import type { AlertRuleRegistry } from '../alerts/rule-registry.ts';
 import type { Audit } from '../audit.ts';
 import type { AlertRule } from '../config-file.ts';
 import { UserInputError } from '../errors.ts';
-import { HOME_ACTIONS, HOME_VIEWS } from '../home/actions.ts';
 import {
   ALERT_FIELDS,
   ALERT_OPS,
@@ -31,6 +30,7 @@ import {
 import type { HomeNotice, HomeViewer } from '../home/board.ts';
 import { type Lang, phrase, say, t } from '../i18n/catalogue.ts';
 import type { Logger } from '../logger.ts';
+import { HOME_ACTIONS, HOME_VIEWS } from '../message/actions.ts';
 import { KPIS } from '../stats/kpis.ts';
 import type { Dimension } from '../stats/model.ts';
 import type { StatsService } from '../stats/service.ts';

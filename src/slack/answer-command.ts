@@ -8,8 +8,8 @@ import { startCommand } from '../command-context.ts';
 import { BotError } from '../errors.ts';
 import type { Lang } from '../i18n/catalogue.ts';
 import type { Logger } from '../logger.ts';
+import type { BotMessage } from '../message/message.ts';
 import { errorMessage } from './error-reply.ts';
-import type { BotMessage } from './message.ts';
 import { progressText, queuedText, staleText, withNote } from './notices.ts';
 
 /** An answer later than this is useless (a response_url lives 30 min): its queued calls are dropped. */

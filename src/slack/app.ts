@@ -15,15 +15,21 @@ import {
   HTTPReceiver,
   SocketModeReceiver,
 } from '@slack/bolt';
-import { z } from 'zod';
-import { ALERT_ACTIONS } from '../alerts/view.ts';
 import type { ChartRenderer } from '../charts/render.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import type { BotConfig } from '../config.ts';
-import { NAME } from '../config-file.ts';
 import { BotError, UnsupportedError, UserInputError } from '../errors.ts';
 import { type Lang, t } from '../i18n/catalogue.ts';
 import { type Logger, toBoltLogger } from '../logger.ts';
+import {
+  ALERT_ACTIONS,
+  ALERT_MUTE_ACTIONS,
+  alertActionOf,
+  FOLLOW_UP_ACTIONS,
+  followUpCommand,
+  OPEN_ACTION,
+} from '../message/actions.ts';
+import type { BotMessage } from '../message/message.ts';
 import type { BotMetrics, CommandOutcome } from '../metrics/metrics.ts';
 import { SobotInputError } from '../sobot/errors.ts';
 import type { Store } from '../store/store.ts';
@@ -32,32 +38,14 @@ import { createAnswerTurns } from './ack-first.ts';
 import { answerCommand } from './answer-command.ts';
 import { createSlackDelivery, postToResponseUrl, type ReplyTarget } from './deliver.ts';
 import { errorMessage } from './error-reply.ts';
-import type { BotMessage } from './message.ts';
 import { observeSlackErrors } from './observed-client.ts';
 import { createReplayGuard, RequestRejectedError } from './replay-guard.ts';
 import { createUserLanguage } from './user-language.ts';
 
 export const SLASH_COMMAND = '/sobot';
 
-const ALERT_MUTE_ACTIONS = new RegExp(`^(${ALERT_ACTIONS.mute1h}|${ALERT_ACTIONS.muteTomorrow})$`);
-// What the mute buttons carry (src/alerts/view.ts): a rule name and an episode id, nothing else.
-const muteButtonValue = z.object({
-  rule: z.string().regex(NAME),
-  episode: z.string().regex(/^[\w-]{1,64}$/),
-});
-const safeJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-};
-
 /** How much of a command's text the "command answered" log line keeps. */
 const LOGGED_TEXT_CHARS = 80;
-
-/** action_ids of buttons whose value is a /sobot command to run. */
-const FOLLOW_UP_ACTIONS = /^sobot_(rerun|share)$/;
 
 /**
  * The ack of a request that arrives while the bot shuts down: it will not be answered. In the bot's
@@ -359,9 +347,9 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
   });
 
   // The buttons under an answer ("Previous period", "Share to channel") carry the whole command
-  // they run as their value (commands/follow-ups.ts), so a click is just another command.
+  // they run as their value (src/message/actions.ts), so a click is just another command.
   // "Open in Sobot" is a link: Slack opens it and still expects the click acknowledged.
-  app.action('sobot_open', async ({ ack }) => {
+  app.action(OPEN_ACTION, async ({ ack }) => {
     await ack();
   });
 
@@ -369,7 +357,7 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     await acceptCommand(
       ack,
       null,
-      action.value?.replace(/^\/sobot\s*/, '') ?? '',
+      followUpCommand(action.value),
       { responseUrl: body.response_url, userId: body.user.id, channelId: body.channel?.id ?? body.user.id },
       { via: 'button' },
     );
@@ -377,14 +365,14 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
 
   // The mute buttons of an alert message run `/sobot alerts mute <rule> …` for whoever clicks.
   app.action<BlockAction<ButtonAction>>(ALERT_MUTE_ACTIONS, async ({ ack, body, action }) => {
-    const value = muteButtonValue.safeParse(safeJson(action.value ?? ''));
+    const value = alertActionOf(action.value);
     const length = action.action_id === ALERT_ACTIONS.mute1h ? '1h' : 'tomorrow';
     await acceptCommand(
       ack,
       null,
-      value.success ? `alerts mute ${value.data.rule} ${length}` : 'alerts list',
+      value ? `alerts mute ${value.rule} ${length}` : 'alerts list',
       { responseUrl: body.response_url, userId: body.user.id, channelId: body.channel?.id ?? body.user.id },
-      { via: 'button', ...(value.success ? { episodeId: value.data.episode } : {}) },
+      { via: 'button', ...(value ? { episodeId: value.episode } : {}) },
     );
   });
 

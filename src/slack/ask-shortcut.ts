@@ -6,15 +6,16 @@
 import type { App } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import { ASK, ASK_COMMANDS, ASK_PERIODS } from '../home/actions.ts';
 import type { HomeViewer } from '../home/board.ts';
 import { type Lang, t } from '../i18n/catalogue.ts';
 import type { Logger } from '../logger.ts';
+import { ASK, ASK_COMMANDS, ASK_PERIODS } from '../message/actions.ts';
+import { SLACK_LIMITS } from '../message/limits.ts';
+import { type BotMessage, escapeMrkdwn } from '../message/message.ts';
 import type { WorkInFlight } from '../work.ts';
 import type { CommandOrigin } from './app.ts';
 import type { ChannelPoster } from './channel-post.ts';
 import { errorsByBlock } from './form-fields.ts';
-import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from './message.ts';
 
 /** The most a typed narrowing may hold (a command line is short). */
 const MAX_FILTERS = 200;

@@ -4,8 +4,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { ChartRenderer } from '../charts/render.ts';
 import type { Logger } from '../logger.ts';
+import type { BotMessage } from '../message/message.ts';
 import { blocksWithImage, createChartPlacer } from './chart-block.ts';
-import type { BotMessage } from './message.ts';
 
 export interface PostedMessage {
   /** The channel id Slack answered with (a `#name` becomes its id). */

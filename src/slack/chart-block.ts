@@ -4,7 +4,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { ChartImage, ChartRenderer } from '../charts/render.ts';
 import type { Logger } from '../logger.ts';
-import { type BotMessage, verbatimBlocks } from './message.ts';
+import { type BotMessage, verbatimBlocks } from '../message/message.ts';
 
 export interface ChartPlacerOptions {
   client: WebClient;

@@ -6,9 +6,9 @@ import type { WebClient } from '@slack/web-api';
 import { request } from 'undici';
 import type { ChartRenderer } from '../charts/render.ts';
 import type { Logger } from '../logger.ts';
+import type { BotMessage, FileAttachment } from '../message/message.ts';
 import { slackErrorCode } from './channel-post.ts';
 import { blocksWithImage, createChartPlacer } from './chart-block.ts';
-import type { BotMessage, FileAttachment } from './message.ts';
 
 export interface ReplyTarget {
   responseUrl: string;

@@ -7,7 +7,6 @@ import type { WebClient } from '@slack/web-api';
 import type { Audit } from '../audit.ts';
 import type { DigestDefinition } from '../config-file.ts';
 import { UserInputError } from '../errors.ts';
-import { HOME_ACTIONS, HOME_VIEWS } from '../home/actions.ts';
 import type { HomeNotice, HomeViewer } from '../home/board.ts';
 import {
   DIGEST_FIELDS,
@@ -21,6 +20,7 @@ import {
 } from '../home/digest-form.ts';
 import { type Lang, phrase, t } from '../i18n/catalogue.ts';
 import type { Logger } from '../logger.ts';
+import { HOME_ACTIONS, HOME_VIEWS } from '../message/actions.ts';
 import type { DigestRegistry } from '../scheduler/digest-registry.ts';
 import type { Dimension } from '../stats/model.ts';
 import type { StatsService } from '../stats/service.ts';

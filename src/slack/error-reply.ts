@@ -5,6 +5,8 @@ import { CommandDeadlineError } from '../command-context.ts';
 import { AccessDeniedError, type BotError, UnsupportedError, UserInputError } from '../errors.ts';
 import { type Lang, type MessageKey, type Phrase, say, t } from '../i18n/catalogue.ts';
 import { sentences } from '../i18n/units.ts';
+import { SLACK_LIMITS } from '../message/limits.ts';
+import { type BotMessage, escapeMrkdwn } from '../message/message.ts';
 import { redactText } from '../redact.ts';
 import {
   SobotApiError,
@@ -18,7 +20,6 @@ import {
   SobotUnavailableError,
 } from '../sobot/errors.ts';
 import { clockTime } from '../time-zone.ts';
-import { type BotMessage, escapeMrkdwn, SLACK_LIMITS } from './message.ts';
 import { minutesUntil } from './notices.ts';
 
 /** Times in replies ("try again at 09:42") are in the company's zone, as periods are. */

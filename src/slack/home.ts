@@ -9,11 +9,12 @@ import type { App, BlockAction, ButtonAction, OverflowAction } from '@slack/bolt
 import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../clock.ts';
 import { NAME } from '../config-file.ts';
-import { ALERT_VERBS, DIGEST_VERBS, HOME_ACTIONS, HOME_VIEWS, parseActionValue } from '../home/actions.ts';
 import type { HomeBoard, HomeData, HomeNotice, HomeViewer } from '../home/board.ts';
 import type { HomeFiguresSource } from '../home/figures.ts';
 import { type Lang, langOf, phrase, t } from '../i18n/catalogue.ts';
 import type { Logger } from '../logger.ts';
+import { ALERT_VERBS, DIGEST_VERBS, HOME_ACTIONS, HOME_VIEWS, parseActionValue } from '../message/actions.ts';
+import type { BotMessage } from '../message/message.ts';
 import { clockTime } from '../time-zone.ts';
 import type { WorkInFlight } from '../work.ts';
 import type { AccessPolicy } from './access.ts';
@@ -22,7 +23,6 @@ import type { CommandOrigin } from './app.ts';
 import { type AskShortcutOptions, registerAskShortcut } from './ask-shortcut.ts';
 import type { ChannelPoster } from './channel-post.ts';
 import { type DigestModalOptions, registerDigestModal } from './digest-modal.ts';
-import type { BotMessage } from './message.ts';
 
 /** The views Home needs from reports/ (injected by the composition root). */
 export interface HomeLayouts {

@@ -3,9 +3,10 @@
 
 import type { QueueWait, StaleAnswer } from '../command-context.ts';
 import { type Lang, t } from '../i18n/catalogue.ts';
+import { SLACK_LIMITS } from '../message/limits.ts';
+import type { BotMessage } from '../message/message.ts';
 import { SobotBusyError, SobotCircuitOpenError, SobotRateLimitedError } from '../sobot/errors.ts';
 import { clockTime } from '../time-zone.ts';
-import { type BotMessage, SLACK_LIMITS } from './message.ts';
 
 /** Whole minutes, at least one: "about 1 min" rather than "about 0 min". */
 export const minutesUntil = (at: number, now: number): number => Math.max(1, Math.round((at - now) / 60_000));

@@ -1,6 +1,7 @@
 // The backend-neutral figures of the single-scope "cards": satisfaction, the chatbot, customers,
 // and one agent. Shares are fractions; durations milliseconds; a value Sobot did not give is null.
 
+import type { RatingScale } from './kpi-ids.ts';
 import type { AgentRow, RatingUse } from './model.ts';
 
 /** One bar of a rating distribution: "5★", "10", "Satisfied". */
@@ -9,8 +10,6 @@ export interface RatingBucket {
   count: number | null;
   share: number | null;
 }
-
-export type RatingScale = 'five_star' | 'nps' | 'two_level';
 
 export interface SatisfactionFigures {
   /** The scale the company uses: the one with the most ratings in the period (null: nothing rated). */

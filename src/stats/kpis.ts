@@ -2,39 +2,8 @@
 // direction is better, and where each Sobot API gives it. Commands, digests and alerts read it.
 
 import { inEveryLang, type Lang } from '../i18n/catalogue.ts';
-import type { RatingScale } from './cards.ts';
-import type { AgentCounts, AgentKpiId, RatingUse } from './model.ts';
-
-export type KpiId =
-  | 'chats'
-  | 'bot_chats'
-  | 'valid_reception_rate'
-  | 'fcr_24h'
-  | 'satisfaction'
-  | 'avg_first_response'
-  | 'response_warn_rate'
-  | 'bot_self_service_rate'
-  | 'queue_leave_rate'
-  | 'valid_chats'
-  | 'unanswered_rate'
-  | 'transfers'
-  | 'avg_reception_duration'
-  | 'answer_ratio'
-  | 'bot_transfer_rate'
-  | 'no_reply_rate'
-  | 'avg_response_time'
-  | 'avg_queue_wait'
-  | 'avg_queue_leave_time'
-  | 'resolved_chats'
-  | 'unresolved_chats'
-  | 'untagged_chats'
-  | 'first_response_30s_rate'
-  | 'first_response_60s_rate'
-  | 'feedback_rate'
-  | 'max_concurrent'
-  | 'messages'
-  | 'customer_messages'
-  | 'agent_messages';
+import type { AgentKpiId, KpiId, RatingScale } from './kpi-ids.ts';
+import type { AgentCounts, RatePart, RatingUse } from './model.ts';
 
 /** count: a whole number; ratio: a fraction 0..1 shown as %; duration: milliseconds; score: a mean rating. */
 export type KpiUnit = 'count' | 'ratio' | 'duration' | 'score';
@@ -555,16 +524,6 @@ export function kpiSourceRows(): KpiSourceRow[] {
 /** Every word that names a KPI, for suggestions. */
 export function kpiWords(ids: readonly KpiId[] = Object.keys(KPIS) as KpiId[]): string[] {
   return ids.flatMap((id) => [id, ...KPIS[id].aliases]);
-}
-
-/**
- * One row's part of a rate: Sobot's count and its rate for the row, and the field the document's
- * examples show as the base (null when none is known).
- */
-export interface RatePart {
-  count: number | null;
-  rate: number | null;
-  base: number | null;
 }
 
 /** A rate string ("16.67%") is rounded to 0.005 points: a base within that reproduces it. */

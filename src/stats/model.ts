@@ -1,15 +1,7 @@
 // The backend-neutral vocabulary of statistics: what every layer above src/sobot/ speaks.
 // Values Sobot did not give are null (shown as "–"), never 0.
 
-import type {
-  AgentDetail,
-  BotFigures,
-  CustomerFigures,
-  RatingScale,
-  SatisfactionFigures,
-  TopicFigures,
-} from './cards.ts';
-import type { KpiId, RatePart } from './kpis.ts';
+import type { AgentKpiId, KpiId, RatingScale } from './kpi-ids.ts';
 
 /** An inclusive range of calendar days in the company time zone. Dates are `yyyy-MM-dd`. */
 export interface DateRange {
@@ -49,6 +41,16 @@ export interface DirectoryEntry {
   kind?: 'channel_type' | 'sub_channel';
   /** For departments: the names of every department under it, which its figures include. */
   includes?: string[];
+}
+
+/**
+ * One row's part of a rate: Sobot's count and its rate for the row, and the field the document's
+ * examples show as the base (null when none is known).
+ */
+export interface RatePart {
+  count: number | null;
+  rate: number | null;
+  base: number | null;
 }
 
 /** KPI values of one scope and period; a KPI the backend cannot give is absent or null. */
@@ -99,13 +101,6 @@ export interface AgentCounts {
 
 /** The KPIs a per-agent table shows, as Sobot reported them for that agent. */
 export type AgentKpis = Record<AgentKpiId, number | null>;
-export type AgentKpiId =
-  | 'chats'
-  | 'valid_reception_rate'
-  | 'avg_first_response'
-  | 'fcr_24h'
-  | 'satisfaction'
-  | 'response_warn_rate';
 
 export interface AgentRow {
   agentId: string;
@@ -120,40 +115,3 @@ export interface AgentRow {
 
 /** Who is waiting for an answer: a person in Slack goes before digests and alert checks. */
 export type Priority = 'interactive' | 'background';
-
-/** What the stats service needs from a Sobot API (v5 or legacy); implemented under src/sobot/. */
-export interface StatsBackend {
-  readonly api: 'v5' | 'legacy';
-  agentWorkload(range: DateRange, filters: StatsFilters, priority: Priority): Promise<AgentRow[]>;
-  /**
-   * Whether a range may end at a time of day (DateRange.until), so a period that includes now can be
-   * compared "so far". The legacy API counts whole days only.
-   */
-  readonly partialDays: boolean;
-  /**
-   * The overview's KPIs of one range besides sessions() and messages(): 24h FCR, the bot's figures,
-   * satisfaction on the company's scale. The overview asks the three for each of its two ranges.
-   */
-  headline(range: DateRange, filters: StatsFilters, priority: Priority): Promise<HeadlineFigures>;
-  /** The session KPIs of one range (chats, valid reception, first response, warnings, queue leave). */
-  sessions(range: DateRange, filters: StatsFilters, priority: Priority): Promise<KpiValues>;
-  /** The KPIs sessions() gives: what a trend can follow on this API. */
-  readonly sessionKpis: readonly KpiId[];
-  /** The message volumes and answer ratio of one range (MESSAGE_KPIS). */
-  messages(range: DateRange, filters: StatsFilters, priority: Priority): Promise<KpiValues>;
-  breakdown(
-    by: 'group' | 'department' | 'channel',
-    range: DateRange,
-    filters: StatsFilters,
-    priority: Priority,
-  ): Promise<ScopeRow[]>;
-  /** Everything of one dimension that filters can name. */
-  directory(dimension: Dimension, priority: Priority): Promise<DirectoryEntry[]>;
-  satisfaction(range: DateRange, filters: StatsFilters, priority: Priority): Promise<SatisfactionFigures>;
-  bot(range: DateRange, filters: StatsFilters, priority: Priority): Promise<BotFigures>;
-  customers(range: DateRange, filters: StatsFilters, priority: Priority): Promise<CustomerFigures>;
-  /** Chats and ratings per service classification (the level-1 topics). */
-  topics(range: DateRange, filters: StatsFilters, priority: Priority): Promise<TopicFigures>;
-  /** One agent's card; null when the agent handled no chats in the range. */
-  agentDetail(range: DateRange, agentId: string, priority: Priority): Promise<AgentDetail | null>;
-}

@@ -4,7 +4,7 @@
 // satisfaction survey takes no bot filter at all (getSatisfactionSurvey's request table has no
 // robot_ids_param). Replies, digests and alert rules read this to leave such a figure out or mark it.
 
-import type { KpiId } from './kpis.ts';
+import type { KpiId } from './kpi-ids.ts';
 import type { Dimension, StatsFilters } from './model.ts';
 
 /** The filters under which the bot's figures stay wider than the header. */

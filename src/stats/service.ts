@@ -8,9 +8,11 @@ import { currentCommand } from '../command-context.ts';
 import { echo } from '../echo.ts';
 import { UserInputError } from '../errors.ts';
 import { type MessageKey, phrase } from '../i18n/catalogue.ts';
+import type { StatsBackend } from './backend.ts';
 import type { QueryCache } from './cache.ts';
 import type { AgentDetail, BotFigures, CustomerFigures, SatisfactionFigures, TopicFigures } from './cards.ts';
-import { KPIS, type KpiId, kpisFromCounts, MESSAGE_KPIS, ratingUseOf } from './kpis.ts';
+import type { KpiId } from './kpi-ids.ts';
+import { KPIS, kpisFromCounts, MESSAGE_KPIS, ratingUseOf } from './kpis.ts';
 import type {
   AgentKpis,
   AgentRow,
@@ -21,7 +23,6 @@ import type {
   Priority,
   RatingUse,
   ScopeRow,
-  StatsBackend,
   StatsFilters,
 } from './model.ts';
 import { matchName } from './names.ts';

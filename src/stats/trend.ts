@@ -2,7 +2,8 @@
 // clipped to the period) beyond. Each point is one cached Sobot question, so the split keeps a
 // trend within the shared per-minute budget.
 
-import { type KpiId, MESSAGE_KPIS, V5_SESSION_KPIS } from './kpis.ts';
+import type { KpiId } from './kpi-ids.ts';
+import { MESSAGE_KPIS, V5_SESSION_KPIS } from './kpis.ts';
 import type { DateRange } from './model.ts';
 import { rangeDays } from './period.ts';
 

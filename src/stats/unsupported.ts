@@ -2,7 +2,7 @@
 // missing and how to get it. The legacy API gives company-wide daily totals only.
 
 import { UnsupportedError } from '../errors.ts';
-import type { StatsBackend } from './model.ts';
+import type { StatsBackend } from './backend.ts';
 
 /** `what` is plural ("Per-agent figures"), so the sentence reads "… need Sobot's v5 API". */
 export function unsupportedOn(api: StatsBackend['api'], what: string): UnsupportedError {

@@ -7,7 +7,7 @@ import { splitNameAndPeriod } from '../../commands/agent.ts';
 import { createCommands } from '../../commands/index.ts';
 import type { CommandDeps } from '../../commands/types.ts';
 import { UserInputError } from '../../src/errors.ts';
-import { blockKitProblems } from '../../src/slack/message.ts';
+import { blockKitProblems } from '../../src/message/limits.ts';
 import { createQueryCache } from '../../src/stats/cache.ts';
 import type { AgentDetail } from '../../src/stats/cards.ts';
 import type { AgentRow, DateRange, DirectoryEntry } from '../../src/stats/model.ts';

@@ -7,8 +7,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BotError } from '../../src/errors.ts';
+import { blockKitProblems } from '../../src/message/limits.ts';
+import type { BotMessage } from '../../src/message/message.ts';
 import { errorMessage } from '../../src/slack/error-reply.ts';
-import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
 import { type Harness, startHarness } from '../support/bot-harness.ts';
 
 const CONFIG = `

@@ -7,8 +7,9 @@ import { createCommands } from '../../commands/index.ts';
 import { MAX_COMMAND_CHARS, parseCommandText } from '../../commands/router.ts';
 import type { CommandDeps, CommandInput } from '../../commands/types.ts';
 import { UserInputError } from '../../src/errors.ts';
-import type { BotMessage } from '../../src/slack/message.ts';
-import { blockKitProblems } from '../../src/slack/message.ts';
+import { blockKitProblems } from '../../src/message/limits.ts';
+import type { BotMessage } from '../../src/message/message.ts';
+import type { StatsBackend } from '../../src/stats/backend.ts';
 import { createQueryCache } from '../../src/stats/cache.ts';
 import type {
   AgentKpis,
@@ -16,7 +17,6 @@ import type {
   DateRange,
   DirectoryEntry,
   Priority,
-  StatsBackend,
   StatsFilters,
 } from '../../src/stats/model.ts';
 import {

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { renderForConsole } from '../../src/demo/console-render.ts';
-import type { BotMessage } from '../../src/slack/message.ts';
+import type { BotMessage } from '../../src/message/message.ts';
 
 const button = (text: string) => ({
   type: 'button' as const,

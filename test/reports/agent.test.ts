@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { type AgentView, agentMessage } from '../../reports/agent.ts';
-import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
+import { blockKitProblems } from '../../src/message/limits.ts';
+import type { BotMessage } from '../../src/message/message.ts';
 import type { AgentDetail } from '../../src/stats/cards.ts';
 import type { Card } from '../../src/stats/service.ts';
 import { NO_COUNTS } from '../support/agent-counts.ts';

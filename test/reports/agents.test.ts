@@ -3,9 +3,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { type AgentsView, agentsMessage, sortAgents } from '../../reports/agents.ts';
-import { blockKitProblems } from '../../src/slack/message.ts';
+import { blockKitProblems } from '../../src/message/limits.ts';
+import type { AgentKpiId } from '../../src/stats/kpi-ids.ts';
 import { AGENT_KPIS } from '../../src/stats/kpis.ts';
-import type { AgentCounts, AgentKpiId, AgentKpis, AgentRow } from '../../src/stats/model.ts';
+import type { AgentCounts, AgentKpis, AgentRow } from '../../src/stats/model.ts';
 import type { AgentsReport } from '../../src/stats/service.ts';
 import { NO_COUNTS } from '../support/agent-counts.ts';
 import { parseCsv } from '../support/csv.ts';

@@ -10,7 +10,8 @@ import {
   worseningReply,
 } from '../../reports/alert-notices.ts';
 import type { AlertRuleView } from '../../src/alerts/view.ts';
-import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
+import { blockKitProblems } from '../../src/message/limits.ts';
+import type { BotMessage } from '../../src/message/message.ts';
 import { mrkdwnTexts } from '../support/message-reading.ts';
 
 const RULE: AlertRuleView = {

@@ -3,13 +3,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { alertMessage, CHART_SCOPES } from '../../reports/alert.ts';
-import {
-  ALERT_ACTIONS,
-  type AlertRuleView,
-  type AlertScopeView,
-  type AlertView,
-} from '../../src/alerts/view.ts';
-import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
+import type { AlertRuleView, AlertScopeView, AlertView } from '../../src/alerts/view.ts';
+import { ALERT_ACTIONS } from '../../src/message/actions.ts';
+import { blockKitProblems } from '../../src/message/limits.ts';
+import type { BotMessage } from '../../src/message/message.ts';
 import { blocksOf, contextTexts, headerOf, mrkdwnTexts, tableOf } from '../support/message-reading.ts';
 
 // Asia/Shanghai is UTC+8 all year: 06:20Z is 14:20 there.

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { type BreakdownView, breakdownMessage } from '../../reports/breakdown.ts';
-import { blockKitProblems } from '../../src/slack/message.ts';
+import { blockKitProblems } from '../../src/message/limits.ts';
 import type { KpiValues, ScopeRow } from '../../src/stats/model.ts';
 import type { BreakdownReport } from '../../src/stats/service.ts';
 import { parseCsv } from '../support/csv.ts';

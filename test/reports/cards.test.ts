@@ -6,14 +6,10 @@ import { botMessage } from '../../reports/bot.ts';
 import { customersMessage } from '../../reports/customers.ts';
 import type { OverviewView } from '../../reports/overview.ts';
 import { satisfactionMessage } from '../../reports/satisfaction.ts';
-import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
-import type {
-  BotFigures,
-  CustomerFigures,
-  RatingScale,
-  RegionRow,
-  SatisfactionFigures,
-} from '../../src/stats/cards.ts';
+import { blockKitProblems } from '../../src/message/limits.ts';
+import type { BotMessage } from '../../src/message/message.ts';
+import type { BotFigures, CustomerFigures, RegionRow, SatisfactionFigures } from '../../src/stats/cards.ts';
+import type { RatingScale } from '../../src/stats/kpi-ids.ts';
 import type { Card } from '../../src/stats/service.ts';
 import { blocksOf, headerOf } from '../support/message-reading.ts';
 

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { type DigestData, digestFailureMessage, digestMessage } from '../../reports/digest.ts';
-import { blockKitProblems } from '../../src/slack/message.ts';
+import { blockKitProblems } from '../../src/message/limits.ts';
 import type { BotFigures, SatisfactionFigures } from '../../src/stats/cards.ts';
 import type { AgentKpis, AgentRow, DateRange, RatingUse } from '../../src/stats/model.ts';
 import { NO_COUNTS } from '../support/agent-counts.ts';

@@ -12,7 +12,7 @@ import {
   MISSING,
   truncate,
 } from '../../reports/format.ts';
-import { escapeMrkdwn } from '../../src/slack/message.ts';
+import { escapeMrkdwn } from '../../src/message/message.ts';
 
 describe('formatCount', () => {
   it.each([

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { homeView, sparkline } from '../../reports/home.ts';
 import { type AlertRule, DEFAULT_ATTENTION, type DigestDefinition } from '../../src/config-file.ts';
-import { HOME_ACTIONS } from '../../src/home/actions.ts';
 import type { HomeData, HomeDigest, HomeRule } from '../../src/home/board.ts';
-import { VIEW_LIMITS, viewProblems } from '../../src/slack/view-limits.ts';
+import { HOME_ACTIONS } from '../../src/message/actions.ts';
+import { VIEW_LIMITS, viewProblems } from '../../src/message/view-limits.ts';
 
 const NOW = Date.parse('2026-11-23T02:00:00Z'); // Mon 10:00 in Shanghai
 

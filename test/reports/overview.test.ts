@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { OVERVIEW_KPIS, type OverviewView, overviewMessage } from '../../reports/overview.ts';
-import { type BotMessage, blockKitProblems } from '../../src/slack/message.ts';
+import { blockKitProblems } from '../../src/message/limits.ts';
+import type { BotMessage } from '../../src/message/message.ts';
 import type { KpiValues } from '../../src/stats/model.ts';
 import type { OverviewReport } from '../../src/stats/service.ts';
 import { blocksOf, contextTexts, headerOf } from '../support/message-reading.ts';

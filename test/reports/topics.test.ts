@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { topicsMessage } from '../../reports/topics.ts';
-import { blockKitProblems } from '../../src/slack/message.ts';
+import { blockKitProblems } from '../../src/message/limits.ts';
 import type { TopicFigures, TopicRow } from '../../src/stats/cards.ts';
 import type { RatingUse } from '../../src/stats/model.ts';
 

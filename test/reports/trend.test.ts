@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trendMessage } from '../../reports/trend.ts';
-import { blockKitProblems } from '../../src/slack/message.ts';
+import { blockKitProblems } from '../../src/message/limits.ts';
 import type { TrendReport } from '../../src/stats/service.ts';
 
 const zone = 'Asia/Shanghai';

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DigestDefinition } from '../../src/config-file.ts';
 import { createLogger } from '../../src/logger.ts';
+import type { BotMessage } from '../../src/message/message.ts';
 import { createDigestRegistry, type DigestRegistry } from '../../src/scheduler/digest-registry.ts';
 import {
   createDigestRunner,
@@ -19,7 +20,6 @@ import {
   deliveryLeaseKey,
 } from '../../src/scheduler/digests.ts';
 import type { ChannelPoster, PostedMessage } from '../../src/slack/channel-post.ts';
-import type { BotMessage } from '../../src/slack/message.ts';
 import { openFileStore } from '../../src/store/file.ts';
 import type { Store } from '../../src/store/store.ts';
 import { createFakeClock, type FakeClock, whileAdvancing } from '../support/fake-clock.ts';

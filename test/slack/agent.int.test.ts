@@ -2,7 +2,7 @@
 // and what arrives at the fake Slack. The card's numbers are the ones the simulator served.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { blockKitProblems } from '../../src/slack/message.ts';
+import { blockKitProblems } from '../../src/message/limits.ts';
 import { type Harness, startHarness } from '../support/bot-harness.ts';
 
 type Text = { type: string; text: string };

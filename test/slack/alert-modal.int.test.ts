@@ -3,7 +3,7 @@
 // Slack that checks every modal and its updates, and the saved rule checked and posted like a file one.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { HOME_ACTIONS, HOME_VIEWS } from '../../src/home/actions.ts';
+import { HOME_ACTIONS, HOME_VIEWS } from '../../src/message/actions.ts';
 import { type Harness, startHarness } from '../support/bot-harness.ts';
 import { createFakeClock, type FakeClock, whileAdvancing } from '../support/fake-clock.ts';
 import {

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { currentCommand } from '../../src/command-context.ts';
 import { createLogger } from '../../src/logger.ts';
+import type { BotMessage } from '../../src/message/message.ts';
 import { answerCommand } from '../../src/slack/answer-command.ts';
-import type { BotMessage } from '../../src/slack/message.ts';
 import { SobotCircuitOpenError } from '../../src/sobot/errors.ts';
 import { createRateBudget, type RateBudget } from '../../src/sobot/rate-budget.ts';
 import { createFakeClock, type FakeClock } from '../support/fake-clock.ts';

@@ -3,7 +3,7 @@
 // with the same words as the command typed, under the same access rules.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { ASK } from '../../src/home/actions.ts';
+import { ASK } from '../../src/message/actions.ts';
 import { type Harness, startHarness } from '../support/bot-harness.ts';
 import { createFakeClock, whileAdvancing } from '../support/fake-clock.ts';
 import { shortcutPayload, viewSubmissionPayload } from '../support/slack-request.ts';

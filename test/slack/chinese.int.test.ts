@@ -10,7 +10,7 @@ import { ACTION_WORDS, COMMAND_WORDS } from '../../commands/words.ts';
 import { buildChartConfig } from '../../src/charts/config.ts';
 import type { ChartPool } from '../../src/charts/render.ts';
 import type { ChartSpec } from '../../src/charts/spec.ts';
-import { HOME_ACTIONS } from '../../src/home/actions.ts';
+import { HOME_ACTIONS } from '../../src/message/actions.ts';
 import { KPIS } from '../../src/stats/kpis.ts';
 import { type Harness, startHarness } from '../support/bot-harness.ts';
 import { englishWords, punctuationSlips } from '../support/english.ts';

@@ -3,7 +3,7 @@
 // fake clock on which the saved digest fires.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { HOME_ACTIONS, HOME_VIEWS } from '../../src/home/actions.ts';
+import { HOME_ACTIONS, HOME_VIEWS } from '../../src/message/actions.ts';
 import { type Harness, startHarness } from '../support/bot-harness.ts';
 import { createFakeClock, whileAdvancing } from '../support/fake-clock.ts';
 import {

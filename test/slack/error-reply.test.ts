@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { echo } from '../../src/echo.ts';
 import { AccessDeniedError, UnsupportedError, UserInputError } from '../../src/errors.ts';
+import { blockKitProblems } from '../../src/message/limits.ts';
 import { errorMessage } from '../../src/slack/error-reply.ts';
-import { blockKitProblems } from '../../src/slack/message.ts';
 import {
   SobotApiError,
   SobotAuthError,

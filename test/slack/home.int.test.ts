@@ -4,10 +4,10 @@
 // act under the same access rules as the slash commands.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { HOME_ACTIONS, HOME_VIEWS } from '../../src/home/actions.ts';
 import { HOME_PERIOD_MS, HOME_REFRESH_MS } from '../../src/home/figures.ts';
+import { HOME_ACTIONS, HOME_VIEWS } from '../../src/message/actions.ts';
+import { VIEW_LIMITS } from '../../src/message/view-limits.ts';
 import type { LogEntry } from '../../src/simulator/server.ts';
-import { VIEW_LIMITS } from '../../src/slack/view-limits.ts';
 import { type Harness, startHarness } from '../support/bot-harness.ts';
 import { createFakeClock, type FakeClock, whileAdvancing } from '../support/fake-clock.ts';
 import type { RecordedCall } from '../support/fake-slack.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BotMessage } from '../../src/slack/message.ts';
-import { blockKitProblems } from '../../src/slack/message.ts';
+import { blockKitProblems } from '../../src/message/limits.ts';
+import type { BotMessage } from '../../src/message/message.ts';
 import { progressText, queuedText, staleText, withNote } from '../../src/slack/notices.ts';
 import {
   SobotCircuitOpenError,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VIEW_LIMITS, viewProblems } from '../../src/slack/view-limits.ts';
+import { VIEW_LIMITS, viewProblems } from '../../src/message/view-limits.ts';
 
 const plain = (text: string) => ({ type: 'plain_text', text });
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text, verbatim: true } });

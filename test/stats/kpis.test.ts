@@ -4,12 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { type LegacyAction, legacyActions } from '../../src/sobot/legacy/endpoints.ts';
 import { type V5EndpointKey, v5Endpoints } from '../../src/sobot/v5/endpoints.ts';
+import type { KpiId } from '../../src/stats/kpi-ids.ts';
 import {
   AGENT_KPIS,
   combinedRate,
   findKpi,
   KPIS,
-  type KpiId,
   kpiSourceRows,
   kpisFromCounts,
   kpiWords,

@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { UnsupportedError, UserInputError } from '../../src/errors.ts';
+import type { StatsBackend } from '../../src/stats/backend.ts';
 import { createQueryCache } from '../../src/stats/cache.ts';
 import { kpisFromCounts } from '../../src/stats/kpis.ts';
 import type {
@@ -13,7 +14,6 @@ import type {
   DirectoryEntry,
   HeadlineFigures,
   ScopeRow,
-  StatsBackend,
   StatsFilters,
 } from '../../src/stats/model.ts';
 import { createStatsService } from '../../src/stats/service.ts';

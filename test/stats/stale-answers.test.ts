@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { type StaleAnswer, startCommand } from '../../src/command-context.ts';
 import { isSobotOutage, SobotCircuitOpenError, SobotInputError } from '../../src/sobot/errors.ts';
+import type { StatsBackend } from '../../src/stats/backend.ts';
 import { createQueryCache } from '../../src/stats/cache.ts';
 import type { BotFigures } from '../../src/stats/cards.ts';
-import type { StatsBackend } from '../../src/stats/model.ts';
 import { createStatsService } from '../../src/stats/service.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
 import { unusedBackend } from '../support/unused-stats.ts';

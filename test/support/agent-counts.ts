@@ -1,7 +1,6 @@
 // Builders of the stats vocabulary for unit tests: counts where only the named fields are known.
 
-import type { RatePart } from '../../src/stats/kpis.ts';
-import type { AgentCounts } from '../../src/stats/model.ts';
+import type { AgentCounts, RatePart } from '../../src/stats/model.ts';
 
 /** A rate part with only the named fields known. */
 export const part = (known: Partial<RatePart> = {}): RatePart => ({

@@ -7,7 +7,7 @@ import { kpiLabel } from '../../reports/labels.ts';
 import { chatsAndReceptionChart } from '../../reports/table.ts';
 import type { ChartSpec } from '../../src/charts/spec.ts';
 import type { Lang } from '../../src/i18n/catalogue.ts';
-import type { KpiId } from '../../src/stats/kpis.ts';
+import type { KpiId } from '../../src/stats/kpi-ids.ts';
 import { chartDate, describeRange } from '../../src/stats/period.ts';
 
 export interface ChartKind {

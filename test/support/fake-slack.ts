@@ -6,8 +6,9 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { blockKitProblems, nonVerbatimTexts } from '../../src/slack/message.ts';
-import { viewProblems } from '../../src/slack/view-limits.ts';
+import { blockKitProblems } from '../../src/message/limits.ts';
+import { nonVerbatimTexts } from '../../src/message/message.ts';
+import { viewProblems } from '../../src/message/view-limits.ts';
 
 export interface RecordedCall {
   method: string;

@@ -1,7 +1,7 @@
 // Reading a BotMessage the way a person reads it in Slack: its header, context lines, table
 // cells and every mrkdwn text, for assertions in report and command tests.
 
-import type { BotMessage } from '../../src/slack/message.ts';
+import type { BotMessage } from '../../src/message/message.ts';
 
 type Text = { type: string; text: string };
 export type Block = {

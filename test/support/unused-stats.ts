@@ -1,8 +1,8 @@
 // Test doubles start from these: every method fails loudly, so a test states exactly which
 // parts of the stats backend or service it stands in for. They describe the v5 API.
 
+import type { StatsBackend } from '../../src/stats/backend.ts';
 import { SCOPE_KPIS } from '../../src/stats/kpis.ts';
-import type { StatsBackend } from '../../src/stats/model.ts';
 import type { StatsService } from '../../src/stats/service.ts';
 
 const notAsked = (name: string) => () => Promise.reject(new Error(`${name} was not expected in this test`));

@@ -2,7 +2,8 @@
 // actions. What it cannot answer (anything per agent, group, department or channel, filters,
 // customers, topics) fails with the sentence that says it needs v5 and how to switch.
 
-import type { Dimension, RatingUse, StatsBackend, StatsFilters } from '../../stats/model.ts';
+import type { StatsBackend } from '../../stats/backend.ts';
+import type { Dimension, RatingUse, StatsFilters } from '../../stats/model.ts';
 import { previousRange } from '../../stats/period.ts';
 import { unsupportedOn } from '../../stats/unsupported.ts';
 import type { SobotLegacyClient } from './client.ts';

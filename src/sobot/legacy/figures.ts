@@ -2,7 +2,8 @@
 // A rate whose base is 0 is unknown (null), not the "0.00%" Sobot writes for it.
 
 import type { BotFigures, RatingBucket, SatisfactionFigures } from '../../stats/cards.ts';
-import { type KpiId, ratioOf, sumKnown } from '../../stats/kpis.ts';
+import type { KpiId } from '../../stats/kpi-ids.ts';
+import { ratioOf, sumKnown } from '../../stats/kpis.ts';
 import type { KpiValues } from '../../stats/model.ts';
 import type { LegacyItem } from './endpoints.ts';
 

@@ -1,9 +1,9 @@
 // Agent workload rows (staffWorkStatis) → backend-neutral AgentRows: Sobot's own per-agent rates,
 // each kept with its count and base so that team totals reproduce them, one row per agent.
 
-import type { RatingScale } from '../../stats/cards.ts';
-import { combinedRate, kpisFromCounts, type RatePart, rateBase, sumKnown } from '../../stats/kpis.ts';
-import type { AgentCounts, AgentRow } from '../../stats/model.ts';
+import type { RatingScale } from '../../stats/kpi-ids.ts';
+import { combinedRate, kpisFromCounts, rateBase, sumKnown } from '../../stats/kpis.ts';
+import type { AgentCounts, AgentRow, RatePart } from '../../stats/model.ts';
 import { agentExtras, mergedExtras } from './agent-extras.ts';
 import type { V5Item } from './endpoints.ts';
 import { numberField } from './rating-scales.ts';

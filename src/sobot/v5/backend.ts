@@ -3,8 +3,9 @@
 // sees a v5 field name.
 
 import { UnsupportedError } from '../../errors.ts';
+import type { StatsBackend } from '../../stats/backend.ts';
 import { ratingUseOf, V5_SESSION_KPIS } from '../../stats/kpis.ts';
-import type { DateRange, HeadlineFigures, Priority, StatsBackend, StatsFilters } from '../../stats/model.ts';
+import type { DateRange, HeadlineFigures, Priority, StatsFilters } from '../../stats/model.ts';
 import { fetchAgentDetail } from './agent-detail.ts';
 import { agentCounts, mergeByAgent, toAgentRow } from './agents.ts';
 import { fetchBot } from './bot.ts';

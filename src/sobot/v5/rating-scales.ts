@@ -2,7 +2,7 @@
 // getSatisfactionSurvey share the per-chat names (score5, nps_score10, level2_score5 and their
 // `_rate_str` shares); getCustomerSatisfaction names its per-customer counts nps10 instead.
 
-import type { RatingScale } from '../../stats/cards.ts';
+import type { RatingScale } from '../../stats/kpi-ids.ts';
 
 export interface ScaleBucket {
   label: string;

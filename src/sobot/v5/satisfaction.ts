@@ -1,7 +1,8 @@
 // Satisfaction card from getSatisfactionSurvey (per chat) and getCustomerSatisfaction (per customer),
 // read on the rating scale the company uses: 5 stars, 0–10 (NPS) or two levels.
 
-import type { RatingBucket, RatingScale, SatisfactionFigures } from '../../stats/cards.ts';
+import type { RatingBucket, SatisfactionFigures } from '../../stats/cards.ts';
+import type { RatingScale } from '../../stats/kpi-ids.ts';
 import { ratingUse, ratioOf, sumKnown } from '../../stats/kpis.ts';
 import type { DateRange, Priority, RatingUse, StatsFilters } from '../../stats/model.ts';
 import { callFor, type SobotV5Client, v5DateParams } from './client.ts';

@@ -2,8 +2,8 @@
 // transfers, the resolved/unresolved/untagged tags and the reception, response and queue times.
 // Read from the same rows, so the overview, a trend point and an alert rule cost no extra call.
 
-import { combinedRate, type RatePart, sumKnown } from '../../stats/kpis.ts';
-import type { KpiValues } from '../../stats/model.ts';
+import { combinedRate, sumKnown } from '../../stats/kpis.ts';
+import type { KpiValues, RatePart } from '../../stats/model.ts';
 import type { V5Item } from './endpoints.ts';
 
 type ChatStats = V5Item<'chatStats'>;

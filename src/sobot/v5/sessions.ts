@@ -3,9 +3,9 @@
 // getSatisfactionSurvey (on the company's rating scale). Previous-period values come from Sobot's own MoM fields where it gives
 // them (previous = current / (1 + change)), so a period comparison costs no extra call there.
 
-import type { RatingScale } from '../../stats/cards.ts';
-import { type RatePart, ratioOf, sumKnown } from '../../stats/kpis.ts';
-import type { KpiValues, RatingUse } from '../../stats/model.ts';
+import type { RatingScale } from '../../stats/kpi-ids.ts';
+import { ratioOf, sumKnown } from '../../stats/kpis.ts';
+import type { KpiValues, RatePart, RatingUse } from '../../stats/model.ts';
 import type { V5Item } from './endpoints.ts';
 import { satisfiedShare, surveyRatingUse } from './satisfaction.ts';
 import { rateOf, totalOf } from './session-extras.ts';

@@ -2,7 +2,8 @@
 // classification over the whole period (summary_way 0), summed over the reply's detail rows.
 
 import { UnsupportedError } from '../../errors.ts';
-import type { RatingScale, TopicFigures, TopicRow } from '../../stats/cards.ts';
+import type { TopicFigures, TopicRow } from '../../stats/cards.ts';
+import type { RatingScale } from '../../stats/kpi-ids.ts';
 import { ratingUse, ratioOf, sumKnown } from '../../stats/kpis.ts';
 import type { DateRange, Priority, StatsFilters } from '../../stats/model.ts';
 import { callFor, type SobotV5Client, v5DateParams } from './client.ts';

@@ -7,8 +7,9 @@ import { createLegacyBackend } from '../../../src/sobot/legacy/backend.ts';
 import type { SobotLegacyClient } from '../../../src/sobot/legacy/client.ts';
 import type { LegacyAction } from '../../../src/sobot/legacy/endpoints.ts';
 import { legacyActions } from '../../../src/sobot/legacy/endpoints.ts';
+import type { StatsBackend } from '../../../src/stats/backend.ts';
 import { createQueryCache } from '../../../src/stats/cache.ts';
-import type { DateRange, StatsBackend } from '../../../src/stats/model.ts';
+import type { DateRange } from '../../../src/stats/model.ts';
 import { createStatsService } from '../../../src/stats/service.ts';
 import { createFakeClock } from '../../support/fake-clock.ts';
 

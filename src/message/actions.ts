@@ -1,8 +1,53 @@
-// The Home tab's buttons and menus: their action_ids, and the values their options carry (a verb and
-// the digest or rule it acts on), and the ids of the modals and the "Sobot: ask" shortcut. reports/
-// writes them, src/slack/ reads them back.
+// Every control the bot writes into Slack and reads back, in one place: the action_ids of buttons and
+// menus, the callback_ids of modals and of the "Sobot: ask" shortcut, and the codecs of the values they
+// carry. reports/ and commands/ write them, src/slack/ reads them back, so each contract has one home.
 
+import { z } from 'zod';
 import { NAME } from '../config-file.ts';
+
+/** The buttons under a data answer, whose value is the /sobot command they run (as typed). */
+export const RERUN_ACTION = 'sobot_rerun';
+export const SHARE_ACTION = 'sobot_share';
+/** "Open in Sobot": a link, whose click Slack still sends and expects acknowledged. */
+export const OPEN_ACTION = 'sobot_open';
+
+/** The action_ids whose button value is a /sobot command to run. */
+export const FOLLOW_UP_ACTIONS = new RegExp(`^(${RERUN_ACTION}|${SHARE_ACTION})$`);
+
+/** The command a follow-up button runs: its value, the command as typed, without `/sobot`. */
+export const followUpCommand = (value: string | undefined): string => value?.replace(/^\/sobot\s*/, '') ?? '';
+
+/** action_ids of an alert message's buttons; "Open in Sobot" shares the link action of every answer. */
+export const ALERT_ACTIONS = {
+  mute1h: 'alert_mute_1h',
+  muteTomorrow: 'alert_mute_tomorrow',
+  open: OPEN_ACTION,
+} as const;
+
+export const ALERT_MUTE_ACTIONS = new RegExp(`^(${ALERT_ACTIONS.mute1h}|${ALERT_ACTIONS.muteTomorrow})$`);
+
+/** The mute buttons' value: JSON `{"rule": …, "episode": …}`, read back by alertActionOf(). */
+export function alertActionValue(rule: string, episodeId: string): string {
+  return JSON.stringify({ rule, episode: episodeId });
+}
+
+// What the mute buttons carry: a rule name and an episode id, nothing else.
+const muteButtonValue = z.object({
+  rule: z.string().regex(NAME),
+  episode: z.string().regex(/^[\w-]{1,64}$/),
+});
+
+/** The rule and episode of a mute button's value; null for anything that is not one. */
+export function alertActionOf(value: string | undefined): { rule: string; episode: string } | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(value ?? '');
+  } catch {
+    return null;
+  }
+  const parsed = muteButtonValue.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
 
 export const HOME_ACTIONS = {
   refresh: 'home_refresh',

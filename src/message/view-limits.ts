@@ -1,9 +1,9 @@
 // Slack's limits on views (the Home tab and modals: views.publish, views.open, views.update), checked
-// before sending as the fake Slack checks them: the blocks as in a message (src/slack/message.ts), plus
+// before sending as the fake Slack checks them: the blocks as in a message (limits.ts), plus
 // the view's own fields, input blocks and the interactive elements wherever they sit.
 // Source: https://docs.slack.dev/reference/views and https://docs.slack.dev/reference/block-kit/block-elements
 
-import { type AnyBlock, blocksProblems, textOf } from './message.ts';
+import { type AnyBlock, blocksProblems, textOf } from './limits.ts';
 
 export const VIEW_LIMITS = {
   blocks: 100,

@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { importCycles, productImports } from '../scripts/import-graph.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+describe('the import graph of src/, commands/ and reports/', () => {
+  const edges = productImports(root);
+
+  it('reads the imports of the product modules', () => {
+    // The composition root imports the Slack app and the commands: a graph without them read nothing.
+    expect(edges).toContainEqual({ from: 'src/main.ts', to: 'src/slack/app.ts', typeOnly: false });
+    expect(edges).toContainEqual({ from: 'src/main.ts', to: 'commands/index.ts', typeOnly: false });
+  });
+
+  it('has no import cycle, type-only imports included', () => {
+    expect(importCycles(edges)).toEqual([]);
+  });
+});
+
+describe('importCycles', () => {
+  const edge = (from: string, to: string) => ({ from, to, typeOnly: false });
+
+  it('finds each cycle once, with every module on it', () => {
+    const edges = [
+      edge('a', 'b'),
+      edge('b', 'c'),
+      edge('c', 'a'),
+      edge('c', 'd'),
+      edge('d', 'e'),
+      edge('e', 'd'),
+    ];
+    expect(importCycles(edges)).toEqual([
+      ['d', 'e'],
+      ['a', 'b', 'c'],
+    ]);
+  });
+
+  it('counts a module importing itself, and nothing in a graph without cycles', () => {
+    expect(importCycles([edge('a', 'a')])).toEqual([['a']]);
+    expect(importCycles([edge('a', 'b'), edge('b', 'c'), edge('a', 'c')])).toEqual([]);
+  });
+});
