@@ -5,6 +5,7 @@ import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import type { ChartSpec } from '../src/charts/spec.ts';
 import { t } from '../src/i18n/catalogue.ts';
+import { dateText } from '../src/i18n/dates.ts';
 import { SLACK_LIMITS } from '../src/message/limits.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
 import type { AgentDetail, WorkStatus } from '../src/stats/cards.ts';
@@ -69,9 +70,9 @@ function responseFields(detail: AgentDetail, lang: Lang): Field[] {
 /** HH:mm in the company zone; with the date in front when the period is longer than a day. */
 export function clockTime(epochMs: number | null, range: DateRange, lang: Lang = 'en'): string {
   if (epochMs === null) return MISSING;
-  const day = lang === 'zh' ? "M'月'd'日' " : 'd MMM ';
-  const pattern = range.from === range.to ? 'HH:mm' : `${day}HH:mm`;
-  return format(epochMs, pattern, { in: tz(range.timeZone) });
+  return range.from === range.to
+    ? format(epochMs, 'HH:mm', { in: tz(range.timeZone) })
+    : dateText(epochMs, lang, 'dayAndTime', range.timeZone);
 }
 
 function workFields(status: WorkStatus, range: DateRange, lang: Lang): Field[] {

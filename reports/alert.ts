@@ -8,6 +8,7 @@ import type { AlertRuleView, AlertScopeView, AlertView } from '../src/alerts/vie
 import type { ChartSpec, ChartUnit } from '../src/charts/spec.ts';
 import type { AlertRule } from '../src/config-file.ts';
 import { t } from '../src/i18n/catalogue.ts';
+import { dateText } from '../src/i18n/dates.ts';
 import { ALERT_ACTIONS, alertActionValue } from '../src/message/actions.ts';
 import { SLACK_LIMITS } from '../src/message/limits.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
@@ -77,8 +78,7 @@ export function thresholdText(rule: AlertRuleView, lang: Lang): string {
 export function clockAt(iso: string, reference: string, timeZone: string, lang: Lang): string {
   const at = Date.parse(iso);
   const sameDay = todayIn(timeZone, at) === todayIn(timeZone, Date.parse(reference));
-  const day = lang === 'zh' ? "M'月'd'日' " : 'd MMM ';
-  return format(at, sameDay ? 'HH:mm' : `${day}HH:mm`, { in: tz(timeZone) });
+  return sameDay ? format(at, 'HH:mm', { in: tz(timeZone) }) : dateText(at, lang, 'dayAndTime', timeZone);
 }
 
 /** When a mute ends: "15:00" today, otherwise the day, date and year ("Tue 24 Nov 2026 09:00"). */
@@ -90,9 +90,7 @@ export function muteEndText(iso: string, reference: string, timeZone: string, la
 
 /** A moment with its date: "Tue 24 Nov 2026 09:00" (zh "2026年11月24日 09:00"), in the zone. */
 export function dateTimeText(iso: string, timeZone: string, lang: Lang): string {
-  return format(Date.parse(iso), lang === 'zh' ? "yyyy'年'M'月'd'日' HH:mm" : 'EEE d MMM yyyy HH:mm', {
-    in: tz(timeZone),
-  });
+  return dateText(Date.parse(iso), lang, 'dateTime', timeZone);
 }
 
 /** The mentions Slack resolves pass through; anything else is shown as text, never as a ping. */

@@ -8,6 +8,7 @@ import { format } from 'date-fns/format';
 import { scopeText } from '../src/alerts/scope-text.ts';
 import type { HomeData, HomeDigest, HomeRule } from '../src/home/board.ts';
 import { type Lang, t } from '../src/i18n/catalogue.ts';
+import { dateText } from '../src/i18n/dates.ts';
 import {
   type ALERT_VERBS,
   actionValue,
@@ -57,20 +58,10 @@ const context = (text: string): Block => ({
   elements: [mrkdwn(text.slice(0, SLACK_LIMITS.sectionText))],
 });
 
-/** Locales whose date formats read naturally in each language. */
-const DATE_LOCALE: Record<Lang, string> = { en: 'en-GB', zh: 'zh-CN' };
-
-/** `Tue 24 Nov 09:00` in `zone` (`11月24日周二 09:00` in Chinese); only the time on the same day as `now`. */
+/** `Tue 24 Nov 09:00` in `zone` (`11月24日 周二 09:00` in Chinese); only the time on the same day as `now`. */
 function when(at: number, zone: string, now: number, lang: Lang): string {
   const sameDay = format(at, 'yyyy-MM-dd', { in: tz(zone) }) === format(now, 'yyyy-MM-dd', { in: tz(zone) });
-  if (sameDay) return format(at, 'HH:mm', { in: tz(zone) });
-  const day = new Intl.DateTimeFormat(DATE_LOCALE[lang], {
-    timeZone: zone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-  }).format(at);
-  return `${day} ${format(at, 'HH:mm', { in: tz(zone) })}`;
+  return sameDay ? format(at, 'HH:mm', { in: tz(zone) }) : dateText(at, lang, 'weekdayAndTime', zone);
 }
 
 const SPARK = '▁▂▃▄▅▆▇█';

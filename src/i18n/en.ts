@@ -885,4 +885,5 @@ export const en = {
   'command.actions.alerts': '`list`, `run`, `mute` or `unmute`',
   'change.text': '{arrow} {amount} {verdict}',
   'blocks.nothing': '{note} ({scope})',
+  'period.until': '{days} until {time}',
 } as const;

@@ -826,4 +826,5 @@ export const zh: Catalogue = {
   'command.actions.alerts': '`列表`、`运行`、`静音`或`取消静音`',
   'change.text': '{arrow} {amount}（{verdict}）',
   'blocks.nothing': '{note}（{scope}）',
+  'period.until': '{days} {time} 前',
 };
