@@ -5,7 +5,7 @@ import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import type { Comparison } from '../src/alerts/state.ts';
 import type { AlertRuleView, AlertScopeView, AlertView } from '../src/alerts/view.ts';
-import type { ChartSpec, ChartUnit } from '../src/charts/spec.ts';
+import type { ChartSeries, ChartSpec, ChartUnit } from '../src/charts/spec.ts';
 import type { AlertRule } from '../src/config-file.ts';
 import { t } from '../src/i18n/catalogue.ts';
 import { dateText } from '../src/i18n/dates.ts';
@@ -222,29 +222,63 @@ function historyChart(view: AlertView, sorted: readonly AlertScopeView[]): Chart
   const unit: ChartUnit = kpiUnit === 'score' ? 'count' : kpiUnit;
   const valueAt = (scope: AlertScopeView, at: string) =>
     scope.history.find((point) => point.at === at)?.value ?? null;
+  const labels = times.map((at) => clockAt(at, view.checkedAt, view.timeZone, lang));
+  const [first = '', last = first] = [labels[0], labels.at(-1)];
+  const kpi = ruleKpiLabel(rule, lang);
+  const threshold: ChartSeries = {
+    label: t(lang, 'alertMsg.threshold', {
+      op: OP_SYMBOL[rule.op],
+      value: ruleValue(rule, rule.threshold, lang),
+    }),
+    values: [],
+    unit,
+    type: 'line',
+    reference: true,
+  };
+  const [only] = times;
+  // One check so far (a rule that fires at once): a line of one point says nothing; a bar per scope
+  // against the threshold does.
+  const byScope = times.length === 1 && only !== undefined;
   return {
-    title: `${ruleKpiLabel(rule, lang)} · ${periodName(rule.period, lang)}`,
-    // The day of the check that this message reports, in the rule's time zone.
-    subtitle: describeRange({ from: checkDay, to: checkDay, timeZone: view.timeZone }, lang),
+    // What: the KPI over the rule's period at each check. When: the day and times of the checks, in
+    // the rule's time zone, and which rule.
+    title: t(lang, 'chart.alert.title', { kpi, period: periodName(rule.period, lang) }),
+    subtitle: [
+      describeRange({ from: checkDay, to: checkDay, timeZone: view.timeZone }, lang),
+      byScope
+        ? t(lang, 'chart.alert.check', { time: first })
+        : t(lang, 'chart.alert.checks', { from: first, to: last }),
+      t(lang, 'alertMsg.rule', { name: truncate(rule.name, NAME_CHARS) }),
+    ].join(' · '),
     lang,
-    labels: times.map((at) => clockAt(at, view.checkedAt, view.timeZone, lang)),
-    series: [
-      ...shown.map((scope) => ({
-        label: truncate(scope.scope, NAME_CHARS),
-        values: times.map((at) => valueAt(scope, at)),
-        unit,
-        type: 'line' as const,
-      })),
-      {
-        label: t(lang, 'alertMsg.threshold', {
-          op: OP_SYMBOL[rule.op],
-          value: ruleValue(rule, rule.threshold, lang),
+    measures: kpi,
+    // A few points around a threshold: the axis fits them rather than running to 100%.
+    fitValues: true,
+    ...(byScope
+      ? {
+          labels: shown.map((scope) => truncate(scope.scope, NAME_CHARS)),
+          series: [
+            {
+              label: t(lang, 'chart.alert.check', { time: first }),
+              values: shown.map((scope) => valueAt(scope, only)),
+              unit,
+              type: 'bar',
+            },
+            { ...threshold, values: shown.map(() => rule.threshold) },
+          ],
+        }
+      : {
+          labels,
+          series: [
+            ...shown.map((scope) => ({
+              label: truncate(scope.scope, NAME_CHARS),
+              values: times.map((at) => valueAt(scope, at)),
+              unit,
+              type: 'line' as const,
+            })),
+            { ...threshold, values: times.map(() => rule.threshold) },
+          ],
         }),
-        values: times.map(() => rule.threshold),
-        unit,
-        type: 'line' as const,
-      },
-    ],
   };
 }
 

@@ -886,4 +886,7 @@ export const en = {
   'change.text': '{arrow} {amount} {verdict}',
   'blocks.nothing': '{note} ({scope})',
   'period.until': '{days} until {time}',
+  'chart.alert.title': '{kpi} ({period}) at each check',
+  'chart.alert.checks': 'checks {from}–{to}',
+  'chart.alert.check': 'check at {time}',
 } as const;

@@ -827,4 +827,7 @@ export const zh: Catalogue = {
   'change.text': '{arrow} {amount}（{verdict}）',
   'blocks.nothing': '{note}（{scope}）',
   'period.until': '{days} {time} 前',
+  'chart.alert.title': '每次检查时的{kpi}（{period}）',
+  'chart.alert.checks': '{from}–{to} 的检查',
+  'chart.alert.check': '{time} 的检查',
 };
