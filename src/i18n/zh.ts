@@ -201,8 +201,8 @@ export const zh: Catalogue = {
   'csv.channel': '渠道',
   'csv.email': '邮箱',
   'csv.groups': '技能组',
-  'csv.percent': '(%)',
-  'csv.seconds': '(秒)',
+  'csv.percent': '（%）',
+  'csv.seconds': '（秒）',
 
   // ── /sobot alerts ─────────────────────────────────────────────────────────────────────────────
   'alerts.none':
