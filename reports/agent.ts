@@ -145,7 +145,7 @@ export function agentMessage(card: Card<AgentDetail | null>, view: AgentView): B
   const detail = card.figures;
   const zone = card.range.timeZone;
   if (!detail) {
-    const none = t(lang, 'agentCard.none');
+    const none = t(lang, 'agents.none');
     return nothingToShow(title, none, zone, view.visibility, lang);
   }
   const about = [zone, detail.row.groups.join(', '), detail.row.email].filter(Boolean).join(' · ');

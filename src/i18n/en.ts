@@ -742,7 +742,6 @@ export const en = {
   'agentCard.ratedChats': 'Rated chats',
   'agentCard.chartTitle': 'Ratings of {name}',
   'agentCard.title': 'Agent',
-  'agentCard.none': 'No chats in this period.',
   'agentCard.workload': 'Workload',
   'agentCard.responses': 'Response times',
   'agentCard.workStatus': 'Work status',

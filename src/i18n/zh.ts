@@ -687,7 +687,6 @@ export const zh: Catalogue = {
   'agentCard.ratedChats': '评价数',
   'agentCard.chartTitle': '{name}的评价分布',
   'agentCard.title': '客服',
-  'agentCard.none': '这段时间没有人工会话。',
   'agentCard.workload': '工作量',
   'agentCard.responses': '响应时间',
   'agentCard.workStatus': '工作状态',
