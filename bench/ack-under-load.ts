@@ -47,6 +47,8 @@ export interface AckUnderLoad {
   bot: AckSummary;
   /** The same 200 again right after: code compiled and caches filled, as a bot that has run a while. */
   botWarm: AckSummary;
+  /** CPU the bot used for the first 200 (sent to last answer) and for the warm 200. */
+  cpu: { first: CpuUse; warm: CpuUse };
   /** `/sobot help`, sent while twenty distinct chart-heavy answers are in the works. */
   helpWhileCharting: AckSummary;
   startToHealthyMs: number;
@@ -59,6 +61,20 @@ export interface AckUnderLoad {
   afterMb: number;
   /** Answers the fake Slack refused (Block Kit limits): should be 0. */
   refused: number;
+}
+
+/** CPU time in ms: the bot's main thread (the event loop that acks) and the whole process. */
+export interface CpuUse {
+  mainMs: number;
+  processMs: number;
+}
+
+/** CPU the bot uses while `work` runs. */
+async function cpuOf(bot: BotProcess, work: () => Promise<void>): Promise<CpuUse> {
+  const before = bot.cpu();
+  await work();
+  const after = bot.cpu();
+  return { mainMs: after.mainMs - before.mainMs, processMs: after.processMs - before.processMs };
 }
 
 function botEnv(world: World): Record<string, string> {
@@ -125,11 +141,19 @@ export async function ackUnderLoad(nodeArgs: readonly string[] = []): Promise<Ac
     const bareBefore = await sendCommands(bare.port, load('bare1'), IN_FLIGHT, world.responseUrl);
     const sampler = sampleMemory(bot);
     const commands = load('bot');
-    const botAcks = await sendCommands(bot.port, commands, IN_FLIGHT, world.responseUrl);
-    const answers = await Promise.all(commands.map((c) => world.answered(c.id)));
+    const answers: boolean[][] = [];
+    let botAcks: number[] = [];
+    const running = bot;
+    const first = await cpuOf(running, async () => {
+      botAcks = await sendCommands(running.port, commands, IN_FLIGHT, world.responseUrl);
+      answers.push(...(await Promise.all(commands.map((c) => world.answered(c.id)))));
+    });
     const again = load('bot-warm');
-    const warmAcks = await sendCommands(bot.port, again, IN_FLIGHT, world.responseUrl);
-    answers.push(...(await Promise.all(again.map((c) => world.answered(c.id)))));
+    let warmAcks: number[] = [];
+    const warm = await cpuOf(running, async () => {
+      warmAcks = await sendCommands(running.port, again, IN_FLIGHT, world.responseUrl);
+      answers.push(...(await Promise.all(again.map((c) => world.answered(c.id)))));
+    });
     const helps = await helpWhileCharting(bot, world);
     await helps.answers;
     const peakMb = sampler.stop();
@@ -141,6 +165,7 @@ export async function ackUnderLoad(nodeArgs: readonly string[] = []): Promise<Ac
       bare: summarize([...bareBefore, ...bareAfter]),
       bot: summarize(botAcks),
       botWarm: summarize(warmAcks),
+      cpu: { first, warm },
       helpWhileCharting: summarize(helps.acks),
       startToHealthyMs: bot.startToHealthyMs,
       idleMb,
@@ -158,6 +183,7 @@ export async function ackUnderLoad(nodeArgs: readonly string[] = []): Promise<Ac
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const mb = (value: number) => `${value.toFixed(0)} MB`;
+const cpu = (c: CpuUse) => `${ms(c.mainMs)} (${ms(c.mainMs / COMMANDS)} a command), ${ms(c.processMs)}`;
 const acks = (s: AckSummary) => `p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.max)}`;
 
 function machine([before, after]: [number, number]): string {
@@ -180,6 +206,8 @@ export function ackUnderLoadRows(r: AckUnderLoad): [string, string][] {
       'warm: bot p99 / bare p99, slowest ack',
       `${(r.botWarm.p99 / r.bare.p99).toFixed(2)}, ${ms(r.botWarm.max)}`,
     ],
+    ['bot CPU, first 200 (sent to last answer): main thread, process', cpu(r.cpu.first)],
+    ['bot CPU, the same 200 again', cpu(r.cpu.warm)],
     ['help acked while 20 new charts are drawn', acks(r.helpWhileCharting)],
     ['start to healthy (goal ≤ 1 s)', `${ms(r.startToHealthyMs)}${r.startToHealthyMs <= 1_000 ? '' : '  ✗'}`],
     ['RSS idle, 1 s after healthy (goal ≤ 90 MB)', `${mb(r.idleMb)}${r.idleMb <= 90 ? '' : '  ✗'}`],

@@ -23,6 +23,11 @@ export interface BotProcess {
   startToHealthyMs: number;
   /** Resident memory now and the peak since start, in MB. */
   memory(): { rssMb: number; peakMb: number };
+  /**
+   * CPU time used since start, in ms: the main thread's (the event loop that acks) and the whole
+   * process's (chart worker, GC helpers, libuv). Less shaken by other work on the machine than wall time.
+   */
+  cpu(): { mainMs: number; processMs: number };
   stop(): Promise<void>;
 }
 
@@ -39,6 +44,15 @@ function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const kb = Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
   return kb / 1024;
 }
+
+/** utime + stime of a /proc stat file, in ms (fields 14 and 15, after the command name in parentheses). */
+function cpuMs(statPath: string): number {
+  const fields = readFileSync(statPath, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/** The kernel's clock ticks per second for /proc times: 100 on Linux (USER_HZ). */
+const CLOCK_TICKS = 100;
 
 async function untilHealthy(child: ChildProcess, port: number, timeoutMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;
@@ -90,6 +104,7 @@ export async function startBotProcess(
     port,
     startToHealthyMs,
     memory: () => ({ rssMb: statusMb(pid, 'VmRSS'), peakMb: statusMb(pid, 'VmHWM') }),
+    cpu: () => ({ mainMs: cpuMs(`/proc/${pid}/task/${pid}/stat`), processMs: cpuMs(`/proc/${pid}/stat`) }),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -6,9 +6,9 @@ import type { Clock } from '../src/clock.ts';
 import type { AlertRule, DigestDefinition } from '../src/config-file.ts';
 import type { Lang, MessageKey } from '../src/i18n/catalogue.ts';
 import type { BotMessage } from '../src/message/message.ts';
+import type { PostedMessage } from '../src/message/poster.ts';
 import type { DigestRegistry } from '../src/scheduler/digest-registry.ts';
 import type { AccessPolicy } from '../src/slack/access.ts';
-import type { PostedMessage } from '../src/slack/channel-post.ts';
 import type { KpiId } from '../src/stats/kpi-ids.ts';
 import type { StatsService } from '../src/stats/service.ts';
 

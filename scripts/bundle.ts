@@ -6,9 +6,19 @@
 // when configured, and the development-only pino-pretty and tsx.
 
 import { rmSync } from 'node:fs';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
 
 const EXTERNAL = ['@napi-rs/canvas', 'pino', 'pino-pretty', 'ioredis', 'quickchart-js', 'tsx'];
+
+/** The bot's `@slack/bolt` imports go to Bolt's App and receivers only (scripts/bolt-slim.cjs). */
+const boltWithoutIndex: Plugin = {
+  name: 'bolt-without-index',
+  setup(bundle) {
+    const slim = fileURLToPath(new URL('bolt-slim.cjs', import.meta.url));
+    bundle.onResolve({ filter: /^@slack\/bolt$/ }, () => ({ path: slim }));
+  },
+};
 
 // Chunk names carry a hash: without this, the chunks of earlier builds would pile up beside the new ones.
 rmSync('dist/bot', { recursive: true, force: true });
@@ -30,5 +40,6 @@ await build({
   banner: {
     js: "import { createRequire as __bundleRequire } from 'node:module';\nconst require = __bundleRequire(import.meta.url);",
   },
+  plugins: [boltWithoutIndex],
   logLevel: 'warning',
 });

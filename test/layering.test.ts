@@ -9,8 +9,12 @@ describe('the import graph of src/, commands/ and reports/', () => {
 
   it('reads the imports of the product modules', () => {
     // The composition root imports the Slack app and the commands: a graph without them read nothing.
-    expect(edges).toContainEqual({ from: 'src/main.ts', to: 'src/slack/app.ts', typeOnly: false });
-    expect(edges).toContainEqual({ from: 'src/main.ts', to: 'commands/index.ts', typeOnly: false });
+    expect(edges).toContainEqual({ from: 'src/compose/bot.ts', to: 'src/slack/app.ts', typeOnly: false });
+    expect(edges).toContainEqual({
+      from: 'src/compose/workers.ts',
+      to: 'commands/index.ts',
+      typeOnly: false,
+    });
   });
 
   it('has no import cycle, type-only imports included', () => {

@@ -12,18 +12,26 @@ import { UserInputError } from '../errors.ts';
 import { phrase } from '../i18n/catalogue.ts';
 import type { Logger } from '../logger.ts';
 import type { BotMessage } from '../message/message.ts';
+import type { ChannelPoster, PostedMessage } from '../message/poster.ts';
 import { type BotMetrics, noMetrics } from '../metrics/metrics.ts';
-import type { ChannelPoster, PostedMessage } from '../slack/channel-post.ts';
-import type { RatingScale } from '../stats/kpi-ids.ts';
-import type { DateRange, KpiValues } from '../stats/model.ts';
+import type { KpiValues } from '../stats/model.ts';
 import { withDistinctNames } from '../stats/names.ts';
-import { parsePeriod, periodWords } from '../stats/period.ts';
+import { parsePeriod } from '../stats/period.ts';
 import type { StatsService } from '../stats/service.ts';
 import { createLeases, type Lease } from '../store/lease.ts';
 import type { Store } from '../store/store.ts';
-import { type RuleHealth, stepHealth } from './health.ts';
+import {
+  advanceRule,
+  type CheckOutcome,
+  type Episode,
+  episodePosted,
+  type Mute,
+  type RuleReadings,
+  type RuleRecord,
+  type ScopeReading,
+} from './advance.ts';
 import { scopeText } from './scope-text.ts';
-import { beyond, type Observation, type ScopeState, step, type Trigger } from './state.ts';
+import { beyond } from './state.ts';
 import type { AlertRuleView, AlertView } from './view.ts';
 
 /** The message builders (reports/alert.ts), injected by the composition root. */
@@ -48,46 +56,6 @@ export interface AlertMessages {
   recovered(ruleName: string, downMs: number, lang: 'en' | 'zh'): BotMessage;
 }
 
-interface ScopeRecord {
-  name: string;
-  state?: ScopeState;
-  history: { at: string; value: number | null }[];
-  volume: number | null;
-  /** How the scope's part of the episode ended, for the resolved message. */
-  resolved?: { at: string; since: string; firedAt: string; peak: number | null; value: number | null };
-}
-
-interface Episode {
-  id: string;
-  posted: PostedMessage | null;
-  scopeIds: string[];
-}
-
-export interface Mute {
-  by: string;
-  until: string;
-}
-
-export interface RuleRecord {
-  /** The period the scopes' histories belong to (`2026-11-23`). */
-  period: string;
-  scopes: Record<string, ScopeRecord>;
-  health?: RuleHealth;
-  /** Read from the mute's own key; in a stored record always null (older versions kept it here). */
-  mute: Mute | null;
-  episode: Episode | null;
-  /** The company's rating scale at the last check (absent in records of older versions). */
-  ratingScale?: RatingScale | null;
-}
-
-/** One scope's reading at a check. */
-export interface ScopeReading {
-  id: string;
-  name: string;
-  value: number | null;
-  volume: number | null;
-}
-
 export interface AlertChecker {
   /** Evaluates a rule now and posts what changed. */
   check(rule: AlertRule): Promise<void>;
@@ -98,15 +66,6 @@ export interface AlertChecker {
   unmute(rule: AlertRule): Promise<void>;
 }
 
-/** A check's readings: the period they are of, each scope's value, and the rating scale they are on. */
-export interface RuleReadings {
-  range: DateRange;
-  readings: ScopeReading[];
-  /** The company's rating scale (the one satisfaction is read on); null when nothing was rated. */
-  ratingScale: RatingScale | null;
-}
-
-const HISTORY_POINTS = 150;
 const CHECK_CLAIM_TTL_MS = 10 * 60_000;
 const ruleKey = (name: string) => `alert:rule:${name}`;
 const muteKey = (name: string) => `alert:mute:${name}`;
@@ -115,18 +74,6 @@ const leaseKey = (name: string) => `alert:lease:${name}`;
 /** Thrown (and caught in check) when another process took the rule over: this check stops, silently. */
 class LeaseLost extends Error {}
 const iso = (ms: number) => new Date(ms).toISOString();
-
-export function triggerOf(rule: AlertRule): Trigger {
-  return {
-    op: rule.op,
-    threshold: rule.threshold,
-    clear: rule.clear,
-    for: rule.for,
-    minVolume: rule.minVolume,
-    repeatMs: rule.repeatMs,
-    noData: rule.noData,
-  };
-}
 
 export function createAlertChecker(opts: {
   stats: StatsService;
@@ -293,16 +240,16 @@ export function createAlertChecker(opts: {
     }
   }
 
+  /** A reply under `thread` (the episode's message), or in the rule's channel when there is none. */
   async function reply(
     rule: AlertRule,
-    record: RuleRecord,
+    thread: PostedMessage | null,
     message: BotMessage,
     lease: Lease,
   ): Promise<void> {
-    const posted = record.episode?.posted;
     await stillHolds(lease);
     try {
-      await poster.post(posted?.channel ?? rule.channel, message, posted ? { threadTs: posted.ts } : {});
+      await poster.post(thread?.channel ?? rule.channel, message, thread ? { threadTs: thread.ts } : {});
     } catch (error) {
       log.warn({ err: error, rule: rule.name }, 'could not post an alert reply');
     }
@@ -329,153 +276,85 @@ export function createAlertChecker(opts: {
     }
   }
 
-  async function evaluate(rule: AlertRule, now: number, lease: Lease): Promise<void> {
-    const record = await load(rule);
-    let reading: Awaited<ReturnType<typeof readings>>;
+  /** Reads the rule now; a failure is an outcome of the check, not an error of it. */
+  async function read(rule: AlertRule): Promise<CheckOutcome> {
     try {
-      reading = await readings(rule);
+      return { ok: true, readings: await readings(rule) };
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const { next, events } = stepHealth(record.health, { ok: false, reason }, new Date(now));
-      record.health = next;
       log.warn({ err: error, rule: rule.name }, 'alert rule could not be evaluated');
-      for (const event of events) {
-        if (event.kind === 'cannot_evaluate') {
-          await reply(
-            rule,
-            { ...record, episode: null },
-            messages.cannotEvaluate(rule.name, event.reason, event.since, {
-              timeZone: rule.timeZone,
-              lang,
-              checkedAt: iso(now),
-            }),
-            lease,
-          );
-        }
-      }
-      await save(rule, record);
-      return;
+      return { ok: false, reason: error instanceof Error ? error.message : String(error) };
     }
-    const health = stepHealth(record.health, { ok: true }, new Date(now));
-    record.health = health.next;
-    record.ratingScale = reading.ratingScale;
-    for (const event of health.events) {
-      if (event.kind === 'recovered') {
-        await reply(
-          rule,
-          { ...record, episode: null },
-          messages.recovered(rule.name, event.downMs, lang),
-          lease,
-        );
-      }
-    }
+  }
 
-    // A new period starts every scope's history afresh (today's chart shows today).
-    const period = periodWords(reading.range);
-    if (record.period !== period) {
-      record.period = period;
-      for (const scope of Object.values(record.scopes)) scope.history = [];
-    }
-    let muteEnded = false;
-    if (record.mute && Date.parse(record.mute.until) <= now) {
-      // Only that mute goes: one set meanwhile (on any replica) stays.
-      await store.compareAndSet(muteKey(rule.name), record.mute, undefined);
-      record.mute = null;
-      muteEnded = true;
-    }
-    const mutedUntil = record.mute ? new Date(record.mute.until) : null;
-    const trigger = triggerOf(rule);
-    const each = rule.scope.kind === 'each-agent' || rule.scope.kind === 'each-group';
-    const seen = new Map(reading.readings.map((r) => [r.id, r]));
-    const ids = new Set([...seen.keys(), ...Object.keys(record.scopes)]);
-    const fired: string[] = [];
-    const resolved: string[] = [];
-    let updated = false;
-    const reminders: { scope: string; value: number | null; firingMs: number }[] = [];
-    const worse: { scope: string; from: number; to: number }[] = [];
-
-    for (const id of ids) {
-      const read = seen.get(id);
-      const scope: ScopeRecord = record.scopes[id] ?? { name: read?.name ?? id, history: [], volume: null };
-      const observation: Observation =
-        read && read.value !== null
-          ? { kind: 'value', value: read.value, volume: read.volume ?? 0 }
-          : { kind: 'no_data' };
-      const before = scope.state;
-      const { next, events } = step(trigger, before, observation, new Date(now), mutedUntil);
-      if (events.some((event) => event.kind === 'resolved')) metrics.alertTransition(rule.name, 'resolved');
-      else if (next?.status !== before?.status) metrics.alertTransition(rule.name, next?.status ?? 'ok');
-      const inEpisode = record.episode?.scopeIds.includes(id) ?? false;
-      // Every scope of a single-scope rule keeps its history; of an each-* rule, only those in play.
-      if (!each || next || inEpisode || events.length > 0) {
-        if (read) {
-          scope.name = read.name;
-          scope.volume = read.volume;
-          scope.history = [...scope.history, { at: iso(now), value: read.value }].slice(-HISTORY_POINTS);
+  async function evaluate(rule: AlertRule, now: number, lease: Lease): Promise<void> {
+    const stored = await load(rule);
+    const outcome = await read(rule);
+    const step = advanceRule(rule, stored, outcome, now, randomUUID().slice(0, 8));
+    let record = step.record;
+    // Replies go under the episode's message once it is posted; before that, into the channel.
+    let thread = stored.episode?.posted ?? null;
+    for (const effect of step.effects) {
+      switch (effect.kind) {
+        case 'cannot_evaluate': {
+          const opts = { timeZone: rule.timeZone, lang, checkedAt: iso(now) };
+          const message = messages.cannotEvaluate(rule.name, effect.reason, effect.since, opts);
+          await reply(rule, null, message, lease);
+          break;
         }
-        if (next) scope.state = next;
-        else delete scope.state;
-        record.scopes[id] = scope;
-      } else {
-        delete record.scopes[id];
-      }
-      for (const event of events) {
-        if (event.kind === 'fired') {
-          fired.push(id);
-          delete scope.resolved;
-        } else if (event.kind === 'resolved') {
-          resolved.push(id);
-          scope.resolved = {
-            at: iso(now),
-            since: before?.since ?? iso(now),
-            firedAt: before?.firedAt ?? iso(now - event.durationMs),
-            peak: event.peak,
-            value: event.value,
-          };
-        } else if (event.kind === 'updated') updated = true;
-        else if (event.kind === 'reminder')
-          reminders.push({ scope: scope.name, value: event.value, firingMs: event.firingMs });
-        else if (event.kind === 'worsened') worse.push({ scope: scope.name, from: event.from, to: event.to });
-      }
-    }
-
-    if (fired.length > 0) {
-      record.episode ??= { id: randomUUID().slice(0, 8), posted: null, scopeIds: [] };
-      for (const id of fired) if (!record.episode.scopeIds.includes(id)) record.episode.scopeIds.push(id);
-    }
-    const episode = record.episode;
-    if (episode) {
-      if (!episode.posted) {
-        await stillHolds(lease);
-        try {
-          episode.posted = await poster.post(rule.channel, episodeMessage(rule, record, episode, true));
-          log.info(
-            { rule: rule.name, scopes: episode.scopeIds.length, ts: episode.posted.ts },
-            'alert fired',
-          );
-        } catch (error) {
-          // Posted next check instead: the episode stays open and unposted.
-          log.error({ err: error, rule: rule.name }, 'could not post the alert');
+        case 'recovered':
+          await reply(rule, null, messages.recovered(rule.name, effect.downMs, lang), lease);
+          break;
+        case 'mute_ended':
+          // Only that mute goes: one set meanwhile (on any replica) stays.
+          await store.compareAndSet(muteKey(rule.name), effect.mute, undefined);
+          break;
+        case 'transition':
+          metrics.alertTransition(rule.name, effect.status);
+          break;
+        case 'post_episode': {
+          const posted = await postEpisode(rule, record, lease);
+          if (!posted) break;
+          thread = posted;
+          const next = episodePosted(rule, record, posted);
+          record = next.record;
+          if (next.closed) log.info({ rule: rule.name, ts: posted.ts }, 'alert resolved');
+          break;
         }
-      } else if (fired.length > 0 || resolved.length > 0 || updated || muteEnded) {
-        await refresh(rule, record, lease);
-      }
-      if (worse.length > 0)
-        await reply(rule, record, messages.worsening(ruleView(rule, record), worse, lang), lease);
-      if (reminders.length > 0)
-        await reply(rule, record, messages.reminder(ruleView(rule, record), reminders, lang), lease);
-      const stillFiring = episode.scopeIds.some((id) => record.scopes[id]?.state?.status === 'firing');
-      if (!stillFiring && episode.posted) {
-        log.info({ rule: rule.name, ts: episode.posted.ts }, 'alert resolved');
-        for (const id of episode.scopeIds) {
-          const scope = record.scopes[id];
-          if (scope && !scope.state && each) delete record.scopes[id];
-          else if (scope) delete scope.resolved;
-        }
-        record.episode = null;
+        case 'edit_episode':
+          await refresh(rule, effect.record, lease);
+          break;
+        case 'worsened':
+          await reply(rule, thread, messages.worsening(ruleView(rule, record), effect.items, lang), lease);
+          break;
+        case 'reminder':
+          await reply(rule, thread, messages.reminder(ruleView(rule, record), effect.items, lang), lease);
+          break;
+        case 'episode_closed':
+          log.info({ rule: rule.name, ts: effect.posted.ts }, 'alert resolved');
+          break;
       }
     }
     await save(rule, record);
+  }
+
+  /** Posts a new episode's message; null when Slack refused it (posted next check instead). */
+  async function postEpisode(
+    rule: AlertRule,
+    record: RuleRecord,
+    lease: Lease,
+  ): Promise<PostedMessage | null> {
+    const episode = record.episode;
+    if (!episode) return null;
+    await stillHolds(lease);
+    try {
+      const posted = await poster.post(rule.channel, episodeMessage(rule, record, episode, true));
+      log.info({ rule: rule.name, scopes: episode.scopeIds.length, ts: posted.ts }, 'alert fired');
+      return posted;
+    } catch (error) {
+      // The episode stays open and unposted.
+      log.error({ err: error, rule: rule.name }, 'could not post the alert');
+      return null;
+    }
   }
 
   return {

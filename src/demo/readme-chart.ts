@@ -10,10 +10,11 @@ import { join, resolve } from 'node:path';
 import { drawChart } from '../charts/draw.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 import { type Clock, systemClock } from '../clock.ts';
+import { createEngine } from '../compose/engine.ts';
+import { createWorkers } from '../compose/workers.ts';
 import { loadConfig } from '../config.ts';
 import { DEFAULT_ACCESS } from '../config-file.ts';
 import { createLogger } from '../logger.ts';
-import { createEngine, createWorkers } from '../main.ts';
 import { startSimulator } from '../simulator/server.ts';
 import { createAccessPolicy, NO_DIRECTORY } from '../slack/access.ts';
 

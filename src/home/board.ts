@@ -3,7 +3,8 @@
 // bot's health. Built from the store and the snapshot only: no Sobot call happens here.
 // reports/home.ts lays it out.
 
-import type { AlertChecker, RuleRecord } from '../alerts/checker.ts';
+import type { RuleRecord } from '../alerts/advance.ts';
+import type { AlertChecker } from '../alerts/checker.ts';
 import type { AlertRule, DigestDefinition } from '../config-file.ts';
 import { phrase } from '../i18n/catalogue.ts';
 import type { DigestRegistry } from '../scheduler/digest-registry.ts';

@@ -15,6 +15,7 @@ import {
   HTTPReceiver,
   SocketModeReceiver,
 } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { ChartRenderer } from '../charts/render.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import type { BotConfig } from '../config.ts';
@@ -38,9 +39,9 @@ import { createAnswerTurns } from './ack-first.ts';
 import { answerCommand } from './answer-command.ts';
 import { createSlackDelivery, postToResponseUrl, type ReplyTarget } from './deliver.ts';
 import { errorMessage } from './error-reply.ts';
-import { observeSlackErrors } from './observed-client.ts';
 import { createReplayGuard, RequestRejectedError } from './replay-guard.ts';
 import { createUserLanguage } from './user-language.ts';
+import { slackClientOptions } from './web-client.ts';
 
 export const SLASH_COMMAND = '/sobot';
 
@@ -74,6 +75,8 @@ export interface Readiness {
 
 export interface SlackAppOptions {
   slack: BotConfig['slack'];
+  /** The bot's Web API client (web-client.ts): answers, uploads and language lookups go through it. */
+  client: WebClient;
   logger: Logger;
   charts: ChartRenderer;
   /** Where seen request signatures and deliveries are remembered (shared by replicas with Redis). */
@@ -106,8 +109,8 @@ export interface SlackAppOptions {
 
 export interface SlackBot {
   readonly app: App;
-  /** The Web API client, its failures counted by method in /metrics. */
-  readonly client: App['client'];
+  /** The Web API client it was given, its failures counted by method in /metrics. */
+  readonly client: WebClient;
   readonly mode: 'socket' | 'http';
   /** Checks the bot token with Slack (auth.test); rejects with Slack's error. Before start(). */
   init(): Promise<void>;
@@ -197,12 +200,7 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
   const clock = opts.clock ?? systemClock;
   const log = opts.logger.child({ module: 'slack' });
   const boltLogger = toBoltLogger(opts.logger);
-  // Slack's default (10 retries over ~30 min) would hold an answer past its response_url's life.
-  const clientOptions = {
-    slackApiUrl: slack.apiUrl,
-    retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000 },
-    timeout: 10_000,
-  };
+  const clientOptions = slackClientOptions(slack);
   const mode: SlackBot['mode'] = slack.appToken ? 'socket' : 'http';
   const routes = opsRoutes(opts, mode, () => socketState);
   const guard = createReplayGuard({ store: opts.store, logger: opts.logger });
@@ -240,7 +238,7 @@ export function createSlackBot(opts: SlackAppOptions): SlackBot {
     deferInitialization: true,
   });
   app.use(guard.middleware);
-  const client = observeSlackErrors(app.client, opts.events);
+  const { client } = opts;
   const languageOf = createUserLanguage({ client, clock, logger: opts.logger, fallback: opts.lang });
   const delivery = createSlackDelivery({
     client,

@@ -12,9 +12,9 @@ import type { Logger } from '../logger.ts';
 import { ASK, ASK_COMMANDS, ASK_PERIODS } from '../message/actions.ts';
 import { SLACK_LIMITS } from '../message/limits.ts';
 import { type BotMessage, escapeMrkdwn } from '../message/message.ts';
+import type { ChannelPoster } from '../message/poster.ts';
 import type { WorkInFlight } from '../work.ts';
 import type { CommandOrigin } from './app.ts';
-import type { ChannelPoster } from './channel-post.ts';
 import { errorsByBlock } from './form-fields.ts';
 
 /** The most a typed narrowing may hold (a command line is short). */

@@ -1,23 +1,13 @@
-// Posts messages into channels and threads, and edits them: how digests and alerts reach Slack.
+// Posts messages into channels and threads, and edits them: how digests and alerts reach Slack (the
+// ChannelPoster port of src/message/poster.ts).
 // The chart goes as an image block; if Slack refuses the image, the message goes without it.
 
 import type { WebClient } from '@slack/web-api';
 import type { ChartRenderer } from '../charts/render.ts';
 import type { Logger } from '../logger.ts';
 import type { BotMessage } from '../message/message.ts';
+import type { ChannelPoster } from '../message/poster.ts';
 import { blocksWithImage, createChartPlacer } from './chart-block.ts';
-
-export interface PostedMessage {
-  /** The channel id Slack answered with (a `#name` becomes its id). */
-  channel: string;
-  ts: string;
-}
-
-export interface ChannelPoster {
-  post(channel: string, message: BotMessage, options?: { threadTs?: string }): Promise<PostedMessage>;
-  /** Replaces a posted message's text and blocks (the chart is not redrawn on edits). */
-  update(posted: PostedMessage, message: BotMessage): Promise<void>;
-}
 
 /** Slack errors that no retry can fix: the setting or the installation must change first. */
 const PERMANENT_ERRORS = new Set([

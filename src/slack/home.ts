@@ -15,13 +15,13 @@ import { type Lang, langOf, phrase, t } from '../i18n/catalogue.ts';
 import type { Logger } from '../logger.ts';
 import { ALERT_VERBS, DIGEST_VERBS, HOME_ACTIONS, HOME_VIEWS, parseActionValue } from '../message/actions.ts';
 import type { BotMessage } from '../message/message.ts';
+import type { ChannelPoster } from '../message/poster.ts';
 import { clockTime } from '../time-zone.ts';
 import type { WorkInFlight } from '../work.ts';
 import type { AccessPolicy } from './access.ts';
 import { type AlertModalOptions, registerAlertModal } from './alert-modal.ts';
 import type { CommandOrigin } from './app.ts';
 import { type AskShortcutOptions, registerAskShortcut } from './ask-shortcut.ts';
-import type { ChannelPoster } from './channel-post.ts';
 import { type DigestModalOptions, registerDigestModal } from './digest-modal.ts';
 
 /** The views Home needs from reports/ (injected by the composition root). */

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DigestDefinition } from '../../src/config-file.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { BotMessage } from '../../src/message/message.ts';
+import type { ChannelPoster, PostedMessage } from '../../src/message/poster.ts';
 import { createDigestRegistry, type DigestRegistry } from '../../src/scheduler/digest-registry.ts';
 import {
   createDigestRunner,
@@ -19,7 +20,6 @@ import {
   deliveryKey,
   deliveryLeaseKey,
 } from '../../src/scheduler/digests.ts';
-import type { ChannelPoster, PostedMessage } from '../../src/slack/channel-post.ts';
 import { openFileStore } from '../../src/store/file.ts';
 import type { Store } from '../../src/store/store.ts';
 import { createFakeClock, type FakeClock, whileAdvancing } from '../support/fake-clock.ts';

@@ -1,5 +1,6 @@
 // Specs for the quirk coercers: every reply quirk listed in sobot-api/README.md, plus round-trip properties.
 
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -12,10 +13,12 @@ import {
   list,
   parseLeniently,
   ratio,
+  readRow,
   text,
   timestampMs,
   type UnreadableValue,
 } from '../../src/sobot/coerce.ts';
+import { type V5EndpointKey, v5Endpoints } from '../../src/sobot/v5/endpoints.ts';
 
 describe('count', () => {
   it.each([
@@ -312,5 +315,104 @@ describe('clockDurationMs (durations typed as strings without a unit)', () => {
     expect(clockDurationMs.safeParse(312).success).toBe(false);
     expect(clockDurationMs.safeParse('312').success).toBe(false);
     expect(clockDurationMs.safeParse('05:12').success).toBe(false);
+  });
+});
+
+describe('readRow (a row of `fields` read without zod)', () => {
+  const fixture = (key: string): Record<string, unknown> =>
+    JSON.parse(readFileSync(new URL(`../fixtures/v5/${key}.json`, import.meta.url), 'utf8'));
+  /** The rows of each example reply in the v5 documents, with the schema of their endpoint. */
+  const examples = (Object.keys(v5Endpoints) as V5EndpointKey[]).flatMap((key) => {
+    const reply = fixture(key);
+    const rows = [...((reply.items as unknown[] | undefined) ?? []), ...(reply.item ? [reply.item] : [])];
+    const schema: z.ZodType = v5Endpoints[key].item;
+    return rows.map((row, i) => ({ name: `${key} #${i}`, schema, row }));
+  });
+  /** The same reading as zod's parse: the same keys in the same order, the same values. */
+  const sameAsZod = (schema: z.ZodType, raw: unknown) => {
+    const zod = schema.safeParse(raw);
+    const row = readRow(schema, raw);
+    expect(row === undefined).toBe(!zod.success);
+    if (row !== undefined) {
+      expect(row).toStrictEqual(zod.data);
+      expect(Object.keys(row as object)).toEqual(Object.keys(zod.data as object));
+    }
+  };
+
+  it('reads every example row of the v5 documents as zod does, without zod (the fast path is taken)', () => {
+    const built = examples.filter(({ schema }) => readRow(schema, {}) !== undefined);
+    // departments and serviceSummary nest lists (`.extend`): zod reads those.
+    expect(new Set(built.map(({ name }) => name.split(' ')[0]))).toEqual(
+      new Set(Object.keys(v5Endpoints).filter((key) => key !== 'departments' && key !== 'serviceSummary')),
+    );
+    for (const { schema, row } of built) {
+      expect(readRow(schema, row)).toBeDefined();
+      sameAsZod(schema, row);
+    }
+  });
+
+  it('leaves a schema it did not build to zod', () => {
+    expect(readRow(z.object({ a: count }), { a: 1 })).toBeUndefined();
+    expect(readRow(v5Endpoints.departments.item, { depart_id: '1' })).toBeUndefined();
+  });
+
+  /** What Sobot might put in a field, well-formed or not. */
+  const value = fc.oneof(
+    fc.integer(),
+    fc.double(),
+    fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, -0),
+    fc.float().map((n) => String(n)),
+    fc.float({ noNaN: true, noDefaultInfinity: true }).map((n) => `${n.toFixed(2)}%`),
+    fc.tuple(fc.nat(200), fc.nat(59), fc.nat(70)).map(([h, m, s]) => `${h}:${m}:${s}`.padStart(8, '0')),
+    fc.constantFrom('', 'NA', 'na', ' N/A ', '-', '--', 'n/a', '05:23', '1,234', '3.', '.5', ' 7 ', 'ß'),
+    fc.string({ maxLength: 6 }),
+    fc.constantFrom(null, undefined, true, false),
+    fc.object({ maxDepth: 1 }),
+    fc.array(fc.integer(), { maxLength: 2 }),
+  );
+  const allKinds = fields({
+    text: ['t1', 't2'],
+    count: ['c1', 'c2'],
+    ratio: ['r'],
+    change: ['m'],
+    durationMs: ['d'],
+    clockDurationMs: ['cd'],
+    timestampMs: ['ts'],
+  });
+  const names = ['t1', 't2', 'c1', 'c2', 'r', 'm', 'd', 'cd', 'ts'];
+
+  it('agrees with zod on any row: the same row, or no row where zod finds a problem', () => {
+    fc.assert(
+      fc.property(
+        fc.record(Object.fromEntries([...names, 'extra'].map((name) => [name, value])), { requiredKeys: [] }),
+        (raw) => sameAsZod(allKinds, raw),
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('agrees with zod on example rows with some values replaced, and on values that are not rows', () => {
+    const workload = examples.find(({ name }) => name.startsWith('agentWorkload'));
+    const row = workload?.row as Record<string, unknown>;
+    const keys = Object.keys(row);
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 4 }), (changes) =>
+        sameAsZod(v5Endpoints.agentWorkload.item, { ...row, ...changes }),
+      ),
+      { numRuns: 1_000 },
+    );
+    fc.assert(fc.property(fc.anything(), (raw) => sameAsZod(allKinds, raw)));
+  });
+
+  it('gives parseLeniently the same unknown values and the same refusals as before', () => {
+    const heard: string[] = [];
+    const read = parseLeniently(allKinds, { c1: '3', d: '05:23', cd: 312 }, (found) =>
+      heard.push(found.path),
+    );
+    expect(read).toMatchObject({ c1: 3, d: null, cd: null });
+    expect(heard).toEqual(['d', 'cd']);
+    expect(() => parseLeniently(allKinds, { c1: 'many' }, () => {})).toThrow(
+      /expected a number or numeric string/,
+    );
   });
 });
