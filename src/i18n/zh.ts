@@ -749,7 +749,7 @@ export const zh: Catalogue = {
   'digest.incomplete': '⚠️ 智齿的数据可能尚不完整：{warnings}',
   'digest.busiest': '会话最多',
   'digest.attention': '需要关注',
-  'digest.attentionRule': '{label}_（{rule}）_：{named}',
+  'digest.attentionRule': '{label} _（{rule}）_：{named}',
   'digest.attentionCount': '需要关注：{count}',
   'digest.more': '{named}，另有 {n} 人，见消息串',
   'digest.satisfaction': '满意度',
