@@ -76,8 +76,11 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # Memory (README, "Performance"): glibc keeps at most two malloc arenas instead of one per thread
 # (the chart worker, libuv's pool, V8's helpers), and V8's young generation stays at 2 × 2 MB instead
-# of growing to 2 × 16 MB: short-lived garbage is collected sooner, at a little more CPU.
-ENV MALLOC_ARENA_MAX=2
+# of growing to 2 × 16 MB: short-lived garbage is collected sooner, at a little more CPU. Blocks of
+# 256 kB and more (V8 compiling the bundle at start, large replies) get pages of their own, handed back
+# to the system when freed, instead of glibc raising that threshold and keeping them in its heap:
+# idle 92–96 → 82–89 MB.
+ENV MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=262144
 # Node ≥ 22.1 (this image's Node 24) keeps V8's compiled code of the bundle here: a restarted
 # container skips compiling it again (the first start of a fresh container fills it). Node 20 ignores
 # the variable. /tmp: the node user may write there; a read-only filesystem only turns the cache off.
