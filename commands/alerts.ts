@@ -99,6 +99,7 @@ async function list(deps: CommandDeps): Promise<BotMessage> {
         check: rule.check,
         zone: rule.timeZone,
         channel: channelMention(rule.channel),
+        origin: t(lang, rule.source === 'file' ? 'source.file' : 'source.slack'),
         state,
         change,
       });

@@ -2,13 +2,10 @@
 // regions visitors came from.
 
 import { customersMessage } from '../reports/customers.ts';
-import { filtersText } from '../reports/filters.ts';
-import { FILTER_OPTIONS, filtersFrom } from './filter-input.ts';
-import { withFollowUps } from './follow-ups.ts';
-import { periodFrom } from './period-input.ts';
-import type { CommandDefinition } from './types.ts';
+import { cardCommand } from './card-command.ts';
+import { FILTER_OPTIONS } from './filter-input.ts';
 
-export const customersCommand: CommandDefinition = {
+export const customersCommand = cardCommand({
   name: 'customers',
   summary: 'help.customers.summary',
   usage: '/sobot customers [period] [group:|dept:|channel:|agent:|robot:<name>] [public]',
@@ -19,21 +16,6 @@ export const customersCommand: CommandDefinition = {
   ],
   options: [...FILTER_OPTIONS],
   legacy: false,
-  async run(input, _ctx, deps) {
-    const range = periodFrom(input, 'customers', deps);
-    const { filters, applied } = await filtersFrom('customers', input, deps);
-    const card = await deps.stats.customers(range, filters, 'interactive');
-    const message = customersMessage(card, {
-      lang: deps.lang,
-      visibility: input.visibility,
-      filters: filtersText(applied, deps.lang),
-    });
-    return withFollowUps(message, {
-      name: 'customers',
-      input,
-      range,
-      consoleUrl: deps.consoleUrl,
-      lang: deps.lang,
-    });
-  },
-};
+  ask: (stats, range, filters) => stats.customers(range, filters, 'interactive'),
+  layout: customersMessage,
+});

@@ -149,7 +149,7 @@ async function list(deps: CommandDeps): Promise<BotMessage> {
         zone: d.timeZone,
         period: coveredText(d.period, lang),
         filters: filterWordsText(d.filters),
-        origin: t(lang, d.source === 'file' ? 'digest.fromFile' : 'digest.fromSlack'),
+        origin: t(lang, d.source === 'file' ? 'source.file' : 'source.slack'),
         next: next ? t(lang, 'digest.next', { when: next.wall.replace('T', ' ') }) : '',
         change: last ? ` · ${lastChangeText(last, deps)}` : '',
       });

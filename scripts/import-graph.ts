@@ -1,5 +1,5 @@
 // The bot's import graph: every relative import between the product folders (src/, commands/, reports/),
-// its cycles, and the imports that run against the layering the folder READMEs document. Run by
+// its cycles, and the imports that run against the layering the folder READMEs document (LAYERING). Run by
 // test/layering.test.ts so a cycle or a wrong-way import fails `npm test`; `npx tsx scripts/import-graph.ts`
 // prints the same findings. Type-only imports count: a type cycle is still two modules that cannot be read
 // (or moved) one without the other.
@@ -123,6 +123,108 @@ export const importCycles = (edges: readonly ImportEdge[]): string[][] => {
   return cycles;
 };
 
+/**
+ * The documented direction of imports (DESIGN.md, the folder READMEs), as rules on module paths: the
+ * modules a rule covers (path prefixes), the prefixes they may not import (`not`) or the only ones they
+ * may (`only`, besides their own folder), and why. A module the rule `except`s is outside it.
+ */
+export interface LayerRule {
+  modules: readonly string[];
+  except?: readonly string[];
+  not?: readonly string[];
+  only?: readonly string[];
+  because: string;
+}
+
+/** What the composition root is: it alone wires commands/ and reports/ into src/. */
+const COMPOSITION = ['src/main.ts', 'src/compose/', 'src/demo.ts', 'src/demo/'];
+
+export const LAYERING: readonly LayerRule[] = [
+  {
+    modules: ['src/'],
+    except: COMPOSITION,
+    not: ['commands/', 'reports/'],
+    because: 'commands/ and reports/ depend on src/, never the reverse; only the composition root wires them',
+  },
+  {
+    modules: ['reports/'],
+    not: ['commands/', 'src/slack/', 'src/sobot/', 'src/store/', 'src/simulator/', ...COMPOSITION],
+    because: 'reports are pure layouts: no transport, no Sobot, no store',
+  },
+  {
+    modules: [
+      'src/stats/',
+      'src/sobot/',
+      'src/store/',
+      'src/alerts/',
+      'src/charts/',
+      'src/message/',
+      'src/i18n/',
+      'src/metrics/',
+    ],
+    not: ['src/slack/'],
+    because: 'Slack transport sits above the engine: it reaches it through ports (message/poster.ts)',
+  },
+  {
+    modules: ['src/stats/'],
+    not: ['src/sobot/', 'src/alerts/', 'src/scheduler/', 'src/home/', 'src/charts/'],
+    because: 'stats is backend-neutral: a Sobot API implements its port (stats/backend.ts)',
+  },
+  {
+    modules: ['src/sobot/'],
+    only: [
+      'src/stats/',
+      'src/store/',
+      'src/metrics/',
+      'src/clock.ts',
+      'src/command-context.ts',
+      'src/errors.ts',
+      'src/logger.ts',
+      'src/redact.ts',
+    ],
+    because: 'sobot/ speaks the wire format and nothing else',
+  },
+  {
+    modules: ['src/message/'],
+    only: ['src/charts/spec.ts', 'src/config-file.ts'],
+    because: 'the message model is a leaf that every layer may import',
+  },
+  {
+    modules: ['src/simulator/'],
+    only: ['src/clock.ts'],
+    because: 'the simulator is written from the API documents, not from the bot',
+  },
+  {
+    modules: ['src/i18n/'],
+    only: [],
+    because: 'the catalogue imports nothing of the bot; anything may import it',
+  },
+  {
+    modules: ['src/', 'commands/', 'reports/'],
+    except: ['src/simulator/', 'src/demo.ts', 'src/demo/'],
+    not: ['src/simulator/'],
+    because: "the simulator is for the demo, tests and the bench, never the bot's runtime path",
+  },
+];
+
+const covers = (prefixes: readonly string[], path: string) =>
+  prefixes.some((prefix) => path.startsWith(prefix));
+/** A module's own folder (`src/sobot/v5/` counts as `src/sobot/`): what `only` always allows. */
+const ownFolder = (path: string) =>
+  path.startsWith('src/') ? `${path.split('/').slice(0, 2).join('/')}/` : `${path.split('/')[0]}/`;
+
+/** Every import that runs against a rule, as `from → to: because`. */
+export function layeringViolations(edges: readonly ImportEdge[], rules = LAYERING): string[] {
+  return edges.flatMap(({ from, to }) =>
+    rules
+      .filter((rule) => covers(rule.modules, from) && !covers(rule.except ?? [], from))
+      .filter((rule) =>
+        rule.only ? !to.startsWith(ownFolder(from)) && !covers(rule.only, to) : covers(rule.not ?? [], to),
+      )
+      .map((rule) => `${from} → ${to}: ${rule.because}`),
+  );
+}
+
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -133,5 +235,8 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
     `${edges.length} imports, ${cycles.length} cycles (${runtimeCycles.length} without type-only imports)`,
   );
   for (const cycle of cycles) console.log(`  cycle of ${cycle.length}: ${cycle.join(' ')}`);
-  process.exitCode = cycles.length > 0 ? 1 : 0;
+  const violations = layeringViolations(edges);
+  console.log(`${violations.length} imports against the layering`);
+  for (const violation of violations) console.log(`  ${violation}`);
+  process.exitCode = cycles.length > 0 || violations.length > 0 ? 1 : 0;
 }

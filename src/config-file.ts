@@ -10,7 +10,7 @@ import { parseDuration } from './duration.ts';
 import { ConfigError } from './errors.ts';
 import { say, t } from './i18n/catalogue.ts';
 import type { KpiId } from './stats/kpi-ids.ts';
-import { AGENT_KPIS, findKpi, SCOPE_KPIS } from './stats/kpis.ts';
+import { AGENT_KPIS, findKpi, KPIS, SCOPE_KPIS } from './stats/kpis.ts';
 import type { Dimension } from './stats/model.ts';
 import { parsePeriod } from './stats/period.ts';
 import { AGENT_ROWS_NOT_FILTERED_BY, unfilterableBy } from './stats/scope.ts';
@@ -166,6 +166,21 @@ const fraction = z.union([z.number(), z.string()]).transform((value, ctx) => {
   }
   return n;
 });
+
+/** An alert limit in the KPI's unit: a number, or a percentage such as "20%" for a rate (0.2). */
+const limit = (fractionExample: string, percentExample: string) =>
+  z.union([z.number(), z.string()]).transform((value, ctx) => {
+    if (typeof value === 'number') return { value, percent: false };
+    const match = /^(-?\d+(?:\.\d+)?)\s*%$/.exec(value.trim());
+    if (!match) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a number, or for a rate ${fractionExample} or "${percentExample}", got ${value}`,
+      });
+      return z.NEVER;
+    }
+    return { value: Number(match[1]) / 100, percent: true };
+  });
 
 /** Percentage points: "10 pts" (or "10pts") or a fraction such as 0.1. */
 const points = z.union([z.number(), z.string()]).transform((value, ctx) => {
@@ -376,8 +391,8 @@ const alertSchema = z
         return { kind: text.trim() as 'overall' | 'each-agent' | 'each-group' };
       }),
     op: z.enum(['>', '>=', '<', '<='], { message: 'expected one of ">", ">=", "<", "<="' }),
-    threshold: z.number({ message: 'expected a number (rates as fractions: 0.2 for 20%)' }),
-    clear: z.number({ message: 'expected a number (rates as fractions: 0.15 for 15%)' }).optional(),
+    threshold: limit('0.2', '20%'),
+    clear: limit('0.15', '15%').optional(),
     period: periodChecked('today'),
     check: cron.default('*/10 9-18 * * 1-5'),
     timezone: timeZone,
@@ -404,13 +419,24 @@ const alertSchema = z
         message: `Sobot does not split ${rule.kpi} by ${conflict.dimension}: every ${conflict.dimension} would show the company's figure. Watch it with scope: overall`,
       });
     }
+    const unit = KPIS[rule.kpi].unit;
+    for (const key of ['threshold', 'clear'] as const) {
+      if (unit !== 'ratio' && rule[key]?.percent) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `a percentage fits a rate; ${rule.kpi} is a ${unit}: give ${unit === 'duration' ? 'seconds, such as 45' : 'a plain number'}`,
+        });
+      }
+    }
     if (rule.clear === undefined) return;
+    const [threshold, clear] = [rule.threshold.value, rule.clear.value];
     const rising = rule.op === '>' || rule.op === '>=';
-    if (rising ? rule.clear > rule.threshold : rule.clear < rule.threshold) {
+    if (rising ? clear > threshold : clear < threshold) {
       ctx.addIssue({
         code: 'custom',
         path: ['clear'],
-        message: `expected clear ${rising ? 'at or below' : 'at or above'} the threshold ${rule.threshold} (it is where a firing alert resolves)`,
+        message: `expected clear ${rising ? 'at or below' : 'at or above'} the threshold ${threshold} (it is where a firing alert resolves)`,
       });
     }
   });
@@ -498,8 +524,8 @@ function toFileConfig(parsed: ParsedFile, defaultTimeZone: string): FileConfig {
       kpi: a.kpi,
       scope: a.scope,
       op: a.op,
-      threshold: a.threshold,
-      clear: a.clear ?? a.threshold,
+      threshold: a.threshold.value,
+      clear: (a.clear ?? a.threshold).value,
       period: a.period,
       check: a.check.trim(),
       timeZone: a.timezone ?? defaultTimeZone,
@@ -537,7 +563,8 @@ export function parseConfigFile(text: string, file: string, defaultTimeZone: str
       ),
     );
   }
-  const parsed = fileSchema.safeParse(doc.toJS() ?? {});
+  const raw = doc.toJS() ?? {};
+  const parsed = fileSchema.safeParse(raw);
   if (parsed.success) return toFileConfig(parsed.data, defaultTimeZone);
   const lineOf = (path: readonly PropertyKey[]): string => {
     for (let n = path.length; n >= 0; n -= 1) {
@@ -554,12 +581,22 @@ export function parseConfigFile(text: string, file: string, defaultTimeZone: str
       const message =
         issue.code === 'unrecognized_keys'
           ? `unknown setting ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling against README "Config file")`
-          : issue.code === 'invalid_type' && issue.input === undefined
+          : issue.code !== 'custom' && valueAt(raw, issue.path) === undefined
             ? 'is required'
             : issue.message;
       return `${file}${lineOf(issue.path)} ${where || '(top level)'}: ${message}`;
     }),
   );
+}
+
+/** The value at `path` in the file as written (zod 4 issues do not carry their input). */
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 /** The file named by BOT_CONFIG, or ./bot.config.yml when present; none → an empty config. */

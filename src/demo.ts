@@ -18,6 +18,7 @@ import { createHome, createWorkers } from './compose/workers.ts';
 import { loadConfig } from './config.ts';
 import { DEFAULT_ACCESS } from './config-file.ts';
 import { renderForConsole, viewForConsole } from './demo/console-render.ts';
+import { ConfigError } from './errors.ts';
 import { createLogger } from './logger.ts';
 import type { BotMessage } from './message/message.ts';
 import type { ChannelPoster } from './message/poster.ts';
@@ -185,4 +186,9 @@ async function demo(): Promise<void> {
   }
 }
 
-void demo();
+demo().catch((error: unknown) => {
+  if (!(error instanceof ConfigError)) throw error;
+  // A mistake in BOT_CONFIG or the environment: the list of problems, not a stack trace.
+  process.stderr.write(`${error.message}\nSee README.md, "Configuration".\n`);
+  process.exit(1);
+});

@@ -6,7 +6,7 @@
 import type { Clock } from './clock.ts';
 import { BotError } from './errors.ts';
 import type { Logger } from './logger.ts';
-import { slackErrorCode } from './slack/channel-post.ts';
+import { slackErrorCode } from './slack/errors.ts';
 import { SobotApiError, SobotConfigError, SobotMalformedReplyError } from './sobot/errors.ts';
 
 /** A setting the service refused: the start stops, `message` is the one line the operator reads. */

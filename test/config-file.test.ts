@@ -198,6 +198,34 @@ describe('parseConfigFile', () => {
     ]);
   });
 
+  it('names a value of the wrong kind for what it is, not as missing', () => {
+    expect(
+      problemsOf('alerts:\n  - { name: a, kpi: chats, op: ">", threshold: many, channel: "#a" }\n'),
+    ).toEqual([
+      'bot.config.yml:2 alerts[0].threshold: expected a number, or for a rate 0.2 or "20%", got many',
+    ]);
+    expect(problemsOf('alerts:\n  - { name: a, kpi: chats, threshold: 3, channel: "#a" }\n')).toEqual([
+      'bot.config.yml:2 alerts[0].op: is required',
+    ]);
+  });
+
+  it('takes a rate threshold as "8%", and refuses a percentage for a count or a duration', () => {
+    const config = parseConfigFile(
+      'alerts:\n  - { name: a, kpi: response_warn_rate, op: ">", threshold: 8%, clear: "6.5 %", channel: "#a" }\n',
+      'bot.config.yml',
+      'Asia/Shanghai',
+    );
+    expect(config.alerts[0]).toMatchObject({ threshold: 0.08, clear: 0.065 });
+    expect(
+      problemsOf(
+        'alerts:\n  - { name: a, kpi: chats, op: "<", threshold: 10%, channel: "#a" }\n  - { name: b, kpi: avg_first_response, op: ">", threshold: 40, clear: 30%, channel: "#a" }\n',
+      ),
+    ).toEqual([
+      'bot.config.yml:2 alerts[0].threshold: a percentage fits a rate; chats is a count: give a plain number',
+      'bot.config.yml:3 alerts[1].clear: a percentage fits a rate; avg_first_response is a duration: give seconds, such as 45',
+    ]);
+  });
+
   it('refuses a clear level on the wrong side of the threshold', () => {
     const problems = problemsOf(
       'alerts:\n  - { name: a, kpi: chats, op: "<", threshold: 10, clear: 5, channel: "#a" }\n',

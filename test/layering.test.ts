@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importCycles, productImports } from '../scripts/import-graph.ts';
+import { importCycles, layeringViolations, productImports } from '../scripts/import-graph.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -19,6 +19,29 @@ describe('the import graph of src/, commands/ and reports/', () => {
 
   it('has no import cycle, type-only imports included', () => {
     expect(importCycles(edges)).toEqual([]);
+  });
+
+  it('has no import against the documented layering (scripts/import-graph.ts LAYERING)', () => {
+    expect(layeringViolations(edges)).toEqual([]);
+  });
+});
+
+describe('layeringViolations', () => {
+  const edge = (from: string, to: string) => ({ from, to, typeOnly: true });
+
+  it('refuses a wrong-way import, type-only or not, and says which rule it breaks', () => {
+    expect(layeringViolations([edge('src/alerts/checker.ts', 'src/slack/channel-post.ts')])).toEqual([
+      expect.stringContaining(
+        'src/alerts/checker.ts → src/slack/channel-post.ts: Slack transport sits above',
+      ),
+    ]);
+    expect(layeringViolations([edge('src/stats/service.ts', 'reports/overview.ts')])).toHaveLength(1);
+    expect(layeringViolations([edge('src/simulator/server.ts', 'src/sobot/http.ts')])).toHaveLength(1);
+  });
+
+  it('lets the composition root wire commands/ and reports/, and a folder import itself', () => {
+    expect(layeringViolations([edge('src/compose/workers.ts', 'commands/index.ts')])).toEqual([]);
+    expect(layeringViolations([edge('src/sobot/v5/backend.ts', 'src/sobot/errors.ts')])).toEqual([]);
   });
 });
 

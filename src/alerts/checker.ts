@@ -64,6 +64,8 @@ export interface AlertChecker {
   status(rule: AlertRule): Promise<RuleRecord>;
   mute(rule: AlertRule, until: number, by: string): Promise<void>;
   unmute(rule: AlertRule): Promise<void>;
+  /** Drops a deleted rule's state and mute, so a new rule of that name starts afresh. */
+  forget(rule: AlertRule): Promise<void>;
 }
 
 const CHECK_CLAIM_TTL_MS = 10 * 60_000;
@@ -370,6 +372,11 @@ export function createAlertChecker(opts: {
       serial(rule.name, async () => {
         await store.delete(muteKey(rule.name));
         await refresh(rule, await load(rule));
+      }),
+    forget: (rule) =>
+      serial(rule.name, async () => {
+        await store.delete(ruleKey(rule.name));
+        await store.delete(muteKey(rule.name));
       }),
   };
 }

@@ -282,9 +282,10 @@ export const en = {
     'No digests yet. An admin can add one with `/sobot digest subscribe #channel 09:00 weekdays`, or in the config file.',
   'digest.listTitle': 'Digests',
   'digest.listText': '{count} digests: {names}',
+  // Where a digest or alert rule was defined, in the lists.
+  'source.file': 'from config file',
+  'source.slack': 'from Slack',
   'digest.line': '• *{name}* → {channel} · {schedule} ({zone}) · {period}{filters} · {origin}{next}{change}',
-  'digest.fromFile': 'from config file',
-  'digest.fromSlack': 'from Slack',
   'digest.next': ' · next {when}',
   'digest.lastChange': '_Last change: {name} {change}._',
   'digest.changed': '{done} by <@{user}> {when}',
@@ -342,7 +343,7 @@ export const en = {
   'alerts.listTitle': 'Alert rules',
   'alerts.listText': '{count} alert rules: {names}',
   'alerts.line':
-    '• *{name}*: {condition} · {scope} · {period} · `{check}` ({zone}) → {channel} · {state}{change}',
+    '• *{name}*: {condition} · {scope} · {period} · `{check}` ({zone}) → {channel} · {origin} · {state}{change}',
   'alerts.stateFiring': '🔴 firing ({count})',
   'alerts.statePending': '🟡 pending ({count})',
   'alerts.stateOk': '🟢 OK',

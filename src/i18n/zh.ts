@@ -256,9 +256,10 @@ export const zh: Catalogue = {
     '还没有定时报告。管理员可用 `/sobot digest subscribe #频道 09:00 weekdays` 添加，或写在配置文件中。',
   'digest.listTitle': '定时报告',
   'digest.listText': '{count} 个定时报告：{names}',
+  // Where a digest or alert rule was defined, in the lists.
+  'source.file': '来自配置文件',
+  'source.slack': '来自 Slack',
   'digest.line': '• *{name}* → {channel} · {schedule}（{zone}）· {period}{filters} · {origin}{next}{change}',
-  'digest.fromFile': '来自配置文件',
-  'digest.fromSlack': '来自 Slack',
   'digest.next': ' · 下次 {when}',
   'digest.lastChange': '_最近变更：{name} {change}。_',
   'digest.changed': '{when} 由 <@{user}> {done}',
@@ -310,7 +311,7 @@ export const zh: Catalogue = {
   'alerts.listTitle': '告警规则',
   'alerts.listText': '{count} 条告警规则：{names}',
   'alerts.line':
-    '• *{name}*：{condition} · {scope} · {period} · `{check}`（{zone}）→ {channel} · {state}{change}',
+    '• *{name}*：{condition} · {scope} · {period} · `{check}`（{zone}）→ {channel} · {origin} · {state}{change}',
   'alerts.stateFiring': '🔴 告警中（{count}）',
   'alerts.statePending': '🟡 待定（{count}）',
   'alerts.stateOk': '🟢 正常',

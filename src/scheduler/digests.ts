@@ -10,7 +10,7 @@ import type { Logger } from '../logger.ts';
 import type { BotMessage } from '../message/message.ts';
 import type { ChannelPoster, PostedMessage } from '../message/poster.ts';
 import { type BotMetrics, noMetrics } from '../metrics/metrics.ts';
-import { isPermanentSlackError } from '../slack/channel-post.ts';
+import { isPermanentSlackError } from '../slack/errors.ts';
 import { SobotRateLimitedError } from '../sobot/errors.ts';
 import { createLeases, type Lease } from '../store/lease.ts';
 import type { Store } from '../store/store.ts';

@@ -279,6 +279,7 @@ export function registerAlertModal(app: App, opts: AlertModalOptions): AlertModa
       return opts.publish(userId, { kind: 'refused', text: t(viewer.lang, 'alertForm.error.admin') });
     try {
       const rule = await opts.registry.remove(view.private_metadata);
+      await opts.checker.forget(rule);
       await opts.audit.record({
         action: 'alert.delete',
         target: rule.name,

@@ -8,30 +8,7 @@ import type { Logger } from '../logger.ts';
 import type { BotMessage } from '../message/message.ts';
 import type { ChannelPoster } from '../message/poster.ts';
 import { blocksWithImage, createChartPlacer } from './chart-block.ts';
-
-/** Slack errors that no retry can fix: the setting or the installation must change first. */
-const PERMANENT_ERRORS = new Set([
-  'channel_not_found',
-  'not_in_channel',
-  'is_archived',
-  'invalid_auth',
-  'account_inactive',
-  'token_revoked',
-  'missing_scope',
-  'restricted_action',
-  'message_not_found',
-]);
-
-/** Slack's error code of a failed Web API call, or null for other failures. */
-export function slackErrorCode(error: unknown): string | null {
-  const code = (error as { data?: { error?: unknown } }).data?.error;
-  return typeof code === 'string' ? code : null;
-}
-
-export function isPermanentSlackError(error: unknown): boolean {
-  const code = slackErrorCode(error);
-  return code !== null && PERMANENT_ERRORS.has(code);
-}
+import { slackErrorCode } from './errors.ts';
 
 export function createChannelPoster(opts: {
   client: WebClient;

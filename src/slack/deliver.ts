@@ -7,8 +7,8 @@ import { request } from 'undici';
 import type { ChartRenderer } from '../charts/render.ts';
 import type { Logger } from '../logger.ts';
 import type { BotMessage, FileAttachment } from '../message/message.ts';
-import { slackErrorCode } from './channel-post.ts';
 import { blocksWithImage, createChartPlacer } from './chart-block.ts';
+import { slackErrorCode } from './errors.ts';
 
 export interface ReplyTarget {
   responseUrl: string;

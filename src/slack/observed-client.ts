@@ -4,17 +4,7 @@
 
 import type { WebClient } from '@slack/web-api';
 import type { BotMetrics } from '../metrics/metrics.ts';
-import { slackErrorCode } from './channel-post.ts';
-
-/** Slack's error code (`channel_not_found`), or what kind of failure it was when Slack sent none. */
-export function slackFailureLabel(error: unknown): string {
-  const code = slackErrorCode(error);
-  if (code !== null) return code;
-  const { code: kind, statusCode } = error as { code?: unknown; statusCode?: unknown };
-  if (kind === 'slack_webapi_rate_limited_error') return 'ratelimited';
-  if (typeof statusCode === 'number') return `http_${statusCode}`;
-  return kind === 'slack_webapi_request_error' ? 'request_error' : 'unknown';
-}
+import { slackFailureLabel } from './errors.ts';
 
 const isNamespace = (value: unknown): value is object =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;

@@ -5,6 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { WebAPIPlatformError } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DigestDefinition } from '../../src/config-file.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -58,9 +59,8 @@ function digestDefinition(overrides: Partial<DigestDefinition> = {}): DigestDefi
   };
 }
 
-/** Shaped like the errors @slack/web-api throws for `ok: false` replies. */
-const slackError = (code: string) =>
-  Object.assign(new Error(`An API error occurred: ${code}`), { data: { ok: false, error: code } });
+/** What @slack/web-api throws for an `ok: false` reply. */
+const slackError = (code: string) => new WebAPIPlatformError({ ok: false, error: code });
 
 interface PostAttempt {
   channel: string;

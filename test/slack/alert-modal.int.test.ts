@@ -231,6 +231,10 @@ describe('the alert rule modal', () => {
     await h.command('alerts list', 'list', { user_id: ADMIN });
     const [listed] = await h.slack.waitForResponses('list');
     expect(JSON.stringify(listed)).toContain('2 alert rules: file-rule, warn-slack');
+    // Each line says where its rule was made: the file's is changed there, the other in Slack.
+    const lines = JSON.stringify(listed?.payload.blocks ?? []).split('\\n');
+    expect(lines.find((l) => l.includes('*file-rule*'))).toContain('· from config file ·');
+    expect(lines.find((l) => l.includes('*warn-slack*'))).toContain('· from Slack ·');
 
     // Checked as a file rule is: it fires into its channel with the rate Sobot served.
     lastServed();
@@ -249,7 +253,6 @@ describe('the alert rule modal', () => {
 
   it('opens Edit with the rule’s current values, saves the change, deletes it after asking; the file’s rules stay read-only', async () => {
     const { h, clock } = await start();
-    process.stderr.write('T2 start\n');
     const good = values({
       name: 'warn-slack',
       threshold: '25',
@@ -308,6 +311,12 @@ describe('the alert rule modal', () => {
     expect(JSON.parse(forgedEdit.body).errors.alert_kpi).toContain('comes from the config file');
     expect(await h.bot.engine.rules.find('file-rule')).toMatchObject({ threshold: 0.5, source: 'file' });
 
+    // Muted before it is deleted.
+    await h.command('alerts mute warn-slack 1h', 'mute', { user_id: ADMIN });
+    await h.slack.waitForResponses('mute');
+    await h.command('alerts list', 'listed', { user_id: ADMIN });
+    expect(JSON.stringify(await h.slack.waitForResponses('listed'))).toContain('🔕');
+
     // Delete: asked first, then gone.
     const asked = h.slack.calls.length;
     await h.interact(
@@ -334,5 +343,12 @@ describe('the alert rule modal', () => {
     );
     expect(JSON.stringify(after.args.view)).toContain('Alert rule *warn-slack* deleted.');
     expect(await h.bot.engine.rules.find('warn-slack')).toBeNull();
+
+    // A new rule of the same name starts afresh: not muted by the mute of the one deleted.
+    await h.interact(viewSubmissionPayload(ADMIN, { callback_id: HOME_VIEWS.alertForm, values: good }));
+    await h.command('alerts list', 'relisted', { user_id: ADMIN });
+    const [relisted] = await h.slack.waitForResponses('relisted');
+    expect(JSON.stringify(relisted)).toContain('*warn-slack*');
+    expect(JSON.stringify(relisted)).not.toContain('🔕');
   });
 });
