@@ -246,7 +246,13 @@ export const alertsCommand: CommandDefinition = {
   options: [],
   legacy: 'help.alerts.legacy',
   async run(input, ctx, deps) {
-    const { action, rest: words } = actionOf(input.words, ACTIONS, 'alerts', phrase('dimension.alerts'));
+    const { action, rest: words } = actionOf(
+      input.words,
+      ACTIONS,
+      'alerts',
+      phrase('dimension.alerts'),
+      phrase('command.actions.alerts'),
+    );
     switch (action) {
       case 'list':
         return list(deps);

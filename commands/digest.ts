@@ -210,13 +210,16 @@ async function subscribe(
     sections: usual.sections.filter((section) => !beyond.some((b) => b.section === section)),
   };
   await deskOf(deps).registry.add(digest, ctx.userId);
-  const without = beyond.map(
-    ({ section, options }) =>
-      ` ${t(deps.lang, 'digest.subscribe.without', {
+  const without = beyond.map(({ section, options }) =>
+    // Each a sentence after the one before: a space before it in English, none after a "。".
+    t(deps.lang, 'sentence.then', {
+      first: '',
+      second: t(deps.lang, 'digest.subscribe.without', {
         section: t(deps.lang, `digest.section.${section}`),
-        filters: options.map((o) => `${o}:`).join(' / '),
+        filters: options.map((o) => `\`${o}:\``).join(' / '),
         why: t(deps.lang, BEYOND[section]),
-      })}`,
+      }),
+    }),
   );
   const reply = textReply(
     t(deps.lang, 'digest.subscribedText', { name }),
@@ -248,7 +251,13 @@ export const digestCommand: CommandDefinition = {
   options: [...FILTER_OPTIONS, 'name'],
   legacy: 'help.digest.legacy',
   async run(input, ctx, deps) {
-    const { action, rest: words } = actionOf(input.words, ACTIONS, 'digest', phrase('dimension.digests'));
+    const { action, rest: words } = actionOf(
+      input.words,
+      ACTIONS,
+      'digest',
+      phrase('dimension.digests'),
+      phrase('command.actions.digest'),
+    );
     const desk = deskOf(deps);
     if (ADMIN_ONLY.has(action)) {
       await deps.access.demand({ kind: 'admin', doing: phrase('access.doing.digests') }, ctx);

@@ -5,6 +5,7 @@ import type { TableBlock } from '@slack/types';
 import { echo } from '../src/echo.ts';
 import { UserInputError } from '../src/errors.ts';
 import { type Lang, phrase, t, textOf } from '../src/i18n/catalogue.ts';
+import { listText, sentences } from '../src/i18n/units.ts';
 import { SLACK_LIMITS } from '../src/message/limits.ts';
 import type { BotMessage } from '../src/message/message.ts';
 import type { StatsBackend } from '../src/stats/backend.ts';
@@ -105,7 +106,12 @@ export function createHelpCommand(all: () => readonly CommandDefinition[]): Comm
         }
         const sortKpis = typeof command.sortKpis === 'function' ? command.sortKpis(deps) : command.sortKpis;
         const kpis = sortKpis
-          ? `\n${t(lang, 'help.sortBy', { kpis: sortKpis.map((id) => `\`${id}\` (${KPIS[id].label[lang]})`).join(', ') })}`
+          ? `\n${t(lang, 'help.sortBy', {
+              kpis: listText(
+                lang,
+                sortKpis.map((id) => t(lang, 'text.note', { text: `\`${id}\``, note: KPIS[id].label[lang] })),
+              ),
+            })}`
           : '';
         const [modes] = apiModeRows([command], lang);
         const apis = `\n${t(lang, 'help.apiModes', { v5: modes?.v5 ?? '', legacy: modes?.legacy ?? '', current })}`;
@@ -117,7 +123,7 @@ export function createHelpCommand(all: () => readonly CommandDefinition[]): Comm
         const text = `*${command.usage}*\n${summary}${notes}${kpis}${apis}${words}\n\n${t(lang, 'help.examples')}\n${command.examples.map((e) => `• \`${e}\``).join('\n')}`;
         return {
           visibility: 'ephemeral',
-          text: `${command.usage}: ${summary}`,
+          text: t(lang, 'text.labelled', { label: command.usage, value: summary }),
           blocks: [
             { type: 'section', text: { type: 'mrkdwn', text } },
             { type: 'context', elements: [{ type: 'mrkdwn', text: periods }] },
@@ -126,7 +132,7 @@ export function createHelpCommand(all: () => readonly CommandDefinition[]): Comm
       }
       const lines = commands.map(
         (c) =>
-          `• \`${c.usage}\`\n   ${textOf(lang, c.summary)}${c.name === 'help' ? '' : ` ${t(lang, 'help.forExample', { example: c.examples[0] ?? '' })}`}`,
+          `• \`${c.usage}\`\n   ${sentences(lang, [textOf(lang, c.summary), ...(c.name === 'help' ? [] : [t(lang, 'help.forExample', { example: c.examples[0] ?? '' })])])}`,
       );
       const needsV5 = t(lang, 'help.needsV5');
       const unanswered = apiModeRows(commands, lang)

@@ -19,13 +19,15 @@ export function actionOf<A extends string>(
   command: string,
   /** What the actions act on, for the sentence: "digests", "alerts". */
   things: Phrase,
+  /** The actions as the asker's language names them (`列表`、`预览` …): what the sentence offers. */
+  named: Phrase,
 ): { action: A; rest: string[] } {
   const [first = 'list', ...rest] = words;
   const action = canonical(first, ACTION_WORDS) as A;
   if (!actions.includes(action)) {
     const guess = nearest(first, actions);
     throw new UserInputError(
-      phrase('command.unknownAction', { typed: echo(first), things, actions: actions.join(', ') }),
+      phrase('command.unknownAction', { typed: echo(first), things, actions: named }),
       `/sobot ${command} ${guess ?? 'list'}`,
     );
   }

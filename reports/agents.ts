@@ -47,15 +47,13 @@ export const sortAgents = (rows: readonly AgentRow[], sortBy: KpiId, order: 'des
 const labelsOf = (report: AgentsReport): LabelContext => ({ source: 'agents', scale: report.ratings.scale });
 
 function teamLine(report: AgentsReport, lang: 'en' | 'zh'): string {
-  const t = report.totals;
+  const totals = report.totals;
   const labels = labelsOf(report);
-  const part = (id: AgentKpiId) => `${kpiLabel(id, lang, labels)} ${formatValue(KPIS[id].unit, t[id], lang)}`;
-  const n = report.rows.length;
-  const agents = lang === 'zh' ? `${n} 位客服` : `${n} agent${n === 1 ? '' : 's'}`;
-  const chats = part('chats');
+  const part = (id: AgentKpiId) =>
+    `${kpiLabel(id, lang, labels)} ${formatValue(KPIS[id].unit, totals[id], lang)}`;
   return [
-    agents,
-    chats,
+    t(lang, 'agents.count', { count: report.rows.length }),
+    part('chats'),
     part('valid_reception_rate'),
     part('fcr_24h'),
     part('satisfaction'),
@@ -87,25 +85,23 @@ export function agentsCsv(rows: readonly AgentRow[], lang: Lang): string {
 export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessage {
   const { lang } = view;
   const when = describeRange(report.range, lang);
-  const title = truncate(`${lang === 'zh' ? '客服' : 'Agents'} · ${when}`, SLACK_LIMITS.headerText);
+  const title = truncate(`${t(lang, 'agents.title')} · ${when}`, SLACK_LIMITS.headerText);
   const zone = report.range.timeZone;
   if (report.rows.length === 0) {
-    const none = lang === 'zh' ? '这段时间没有人工会话。' : 'No chats in this period.';
-    return nothingToShow(title, none, [zone, view.filters].filter(Boolean).join(' · '), view.visibility);
+    return nothingToShow(
+      title,
+      t(lang, 'agents.none'),
+      [zone, view.filters].filter(Boolean).join(' · '),
+      view.visibility,
+      lang,
+    );
   }
 
   const sorted = sortAgents(withDistinctNames(report.rows), view.sortBy, view.order);
   const labels = labelsOf(report);
   // Sorted by a figure that is not a column: it becomes the last one, so the order can be read.
   const columns = AGENT_KPIS.includes(view.sortBy as AgentKpiId) ? AGENT_KPIS : [...AGENT_KPIS, view.sortBy];
-  const { block: table, shown } = kpiTable(
-    sorted,
-    columns,
-    lang === 'zh' ? '客服' : 'Agent',
-    lang,
-    view.top,
-    labels,
-  );
+  const { block: table, shown } = kpiTable(sorted, columns, t(lang, 'agents.column'), lang, view.top, labels);
   const team = teamLine(report, lang);
   const sortLabel = kpiLabel(view.sortBy, lang, labels);
   const bestFirst = (view.order === 'desc') === (KPIS[view.sortBy].better === 'higher');
@@ -128,10 +124,9 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
   const filename = csvFilename('agents', report.range);
   const footer = [
     showingText(shown, sorted.length, 'agents', lang),
-    lang === 'zh' ? `按${sortLabel}排序` : `sorted by ${sortLabel}, ${bestFirst ? 'best' : 'worst'} first`,
+    t(lang, bestFirst ? 'agents.sortedBest' : 'agents.sortedWorst', { kpi: sortLabel }),
   ];
-  if (!complete)
-    footer.push(lang === 'zh' ? `完整表格见附件 ${filename}` : `full table attached as ${filename}`);
+  if (!complete) footer.push(t(lang, 'agents.fullTable', { file: filename }));
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(footer.join(' · ')) }] });
 
   const chartRows = sorted.slice(0, Math.min(shown, CHART_BARS));
@@ -142,10 +137,14 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
     .join(t(lang, 'list.separator'));
   return {
     visibility: view.visibility,
-    text: `${title} (${escapeMrkdwn([zone, view.filters].filter(Boolean).join(', '))}): ${team}. ${t(lang, 'fallback.top', { top })}`.slice(
-      0,
-      SLACK_LIMITS.fallbackText,
-    ),
+    text: t(lang, 'fallback.text', {
+      title,
+      scope: escapeMrkdwn([zone, view.filters].filter(Boolean).join(t(lang, 'list.figures'))),
+      summary: t(lang, 'sentence.then', {
+        first: t(lang, 'fallback.figures', { figures: team }),
+        second: t(lang, 'fallback.top', { top }),
+      }),
+    }).slice(0, SLACK_LIMITS.fallbackText),
     blocks,
     chart: {
       spec: chatsAndReceptionChart(

@@ -2,6 +2,7 @@
 // the rule-level notices when Sobot cannot be asked ("cannot evaluate") and when it can again.
 
 import type { AlertRuleView } from '../src/alerts/view.ts';
+import { t } from '../src/i18n/catalogue.ts';
 import { SLACK_LIMITS } from '../src/message/limits.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
 import { clockAt, ruleValue, thresholdText } from './alert.ts';
@@ -45,7 +46,7 @@ function reply(lead: string, items: readonly string[], lang: Lang): BotMessage {
     length += 1 + line.length;
   }
   const rest = items.length - listed.length;
-  if (rest > 0) listed.push(lang === 'zh' ? `…另有 ${rest} 个` : `… and ${rest} more`);
+  if (rest > 0) listed.push(t(lang, 'alertNotice.more', { rest }));
   return textMessage([lead, ...listed].join('\n'));
 }
 
@@ -56,20 +57,14 @@ export function reminderReply(rule: AlertRuleView, items: readonly ReminderItem[
   if (items.length === 1 && first) {
     const duration = formatDuration(first.firingMs, lang);
     const figures = `*${name(first.scope)}* ${ruleValue(rule, first.value, lang)}`;
-    return textMessage(
-      lang === 'zh'
-        ? `仍在告警，已持续 ${duration}：${figures}（${threshold}）`
-        : `Still firing after ${duration}: ${figures} (${threshold})`,
-    );
+    return textMessage(t(lang, 'alertNotice.stillFiringOne', { duration, figures, threshold }));
   }
   const lines = items.map((item) => {
     const duration = formatDuration(item.firingMs, lang);
     const value = ruleValue(rule, item.value, lang);
-    return lang === 'zh'
-      ? `*${name(item.scope)}* ${value}，已持续 ${duration}`
-      : `*${name(item.scope)}* ${value} for ${duration}`;
+    return t(lang, 'alertNotice.firingFor', { scope: `*${name(item.scope)}*`, value, duration });
   });
-  return reply(lang === 'zh' ? `仍在告警（${threshold}）：` : `Still firing (${threshold}):`, lines, lang);
+  return reply(t(lang, 'alertNotice.stillFiring', { threshold }), lines, lang);
 }
 
 /** "Worse: *group Sales* 24.1% → 31.2% (threshold > 20.0%)", one line per scope when several. */
@@ -80,9 +75,9 @@ export function worseningReply(rule: AlertRuleView, items: readonly WorseningIte
   );
   const first = lines[0];
   if (lines.length === 1 && first) {
-    return textMessage(lang === 'zh' ? `恶化：${first}（${threshold}）` : `Worse: ${first} (${threshold})`);
+    return textMessage(t(lang, 'alertNotice.worseOne', { figures: first, threshold }));
   }
-  return reply(lang === 'zh' ? `恶化（${threshold}）：` : `Worse (${threshold}):`, lines, lang);
+  return reply(t(lang, 'alertNotice.worse', { threshold }), lines, lang);
 }
 
 export interface NoticeOptions {
@@ -105,20 +100,12 @@ export function cannotEvaluateMessage(
   const rule = escapeMrkdwn(truncate(ruleName, NAME_CHARS));
   const why = escapeMrkdwn(truncate(reason, REASON_CHARS));
   const at = clockAt(since, opts.checkedAt, opts.timeZone, opts.lang);
-  return textMessage(
-    opts.lang === 'zh'
-      ? `⚠️ 无法评估告警 \`${rule}\`：${why}\n自 ${at} 起失败。智齿恢复响应前，该告警既不算正常也不算告警。`
-      : `⚠️ Cannot evaluate alert \`${rule}\`: ${why}\nFailing since ${at}. Until Sobot answers again the alert is neither OK nor firing.`,
-  );
+  return textMessage(t(opts.lang, 'alertNotice.cannotEvaluate', { rule: `\`${rule}\``, why, since: at }));
 }
 
 /** The rule can be evaluated again after `downMs` without numbers. */
 export function recoveredMessage(ruleName: string, downMs: number, lang: Lang): BotMessage {
   const rule = escapeMrkdwn(truncate(ruleName, NAME_CHARS));
   const down = formatDuration(downMs, lang);
-  return textMessage(
-    lang === 'zh'
-      ? `✅ 告警 \`${rule}\` 已恢复评估（中断 ${down}）。`
-      : `✅ Alert \`${rule}\` can be evaluated again, after ${down} without numbers from Sobot.`,
-  );
+  return textMessage(t(lang, 'alertNotice.recovered', { rule: `\`${rule}\``, down }));
 }

@@ -5,9 +5,10 @@ import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import type { Comparison } from '../src/alerts/state.ts';
 import type { AlertRuleView, AlertScopeView, AlertView } from '../src/alerts/view.ts';
-import type { ChartSpec, ChartUnit } from '../src/charts/spec.ts';
+import type { ChartSeries, ChartSpec, ChartUnit } from '../src/charts/spec.ts';
 import type { AlertRule } from '../src/config-file.ts';
 import { t } from '../src/i18n/catalogue.ts';
+import { dateText } from '../src/i18n/dates.ts';
 import { ALERT_ACTIONS, alertActionValue } from '../src/message/actions.ts';
 import { SLACK_LIMITS } from '../src/message/limits.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
@@ -19,20 +20,14 @@ import { formatCount, formatDuration, formatValue, type Lang, MISSING, truncate 
 import { kpiLabel } from './labels.ts';
 import { textTable } from './table.ts';
 
-const WORDS = {
-  resolved: { en: 'Resolved', zh: '已恢复' },
-  threshold: { en: 'threshold', zh: '阈值' },
-  peak: { en: 'peak', zh: '峰值' },
-  rule: { en: 'Rule', zh: '规则' },
-  checked: { en: 'checked', zh: '检查于' },
-  mute1h: { en: 'Mute 1h', zh: '静音 1 小时' },
-  muteTomorrow: { en: 'Mute until tomorrow', zh: '静音至明天' },
-  open: { en: 'Open in Sobot', zh: '在智齿中打开' },
-  columns: {
-    en: ['Scope', 'Now', 'Peak', 'Chats', 'Since', 'Status'],
-    zh: ['范围', '当前', '峰值', '会话', '开始', '状态'],
-  },
-} as const;
+const COLUMNS = [
+  'alertMsg.column.scope',
+  'alertMsg.column.now',
+  'alertMsg.column.peak',
+  'alertMsg.column.chats',
+  'alertMsg.column.since',
+  'alertMsg.column.status',
+] as const;
 
 /** Chart lines: the worst few scopes, beyond which a line chart is unreadable. */
 export const CHART_SCOPES = 5;
@@ -70,18 +65,20 @@ export function ruleConditionText(
 
 /** "threshold > 20.0%, clears at ≤ 15.0%" (the clear part only when it differs). */
 export function thresholdText(rule: AlertRuleView, lang: Lang): string {
-  const threshold = `${WORDS.threshold[lang]} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold, lang)}`;
+  const threshold = t(lang, 'alertMsg.threshold', {
+    op: OP_SYMBOL[rule.op],
+    value: ruleValue(rule, rule.threshold, lang),
+  });
   if (rule.clear === rule.threshold) return threshold;
   const clear = `${CLEAR_SYMBOL[rule.op]} ${ruleValue(rule, rule.clear, lang)}`;
-  return lang === 'zh' ? `${threshold}，${clear} 时恢复` : `${threshold}, clears at ${clear}`;
+  return t(lang, 'alertMsg.thresholdClears', { threshold, clear });
 }
 
 /** "14:20" in the zone; with the date in front when it is not the day of `reference`. */
 export function clockAt(iso: string, reference: string, timeZone: string, lang: Lang): string {
   const at = Date.parse(iso);
   const sameDay = todayIn(timeZone, at) === todayIn(timeZone, Date.parse(reference));
-  const day = lang === 'zh' ? "M'月'd'日' " : 'd MMM ';
-  return format(at, sameDay ? 'HH:mm' : `${day}HH:mm`, { in: tz(timeZone) });
+  return sameDay ? format(at, 'HH:mm', { in: tz(timeZone) }) : dateText(at, lang, 'dayAndTime', timeZone);
 }
 
 /** When a mute ends: "15:00" today, otherwise the day, date and year ("Tue 24 Nov 2026 09:00"). */
@@ -93,9 +90,7 @@ export function muteEndText(iso: string, reference: string, timeZone: string, la
 
 /** A moment with its date: "Tue 24 Nov 2026 09:00" (zh "2026年11月24日 09:00"), in the zone. */
 export function dateTimeText(iso: string, timeZone: string, lang: Lang): string {
-  return format(Date.parse(iso), lang === 'zh' ? "yyyy'年'M'月'd'日' HH:mm" : 'EEE d MMM yyyy HH:mm', {
-    in: tz(timeZone),
-  });
+  return dateText(Date.parse(iso), lang, 'dateTime', timeZone);
 }
 
 /** The mentions Slack resolves pass through; anything else is shown as text, never as a ping. */
@@ -138,12 +133,11 @@ function headline(view: AlertView, sorted: readonly AlertScopeView[]): string {
   const { lang } = view;
   const worst = sorted[0]?.scope ?? '';
   const others = sorted.length - 1;
-  const who =
-    others === 0 ? worst : lang === 'zh' ? `${worst} 等 ${sorted.length} 个` : `${worst} and ${others} more`;
+  const who = others === 0 ? worst : t(lang, 'alertMsg.andMore', { worst, others });
   const condition = conditionText(view.rule, lang);
   return view.status === 'firing'
     ? `🔴 ${condition} · ${who}`
-    : `✅ ${WORDS.resolved[lang]} · ${condition} · ${who}`;
+    : `✅ ${t(lang, 'alertMsg.resolved')} · ${condition} · ${who}`;
 }
 
 /** The figures of one scope: value against the threshold, since when, the peak and the chats behind it. */
@@ -151,21 +145,37 @@ function scopeLines(view: AlertView, scope: AlertScopeView): string {
   const { rule, lang, checkedAt, timeZone } = view;
   const at = (iso: string) => clockAt(iso, checkedAt, timeZone, lang);
   const value = ruleValue(rule, scope.value, lang);
-  const peak = `${WORDS.peak[lang]} ${ruleValue(rule, scope.peak, lang)}`;
-  const chats =
-    lang === 'zh'
-      ? `${escapeMrkdwn(periodName(rule.period, lang))}共 ${formatCount(scope.volume)} 个会话`
-      : `${formatCount(scope.volume)} chats ${escapeMrkdwn(periodName(rule.period, lang))}`;
+  const peak = t(lang, 'alertMsg.peak', { value: ruleValue(rule, scope.peak, lang) });
+  const chats = t(lang, 'alertMsg.chats', {
+    n: formatCount(scope.volume),
+    period: escapeMrkdwn(periodName(rule.period, lang)),
+  });
   const threshold = escapeMrkdwn(thresholdText(rule, lang));
   const duration = formatDuration(durationOf(scope), lang);
+  const name = scopeName(scope);
   if (scope.resolvedAt !== undefined) {
-    return lang === 'zh'
-      ? `*${scopeName(scope)}* 已恢复至 ${value}（${threshold}），持续 ${duration} · ${peak}\n${at(scope.firedAt)} 告警 · ${at(scope.resolvedAt)} 恢复 · ${chats}`
-      : `*${scopeName(scope)}* back to ${value} (${threshold}) after ${duration} · ${peak}\nFired ${at(scope.firedAt)} · resolved ${at(scope.resolvedAt)} · ${chats}`;
+    const [fired, resolved] = [at(scope.firedAt), at(scope.resolvedAt)];
+    return t(lang, 'alertMsg.scopeResolved', {
+      scope: name,
+      value,
+      threshold,
+      duration,
+      peak,
+      fired,
+      resolved,
+      chats,
+    });
   }
-  return lang === 'zh'
-    ? `*${scopeName(scope)}* ${ruleKpiLabel(rule, lang)} *${value}*（${threshold}）\n自 ${at(scope.since)} 起 · ${peak} · ${chats}`
-    : `*${scopeName(scope)}* ${ruleKpiLabel(rule, lang)} *${value}* (${threshold})\nSince ${at(scope.since)} · ${peak} · ${chats}`;
+  const kpi = ruleKpiLabel(rule, lang);
+  return t(lang, 'alertMsg.scopeFiring', {
+    scope: name,
+    kpi,
+    value,
+    threshold,
+    since: at(scope.since),
+    peak,
+    chats,
+  });
 }
 
 /** The summary above the table when several scopes share the message. */
@@ -177,20 +187,16 @@ function manyLines(view: AlertView, sorted: readonly AlertScopeView[]): string {
   const worstText = worst
     ? `*${scopeName(worst)}* ${ruleValue(rule, worst.resolvedAt === undefined ? worst.value : worst.peak, lang)}`
     : MISSING;
-  if (view.status === 'resolved') {
-    return lang === 'zh'
-      ? `${sorted.length} 个范围均已恢复（${threshold}）· 最高${WORDS.peak.zh} ${worstText}`
-      : `All ${sorted.length} scopes are back within the threshold (${threshold}) · worst ${WORDS.peak.en} ${worstText}`;
-  }
-  return lang === 'zh'
-    ? `*${firing}* 个范围告警中，共 ${sorted.length} 个（${threshold}）· 最严重 ${worstText}`
-    : `*${firing}* of ${sorted.length} scopes firing (${threshold}) · worst ${worstText}`;
+  const total = sorted.length;
+  if (view.status === 'resolved')
+    return t(lang, 'alertMsg.allResolved', { total, threshold, worst: worstText });
+  return t(lang, 'alertMsg.someFiring', { firing, total, threshold, worst: worstText });
 }
 
 function scopeTable(view: AlertView, sorted: readonly AlertScopeView[]) {
   const { rule, lang, checkedAt, timeZone } = view;
   return textTable(
-    WORDS.columns[lang],
+    COLUMNS.map((key) => t(lang, key)),
     sorted.map((s) => [
       s.scope,
       ruleValue(rule, s.value, lang),
@@ -216,26 +222,63 @@ function historyChart(view: AlertView, sorted: readonly AlertScopeView[]): Chart
   const unit: ChartUnit = kpiUnit === 'score' ? 'count' : kpiUnit;
   const valueAt = (scope: AlertScopeView, at: string) =>
     scope.history.find((point) => point.at === at)?.value ?? null;
+  const labels = times.map((at) => clockAt(at, view.checkedAt, view.timeZone, lang));
+  const [first = '', last = first] = [labels[0], labels.at(-1)];
+  const kpi = ruleKpiLabel(rule, lang);
+  const threshold: ChartSeries = {
+    label: t(lang, 'alertMsg.threshold', {
+      op: OP_SYMBOL[rule.op],
+      value: ruleValue(rule, rule.threshold, lang),
+    }),
+    values: [],
+    unit,
+    type: 'line',
+    reference: true,
+  };
+  const [only] = times;
+  // One check so far (a rule that fires at once): a line of one point says nothing; a bar per scope
+  // against the threshold does.
+  const byScope = times.length === 1 && only !== undefined;
   return {
-    title: `${ruleKpiLabel(rule, lang)} · ${periodName(rule.period, lang)}`,
-    // The day of the check that this message reports, in the rule's time zone.
-    subtitle: describeRange({ from: checkDay, to: checkDay, timeZone: view.timeZone }, lang),
+    // What: the KPI over the rule's period at each check. When: the day and times of the checks, in
+    // the rule's time zone, and which rule.
+    title: t(lang, 'chart.alert.title', { kpi, period: periodName(rule.period, lang) }),
+    subtitle: [
+      describeRange({ from: checkDay, to: checkDay, timeZone: view.timeZone }, lang),
+      byScope
+        ? t(lang, 'chart.alert.check', { time: first })
+        : t(lang, 'chart.alert.checks', { from: first, to: last }),
+      t(lang, 'alertMsg.rule', { name: truncate(rule.name, NAME_CHARS) }),
+    ].join(' · '),
     lang,
-    labels: times.map((at) => clockAt(at, view.checkedAt, view.timeZone, lang)),
-    series: [
-      ...shown.map((scope) => ({
-        label: truncate(scope.scope, NAME_CHARS),
-        values: times.map((at) => valueAt(scope, at)),
-        unit,
-        type: 'line' as const,
-      })),
-      {
-        label: `${WORDS.threshold[lang]} ${OP_SYMBOL[rule.op]} ${ruleValue(rule, rule.threshold, lang)}`,
-        values: times.map(() => rule.threshold),
-        unit,
-        type: 'line' as const,
-      },
-    ],
+    measures: kpi,
+    // A few points around a threshold: the axis fits them rather than running to 100%.
+    fitValues: true,
+    ...(byScope
+      ? {
+          labels: shown.map((scope) => truncate(scope.scope, NAME_CHARS)),
+          series: [
+            {
+              label: t(lang, 'chart.alert.check', { time: first }),
+              values: shown.map((scope) => valueAt(scope, only)),
+              unit,
+              type: 'bar',
+            },
+            { ...threshold, values: shown.map(() => rule.threshold) },
+          ],
+        }
+      : {
+          labels,
+          series: [
+            ...shown.map((scope) => ({
+              label: truncate(scope.scope, NAME_CHARS),
+              values: times.map((at) => valueAt(scope, at)),
+              unit,
+              type: 'line' as const,
+            })),
+            { ...threshold, values: times.map(() => rule.threshold) },
+          ],
+        }),
   };
 }
 
@@ -250,14 +293,17 @@ function actions(view: AlertView) {
   const mute =
     view.status === 'firing'
       ? [
-          button(WORDS.mute1h[lang], { action_id: ALERT_ACTIONS.mute1h, value }),
-          button(WORDS.muteTomorrow[lang], { action_id: ALERT_ACTIONS.muteTomorrow, value }),
+          button(t(lang, 'alertMsg.mute1h'), { action_id: ALERT_ACTIONS.mute1h, value }),
+          button(t(lang, 'alertMsg.muteTomorrow'), { action_id: ALERT_ACTIONS.muteTomorrow, value }),
         ]
       : [];
   // A link button: Slack still sends an action, which the Slack layer acknowledges.
   return {
     type: 'actions' as const,
-    elements: [...mute, button(WORDS.open[lang], { action_id: ALERT_ACTIONS.open, url: view.consoleUrl })],
+    elements: [
+      ...mute,
+      button(t(lang, 'button.openSobot'), { action_id: ALERT_ACTIONS.open, url: view.consoleUrl }),
+    ],
   };
 }
 
@@ -267,13 +313,11 @@ function fallbackText(view: AlertView, sorted: readonly AlertScopeView[], title:
   const figures = (s: AlertScopeView) => {
     if (s.resolvedAt === undefined) {
       const since = clockAt(s.since, checkedAt, timeZone, lang);
-      return lang === 'zh'
-        ? `${ruleValue(rule, s.value, lang)}，自 ${since} 起`
-        : `${ruleValue(rule, s.value, lang)} since ${since}`;
+      return t(lang, 'alertMsg.firingSince', { value: ruleValue(rule, s.value, lang), since });
     }
     const duration = formatDuration(durationOf(s), lang);
-    const peak = `${WORDS.peak[lang]} ${ruleValue(rule, s.peak, lang)}`;
-    return lang === 'zh' ? `持续 ${duration} · ${peak}` : `after ${duration} · ${peak}`;
+    const peak = t(lang, 'alertMsg.peak', { value: ruleValue(rule, s.peak, lang) });
+    return t(lang, 'alertMsg.resolvedAfter', { duration, peak });
   };
   const only = sorted.length === 1 ? sorted[0] : undefined;
   const body = only
@@ -281,7 +325,7 @@ function fallbackText(view: AlertView, sorted: readonly AlertScopeView[], title:
     : `${sorted
         .slice(0, FALLBACK_SCOPES)
         .map((s) => `${scopeName(s)} ${figures(s)}`)
-        .join(', ')}${sorted.length > FALLBACK_SCOPES ? ' …' : ''}`;
+        .join(t(lang, 'list.figures'))}${sorted.length > FALLBACK_SCOPES ? ' …' : ''}`;
   const mention = view.status === 'firing' ? mentionText(view.mention) : '';
   return `${mention ? `${mention} ` : ''}${escapeMrkdwn(title)} · ${body}`.slice(
     0,
@@ -308,7 +352,7 @@ export function alertMessage(view: AlertView): BotMessage {
       const rest = sorted.length - shown;
       const listed = view.rule.each === 'agent' ? 'agents' : view.rule.each === 'group' ? 'groups' : 'scopes';
       footer.push(
-        `${showingText(shown, sorted.length, listed, lang)} · ${lang === 'zh' ? `最严重的在前 · 另有 ${rest} 个` : `worst first · and ${rest} more`}`,
+        `${showingText(shown, sorted.length, listed, lang)} · ${t(lang, 'alertMsg.worstFirst', { rest })}`,
       );
     }
   }
@@ -316,14 +360,14 @@ export function alertMessage(view: AlertView): BotMessage {
   if (view.status === 'firing' && view.mute) {
     const until = muteEndText(view.mute.until, view.checkedAt, view.timeZone, lang);
     const by = `<@${escapeMrkdwn(view.mute.by)}>`;
-    const text = lang === 'zh' ? `🔕 ${by} 已静音至 ${until}` : `🔕 Muted by ${by} until ${until}`;
+    const text = t(lang, 'alertMsg.mutedBy', { by, until });
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
   }
   const checked = clockAt(view.checkedAt, view.checkedAt, view.timeZone, lang);
   footer.push(
-    `${WORDS.rule[lang]} \`${escapeMrkdwn(truncate(view.rule.name, NAME_CHARS))}\``,
+    t(lang, 'alertMsg.rule', { name: `\`${escapeMrkdwn(truncate(view.rule.name, NAME_CHARS))}\`` }),
     escapeMrkdwn(
-      `${periodName(view.rule.period, view.lang)} · ${view.timeZone} · ${WORDS.checked[lang]} ${checked}`,
+      `${periodName(view.rule.period, view.lang)} · ${view.timeZone} · ${t(lang, 'alertMsg.checked', { time: checked })}`,
     ),
   );
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: footer.join(' · ') }] });

@@ -13,14 +13,13 @@ export function nothingToShow(
   note: string,
   scope: string,
   visibility: BotMessage['visibility'],
+  lang: Lang,
 ): BotMessage {
+  const said = t(lang, 'blocks.nothing', { note: escapeMrkdwn(note), scope: escapeMrkdwn(scope) });
   return {
     visibility,
-    text: `${escapeMrkdwn(title)}: ${escapeMrkdwn(note)}`,
-    blocks: [
-      headerBlock(title),
-      { type: 'section', text: { type: 'mrkdwn', text: `${escapeMrkdwn(note)} (${escapeMrkdwn(scope)})` } },
-    ],
+    text: t(lang, 'text.labelled', { label: escapeMrkdwn(title), value: escapeMrkdwn(note) }),
+    blocks: [headerBlock(title), { type: 'section', text: { type: 'mrkdwn', text: said } }],
   };
 }
 

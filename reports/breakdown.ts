@@ -1,7 +1,7 @@
 // `/sobot groups|departments|channels`: the session KPIs per skill group, department or channel,
 // busiest first, with a chart of the busiest and the full table as CSV when it does not fit.
 
-import { t } from '../src/i18n/catalogue.ts';
+import { type MessageKey, t } from '../src/i18n/catalogue.ts';
 import { SLACK_LIMITS } from '../src/message/limits.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
 import type { KpiId } from '../src/stats/kpi-ids.ts';
@@ -24,13 +24,12 @@ import {
   toCsv,
 } from './table.ts';
 
+/** The title, the first column and the CSV file's name of each breakdown. */
 const NAMES = {
-  group: { en: ['Skill groups', 'Skill group', 'groups'], zh: ['技能组', '技能组', 'groups'] },
-  department: { en: ['Departments', 'Department', 'departments'], zh: ['部门', '部门', 'departments'] },
-  channel: { en: ['Channels', 'Channel', 'channels'], zh: ['渠道', '渠道', 'channels'] },
+  group: ['breakdown.title.group', 'breakdown.row.group', 'groups'],
+  department: ['breakdown.title.department', 'breakdown.row.department', 'departments'],
+  channel: ['breakdown.title.channel', 'breakdown.row.channel', 'channels'],
 } as const;
-
-const TOTAL = { en: 'Total', zh: '合计' };
 
 const PLURAL = {
   group: 'dimension.groups',
@@ -47,17 +46,11 @@ const LISTED_AS: Record<BreakdownReport['by'], Listed> = {
 };
 
 /** Why the rows do not add up to the total, where they overlap; channels partition the chats. */
-const OVERLAP: Record<BreakdownReport['by'], { en: string; zh: string } | null> = {
-  group: {
-    en: 'A chat can reach several skill groups, so the rows add up to more than the total, which counts each chat once.',
-    zh: '一个会话可能经过多个技能组，各行之和会大于合计；合计中每个会话只算一次。',
-  },
-  department: {
-    en: 'A parent department includes its sub-departments, so rows can overlap; the total counts each chat once.',
-    zh: '上级部门包含其下级部门，各行可能重叠；合计中每个会话只算一次。',
-  },
+const OVERLAP = {
+  group: 'breakdown.overlap.group',
+  department: 'breakdown.overlap.department',
   channel: null,
-};
+} as const satisfies Record<BreakdownReport['by'], MessageKey | null>;
 
 export interface BreakdownView {
   lang: 'en' | 'zh';
@@ -72,13 +65,14 @@ export function breakdownColumns(by: BreakdownReport['by']): KpiId[] {
 
 export function breakdownMessage(report: BreakdownReport, view: BreakdownView): BotMessage {
   const { lang } = view;
-  const [plural, singular, file] = NAMES[report.by][lang];
+  const [pluralKey, singularKey, file] = NAMES[report.by];
+  const [plural, singular] = [t(lang, pluralKey), t(lang, singularKey)];
   const when = describeRange(report.range, lang);
   const title = truncate(`${plural} · ${when}`, SLACK_LIMITS.headerText);
   const columns = breakdownColumns(report.by);
   const marks = columns.flatMap((id) => {
     const mark = scopeMark(id, report.filters, lang);
-    return mark ? [`${KPIS[id].label[lang]}: ${mark}`] : [];
+    return mark ? [t(lang, 'text.labelled', { label: KPIS[id].label[lang], value: mark })] : [];
   });
   const scope = [report.range.timeZone, view.filters, ...marks].filter(Boolean).join(' · ');
   const header = headerBlock(title);
@@ -87,12 +81,11 @@ export function breakdownMessage(report: BreakdownReport, view: BreakdownView): 
     (row) => row.kpis.chats !== 0 || (columns.includes('bot_chats') && (row.kpis.bot_chats ?? 0) > 0),
   );
   if (active.length === 0) {
-    const none = lang === 'zh' ? '这段时间没有会话。' : 'No chats in this period.';
-    return nothingToShow(title, none, scope, view.visibility);
+    return nothingToShow(title, t(lang, 'report.noChats'), scope, view.visibility, lang);
   }
   const sorted = sortByKpi(active, 'chats', 'desc');
   // The total first, so it is never the row that does not fit.
-  const total = { name: TOTAL[lang], kpis: report.total };
+  const total = { name: t(lang, 'report.total'), kpis: report.total };
   const { block: table, shown: shownWithTotal } = kpiTable(
     [total, ...sorted],
     columns,
@@ -103,7 +96,8 @@ export function breakdownMessage(report: BreakdownReport, view: BreakdownView): 
   const shown = Math.max(0, shownWithTotal - 1);
   const complete = shown === sorted.length;
   const filename = csvFilename(file, report.range);
-  const overlap = OVERLAP[report.by]?.[lang];
+  const overlapKey = OVERLAP[report.by];
+  const overlap = overlapKey && t(lang, overlapKey);
   const listed = LISTED_AS[report.by];
   const footer = [showingText(shown, sorted.length, listed, lang, complete ? null : filename), overlap]
     .filter(Boolean)
@@ -111,10 +105,19 @@ export function breakdownMessage(report: BreakdownReport, view: BreakdownView): 
   const busiest = sorted
     .slice(0, 3)
     .map((row) => `${escapeMrkdwn(row.name)} ${formatCount(row.kpis.chats ?? null)}`)
-    .join(', ');
+    .join(t(lang, 'list.figures'));
   return {
     visibility: view.visibility,
-    text: `${title} (${escapeMrkdwn(scope)}): ${t(lang, 'fallback.breakdown', { chats: formatCount(report.total.chats ?? null), count: sorted.length, what: t(lang, PLURAL[report.by]), busiest })}`,
+    text: t(lang, 'fallback.text', {
+      title,
+      scope: escapeMrkdwn(scope),
+      summary: t(lang, 'fallback.breakdown', {
+        chats: formatCount(report.total.chats ?? null),
+        count: sorted.length,
+        what: t(lang, PLURAL[report.by]),
+        busiest,
+      }),
+    }),
     blocks: [
       header,
       { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(scope) }] },

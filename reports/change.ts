@@ -42,5 +42,5 @@ export function changeText(change: Change | null, lang: Lang): string {
   if (!change) return t(lang, 'change.none');
   if (change.verdict === 'same') return t(lang, 'change.same');
   const verdict = t(lang, change.verdict === 'better' ? 'change.better' : 'change.worse');
-  return `${change.arrow} ${change.amount} ${verdict}`;
+  return t(lang, 'change.text', { arrow: change.arrow, amount: change.amount, verdict });
 }

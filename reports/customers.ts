@@ -18,21 +18,6 @@ import type { OverviewView } from './overview.ts';
 import { placeName } from './places.ts';
 import { CHART_BARS, textTable } from './table.ts';
 
-const WORDS = {
-  title: { en: 'Customers', zh: '客户' },
-  valid: { en: 'Valid customers', zh: '有效客户数' },
-  fresh: { en: 'New customers', zh: '新客户' },
-  returning: { en: 'Returning customers', zh: '老客户' },
-  returningShare: { en: 'Returning share', zh: '老客户占比' },
-  region: { en: 'Region', zh: '地区' },
-  visitors: { en: 'Visitors', zh: '访客' },
-  freshShort: { en: 'New', zh: '新客户' },
-  returningShort: { en: 'Returning', zh: '老客户' },
-  chart: { en: 'Top regions', zh: '访客最多的地区' },
-  empty: { en: 'No customers in this period.', zh: '这段时间没有客户。' },
-  unknownRegion: { en: '(unknown)', zh: '(未知)' },
-} as const;
-
 /** Longest region name in the table; Slack wraps the column but a short table reads better. */
 const REGION_WIDTH = 32;
 
@@ -42,11 +27,13 @@ function regionName(row: RegionRow, lang: Lang): string {
     .filter(Boolean)
     .map((place) => placeName(place, lang))
     .join(' · ');
-  return name || WORDS.unknownRegion[lang];
+  return name || t(lang, 'customers.unknownRegion');
 }
 
 function regionsTable(rows: readonly RegionRow[], lang: Lang): TableBlock {
-  const titles = [WORDS.region, WORDS.visitors, WORDS.freshShort, WORDS.returningShort].map((w) => w[lang]);
+  const titles = (
+    ['customers.region', 'customers.visitors', 'customers.freshShort', 'customers.returningShort'] as const
+  ).map((key) => t(lang, key));
   const lines = rows.map((row) => [
     regionName(row, lang),
     formatCount(row.visitors),
@@ -58,17 +45,24 @@ function regionsTable(rows: readonly RegionRow[], lang: Lang): TableBlock {
 
 function regionsChart(rows: readonly RegionRow[], when: string, lang: Lang): ChartSpec {
   return {
-    title: WORDS.chart[lang],
+    title: t(lang, 'customers.chart'),
     subtitle: when,
     lang,
     horizontal: true,
     axisTitles: { left: t(lang, 'chart.customers.axis') },
     // The region alone reads best beside a bar; the country stands in when there is none.
-    labels: rows.map((row) => placeName(row.region || row.country, lang) || WORDS.unknownRegion[lang]),
+    labels: rows.map(
+      (row) => placeName(row.region || row.country, lang) || t(lang, 'customers.unknownRegion'),
+    ),
     series: [
-      { label: WORDS.freshShort[lang], values: rows.map((r) => r.newVisitors), unit: 'count', type: 'bar' },
       {
-        label: WORDS.returningShort[lang],
+        label: t(lang, 'customers.freshShort'),
+        values: rows.map((r) => r.newVisitors),
+        unit: 'count',
+        type: 'bar',
+      },
+      {
+        label: t(lang, 'customers.returningShort'),
         values: rows.map((r) => r.returningVisitors),
         unit: 'count',
         type: 'bar',
@@ -81,24 +75,24 @@ export function customersMessage(card: Card<CustomerFigures>, view: OverviewView
   const { lang } = view;
   const f = card.figures;
   const when = describeRange(card.range, lang);
-  const title = truncate(`${WORDS.title[lang]} · ${when}`, SLACK_LIMITS.headerText);
+  const title = truncate(`${t(lang, 'customers.title')} · ${when}`, SLACK_LIMITS.headerText);
   const scope = [card.range.timeZone, view.filters].filter(Boolean).join(' · ');
   const header = headerBlock(title);
   // A region Sobot lists with 0 visitors is not one they came from.
   const regions = f.regions.filter((row) => row.visitors !== 0);
   if (f.validCustomers === 0 && regions.length === 0) {
-    return nothingToShow(title, WORDS.empty[lang], scope, view.visibility);
+    return nothingToShow(title, t(lang, 'customers.empty'), scope, view.visibility, lang);
   }
   const lines: [label: string, value: string, change: string | null][] = [
     [
-      WORDS.valid[lang],
+      t(lang, 'customers.valid'),
       formatCount(f.validCustomers),
       changeText(changeOf('chats', f.validCustomers, f.previous.validCustomers, lang), lang),
     ],
-    [WORDS.fresh[lang], formatCount(f.newCustomers), null],
-    [WORDS.returning[lang], formatCount(f.returningCustomers), null],
+    [t(lang, 'customers.fresh'), formatCount(f.newCustomers), null],
+    [t(lang, 'customers.returning'), formatCount(f.returningCustomers), null],
     [
-      WORDS.returningShare[lang],
+      t(lang, 'customers.returningShare'),
       formatRatio(f.returningShare),
       changeWithoutVerdict('fcr_24h', f.returningShare, f.previous.returningShare, lang),
     ],
@@ -113,8 +107,10 @@ export function customersMessage(card: Card<CustomerFigures>, view: OverviewView
   const busiest = top
     .slice(0, 3)
     .map((row) => `${escapeMrkdwn(regionName(row, lang))} ${formatCount(row.visitors)}`)
-    .join(', ');
-  const summary = lines.map(([label, value]) => `${label} ${value}`).join(', ');
+    .join(t(lang, 'list.figures'));
+  const summary = t(lang, 'fallback.figures', {
+    figures: lines.map(([label, value]) => `${label} ${value}`).join(t(lang, 'list.figures')),
+  });
   const blocks: BotMessage['blocks'] = [
     header,
     { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(`${scope} · ${compared}`) }] },
@@ -134,7 +130,18 @@ export function customersMessage(card: Card<CustomerFigures>, view: OverviewView
   }
   return {
     visibility: view.visibility,
-    text: `${title} (${escapeMrkdwn(scope)}): ${summary}.${busiest ? ` ${WORDS.chart[lang]}: ${busiest}.` : ''}`,
+    text: t(lang, 'fallback.text', {
+      title,
+      scope: escapeMrkdwn(scope),
+      summary: busiest
+        ? t(lang, 'sentence.then', {
+            first: summary,
+            second: t(lang, 'fallback.figures', {
+              figures: t(lang, 'text.labelled', { label: t(lang, 'customers.chart'), value: busiest }),
+            }),
+          })
+        : summary,
+    }),
     blocks,
     ...(top.length > 0
       ? {

@@ -6,6 +6,7 @@ import type { KnownBlock } from '@slack/types';
 import type { ChartSpec } from '../src/charts/spec.ts';
 import type { AttentionRule } from '../src/config-file.ts';
 import { t } from '../src/i18n/catalogue.ts';
+import { sentences } from '../src/i18n/units.ts';
 import { SLACK_LIMITS } from '../src/message/limits.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
 import type { BotFigures, SatisfactionFigures } from '../src/stats/cards.ts';
@@ -85,36 +86,6 @@ export interface DigestPost {
   thread: BotMessage[];
 }
 
-const L = {
-  digest: { en: 'Digest', zh: '日报' },
-  compared: { en: 'compared with', zh: '对比' },
-  late: {
-    en: (at: string) => `⏰ Late: this digest was due at ${at} while the bot was unavailable.`,
-    zh: (at: string) => `⏰ 延迟发送：本日报应于 ${at} 发送，当时机器人不可用。`,
-  },
-  incomplete: { en: "⚠️ Sobot's figures may be incomplete:", zh: '⚠️ 智齿的数据可能尚不完整：' },
-  busiest: { en: 'Most chats', zh: '会话最多' },
-  attention: { en: 'Needs attention', zh: '需要关注' },
-  more: { en: (n: number) => `and ${n} more in the thread`, zh: (n: number) => `另有 ${n} 人，见消息串` },
-  satisfaction: { en: 'Satisfaction', zh: '满意度' },
-  rated: { en: (rated: string) => `${rated} rated chats`, zh: (rated: string) => `${rated} 个评价会话` },
-  resolved: { en: 'resolved', zh: '已解决' },
-  bot: { en: 'Bot', zh: '机器人' },
-  botLine: {
-    en: (received: string, self: string, transfers: string) =>
-      `${received} chats, ${self} self-served, ${transfers} sent to agents`,
-    zh: (received: string, self: string, transfers: string) =>
-      `${received} 个会话，自助解决 ${self}，转人工 ${transfers}`,
-  },
-  chart: { en: 'Chats per day and valid reception', zh: '每日会话量与有效接待率' },
-  threadTitle: {
-    en: (n: number) => `All ${n} agents who need attention`,
-    zh: (n: number) => `全部 ${n} 位需要关注的客服`,
-  },
-  agent: { en: 'Agent', zh: '客服' },
-  noChats: { en: 'No chats in this period.', zh: '这段时间没有会话。' },
-};
-
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
 const section = (text: string): KnownBlock => ({
   type: 'section',
@@ -151,10 +122,7 @@ function agentLine(row: AgentRow, labels: LabelContext, lang: Lang, flag?: Atten
       const figure = `${kpiLabel(id, lang, labels, 'short')} ${formatRatio(row.kpis[id])}`;
       return flag?.kpi === id ? t(lang, 'digest.gapNote', { figure, gap: gapText(flag, lang) }) : figure;
     });
-  // "12 chats handled"; in Chinese the short "12 接待".
-  const unit =
-    lang === 'zh' ? kpiLabel('chats', lang, labels, 'short') : kpiLabel('chats', lang, labels).toLowerCase();
-  const chats = `${formatCount(row.kpis.chats)} ${unit}`;
+  const chats = t(lang, 'digest.chatsHandled', { n: formatCount(row.kpis.chats) });
   const separator = t(lang, 'digest.figureSeparator');
   return t(lang, 'digest.agentLine', {
     name: escapeMrkdwn(row.name),
@@ -172,7 +140,7 @@ function weekChart(week: NonNullable<DigestData['week']>, timeZone: string, lang
   const day = (date: string): DateRange => ({ from: date, to: date, timeZone });
   const [first = '', last = first] = [week.days[0], week.days.at(-1)];
   return {
-    title: L.chart[lang],
+    title: t(lang, 'digest.chart'),
     subtitle: describeRange({ from: first, to: last, timeZone }, lang),
     lang,
     labels: week.days.map((date) => chartDate(day(date), lang)),
@@ -191,30 +159,37 @@ function weekChart(week: NonNullable<DigestData['week']>, timeZone: string, lang
 
 /** The ratings; the positive share only when the headline does not already show it (one number, once). */
 function satisfactionLine(figures: SatisfactionFigures, inHeadline: boolean, lang: Lang): string {
-  const parts = [L.rated[lang](formatCount(figures.ratedChats))];
+  const parts = [t(lang, 'digest.rated', { n: formatCount(figures.ratedChats) })];
   if (!inHeadline)
     parts.push(
       `${kpiLabel('satisfaction', lang, { source: 'company', scale: figures.scale })} ${formatRatio(figures.satisfaction)}`,
     );
-  if (figures.resolvedRate !== null) parts.push(`${formatRatio(figures.resolvedRate)} ${L.resolved[lang]}`);
-  return `*${L.satisfaction[lang]}*: ${parts.join(', ')}`;
+  if (figures.resolvedRate !== null)
+    parts.push(t(lang, 'digest.resolvedShare', { rate: formatRatio(figures.resolvedRate) }));
+  return t(lang, 'text.labelled', {
+    label: `*${t(lang, 'digest.satisfaction')}*`,
+    value: parts.join(t(lang, 'list.figures')),
+  });
 }
 
 function botLine(figures: BotFigures, lang: Lang): string {
-  return `*${L.bot[lang]}*: ${L.botLine[lang](
-    formatCount(figures.received),
-    formatRatio(figures.selfServiceRate),
-    formatCount(figures.transfersToAgents),
-  )}`;
+  return t(lang, 'text.labelled', {
+    label: `*${t(lang, 'digest.bot')}*`,
+    value: t(lang, 'digest.botLine', {
+      received: formatCount(figures.received),
+      self: formatRatio(figures.selfServiceRate),
+      transfers: formatCount(figures.transfersToAgents),
+    }),
+  });
 }
 
 export function digestMessage(data: DigestData, lang: Lang): DigestPost {
   const when = describeRange(data.range, lang);
-  const title = truncate(`${L.digest[lang]} ${data.name} · ${when}`, SLACK_LIMITS.headerText);
+  const title = truncate(t(lang, 'digest.title', { name: data.name, when }), SLACK_LIMITS.headerText);
   const scope = [
     data.range.timeZone,
     data.filters,
-    `${L.compared[lang]} ${describeRange(data.previousRange, lang)}`,
+    t(lang, 'digest.compared', { range: describeRange(data.previousRange, lang) }),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -225,9 +200,11 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
   ];
   const plain: string[] = [];
   if (data.mention) blocks.push(section(data.mention));
-  if (data.lateFor) blocks.push(context(L.late[lang](data.lateFor)));
+  if (data.lateFor) blocks.push(context(t(lang, 'digest.late', { at: data.lateFor })));
   if (data.warnings.length > 0) {
-    const incomplete = `${L.incomplete[lang]} ${data.warnings.map(escapeMrkdwn).join(' ')}`;
+    const incomplete = t(lang, 'digest.incomplete', {
+      warnings: sentences(lang, data.warnings.map(escapeMrkdwn)),
+    });
     blocks.push(section(incomplete));
     plain.push(incomplete);
   }
@@ -236,11 +213,11 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
   if (data.overview) {
     // Only chats Sobot counted as none: an unknown count is not "no chats".
     if (fields.length === 0 || data.overview.current.chats === 0) {
-      blocks.push(section(L.noChats[lang]));
-      plain.push(L.noChats[lang]);
+      blocks.push(section(t(lang, 'report.noChats')));
+      plain.push(t(lang, 'report.noChats'));
     } else {
       blocks.push({ type: 'section', fields: fields.map((f) => mrkdwn(f.text)) });
-      plain.push(fields.map((f) => f.plain).join(', '));
+      plain.push(fields.map((f) => f.plain).join(t(lang, 'list.figures')));
     }
   }
 
@@ -262,20 +239,27 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
       ruleLabels.satisfaction = ruleLabels.satisfaction.toLowerCase();
     }
     const rule = attentionRuleText(data.attention, team, ruleLabels, lang);
-    const named = attention
+    const listed = attention
       .slice(0, ATTENTION_IN_MESSAGE)
       .map((flag) => agentLine(flag.row, labels, lang, flag))
       .join(' · ');
-    const more =
+    const named =
       attention.length > ATTENTION_IN_MESSAGE
-        ? `, ${L.more[lang](attention.length - ATTENTION_IN_MESSAGE)}`
-        : '';
+        ? t(lang, 'digest.more', { named: listed, n: attention.length - ATTENTION_IN_MESSAGE })
+        : listed;
     const lines = [
-      `*${L.busiest[lang]}*: ${busiest.length ? busiest.map((row) => agentLine(row, labels, lang)).join(' · ') : '–'}`,
-      `*${L.attention[lang]}* _(${escapeMrkdwn(rule)})_: ${attention.length === 0 ? t(lang, 'attention.nobody') : named}${more}`,
+      t(lang, 'text.labelled', {
+        label: `*${t(lang, 'digest.busiest')}*`,
+        value: busiest.length ? busiest.map((row) => agentLine(row, labels, lang)).join(' · ') : '–',
+      }),
+      t(lang, 'digest.attentionRule', {
+        label: `*${t(lang, 'digest.attention')}*`,
+        rule: escapeMrkdwn(rule),
+        named: attention.length === 0 ? t(lang, 'attention.nobody') : named,
+      }),
     ];
     blocks.push(section(lines.join('\n')));
-    plain.push(`${L.attention[lang]}: ${attention.length}`);
+    plain.push(t(lang, 'digest.attentionCount', { count: attention.length }));
     if (attention.length > ATTENTION_IN_MESSAGE) thread.push(attentionThread(attention, data, lang));
   }
   if (data.satisfaction) {
@@ -291,7 +275,12 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
     text: truncate(
       [
         data.mention,
-        escapeMrkdwn(`${title} (${data.range.timeZone}${data.filters ? ` · ${data.filters}` : ''})`),
+        escapeMrkdwn(
+          t(lang, 'text.note', {
+            text: title,
+            note: [data.range.timeZone, data.filters].filter(Boolean).join(' · '),
+          }),
+        ),
         ...plain,
       ]
         .filter(Boolean)
@@ -322,12 +311,12 @@ function attentionThread(flags: readonly AttentionFlag[], data: DigestData, lang
   const { block, shown } = kpiTable(
     attention,
     columns,
-    L.agent[lang],
+    t(lang, 'agents.column'),
     lang,
     attention.length,
     agentLabels(data),
   );
-  const title = L.threadTitle[lang](attention.length);
+  const title = t(lang, 'digest.threadTitle', { count: attention.length });
   const blocks: KnownBlock[] = [
     section(`*${title}* · ${escapeMrkdwn(describeRange(data.range, lang))}`),
     block as KnownBlock,
@@ -335,36 +324,38 @@ function attentionThread(flags: readonly AttentionFlag[], data: DigestData, lang
   if (shown < attention.length) {
     blocks.push(
       context(
-        lang === 'zh'
-          ? `${showingText(shown, attention.length, 'agents', lang)} · 完整列表：\`/sobot agents ${periodWords(data.range)} sort:valid_reception_rate:asc\``
-          : `${showingText(shown, attention.length, 'agents', lang)} · the full list: \`/sobot agents ${periodWords(data.range)} sort:valid_reception_rate:asc\``,
+        `${showingText(shown, attention.length, 'agents', lang)} · ${t(lang, 'digest.fullList', {
+          command: `\`/sobot agents ${periodWords(data.range)} sort:valid_reception_rate:asc\``,
+        })}`,
       ),
     );
   }
   return {
     visibility: 'in_channel',
     // `text` is read as mrkdwn too: a name like <!channel> must not ping anyone.
-    text: `${title}: ${attention.map((row) => escapeMrkdwn(row.name)).join(', ')}`.slice(
-      0,
-      SLACK_LIMITS.fallbackText,
-    ),
+    text: t(lang, 'text.labelled', {
+      label: title,
+      value: attention.map((row) => escapeMrkdwn(row.name)).join(t(lang, 'list.figures')),
+    }).slice(0, SLACK_LIMITS.fallbackText),
     blocks,
   };
 }
 
 /** Posted instead of a digest that could not be built after its retries. */
-export function digestFailureMessage(name: string, what: string, next: string | null): BotMessage {
+export function digestFailureMessage(
+  name: string,
+  what: string,
+  next: string | null,
+  lang: Lang,
+): BotMessage {
   const [shownName, reason] = [escapeMrkdwn(name), escapeMrkdwn(what)];
+  const howTo = t(lang, 'digest.failedNext', { command: `\`/sobot digest now ${shownName}\`` });
   return {
     visibility: 'in_channel',
-    text: truncate(`⚠️ Digest ${shownName} could not be built: ${reason}`, SLACK_LIMITS.fallbackText),
+    text: truncate(t(lang, 'digest.failed', { name: shownName, reason }), SLACK_LIMITS.fallbackText),
     blocks: [
-      section(`⚠️ Digest *${shownName}* could not be built: ${reason}`),
-      context(
-        next
-          ? `${next} · \`/sobot digest now ${shownName}\` posts it once Sobot answers.`
-          : `\`/sobot digest now ${shownName}\` posts it once Sobot answers.`,
-      ),
+      section(t(lang, 'digest.failed', { name: `*${shownName}*`, reason })),
+      context(next ? `${next} · ${howTo}` : howTo),
     ],
   };
 }

@@ -8,6 +8,7 @@ import { format } from 'date-fns/format';
 import { scopeText } from '../src/alerts/scope-text.ts';
 import type { HomeData, HomeDigest, HomeRule } from '../src/home/board.ts';
 import { type Lang, t } from '../src/i18n/catalogue.ts';
+import { dateText } from '../src/i18n/dates.ts';
 import {
   type ALERT_VERBS,
   actionValue,
@@ -57,20 +58,10 @@ const context = (text: string): Block => ({
   elements: [mrkdwn(text.slice(0, SLACK_LIMITS.sectionText))],
 });
 
-/** Locales whose date formats read naturally in each language. */
-const DATE_LOCALE: Record<Lang, string> = { en: 'en-GB', zh: 'zh-CN' };
-
-/** `Tue 24 Nov 09:00` in `zone` (`11月24日周二 09:00` in Chinese); only the time on the same day as `now`. */
+/** `Tue 24 Nov 09:00` in `zone` (`11月24日 周二 09:00` in Chinese); only the time on the same day as `now`. */
 function when(at: number, zone: string, now: number, lang: Lang): string {
   const sameDay = format(at, 'yyyy-MM-dd', { in: tz(zone) }) === format(now, 'yyyy-MM-dd', { in: tz(zone) });
-  if (sameDay) return format(at, 'HH:mm', { in: tz(zone) });
-  const day = new Intl.DateTimeFormat(DATE_LOCALE[lang], {
-    timeZone: zone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-  }).format(at);
-  return `${day} ${format(at, 'HH:mm', { in: tz(zone) })}`;
+  return sameDay ? format(at, 'HH:mm', { in: tz(zone) }) : dateText(at, lang, 'weekdayAndTime', zone);
 }
 
 const SPARK = '▁▂▃▄▅▆▇█';
@@ -108,7 +99,10 @@ function figureBlocks(data: HomeData): Block[] {
     previous: describeRange(overview.previousRange, lang),
   });
   const time = when(figures.at, data.viewer.timeZone, data.now, lang);
-  const dataTime = `${t(lang, 'home.dataOf', { time })} (${t(lang, 'home.yourTime')})`;
+  const dataTime = t(lang, 'text.note', {
+    text: t(lang, 'home.dataOf', { time }),
+    note: t(lang, 'home.yourTime'),
+  });
   const blocks: Block[] = [
     context(escapeMrkdwn(`${overview.range.timeZone} · ${compared} · ${dataTime}`)),
     { type: 'section', fields },
@@ -135,7 +129,7 @@ function ruleBlock(item: HomeRule, data: HomeData): Block {
   const unit = KPIS[rule.kpi].unit;
   const at = (iso: string) => when(Date.parse(iso), timeZone, data.now, lang);
   const what = [ruleConditionText(rule, lang), scopeText(rule.scope, lang), periodName(rule.period, lang)];
-  const head = `*${escapeMrkdwn(rule.name)}*: ${escapeMrkdwn(what.join(' · '))} → ${channelMention(rule.channel)}`;
+  const head = `${t(lang, 'text.labelled', { label: `*${escapeMrkdwn(rule.name)}*`, value: escapeMrkdwn(what.join(' · ')) })} → ${channelMention(rule.channel)}`;
   const first = item.scopes[0];
   let state: string;
   if (item.status === 'firing' && first) {
@@ -195,8 +189,7 @@ function digestBlock(item: HomeDigest, data: HomeData): Block {
     .map(([key, name]) => `${key}:${name}`.replaceAll('`', "'"))
     .join(' ');
   const what = [
-    scheduleText(digest.schedule, lang),
-    `(${digest.timeZone})`,
+    t(lang, 'text.note', { text: scheduleText(digest.schedule, lang), note: digest.timeZone }),
     '·',
     periodName(digest.period, lang),
   ];
@@ -205,7 +198,10 @@ function digestBlock(item: HomeDigest, data: HomeData): Block {
     item.nextAt === null
       ? t(lang, 'home.noNext')
       : t(lang, 'home.next', {
-          when: `${when(item.nextAt, timeZone, data.now, lang)} (${t(lang, 'home.yourTime')})`,
+          when: t(lang, 'text.note', {
+            text: when(item.nextAt, timeZone, data.now, lang),
+            note: t(lang, 'home.yourTime'),
+          }),
         });
   const last = item.last
     ? `${LAST_ICONS[item.last.status]} ${t(lang, `home.last.${item.last.status}`)} ${when(item.last.at, timeZone, data.now, lang)}`

@@ -3,6 +3,8 @@
 // rating scale, 24h FCR is a share of customers company-wide (getGeneral) but of chats per agent,
 // and an agent's chats count a transferred chat once per agent who handled it.
 
+import { type MessageKey, t, textOf } from '../src/i18n/catalogue.ts';
+import { listText } from '../src/i18n/units.ts';
 import type { KpiId, RatingScale } from '../src/stats/kpi-ids.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import type { RatingUse } from '../src/stats/model.ts';
@@ -15,43 +17,28 @@ export interface LabelContext {
   scale?: RatingScale | null;
 }
 
-type Words = { en: string; zh: string };
+type Names = { label: MessageKey; short: MessageKey };
 
-export const SCALE_NAMES: Record<RatingScale, Words> = {
-  five_star: { en: '5 stars', zh: '五星评价' },
-  nps: { en: '0–10 score', zh: '十分制' },
-  two_level: { en: 'Satisfied / dissatisfied', zh: '满意 / 不满意' },
-};
+export const SCALE_NAMES = {
+  five_star: 'scale.five_star',
+  nps: 'scale.nps',
+  two_level: 'scale.two_level',
+} as const satisfies Record<RatingScale, MessageKey>;
 
 /** Sobot's own names for the positive share (doc: good_rate_str, good_nps_rate_str, level2_score5_rate_str). */
-const SATISFACTION: Record<RatingScale, { label: Words; short: Words }> = {
-  five_star: {
-    label: { en: 'Positive feedback (5★)', zh: '好评率（五星）' },
-    short: { en: 'Positive', zh: '好评' },
-  },
-  nps: {
-    label: { en: 'Positive feedback (0–10)', zh: '好评率（十分制）' },
-    short: { en: 'Positive', zh: '好评' },
-  },
-  two_level: {
-    label: { en: 'Satisfaction rate', zh: '满意率' },
-    short: { en: 'Satisfied', zh: '满意' },
-  },
+const SATISFACTION: Record<RatingScale, Names> = {
+  five_star: { label: 'kpi.satisfaction.five_star', short: 'kpiShort.satisfaction.five_star' },
+  nps: { label: 'kpi.satisfaction.nps', short: 'kpiShort.satisfaction.nps' },
+  two_level: { label: 'kpi.satisfaction.two_level', short: 'kpiShort.satisfaction.two_level' },
 };
 
-const BY_SOURCE: Record<LabelContext['source'], Partial<Record<KpiId, { label: Words; short: Words }>>> = {
+const BY_SOURCE: Record<LabelContext['source'], Partial<Record<KpiId, Names>>> = {
   company: {
-    fcr_24h: {
-      label: { en: '24h FCR (of customers)', zh: '24小时一次性解决率（按客户）' },
-      short: { en: 'FCR (cust.)', zh: '一次解决（客户）' },
-    },
+    fcr_24h: { label: 'kpi.fcr_24h.customers', short: 'kpiShort.fcr_24h.customers' },
   },
   agents: {
-    chats: { label: { en: 'Chats handled', zh: '接待会话量' }, short: { en: 'Handled', zh: '接待' } },
-    fcr_24h: {
-      label: { en: '24h FCR (of chats)', zh: '24小时一次性解决率（按会话）' },
-      short: { en: 'FCR (chats)', zh: '一次解决（会话）' },
-    },
+    chats: { label: 'kpi.chats.handled', short: 'kpiShort.chats.handled' },
+    fcr_24h: { label: 'kpi.fcr_24h.chats', short: 'kpiShort.fcr_24h.chats' },
   },
 };
 
@@ -62,8 +49,21 @@ export function kpiLabel(
   context: LabelContext,
   form: 'label' | 'short' = 'label',
 ): string {
-  if (id === 'satisfaction' && context.scale) return SATISFACTION[context.scale][form][lang];
-  return (BY_SOURCE[context.source][id] ?? KPIS[id])[form][lang];
+  const names =
+    id === 'satisfaction' && context.scale ? SATISFACTION[context.scale] : BY_SOURCE[context.source][id];
+  return names ? textOf(lang, names[form]) : KPIS[id][form][lang];
+}
+
+/** The two-level scale's buckets arrive with English names from src/; the others are digits and stars. */
+const BUCKETS: Readonly<Record<string, MessageKey>> = {
+  Satisfied: 'rating.satisfied',
+  Dissatisfied: 'rating.dissatisfied',
+};
+
+/** A rating bucket's label in the reader's language: "满意", "5★", "10". */
+export function bucketLabel(label: string, lang: Lang): string {
+  const key = BUCKETS[label];
+  return key ? textOf(lang, key) : label;
 }
 
 /**
@@ -72,11 +72,11 @@ export function kpiLabel(
  */
 export function scalesNote(ratings: RatingUse | undefined, lang: Lang): string | null {
   if (!ratings?.scale || ratings.inUse.length < 2) return null;
-  const others = ratings.inUse.filter((s) => s !== ratings.scale).map((s) => SCALE_NAMES[s][lang]);
-  const main = SCALE_NAMES[ratings.scale][lang];
-  return lang === 'zh'
-    ? `评价使用了多种方式：满意度按${main}（评价最多）计算，未合并${others.join('、')}`
-    : `Ratings on several scales: satisfaction is on ${main} (most ratings), not pooled with ${others.join(', ')}`;
+  const others = ratings.inUse.filter((s) => s !== ratings.scale).map((s) => t(lang, SCALE_NAMES[s]));
+  return t(lang, 'scales.note', {
+    main: t(lang, SCALE_NAMES[ratings.scale]),
+    others: listText(lang, others),
+  });
 }
 
 /** A label inside an English sentence: "chats handled", while "24h FCR" and "CSAT" stay as they are. */

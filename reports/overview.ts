@@ -98,17 +98,21 @@ function comparisonChart(
 export function overviewMessage(report: OverviewReport, view: OverviewView): BotMessage {
   const { lang } = view;
   const when = describeRange(report.range, lang);
-  const title = truncate(`${lang === 'zh' ? '概览' : 'Overview'} · ${when}`, SLACK_LIMITS.headerText);
+  const title = truncate(`${t(lang, 'overview.title')} · ${when}`, SLACK_LIMITS.headerText);
   const scope = [report.range.timeZone, view.filters].filter(Boolean).join(' · ');
   // A period that includes now is compared "so far": with the period before up to the same time.
-  const soFar = report.previousRange.until === undefined ? '' : lang === 'zh' ? '截至目前，' : 'so far, ';
-  const compared = `${soFar}${lang === 'zh' ? '对比' : 'compared with'} ${describeRange(report.previousRange, lang)}`;
+  const compared = t(
+    lang,
+    report.previousRange.until === undefined ? 'overview.compared' : 'overview.comparedSoFar',
+    {
+      range: describeRange(report.previousRange, lang),
+    },
+  );
   const header = headerBlock(title);
   // Only chats Sobot counted as none: an unknown count (null) is not "no chats".
   const noBotChats = report.current.bot_chats === 0 || !('bot_chats' in report.current);
   if (report.current.chats === 0 && noBotChats) {
-    const none = lang === 'zh' ? '这段时间没有会话。' : 'No chats in this period.';
-    return nothingToShow(title, none, scope, view.visibility);
+    return nothingToShow(title, t(lang, 'report.noChats'), scope, view.visibility, lang);
   }
   const labels = { source: 'company', scale: report.ratings?.scale } as const;
   const line = (id: KpiId) => {
@@ -131,7 +135,13 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
     }));
   return {
     visibility: view.visibility,
-    text: `${title} (${escapeMrkdwn(scope)}): ${lines.map((l) => `${l.label} ${l.value}`).join(', ')}.`,
+    text: t(lang, 'fallback.text', {
+      title,
+      scope: escapeMrkdwn(scope),
+      summary: t(lang, 'fallback.figures', {
+        figures: lines.map((l) => `${l.label} ${l.value}`).join(t(lang, 'list.figures')),
+      }),
+    }),
     blocks: [
       header,
       {

@@ -84,9 +84,12 @@ const PLACES: readonly Place[] = [
 const BY_NAME = new Map<string, Place>();
 for (const place of PLACES) for (const name of place) BY_NAME.set(name.toLowerCase(), place);
 
+/** Which of a place's names is in which language: [English, Chinese, other spellings…]. */
+const COLUMN: Record<Lang, 0 | 1> = { en: 0, zh: 1 };
+
 /** A country or region in `lang` when it is a known place; otherwise as Sobot gave it. */
 export function placeName(name: string, lang: Lang): string {
   const place = BY_NAME.get(name.trim().toLowerCase());
   if (!place) return name;
-  return lang === 'zh' ? place[1] : place[0];
+  return place[COLUMN[lang]];
 }

@@ -12,38 +12,11 @@ import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
 import { headerBlock, nothingToShow } from './blocks.ts';
 import { formatCount, formatRatio, formatScore, type Lang, truncate } from './format.ts';
-import { kpiLabel, SCALE_NAMES, scalesNote } from './labels.ts';
+import { bucketLabel, kpiLabel, SCALE_NAMES, scalesNote } from './labels.ts';
 import type { OverviewView } from './overview.ts';
 import { textTable } from './table.ts';
 
-const WORDS = {
-  title: { en: 'Satisfaction', zh: '满意度' },
-  rated: { en: 'Rated chats', zh: '评价会话数' },
-  valid: { en: 'Valid chats', zh: '有效会话数' },
-  feedback: { en: 'Feedback rate', zh: '评价率' },
-  resolved: { en: 'Resolved', zh: '已解决率' },
-  average: { en: 'Average score', zh: '平均分' },
-  scale: { en: 'Scale', zh: '评价方式' },
-  customersRated: { en: 'Customers who rated', zh: '评价客户数' },
-  customersResolved: { en: 'Customers resolved', zh: '已解决客户数' },
-  customersAverage: { en: 'Customer avg. score', zh: '客户平均分' },
-  rating: { en: 'Rating', zh: '评分' },
-  chats: { en: 'Chats', zh: '会话' },
-  share: { en: 'Share', zh: '占比' },
-  customers: { en: 'Customers', zh: '客户' },
-  chart: { en: 'Ratings', zh: '评分分布' },
-  noRatings: { en: 'No rated chats in this period.', zh: '这段时间没有评价。' },
-  nothing: {
-    en: 'Sobot returned no satisfaction figures for this period.',
-    zh: 'Sobot 没有返回这段时间的满意度数据。',
-  },
-} as const;
-
 const TOP_SCORE: Record<RatingScale, string> = { five_star: ' / 5', nps: ' / 10', two_level: '' };
-
-/** The two-level buckets arrive with English names from src/; the rest are digits and stars. */
-const BUCKET_ZH: Record<string, string> = { Satisfied: '满意', Dissatisfied: '不满意' };
-const bucketLabel = (label: string, lang: Lang) => (lang === 'zh' ? (BUCKET_ZH[label] ?? label) : label);
 
 const scoreText = (value: number | null, scale: RatingScale | null) =>
   value === null ? formatScore(null) : `${formatScore(value)}${scale ? TOP_SCORE[scale] : ''}`;
@@ -57,10 +30,10 @@ function distributionTable(figures: SatisfactionFigures, lang: Lang): TableBlock
   const byLabel = new Map(figures.customers.distribution.map((b) => [b.label, b]));
   const perCustomer = hasCustomerFigures(figures);
   const titles = [
-    WORDS.rating,
-    WORDS.chats,
-    WORDS.share,
-    ...(perCustomer ? [WORDS.customers, WORDS.share] : []),
+    t(lang, 'satisfaction.rating'),
+    t(lang, 'satisfaction.chats'),
+    t(lang, 'satisfaction.share'),
+    ...(perCustomer ? [t(lang, 'satisfaction.customers'), t(lang, 'satisfaction.share')] : []),
   ];
   const lines = figures.distribution.map((bucket) => {
     const customer = byLabel.get(bucket.label);
@@ -71,11 +44,7 @@ function distributionTable(figures: SatisfactionFigures, lang: Lang): TableBlock
       ...(perCustomer ? [formatCount(customer?.count ?? null), formatRatio(customer?.share ?? null)] : []),
     ];
   });
-  return textTable(
-    titles.map((w) => w[lang]),
-    lines,
-    lines.length,
-  ).block;
+  return textTable(titles, lines, lines.length).block;
 }
 
 /** One 100% bar per chat and per customer, stacked by rating: how the ratings split. */
@@ -83,10 +52,12 @@ function distributionChart(figures: SatisfactionFigures, when: string, lang: Lan
   const byLabel = new Map(figures.customers.distribution.map((b) => [b.label, b.share]));
   const withCustomers = figures.customers.distribution.some((b) => b.share !== null);
   return {
-    title: WORDS.chart[lang],
+    title: t(lang, 'satisfaction.chart'),
     subtitle: when,
     lang,
-    labels: withCustomers ? [WORDS.chats[lang], WORDS.customers[lang]] : [WORDS.chats[lang]],
+    labels: withCustomers
+      ? [t(lang, 'satisfaction.chats'), t(lang, 'satisfaction.customers')]
+      : [t(lang, 'satisfaction.chats')],
     horizontal: true,
     stacked: true,
     bestToWorst: 'series',
@@ -104,29 +75,40 @@ export function satisfactionMessage(card: Card<SatisfactionFigures>, view: Overv
   const { lang } = view;
   const f = card.figures;
   const when = describeRange(card.range, lang);
-  const title = truncate(`${WORDS.title[lang]} · ${when}`, SLACK_LIMITS.headerText);
+  const title = truncate(`${t(lang, 'satisfaction.title')} · ${when}`, SLACK_LIMITS.headerText);
   const scope = [card.range.timeZone, view.filters].filter(Boolean).join(' · ');
   const header = headerBlock(title);
   if (f.scale === null) {
-    const none = f.validChats === null && f.ratedChats === null ? WORDS.nothing[lang] : WORDS.noRatings[lang];
-    const valid = f.validChats === null ? '' : ` ${WORDS.valid[lang]}: ${formatCount(f.validChats)}.`;
-    return nothingToShow(title, `${none}${valid}`, scope, view.visibility);
+    const none =
+      f.validChats === null && f.ratedChats === null
+        ? t(lang, 'satisfaction.nothing')
+        : t(lang, 'satisfaction.noRatings');
+    const valid =
+      f.validChats === null ? '' : ` ${t(lang, 'satisfaction.valid')}: ${formatCount(f.validChats)}.`;
+    return nothingToShow(title, `${none}${valid}`, scope, view.visibility, lang);
   }
   const lines: (readonly [label: string, value: string])[] = [
     [kpiLabel('satisfaction', lang, { source: 'company', scale: f.scale }), formatRatio(f.satisfaction)],
-    [WORDS.rated[lang], formatCount(f.ratedChats)],
-    [WORDS.valid[lang], formatCount(f.validChats)],
-    [WORDS.feedback[lang], formatRatio(f.feedbackRate)],
-    [WORDS.resolved[lang], formatRatio(f.resolvedRate)],
-    [WORDS.scale[lang], SCALE_NAMES[f.scale][lang]],
-    ...(f.scale === 'two_level' ? [] : [[WORDS.average[lang], scoreText(f.averageScore, f.scale)] as const]),
+    [t(lang, 'satisfaction.rated'), formatCount(f.ratedChats)],
+    [t(lang, 'satisfaction.valid'), formatCount(f.validChats)],
+    [t(lang, 'satisfaction.feedback'), formatRatio(f.feedbackRate)],
+    [t(lang, 'satisfaction.resolved'), formatRatio(f.resolvedRate)],
+    [t(lang, 'satisfaction.scale'), t(lang, SCALE_NAMES[f.scale])],
+    ...(f.scale === 'two_level'
+      ? []
+      : [[t(lang, 'satisfaction.average'), scoreText(f.averageScore, f.scale)] as const]),
     ...(hasCustomerFigures(f)
       ? [
-          [WORDS.customersRated[lang], formatCount(f.customers.rated)] as const,
-          [WORDS.customersResolved[lang], formatCount(f.customers.resolved)] as const,
+          [t(lang, 'satisfaction.customersRated'), formatCount(f.customers.rated)] as const,
+          [t(lang, 'satisfaction.customersResolved'), formatCount(f.customers.resolved)] as const,
           ...(f.scale === 'two_level'
             ? []
-            : [[WORDS.customersAverage[lang], scoreText(f.customers.averageScore, f.scale)] as const]),
+            : [
+                [
+                  t(lang, 'satisfaction.customersAverage'),
+                  scoreText(f.customers.averageScore, f.scale),
+                ] as const,
+              ]),
         ]
       : []),
   ];
@@ -135,7 +117,11 @@ export function satisfactionMessage(card: Card<SatisfactionFigures>, view: Overv
   const severalScales = scalesNote({ scale: f.scale, inUse: f.scalesInUse }, lang);
   return {
     visibility: view.visibility,
-    text: `${title} (${escapeMrkdwn(scope)}): ${summary.join(', ')}.`,
+    text: t(lang, 'fallback.text', {
+      title,
+      scope: escapeMrkdwn(scope),
+      summary: t(lang, 'fallback.figures', { figures: summary.join(t(lang, 'list.figures')) }),
+    }),
     blocks: [
       header,
       {
@@ -152,7 +138,7 @@ export function satisfactionMessage(card: Card<SatisfactionFigures>, view: Overv
     ],
     chart: {
       spec: distributionChart(f, when, lang),
-      altText: t(lang, 'alt.satisfaction', { when, scale: SCALE_NAMES[f.scale][lang] }),
+      altText: t(lang, 'alt.satisfaction', { when, scale: t(lang, SCALE_NAMES[f.scale]) }),
       position: 3,
     },
   };

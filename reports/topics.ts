@@ -18,20 +18,14 @@ export interface TopicsView {
   filters: string | null;
 }
 
-const TITLES = {
-  en: { topic: 'Topic', chats: 'Chats', rated: 'Rated', stars: 'Avg. ★' },
-  zh: { topic: '服务分类', chats: '会话', rated: '评价', stars: '平均星级' },
-} as const;
-
 /** The column titles; satisfaction's is Sobot's name for it on the topics' rating scale. */
 function titles(lang: Lang, ratings: RatingUse): string[] {
-  const { topic, chats, rated, stars } = TITLES[lang];
   return [
-    topic,
-    chats,
-    rated,
+    t(lang, 'topics.column.topic'),
+    t(lang, 'topics.column.chats'),
+    t(lang, 'topics.column.rated'),
     kpiLabel('satisfaction', lang, { source: 'company', scale: ratings.scale }),
-    stars,
+    t(lang, 'topics.column.stars'),
   ];
 }
 
@@ -39,7 +33,7 @@ export function topicsMessage(card: Card<TopicFigures>, view: TopicsView): BotMe
   const { lang } = view;
   const { ratings } = card.figures;
   const when = describeRange(card.range, lang);
-  const title = truncate(`${lang === 'zh' ? '服务总结' : 'Topics'} · ${when}`, SLACK_LIMITS.headerText);
+  const title = truncate(`${t(lang, 'topics.title')} · ${when}`, SLACK_LIMITS.headerText);
   const scopeText = [card.range.timeZone, view.filters].filter(Boolean).join(' · ');
   const scope = escapeMrkdwn([scopeText, scalesNote(ratings, lang)].filter(Boolean).join(' · '));
   const header = headerBlock(title);
@@ -48,8 +42,7 @@ export function topicsMessage(card: Card<TopicFigures>, view: TopicsView): BotMe
     .filter((t) => (t.chats ?? 0) > 0)
     .sort((a, b) => (b.chats ?? 0) - (a.chats ?? 0) || a.name.localeCompare(b.name));
   if (topics.length === 0) {
-    const none = lang === 'zh' ? '这段时间没有已分类的会话。' : 'No classified chats in this period.';
-    return nothingToShow(title, none, scopeText, view.visibility);
+    return nothingToShow(title, t(lang, 'topics.none'), scopeText, view.visibility, lang);
   }
   const lines = topics.map((t) => [
     t.name,
@@ -64,12 +57,12 @@ export function topicsMessage(card: Card<TopicFigures>, view: TopicsView): BotMe
   const busiest = topics
     .slice(0, 3)
     .map((t) => `${escapeMrkdwn(t.name)} ${formatCount(t.chats)}`)
-    .join(', ');
+    .join(t(lang, 'list.figures'));
   const footer = showingText(shown, topics.length, 'topics', lang, complete ? null : filename);
   const chartTopics = topics.slice(0, CHART_BARS);
   return {
     visibility: view.visibility,
-    text: `${title} (${scope}): ${t(lang, 'fallback.busiest', { busiest })}`,
+    text: t(lang, 'fallback.text', { title, scope, summary: t(lang, 'fallback.busiest', { busiest }) }),
     blocks: [
       header,
       { type: 'context', elements: [{ type: 'mrkdwn', text: scope }] },
@@ -78,7 +71,7 @@ export function topicsMessage(card: Card<TopicFigures>, view: TopicsView): BotMe
     ],
     chart: {
       spec: {
-        title: lang === 'zh' ? `各分类会话量与${columns[3]}` : `Chats and ${columns[3]} per topic`,
+        title: t(lang, 'chart.topics.title', { share: columns[3] ?? '' }),
         subtitle: when,
         lang,
         horizontal: true,
@@ -103,7 +96,7 @@ export function topicsMessage(card: Card<TopicFigures>, view: TopicsView): BotMe
           files: [
             {
               filename,
-              title: `Topics ${when}`,
+              title: t(lang, 'file.topics', { when }),
               content: toCsv(
                 ['topic', 'chats', 'rated', 'satisfied_pct', 'avg_stars'],
                 topics.map((t) => [

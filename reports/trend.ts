@@ -40,36 +40,32 @@ export function trendMessage(report: TrendReport, view: TrendView): BotMessage {
   const kpi = KPIS[report.kpi];
   const when = describeRange(report.range, lang);
   const title = truncate(`${kpi.label[lang]} · ${when}`, SLACK_LIMITS.headerText);
-  const each =
-    lang === 'zh'
-      ? report.granularity === 'day'
-        ? '按天'
-        : '按周'
-      : report.granularity === 'day'
-        ? 'daily'
-        : 'weekly';
+  const each = t(lang, report.granularity === 'day' ? 'trend.each.day' : 'trend.each.week');
   const mark = scopeMark(report.kpi, report.filters, lang);
-  const wider = mark ? `${kpi.label[lang]}: ${mark}` : null;
+  const wider = mark ? t(lang, 'text.labelled', { label: kpi.label[lang], value: mark }) : null;
   const scopeText = [report.range.timeZone, view.filters, wider, each].filter(Boolean).join(' · ');
   const scope = escapeMrkdwn(scopeText);
   const header = headerBlock(title);
   const known = report.points.filter((p): p is { range: DateRange; value: number } => p.value !== null);
   if (known.length === 0) {
-    const none = lang === 'zh' ? '这段时间没有数据。' : 'No data for this period.';
-    return nothingToShow(title, none, scopeText, view.visibility);
+    return nothingToShow(title, t(lang, 'trend.none'), scopeText, view.visibility, lang);
   }
   const format = (value: number | null) => formatValue(kpi.unit, value, lang);
   const lowest = known.reduce((a, b) => (b.value < a.value ? b : a));
   const highest = known.reduce((a, b) => (b.value > a.value ? b : a));
   const average = known.reduce((sum, p) => sum + p.value, 0) / known.length;
-  const summary =
-    lang === 'zh'
-      ? `最低 ${format(lowest.value)}（${describeRange(lowest.range, lang)}）· 最高 ${format(highest.value)}（${describeRange(highest.range, lang)}）· 平均 ${format(average)}`
-      : `Lowest ${format(lowest.value)} (${describeRange(lowest.range, lang)}) · highest ${format(highest.value)} (${describeRange(highest.range, lang)}) · ${each} average ${format(average)}`;
+  const summary = t(lang, 'trend.summary', {
+    lowest: format(lowest.value),
+    lowestWhen: describeRange(lowest.range, lang),
+    highest: format(highest.value),
+    highestWhen: describeRange(highest.range, lang),
+    each,
+    average: format(average),
+  });
   const partial = partialPoints(report);
   // The same date format as the summary and the header (describeRange), the partial ones marked.
   const { block } = textTable(
-    [lang === 'zh' ? '日期' : report.granularity === 'day' ? 'Day' : 'Week', kpi.short[lang]],
+    [t(lang, report.granularity === 'day' ? 'trend.column.day' : 'trend.column.week'), kpi.short[lang]],
     report.points.map((p, i) => {
       const when = describeRange(p.range, lang);
       return [partial[i] ? t(lang, 'trend.partial', { when }) : when, format(p.value)];
@@ -82,7 +78,11 @@ export function trendMessage(report: TrendReport, view: TrendView): BotMessage {
     : null;
   return {
     visibility: view.visibility,
-    text: `${title} (${scope}): ${summary}.`,
+    text: t(lang, 'fallback.text', {
+      title,
+      scope,
+      summary: t(lang, 'fallback.figures', { figures: summary }),
+    }),
     blocks: [
       header,
       { type: 'context', elements: [{ type: 'mrkdwn', text: scope }] },

@@ -64,7 +64,11 @@ export function buildChartConfig(spec: ChartSpec): ChartJsConfig {
   for (const side of sides) {
     const onSide = spec.series.filter((series) => sideOf(series) === side);
     scales[axisIds[side]] = {
-      ...buildValueAxis(onSide, side, horizontal, spec.lang ?? 'en', spec.axisTitles?.[side]),
+      ...buildValueAxis(onSide, side, horizontal, spec.lang ?? 'en', {
+        title: spec.axisTitles?.[side],
+        measures: side === 'left' ? spec.measures : undefined,
+        fit: spec.fitValues === true,
+      }),
       ...(spec.stacked ? { stacked: true } : {}),
     };
   }
@@ -171,6 +175,20 @@ function buildDataset(
   const axisId = axisIds[sideOf(series)];
   const axisRef = axisId.startsWith('x') ? { xAxisID: axisId } : { yAxisID: axisId };
   const data = series.values.map((value) => toAxisValue(value, series.unit));
+  if (series.type === 'line' && series.reference) {
+    return {
+      type: 'line',
+      label: series.label,
+      data,
+      borderColor: CHART_STYLE.reference,
+      // The legend's box is the line's dashed outline, not a filled square like the series'.
+      backgroundColor: CHART_STYLE.background,
+      borderWidth: 2,
+      borderDash: [8, 5],
+      pointRadius: 0,
+      ...axisRef,
+    };
+  }
   if (series.type === 'line') {
     return {
       type: 'line',
@@ -211,15 +229,15 @@ function buildValueAxis(
   side: Side,
   horizontal: boolean,
   lang: Lang,
-  title?: string,
+  named: { title?: string; measures?: string; fit: boolean },
 ): ValueAxis {
   const unit = series[0]?.unit ?? 'count';
   const position = horizontal ? (side === 'left' ? 'bottom' : 'top') : side;
-  const text = title ?? axisTitle(series, unit, lang);
+  const text = named.title ?? axisTitle(series, unit, lang, named.measures);
   return {
     type: 'linear',
     position,
-    ...(unit === 'ratio' ? { min: 0, max: 100 } : { beginAtZero: true }),
+    ...(unit === 'ratio' && !named.fit ? { min: 0, max: 100 } : { beginAtZero: true }),
     ticks: { color: CHART_STYLE.muted, ...font(CHART_STYLE.font.tick) },
     grid: {
       color: CHART_STYLE.grid,
@@ -242,9 +260,9 @@ const UNIT_MARK: Record<ChartUnit, string> = { ratio: '%', duration: 's', count:
  * One series: its name with the unit ("Valid reception, %"). Several on one axis (two periods, the
  * rating buckets): the legend names them, the axis says only the unit.
  */
-function axisTitle(series: ChartSeries[], unit: ChartUnit, lang: Lang): string {
+function axisTitle(series: ChartSeries[], unit: ChartUnit, lang: Lang, measures?: string): string {
   const mark = UNIT_MARK[unit];
-  if (series.length !== 1) return mark;
-  const name = series[0]?.label ?? '';
+  if (series.length !== 1 && !measures) return mark;
+  const name = measures ?? series[0]?.label ?? '';
   return mark ? t(lang, 'chart.axisUnit', { name, unit: mark }) : name;
 }

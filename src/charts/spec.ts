@@ -13,6 +13,8 @@ export interface ChartSeries {
   unit: ChartUnit;
   type?: 'bar' | 'line';
   axis?: 'left' | 'right';
+  /** A level to read the others against (an alert's threshold): a dashed line without points, not a palette colour. */
+  reference?: boolean;
 }
 
 export interface ChartSpec {
@@ -25,6 +27,10 @@ export interface ChartSpec {
   partial?: boolean[];
   /** An axis's title where the series' names are not what it measures (periods compared on one axis). */
   axisTitles?: { left?: string; right?: string };
+  /** What the value axis measures when several series share it (the scopes of an alert): titled with its unit. */
+  measures?: string;
+  /** The value axis fits the values (an alert's points around its threshold) rather than 0–100% for rates. */
+  fitValues?: boolean;
   series: ChartSeries[];
   horizontal?: boolean;
   /**

@@ -9,6 +9,8 @@ export const CHART_STYLE = {
   /** Axis titles, subtitles, ticks. */
   muted: '#616061',
   grid: '#e8e8e8',
+  /** A reference level (a threshold): darker than the grid, none of the series' colours. */
+  reference: '#616061',
   font: { title: 16, subtitle: 13, tick: 12, axisTitle: 12, legend: 12 },
   /** Around the chart: the right side too, so a chart without a right-hand axis does not run to the edge. */
   padding: { top: 12, right: 24, bottom: 8, left: 12 },

@@ -74,7 +74,7 @@ export function createWorkers(
         { timeZone: config.sobot.timeZone, now: engine.clock.now() },
         config.sobot.language,
       );
-      return digestFailureMessage(digest.name, what, next);
+      return digestFailureMessage(digest.name, what, next, config.sobot.language);
     },
     retryDelaysMs: overrides.digestRetryDelaysMs,
     owner,

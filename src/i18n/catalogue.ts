@@ -53,6 +53,11 @@ export function textOf(lang: Lang, key: MessageKey): string {
   return fill(lang, key, {});
 }
 
+/** A key's text in every language, for a registry read by language (a KPI's `label[lang]`). */
+export function inEveryLang(key: MessageKey): Readonly<Record<Lang, string>> {
+  return { en: textOf('en', key), zh: textOf('zh', key) };
+}
+
 /** A phrase in `lang`. */
 export function say(lang: Lang, said: Phrase): string {
   return fill(lang, said.key, said.params);

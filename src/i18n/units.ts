@@ -40,3 +40,8 @@ export function pointsText(lang: Lang, points: number): string {
 export function listText(lang: Lang, items: readonly string[]): string {
   return items.join(t(lang, 'list.separator'));
 }
+
+/** Sentences one after the other: a space between them in English, none after a Chinese "。". */
+export function sentences(lang: Lang, items: readonly string[]): string {
+  return items.reduce((first, second) => (first ? t(lang, 'sentence.then', { first, second }) : second), '');
+}

@@ -3,6 +3,7 @@
 
 import { AccessDeniedError, BotError, type UserInputError } from '../errors.ts';
 import { type Lang, type MessageKey, type Phrase, say, t } from '../i18n/catalogue.ts';
+import { sentences } from '../i18n/units.ts';
 import { SLACK_LIMITS } from '../message/limits.ts';
 import { type BotMessage, escapeMrkdwn } from '../message/message.ts';
 import { redactText } from '../redact.ts';
@@ -112,7 +113,7 @@ export function errorMessage(error: unknown, clock: ReplyClock | undefined, lang
   const shown = (words: string) =>
     error instanceof AccessDeniedError ? redactText(words) : escapeMrkdwn(redactText(words));
   // Echoes are cut where they are quoted (src/echo.ts); this keeps any other long text within limits.
-  const text = fitMrkdwn(shown(next ? `${what} ${next}` : what), SLACK_LIMITS.fallbackText);
+  const text = fitMrkdwn(shown(next ? sentences(lang, [what, next]) : what), SLACK_LIMITS.fallbackText);
   return {
     visibility: 'ephemeral',
     text,

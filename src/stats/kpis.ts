@@ -1,6 +1,7 @@
 // The KPI registry: the single source of truth for what each KPI is called, its unit, which
 // direction is better, and where each Sobot API gives it. Commands, digests and alerts read it.
 
+import { inEveryLang, type Lang } from '../i18n/catalogue.ts';
 import type { AgentKpiId, KpiId, RatingScale } from './kpi-ids.ts';
 import type { AgentCounts, RatePart, RatingUse } from './model.ts';
 
@@ -9,9 +10,10 @@ export type KpiUnit = 'count' | 'ratio' | 'duration' | 'score';
 
 export interface KpiDefinition {
   id: KpiId;
-  label: { en: string; zh: string };
-  /** Column header in tables. */
-  short: { en: string; zh: string };
+  /** Its name in each language, from the catalogue (`kpi.<id>`). */
+  label: Readonly<Record<Lang, string>>;
+  /** Column header in tables (`kpiShort.<id>`). */
+  short: Readonly<Record<Lang, string>>;
   unit: KpiUnit;
   better: 'higher' | 'lower';
   /** Other words users type for it, e.g. in `sort:fcr`. */
@@ -28,8 +30,8 @@ export interface KpiDefinition {
 export const KPIS: Record<KpiId, KpiDefinition> = {
   chats: {
     id: 'chats',
-    label: { en: 'Chats', zh: '人工会话量' },
-    short: { en: 'Chats', zh: '会话' },
+    label: inEveryLang('kpi.chats'),
+    short: inEveryLang('kpiShort.chats'),
     unit: 'count',
     better: 'higher',
     aliases: ['chat', 'sessions', 'volume', 'consult', '会话量'],
@@ -43,8 +45,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   bot_chats: {
     id: 'bot_chats',
-    label: { en: 'Bot chats', zh: '机器人会话量' },
-    short: { en: 'Bot chats', zh: '机器人会话' },
+    label: inEveryLang('kpi.bot_chats'),
+    short: inEveryLang('kpiShort.bot_chats'),
     unit: 'count',
     better: 'higher',
     aliases: ['bot_sessions', 'robot_chats'],
@@ -57,8 +59,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   valid_reception_rate: {
     id: 'valid_reception_rate',
-    label: { en: 'Valid reception', zh: '有效接待率' },
-    short: { en: 'Valid rec.', zh: '有效接待' },
+    label: inEveryLang('kpi.valid_reception_rate'),
+    short: inEveryLang('kpiShort.valid_reception_rate'),
     unit: 'ratio',
     better: 'higher',
     aliases: ['valid', 'reception', 'valid_reception', 'vr'],
@@ -72,8 +74,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   fcr_24h: {
     id: 'fcr_24h',
-    label: { en: '24h FCR', zh: '24小时一次性解决率' },
-    short: { en: 'FCR', zh: '一次解决' },
+    label: inEveryLang('kpi.fcr_24h'),
+    short: inEveryLang('kpiShort.fcr_24h'),
     unit: 'ratio',
     better: 'higher',
     aliases: ['fcr', 'resolution', 'first_contact_resolution', '一次解决率'],
@@ -89,8 +91,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
     id: 'satisfaction',
     // Where the rating scale is unknown; elsewhere Sobot's name on the company's scale
     // (reports/labels.ts): "Positive feedback (5★)", "Satisfaction rate".
-    label: { en: 'Satisfaction', zh: '满意度' },
-    short: { en: 'Satisfaction', zh: '满意度' },
+    label: inEveryLang('kpi.satisfaction'),
+    short: inEveryLang('kpiShort.satisfaction'),
     unit: 'ratio',
     better: 'higher',
     aliases: ['csat', 'satisfied', 'rating', '满意度', '好评率'],
@@ -104,8 +106,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   avg_first_response: {
     id: 'avg_first_response',
-    label: { en: 'Avg. first response', zh: '平均首次响应时长' },
-    short: { en: '1st reply', zh: '首响' },
+    label: inEveryLang('kpi.avg_first_response'),
+    short: inEveryLang('kpiShort.avg_first_response'),
     unit: 'duration',
     better: 'lower',
     aliases: ['first_response', 'frt', 'response', 'response_time', '首次响应', '首响'],
@@ -118,8 +120,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   response_warn_rate: {
     id: 'response_warn_rate',
-    label: { en: 'Reply warnings', zh: '响应预警率' },
-    short: { en: 'Warnings', zh: '预警' },
+    label: inEveryLang('kpi.response_warn_rate'),
+    short: inEveryLang('kpiShort.response_warn_rate'),
     unit: 'ratio',
     better: 'lower',
     aliases: ['warnings', 'warn', 'warning', 'response_warnings'],
@@ -133,8 +135,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   bot_self_service_rate: {
     id: 'bot_self_service_rate',
-    label: { en: 'Bot self-service', zh: '机器人独立接待率' },
-    short: { en: 'Bot self', zh: '机器人独立' },
+    label: inEveryLang('kpi.bot_self_service_rate'),
+    short: inEveryLang('kpiShort.bot_self_service_rate'),
     unit: 'ratio',
     better: 'higher',
     aliases: ['bot', 'self_service', 'robot'],
@@ -147,8 +149,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   queue_leave_rate: {
     id: 'queue_leave_rate',
-    label: { en: 'Queue leave', zh: '排队放弃率' },
-    short: { en: 'Queue leave', zh: '排队放弃' },
+    label: inEveryLang('kpi.queue_leave_rate'),
+    short: inEveryLang('kpiShort.queue_leave_rate'),
     unit: 'ratio',
     better: 'lower',
     aliases: ['queue', 'abandon', 'abandonment'],
@@ -159,8 +161,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   // The legacy API's own figures; the v5 backend leaves them absent.
   valid_chats: {
     id: 'valid_chats',
-    label: { en: 'Valid chats', zh: '有效人工会话量' },
-    short: { en: 'Valid chats', zh: '有效会话' },
+    label: inEveryLang('kpi.valid_chats'),
+    short: inEveryLang('kpiShort.valid_chats'),
     unit: 'count',
     better: 'higher',
     aliases: ['valid_sessions'],
@@ -168,8 +170,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   unanswered_rate: {
     id: 'unanswered_rate',
-    label: { en: 'Unanswered', zh: '未接待率' },
-    short: { en: 'Unanswered', zh: '未接待' },
+    label: inEveryLang('kpi.unanswered_rate'),
+    short: inEveryLang('kpiShort.unanswered_rate'),
     unit: 'ratio',
     better: 'lower',
     aliases: ['unanswered', 'not_received', 'missed'],
@@ -183,8 +185,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   transfers: {
     id: 'transfers',
-    label: { en: 'Transfers', zh: '转接会话量' },
-    short: { en: 'Transfers', zh: '转接' },
+    label: inEveryLang('kpi.transfers'),
+    short: inEveryLang('kpiShort.transfers'),
     unit: 'count',
     better: 'lower',
     aliases: ['transfer', 'transferred'],
@@ -197,8 +199,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   avg_reception_duration: {
     id: 'avg_reception_duration',
-    label: { en: 'Avg. reception time', zh: '平均人工接待时长' },
-    short: { en: 'Reception', zh: '接待时长' },
+    label: inEveryLang('kpi.avg_reception_duration'),
+    short: inEveryLang('kpiShort.avg_reception_duration'),
     unit: 'duration',
     better: 'lower',
     aliases: ['reception_time', 'handling_time', 'aht', 'duration'],
@@ -212,8 +214,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   answer_ratio: {
     id: 'answer_ratio',
-    label: { en: 'Answer ratio', zh: '答问比' },
-    short: { en: 'Answers', zh: '答问比' },
+    label: inEveryLang('kpi.answer_ratio'),
+    short: inEveryLang('kpiShort.answer_ratio'),
     unit: 'ratio',
     better: 'higher',
     aliases: ['answers', 'answer_rate', 'replies_per_message'],
@@ -227,8 +229,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   bot_transfer_rate: {
     id: 'bot_transfer_rate',
-    label: { en: 'Bot to agents', zh: '机器人转人工率' },
-    short: { en: 'To agents', zh: '转人工' },
+    label: inEveryLang('kpi.bot_transfer_rate'),
+    short: inEveryLang('kpiShort.bot_transfer_rate'),
     unit: 'ratio',
     better: 'lower',
     aliases: ['to_human', 'bot_transfers', 'transfer_to_human'],
@@ -236,8 +238,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   no_reply_rate: {
     id: 'no_reply_rate',
-    label: { en: 'No agent reply', zh: '客服未回复率' },
-    short: { en: 'No reply', zh: '未回复' },
+    label: inEveryLang('kpi.no_reply_rate'),
+    short: inEveryLang('kpiShort.no_reply_rate'),
     unit: 'ratio',
     better: 'lower',
     aliases: ['no_reply', 'without_reply', 'invalid_reception'],
@@ -247,8 +249,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   avg_response_time: {
     id: 'avg_response_time',
-    label: { en: 'Avg. response time', zh: '平均响应时长' },
-    short: { en: 'Avg. reply', zh: '平均响应' },
+    label: inEveryLang('kpi.avg_response_time'),
+    short: inEveryLang('kpiShort.avg_response_time'),
     unit: 'duration',
     better: 'lower',
     aliases: ['avg_response', 'art', 'reply_time'],
@@ -262,8 +264,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   avg_queue_wait: {
     id: 'avg_queue_wait',
-    label: { en: 'Avg. queue wait', zh: '平均排队接入时长' },
-    short: { en: 'Queue wait', zh: '排队时长' },
+    label: inEveryLang('kpi.avg_queue_wait'),
+    short: inEveryLang('kpiShort.avg_queue_wait'),
     unit: 'duration',
     better: 'lower',
     aliases: ['queue_wait', 'wait', 'wait_time'],
@@ -273,8 +275,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   avg_queue_leave_time: {
     id: 'avg_queue_leave_time',
-    label: { en: 'Avg. time before leaving the queue', zh: '平均排队放弃时长' },
-    short: { en: 'Left after', zh: '放弃前等待' },
+    label: inEveryLang('kpi.avg_queue_leave_time'),
+    short: inEveryLang('kpiShort.avg_queue_leave_time'),
     unit: 'duration',
     better: 'lower',
     aliases: ['queue_leave_time', 'abandon_time'],
@@ -284,8 +286,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   resolved_chats: {
     id: 'resolved_chats',
-    label: { en: 'Resolved', zh: '已解决会话' },
-    short: { en: 'Resolved', zh: '已解决' },
+    label: inEveryLang('kpi.resolved_chats'),
+    short: inEveryLang('kpiShort.resolved_chats'),
     unit: 'count',
     better: 'higher',
     aliases: ['resolved', 'solved'],
@@ -299,8 +301,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   unresolved_chats: {
     id: 'unresolved_chats',
-    label: { en: 'Unresolved', zh: '未解决会话' },
-    short: { en: 'Unresolved', zh: '未解决' },
+    label: inEveryLang('kpi.unresolved_chats'),
+    short: inEveryLang('kpiShort.unresolved_chats'),
     unit: 'count',
     better: 'lower',
     aliases: ['unresolved', 'not_solved'],
@@ -313,8 +315,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   untagged_chats: {
     id: 'untagged_chats',
-    label: { en: 'Not tagged resolved or not', zh: '未标记解决状态' },
-    short: { en: 'Untagged', zh: '未标记' },
+    label: inEveryLang('kpi.untagged_chats'),
+    short: inEveryLang('kpiShort.untagged_chats'),
     unit: 'count',
     better: 'lower',
     aliases: ['untagged', 'not_marked'],
@@ -327,8 +329,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   first_response_30s_rate: {
     id: 'first_response_30s_rate',
-    label: { en: 'First response within 30s', zh: '30秒应答率' },
-    short: { en: '≤30s', zh: '30秒' },
+    label: inEveryLang('kpi.first_response_30s_rate'),
+    short: inEveryLang('kpiShort.first_response_30s_rate'),
     unit: 'ratio',
     better: 'higher',
     aliases: ['30s', 'frt30', 'within_30s'],
@@ -338,8 +340,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   first_response_60s_rate: {
     id: 'first_response_60s_rate',
-    label: { en: 'First response within 60s', zh: '60秒应答率' },
-    short: { en: '≤60s', zh: '60秒' },
+    label: inEveryLang('kpi.first_response_60s_rate'),
+    short: inEveryLang('kpiShort.first_response_60s_rate'),
     unit: 'ratio',
     better: 'higher',
     aliases: ['60s', 'frt60', 'within_60s'],
@@ -349,8 +351,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   feedback_rate: {
     id: 'feedback_rate',
-    label: { en: 'Feedback', zh: '评价率' },
-    short: { en: 'Feedback', zh: '评价率' },
+    label: inEveryLang('kpi.feedback_rate'),
+    short: inEveryLang('kpiShort.feedback_rate'),
     unit: 'ratio',
     better: 'higher',
     aliases: ['feedback', 'rated', 'comment_rate'],
@@ -360,8 +362,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   max_concurrent: {
     id: 'max_concurrent',
-    label: { en: 'Max. concurrent chats', zh: '最大同时接待量' },
-    short: { en: 'Max conc.', zh: '最大并发' },
+    label: inEveryLang('kpi.max_concurrent'),
+    short: inEveryLang('kpiShort.max_concurrent'),
     unit: 'count',
     better: 'higher',
     aliases: ['concurrent', 'max_conv', 'max_concurrency'],
@@ -370,8 +372,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   messages: {
     id: 'messages',
-    label: { en: 'Chat messages', zh: '人工会话消息数' },
-    short: { en: 'Messages', zh: '消息' },
+    label: inEveryLang('kpi.messages'),
+    short: inEveryLang('kpiShort.messages'),
     unit: 'count',
     better: 'higher',
     aliases: ['message', 'msgs', 'message_volume'],
@@ -385,8 +387,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   customer_messages: {
     id: 'customer_messages',
-    label: { en: 'Customer messages', zh: '客户消息数' },
-    short: { en: 'From customers', zh: '客户消息' },
+    label: inEveryLang('kpi.customer_messages'),
+    short: inEveryLang('kpiShort.customer_messages'),
     unit: 'count',
     better: 'higher',
     aliases: ['customer_msgs', 'visitor_messages'],
@@ -399,8 +401,8 @@ export const KPIS: Record<KpiId, KpiDefinition> = {
   },
   agent_messages: {
     id: 'agent_messages',
-    label: { en: 'Agent messages', zh: '客服消息数' },
-    short: { en: 'From agents', zh: '客服消息' },
+    label: inEveryLang('kpi.agent_messages'),
+    short: inEveryLang('kpiShort.agent_messages'),
     unit: 'count',
     better: 'higher',
     aliases: ['agent_msgs', 'staff_messages'],

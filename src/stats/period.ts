@@ -13,6 +13,7 @@ import { subMonths } from 'date-fns/subMonths';
 import { distance } from 'fastest-levenshtein';
 import { echo } from '../echo.ts';
 import { type Lang, type Phrase, phrase, t } from '../i18n/catalogue.ts';
+import { DATE_PATTERNS, dateText } from '../i18n/dates.ts';
 import type { DateRange } from './model.ts';
 
 /** The forms, in the order help text shows them. */
@@ -120,8 +121,6 @@ const DATE = String.raw`(\d{4})[-/](\d{1,2})[-/](\d{1,2})`;
 const SINGLE_DATE = new RegExp(`^${DATE}$`);
 // `..` is the canonical separator; people also type "to", dashes, "~" or 至 between two dates.
 const DATE_RANGE = new RegExp(`^${DATE} ?(?:\\.{2,3}|to|[–—~至-]) ?${DATE}$`);
-
-const ZH_WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
 /** Resolves what the user typed into a range of days in `opts.timeZone`. */
 export function parsePeriod(text: string, opts: ParsePeriodOptions): PeriodResult {
@@ -280,27 +279,21 @@ function nearestForm(words: string): string | null {
  * 'Sat 21 Nov 2026', 'Mon 16 – Sun 22 Nov 2026'; zh '2026年11月21日 周六', '2026年11月16日 – 11月22日';
  * a range that ends at a time of day says so: 'Sat 21 Nov 2026 until 14:49' (zh '… 14:49 前').
  */
-export function describeRange(range: DateRange, lang: 'en' | 'zh' = 'en'): string {
+export function describeRange(range: DateRange, lang: Lang = 'en'): string {
   const days = remember(described, `${lang} ${range.from} ${range.to}`, () => describeDays(range, lang));
   if (range.until === undefined) return days;
   const time = range.until.slice(0, 5);
-  return lang === 'zh' ? `${days} ${time} 前` : `${days} until ${time}`;
+  return t(lang, 'period.until', { days, time });
 }
 
-function describeDays(range: DateRange, lang: 'en' | 'zh'): string {
+function describeDays(range: DateRange, lang: Lang): string {
   const from = toDay(range.from);
   const to = toDay(range.to);
+  if (range.from === range.to) return dateText(from, lang, 'day');
   const sameYear = from.getFullYear() === to.getFullYear();
   const sameMonth = sameYear && from.getMonth() === to.getMonth();
-  if (lang === 'zh') {
-    const full = "yyyy'年'M'月'd'日'";
-    if (range.from === range.to) return `${format(from, full)} ${ZH_WEEKDAYS[from.getDay()]}`;
-    return `${format(from, full)} – ${format(to, sameYear ? "M'月'd'日'" : full)}`;
-  }
-  const full = 'EEE d MMM yyyy';
-  if (range.from === range.to) return format(from, full);
-  const start = sameMonth ? 'EEE d' : sameYear ? 'EEE d MMM' : full;
-  return `${format(from, start)} – ${format(to, full)}`;
+  const start = sameMonth ? 'spanStartSameMonth' : sameYear ? 'spanStartSameYear' : 'spanStartOtherYear';
+  return `${dateText(from, lang, start)} – ${dateText(to, lang, sameYear ? 'spanEndSameYear' : 'spanEndOtherYear')}`;
 }
 
 const NAMED_KEYS = {
@@ -325,16 +318,11 @@ export function periodName(text: string, lang: Lang): string {
  * A chart's axis label: the same format as describeRange without the year (the chart's subtitle
  * has it): 'Mon 30 Nov', '30 Nov – 6 Dec'; zh '11月30日 周一', '11月30日–12月6日'.
  */
-export function chartDate(range: DateRange, lang: 'en' | 'zh' = 'en'): string {
+export function chartDate(range: DateRange, lang: Lang = 'en'): string {
   const from = toDay(range.from);
-  const to = toDay(range.to);
-  if (lang === 'zh') {
-    const short = "M'月'd'日'";
-    if (range.from === range.to) return `${format(from, short)} ${ZH_WEEKDAYS[from.getDay()]}`;
-    return `${format(from, short)}–${format(to, short)}`;
-  }
-  if (range.from === range.to) return format(from, 'EEE d MMM');
-  return `${format(from, 'd MMM')} – ${format(to, 'd MMM')}`;
+  if (range.from === range.to) return dateText(from, lang, 'chartDay');
+  const [start, end] = [from, toDay(range.to)].map((day) => dateText(day, lang, 'chartSpanEnd'));
+  return `${start}${DATE_PATTERNS[lang].chartSpanJoin}${end}`;
 }
 
 /** The period as commands write it: `2026-11-21` or `2026-11-16..2026-11-22`. */

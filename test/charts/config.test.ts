@@ -149,6 +149,28 @@ describe('buildChartConfig', () => {
     expect(given.options.scales.y.title.text).toBe('Chats handled');
   });
 
+  it('draws a reference level (an alert threshold) dashed, without points, outside the palette; fits the axis when asked', () => {
+    const alert = asJson({
+      title: 'Reply warnings (today) at each check',
+      labels: ['09:00', '09:10', '09:20'],
+      measures: 'Reply warnings',
+      fitValues: true,
+      lang: 'zh',
+      series: [
+        { label: 'overall', values: [0.09, 0.18, 0.31], unit: 'ratio', type: 'line' },
+        { label: 'threshold > 20.0%', values: [0.2, 0.2, 0.2], unit: 'ratio', type: 'line', reference: true },
+      ],
+    });
+    const [scope, threshold] = alert.data.datasets;
+    expect(threshold.borderDash.length).toBe(2);
+    expect(threshold.pointRadius).toBe(0);
+    expect(threshold.borderColor).not.toBe(scope.borderColor);
+    expect(scope.borderDash).toBeUndefined();
+    // The axis fits 9–31% rather than running to 100%, and says what it measures, in the reader's words.
+    expect(alert.options.scales.y.max).toBeUndefined();
+    expect(alert.options.scales.y.title.text).toBe('Reply warnings（%）');
+  });
+
   it('draws partial periods lighter (bars) and hollow (points)', () => {
     const { data } = asJson({ ...agentsSpec, partial: [false, false, true] });
     const [bars, line] = data.datasets;

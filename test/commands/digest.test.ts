@@ -193,13 +193,13 @@ describe('/sobot digest subscribe', () => {
       filter: 'robot:Helper',
       sections: ['overview'],
       said:
-        ' Without the agents section: Sobot cannot narrow it by robot: (its workload report is asked by agent, skill group and department only).' +
-        " Without the satisfaction section: Sobot cannot narrow it by robot: (its figures would be wider than the digest's filters).",
+        ' Without the agents section: Sobot cannot narrow it by `robot:` (its workload report is asked by agent, skill group and department only).' +
+        " Without the satisfaction section: Sobot cannot narrow it by `robot:` (its figures would be wider than the digest's filters).",
     },
     {
       filter: 'channel:Web',
       sections: ['overview', 'satisfaction'],
-      said: ' Without the agents section: Sobot cannot narrow it by channel: (its workload report is asked by agent, skill group and department only).',
+      said: ' Without the agents section: Sobot cannot narrow it by `channel:` (its workload report is asked by agent, skill group and department only).',
     },
   ])(
     'checks $filter against the scope rules config-file digests pass: leaves out what Sobot cannot narrow, and says so',
@@ -218,7 +218,8 @@ describe('/sobot digest subscribe', () => {
     const h = await setup([MORNING], 'zh');
     const reply = await h.run('digest subscribe #cs-leads 09:00 channel:Web');
     expect(mrkdwnTexts(reply)[0]).toContain(
-      '不含客服部分：智齿无法按 channel: 筛选它（智齿的客服工作量报表只能按客服、技能组和部门筛选）。',
+      // A sentence after the one before, with no space after its "。".
+      '。不含客服部分：智齿无法按 `channel:` 筛选它（智齿的客服工作量报表只能按客服、技能组和部门筛选）。',
     );
   });
 

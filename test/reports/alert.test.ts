@@ -115,8 +115,38 @@ describe('alertMessage: one scope firing', () => {
     expect(spec?.series[0]?.values).toEqual(SALES.history.map((p) => p.value));
     expect(spec?.series[1]?.values).toEqual(SALES.history.map(() => RULE.threshold));
     expect(spec?.series.every((s) => s.type === 'line' && s.unit === 'ratio')).toBe(true);
+    // The threshold is a reference to read the scope against, not one more scope.
+    expect(spec?.series.map((s) => s.reference === true)).toEqual([false, true]);
+    // What (the KPI over the rule's period, at each check) and when (the day, the checks, the rule).
+    expect(spec?.title).toBe('Reply warnings (today) at each check');
+    expect(spec?.subtitle).toBe('Mon 23 Nov 2026 · checks 14:10–14:50 · Rule response-warnings-high');
+    expect(spec?.measures).toBe('Reply warnings');
+    expect(spec?.fitValues).toBe(true);
     // The image goes right after the figures, before the footer and the buttons.
     expect(blocksOf(message)[message.chart?.position ?? -1]?.type).toBe('context');
+  });
+
+  it('charts a rule that fired at its first check as a bar per scope against the threshold, in en and zh', () => {
+    const first = (scope: AlertScopeView, value: number) => ({
+      ...scope,
+      value,
+      history: [{ at: '2026-11-23T06:50:00Z', value }],
+    });
+    const scopes = [first(SALES, 0.241), first({ ...SALES, scope: 'group 售后' }, 0.226)];
+    for (const lang of ['en', 'zh'] as const) {
+      const spec = alertMessage({ ...FIRING, lang, scopes }).chart?.spec;
+      expect(spec?.labels).toEqual(['group Sales', 'group 售后']);
+      expect(spec?.series.map((s) => [s.type, s.values])).toEqual([
+        ['bar', [0.241, 0.226]],
+        ['line', [RULE.threshold, RULE.threshold]],
+      ]);
+      expect(spec?.series[1]?.reference).toBe(true);
+      expect(spec?.subtitle).toBe(
+        lang === 'zh'
+          ? '2026年11月23日 周一 · 14:50 的检查 · 规则 response-warnings-high'
+          : 'Mon 23 Nov 2026 · check at 14:50 · Rule response-warnings-high',
+      );
+    }
   });
 
   it('has no chart when no check gave a value', () => {
@@ -248,7 +278,9 @@ describe('alertMessage: the KPI named as the rest of the bot names it', () => {
     const label = condition.split(' <')[0] ?? '';
     expect(mrkdwnTexts(message)[0]).toContain(`*group Sales* ${label} *70.0%*`);
     // The rule's period `today` named in the reader's words.
-    expect(message.chart?.spec.title).toBe(`${label} · ${lang === 'zh' ? '今天' : 'today'}`);
+    expect(message.chart?.spec.title).toBe(
+      lang === 'zh' ? `每次检查时的${label}（今天）` : `${label} (today) at each check`,
+    );
     expect(JSON.stringify(message)).not.toContain('Satisfied');
   });
 

@@ -120,7 +120,7 @@ describe('breakdownMessage under filters Sobot cannot apply to every column', ()
         },
       );
     expect(contextTexts(filtered('en')).join('\n')).toContain('Bot chats: company-wide');
-    expect(contextTexts(filtered('zh')).join('\n')).toContain('机器人会话量: 全公司');
+    expect(contextTexts(filtered('zh')).join('\n')).toContain('机器人会话量：全公司');
   });
 
   it('says "all skill groups" when the bot chats honour another filter (the channel) but not the group', () => {

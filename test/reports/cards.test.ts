@@ -263,7 +263,7 @@ describe('botMessage', () => {
     const zh = botMessage(card(BOT), { ...ZH, filters: '机器人: <Bot> & co' });
     expect(headerOf(zh)).toMatch(/^机器人 · /);
     expect(contextOf(zh)).toContain('机器人: &lt;Bot&gt; &amp; co');
-    expect(field(zh, '机器人接待客户数')).toBe('1,496  _▲ 10.0% 改善_');
+    expect(field(zh, '机器人接待客户数')).toBe('1,496  _▲ 10.0%（改善）_');
     expect(field(zh, '转人工客户数')).toBe('1,452  _▼ 12.0%_');
   });
 });
@@ -406,7 +406,7 @@ describe('customersMessage', () => {
     expect(odd.text).toContain('A&lt;b&gt; · c&amp;d 5');
     expect(contextOf(odd)).toContain('渠道: &lt;APP&gt;');
     expect(headerOf(odd)).toMatch(/^客户 · /);
-    expect(field(odd, '有效客户数')).toBe('21  _▼ 30.0% 变差_');
+    expect(field(odd, '有效客户数')).toBe('21  _▼ 30.0%（变差）_');
     expect(tableOf(odd)?.[0]).toEqual(['地区', '访客', '新客户', '老客户']);
   });
 });

@@ -127,9 +127,9 @@ describe('changeText', () => {
 
   it('writes the verdict in Chinese', () => {
     expect(changeText({ arrow: '▲', amount: '1.2 个百分点', verdict: 'better' }, 'zh')).toBe(
-      '▲ 1.2 个百分点 改善',
+      '▲ 1.2 个百分点（改善）',
     );
-    expect(changeText({ arrow: '▼', amount: '10.0%', verdict: 'worse' }, 'zh')).toBe('▼ 10.0% 变差');
+    expect(changeText({ arrow: '▼', amount: '10.0%', verdict: 'worse' }, 'zh')).toBe('▼ 10.0%（变差）');
   });
 
   it('says unchanged / 持平 for no change', () => {
@@ -145,13 +145,13 @@ describe('changeText', () => {
 
   it('reads a computed change end to end', () => {
     expect(changeText(changeOf('response_warn_rate', 0.05, 0.03, 'en'), 'en')).toBe('▲ 2.0 pts worse');
-    expect(changeText(changeOf('avg_first_response', 18_000, 20_000, 'en'), 'zh')).toBe('▼ 10.0% 改善');
+    expect(changeText(changeOf('avg_first_response', 18_000, 20_000, 'en'), 'zh')).toBe('▼ 10.0%（改善）');
   });
 });
 
 describe('changes in Chinese', () => {
   it('counts rate changes in 个百分点', () => {
-    expect(changeText(changeOf('fcr_24h', 0.71, 0.75, 'zh'), 'zh')).toBe('▼ 4.0 个百分点 变差');
+    expect(changeText(changeOf('fcr_24h', 0.71, 0.75, 'zh'), 'zh')).toBe('▼ 4.0 个百分点（变差）');
     expect(changeOf('valid_reception_rate', 0.5, 0.5, 'zh')?.amount).toBe('0.0 个百分点');
   });
 });

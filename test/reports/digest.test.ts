@@ -450,7 +450,7 @@ describe('digestMessage attention and chart', () => {
 
 describe('digestFailureMessage', () => {
   it('escapes the digest name and the reason, and says how to post it by hand', () => {
-    const notice = digestFailureMessage('a<b', 'Sobot said <error> & gave up', 'Next try at 10:00');
+    const notice = digestFailureMessage('a<b', 'Sobot said <error> & gave up', 'Next try at 10:00', 'en');
     expect(blockKitProblems(notice)).toEqual([]);
     expect(mrkdwnTexts(notice)).toEqual([
       '⚠️ Digest *a&lt;b* could not be built: Sobot said &lt;error&gt; &amp; gave up',
@@ -461,7 +461,7 @@ describe('digestFailureMessage', () => {
   });
 
   it('leaves out what happens next when nothing is scheduled', () => {
-    const notice = digestFailureMessage('morning', 'Sobot is down', null);
+    const notice = digestFailureMessage('morning', 'Sobot is down', null, 'en');
     expect(contextTexts(notice)).toEqual(['`/sobot digest now morning` posts it once Sobot answers.']);
   });
 });

@@ -315,12 +315,12 @@ describe('overviewMessage in Chinese', () => {
   it('uses Chinese labels and verdicts', () => {
     const fields = fieldsOf(message);
     expect(fields[0]).toContain('*人工会话量*');
-    expect(fields[0]).toContain('▲ 20.0% 改善');
+    expect(fields[0]).toContain('▲ 20.0%（改善）');
     expect(fields[1]).toContain('持平');
     expect(fields[2]).toContain('*有效接待率*');
     expect(fields[3]).toContain('*24小时一次性解决率（按客户）*');
     expect(fields[4]).toContain('*好评率（五星）*');
-    expect(fields[3]).toContain('▼ 4.0 个百分点 变差');
+    expect(fields[3]).toContain('▼ 4.0 个百分点（变差）');
     expect(fields[4]).toContain('无可比数据');
     expect(fields[5]).toContain('*平均首次响应时长*');
     expect(fields[6]).toContain('*响应预警率*');

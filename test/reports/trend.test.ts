@@ -61,7 +61,7 @@ describe('trendMessage under filters Sobot does not apply to the KPI', () => {
     const filtered = { ...report([day('2026-11-16', 120)], 'bot_chats'), filters: { groupIds: ['g1'] } };
     expect(JSON.stringify(trendMessage(filtered, view).blocks)).toContain('Bot chats: company-wide');
     expect(JSON.stringify(trendMessage(filtered, { ...view, lang: 'zh' }).blocks)).toContain(
-      '机器人会话量: 全公司',
+      '机器人会话量：全公司',
     );
   });
 

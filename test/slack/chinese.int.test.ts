@@ -13,7 +13,7 @@ import type { ChartSpec } from '../../src/charts/spec.ts';
 import { HOME_ACTIONS } from '../../src/message/actions.ts';
 import { KPIS } from '../../src/stats/kpis.ts';
 import { type Harness, startHarness } from '../support/bot-harness.ts';
-import { englishWords } from '../support/english.ts';
+import { englishWords, punctuationSlips } from '../support/english.ts';
 import { createFakeClock, whileAdvancing } from '../support/fake-clock.ts';
 import { homeActionPayload, homeOpenedEvent } from '../support/slack-request.ts';
 
@@ -115,6 +115,9 @@ const COMMANDS = [
   'digest unsubscribe morning',
   'digest subscribe #cs-leads 10:00 每天 最近7天 name:cs-am',
   'digest unsubscribe cs-am',
+  // A channel filter leaves the agents section out, and the reply says why in a sentence of its own.
+  'digest subscribe #cs-leads 11:00 每天 昨天 channel:APP name:cs-app',
+  'digest unsubscribe cs-app',
   'digest list',
   'alerts run warnings',
   'alerts mute warnings 明天',
@@ -143,6 +146,7 @@ const ECHOED = [
   'cs-leads-0900',
   'cs-leads',
   'cs-am',
+  'cs-app',
 ];
 
 /** Every string of a chart as Slack would show it: the spec and the Chart.js config drawn from it. */
@@ -321,5 +325,12 @@ describe('every reply in Chinese (SOBOT_LANGUAGE=zh)', () => {
     const sources = [...new Set(sent.map((s) => s.source))];
     expect(sources.length).toBeGreaterThan(new Set(COMMANDS).size);
     expect(sources.flatMap(englishOf)).toEqual([]);
+  });
+
+  it('writes Chinese punctuation and spacing: no half-width colon or parenthesis beside Chinese', () => {
+    const slips = sent.flatMap(({ source, texts }) =>
+      texts.flatMap((text) => punctuationSlips(text, names).map((slip) => `${source}: ${slip}`)),
+    );
+    expect([...new Set(slips)]).toEqual([]);
   });
 });

@@ -350,8 +350,8 @@ describe('/sobot digest', () => {
     const added = await reply(h, 'digest subscribe <#C0BOTS|bots> 09:30 daily robot:Robot-1', 'sub-bot');
     expect(added.text).toBe('Digest c0bots-0930 subscribed.');
     expect(added.blocks[0]?.text?.text).toContain(
-      ' Without the agents section: Sobot cannot narrow it by robot: (its workload report is asked by agent, skill group and department only).' +
-        " Without the satisfaction section: Sobot cannot narrow it by robot: (its figures would be wider than the digest's filters).",
+      ' Without the agents section: Sobot cannot narrow it by `robot:` (its workload report is asked by agent, skill group and department only).' +
+        " Without the satisfaction section: Sobot cannot narrow it by `robot:` (its figures would be wider than the digest's filters).",
     );
     h.sim.log.clear();
     expect((await reply(h, 'digest now c0bots-0930', 'now-bot')).text).toBe('Digest c0bots-0930 posted.');

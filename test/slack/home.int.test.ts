@@ -159,7 +159,7 @@ describe('App Home', () => {
     const blocks = await openHome(h, 'U0ZH', 2);
     expect(textOfBoard(blocks)).toContain('智齿 · 今日实时');
     expect(field(blocks, '人工会话量')).toContain(servedChats(todaysStats(h)).toLocaleString('en-US'));
-    expect(textOfBoard(blocks)).toContain('下次 11月24日周二 09:00 (你的时间)');
+    expect(textOfBoard(blocks)).toContain('下次 11月24日 周二 09:00（你的时间）');
   });
 
   it('costs one round of Sobot calls per period, shared by every viewer and coalesced', async () => {

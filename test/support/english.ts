@@ -51,3 +51,43 @@ export function englishWords(text: string, keep: readonly string[] = []): string
   const words = rest.match(/[A-Za-z]{2,}|\d+(?:\.\d+)?\s?[smh]\b/g) ?? [];
   return words;
 }
+
+const HAN = '\\p{Script=Han}';
+/** Chinese punctuation that is never followed or preceded by a space. */
+const CJK_STOPS = '，。：；！？、';
+/** Stands for what is left out (code, links, names) so that it joins nothing on either side. */
+const LEFT_OUT = '\uE000';
+/** The one space Chinese dates keep: between the date and its weekday ("12月2日 周三"), as describeRange writes it. */
+const DATE_AND_WEEKDAY = /日 +(周[一二三四五六日])/gu;
+
+/** Chinese text written with Western punctuation or spacing, each as a pattern with the reason. */
+const SLIPS: readonly { pattern: RegExp; why: string }[] = [
+  {
+    pattern: new RegExp(`${HAN}[:;,()]|[:;,()]${HAN}|${HAN} +[(:;,]|[:;,] +${HAN}`, 'gu'),
+    why: 'half-width punctuation beside Chinese',
+  },
+  { pattern: new RegExp(`${HAN} +${HAN}`, 'gu'), why: 'a space between Chinese characters' },
+  {
+    // " · " separates the parts of a line in both languages, also after a sentence.
+    pattern: new RegExp(` +[${CJK_STOPS}）]|[${CJK_STOPS}（] +(?!·)`, 'gu'),
+    why: 'a space beside Chinese punctuation',
+  },
+];
+
+/**
+ * What is written the Western way in Chinese text: `需要关注: 1`, `(你的时间)`, `。 不含`, `客服 昨天`.
+ * Commands in `code`, links, emoji and the names in `keep` (as the data spells them) are left out.
+ */
+export function punctuationSlips(text: string, keep: readonly string[] = []): string[] {
+  let rest = text;
+  for (const pattern of NOT_PROSE) rest = rest.replace(pattern, LEFT_OUT);
+  const kept = keep.filter(Boolean).sort((a, b) => b.length - a.length);
+  for (const word of kept) rest = rest.split(word).join(LEFT_OUT);
+  rest = rest.replace(DATE_AND_WEEKDAY, '日$1');
+  return SLIPS.flatMap(({ pattern, why }) =>
+    [...rest.matchAll(pattern)].map((m) => {
+      const at = m.index ?? 0;
+      return `${why}: "${rest.slice(Math.max(0, at - 8), at + m[0].length + 8)}"`;
+    }),
+  );
+}
