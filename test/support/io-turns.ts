@@ -16,9 +16,17 @@ export async function until(condition: () => boolean, what: string): Promise<voi
   if (!condition()) throw new Error(`gave up waiting for ${what}`);
 }
 
-/** Resolves once something sleeps on the clock (what runs meanwhile may be real I/O). */
-export const untilSleeping = (clock: FakeClock) =>
-  until(() => clock.pending() > 0, 'something to sleep on the fake clock');
+/**
+ * Resolves once something sleeps on the clock. What runs meanwhile may be real I/O (the file store writes
+ * through the thread pool), which turns of the event loop alone do not wait for: it pauses 5 ms at a time,
+ * and gives up after 2000 pauses rather than hang the test.
+ */
+export async function untilSleeping(clock: FakeClock): Promise<void> {
+  for (let i = 0; i < 2000 && clock.pending() === 0; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  if (clock.pending() === 0) throw new Error('gave up waiting for something to sleep on the fake clock');
+}
 
 /** Lets loopback I/O run, then moves the fake clock, until `promise` settles (200 steps at most). */
 export async function drive<T>(promise: Promise<T>, clock: FakeClock, stepMs: number): Promise<T> {
