@@ -10,6 +10,7 @@ import { type BotConfig, secretsOf } from '../config.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { createPrometheusMetrics, type PrometheusMetrics } from '../metrics/prometheus.ts';
 import { createDigestRegistry, type DigestRegistry } from '../scheduler/digest-registry.ts';
+import { createAnswerTurns } from '../slack/ack-first.ts';
 import { isSobotOutage } from '../sobot/errors.ts';
 import { createLegacyBackend } from '../sobot/legacy/backend.ts';
 import { createSobotLegacyClient } from '../sobot/legacy/client.ts';
@@ -148,6 +149,7 @@ function createCache(
   const { store, clock, logger, owner } = shared;
   return createQueryCache({
     clock,
+    turns: createAnswerTurns(),
     tier: canRunScripts(store)
       ? createSharedCacheTier({
           store,

@@ -51,6 +51,13 @@ export function createQueryCache(opts: {
   maxBytes?: number;
   /** Asked on a miss before Sobot (default: none, a miss loads). */
   tier?: CacheTier;
+  /**
+   * Turns of the event loop for callers that shared another's load (slack/ack-first.ts's AnswerTurns;
+   * default: none, they all resume at once). Twenty askers of one question otherwise resume in one
+   * microtask drain when its load lands and build their twenty answers (~20 ms each) as one stretch
+   * that holds back every ack arriving meanwhile; one per turn, the loop polls for requests between them.
+   */
+  turns?: { next(): Promise<void> };
 }): QueryCache {
   const maxEntries = opts.maxEntries ?? CACHE_CAPS.maxEntries;
   const maxBytes = opts.maxBytes ?? CACHE_CAPS.maxBytes;
@@ -94,7 +101,12 @@ export function createQueryCache(opts: {
       const pending = inFlight.get(key);
       if (pending) {
         stats.coalesced += 1;
-        return pending as Promise<T>;
+        const { turns } = opts;
+        if (!turns) return pending as Promise<T>;
+        return pending.then(async (value) => {
+          await turns.next();
+          return value as T;
+        });
       }
       stats.loads += 1;
       const loaded = opts.tier

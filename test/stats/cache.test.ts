@@ -2,8 +2,10 @@
 // on an injected clock, failures never cached, and bounded by entries and by bytes.
 
 import { describe, expect, it } from 'vitest';
+import { createAnswerTurns } from '../../src/slack/ack-first.ts';
 import { createQueryCache } from '../../src/stats/cache.ts';
 import { createFakeClock } from '../support/fake-clock.ts';
+import { sendWaitingRequest } from '../support/waiting-request.ts';
 
 /** A load the test resolves or rejects by hand, counting how often it was started. */
 function controlledLoad<T>() {
@@ -113,5 +115,51 @@ describe('createQueryCache', () => {
     expect(await cache.getOrLoad('huge', 60_000, async () => 'y'.repeat(200))).toHaveLength(200);
     expect(await cache.getOrLoad('huge', 60_000, async () => 'loaded again')).toBe('loaded again');
     expect(await cache.getOrLoad('small', 60_000, async () => 'not kept')).toBe('kept');
+  });
+
+  it('resumes the callers that shared a load one per turn it is given, the loader first', async () => {
+    const given: Array<() => void> = [];
+    const cache = createQueryCache({
+      clock: createFakeClock(),
+      turns: { next: () => new Promise<void>((resolve) => given.push(resolve)) },
+    });
+    const upstream = controlledLoad<string>();
+    const resumed: string[] = [];
+    const askers = ['loader', 'second', 'third'].map((name) =>
+      cache
+        .getOrLoad('agents|yesterday', 60_000, upstream.load)
+        .then((value) => resumed.push(`${name}:${value}`)),
+    );
+    upstream.resolve('84 rows');
+    await askers[0];
+    expect(resumed).toEqual(['loader:84 rows']);
+    expect(given).toHaveLength(2);
+    given.shift()?.();
+    await askers[1];
+    expect(resumed).toEqual(['loader:84 rows', 'second:84 rows']);
+    given.shift()?.();
+    await askers[2];
+    expect(resumed).toEqual(['loader:84 rows', 'second:84 rows', 'third:84 rows']);
+  });
+
+  it('lets a request already sent be read before the twenty askers of one question have all resumed', async () => {
+    let askersResumed = 0;
+    let resumedWhenServed = -1;
+    const waiting = await sendWaitingRequest(() => {
+      resumedWhenServed = askersResumed;
+    });
+    const cache = createQueryCache({ clock: createFakeClock(), turns: createAnswerTurns() });
+    const upstream = controlledLoad<number>();
+    const askers = Array.from({ length: 20 }, () =>
+      cache.getOrLoad('agents|yesterday', 60_000, upstream.load).then(() => {
+        askersResumed += 1;
+      }),
+    );
+    upstream.resolve(84);
+    await waiting.answered;
+    await Promise.all(askers);
+    waiting.close();
+    expect(resumedWhenServed).toBeGreaterThanOrEqual(0);
+    expect(resumedWhenServed).toBeLessThan(20);
   });
 });
