@@ -4,6 +4,7 @@
 // back-off on transient failures, and configuration errors logged once. Each client supplies one
 // attempt: send, then read the reply.
 
+import type { Dispatcher } from 'undici';
 import type { Clock } from '../clock.ts';
 import { currentCommand } from '../command-context.ts';
 import type { Logger } from '../logger.ts';
@@ -14,7 +15,27 @@ import { SobotAuthError, SobotConfigError, SobotRateLimitedError, SobotUnavailab
 import { TooManyRequests, TransientFailure } from './http.ts';
 import type { RateBudget } from './rate-budget.ts';
 import { backoffDelay, type RetryPolicy } from './retry.ts';
-import type { TokenCache } from './token-cache.ts';
+import type { TokenCache, TokenCacheFactory } from './token-cache.ts';
+
+/**
+ * What either API's client is built from; each adds its own (the v5 zone and language, the legacy
+ * token lifetime).
+ */
+export interface SobotClientOptions {
+  /** The server root, e.g. https://open.sobot.com (or https://www.sobot.com for some legacy accounts). */
+  baseUrl: string;
+  appId: string;
+  appKey: string;
+  budget: RateBudget;
+  clock: Clock;
+  logger: Logger;
+  dispatcher?: Dispatcher;
+  retryPolicy?: RetryPolicy;
+  /** Where the token lives (default: this process; with Redis, shared by the replicas). */
+  tokens?: TokenCacheFactory;
+  timeoutMs?: number;
+  metrics?: BotMetrics;
+}
 
 export interface CallOptions {
   priority?: Priority;

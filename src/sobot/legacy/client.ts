@@ -3,24 +3,16 @@
 // action's zod schema. The access token travels in the request body, which is never logged.
 
 import { createHash } from 'node:crypto';
-import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
-import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../logger.ts';
-import { type BotMetrics, noMetrics } from '../../metrics/metrics.ts';
+import { noMetrics } from '../../metrics/metrics.ts';
 import type { DateRange } from '../../stats/model.ts';
-import { type CallOptions, createSobotCaller } from '../caller.ts';
+import { type CallOptions, createSobotCaller, type SobotClientOptions } from '../caller.ts';
 import { parseLeniently } from '../coerce.ts';
 import { SobotApiError, SobotConfigError, SobotMalformedReplyError } from '../errors.ts';
 import { sendJson } from '../http.ts';
-import type { RateBudget } from '../rate-budget.ts';
-import { ATTEMPT_TIMEOUT_MS, oneRetryWithinTwentySeconds, type RetryPolicy } from '../retry.ts';
-import {
-  createTokenCache,
-  type IssuedToken,
-  type SobotTokenSource,
-  type TokenCacheFactory,
-} from '../token-cache.ts';
+import { ATTEMPT_TIMEOUT_MS, oneRetryWithinTwentySeconds } from '../retry.ts';
+import { createTokenCache, type IssuedToken, type SobotTokenSource } from '../token-cache.ts';
 import {
   LEGACY_API_PATH,
   LEGACY_TOKEN_PATH,
@@ -31,22 +23,9 @@ import {
   legacyTokenReply,
 } from './endpoints.ts';
 
-export interface SobotLegacyClientOptions {
-  /** The server root, e.g. https://open.sobot.com (or https://www.sobot.com for some accounts). */
-  baseUrl: string;
-  appId: string;
-  appKey: string;
-  budget: RateBudget;
-  clock: Clock;
-  logger: Logger;
-  dispatcher?: Dispatcher;
-  retryPolicy?: RetryPolicy;
-  /** Where the token lives (default: this process; with Redis, shared by the replicas). */
-  tokens?: TokenCacheFactory;
-  timeoutMs?: number;
+export interface SobotLegacyClientOptions extends SobotClientOptions {
   /** Token lifetime asked for with `expire`, in hours (Sobot accepts 1–24; default 24: fewer tokens). */
   tokenHours?: number;
-  metrics?: BotMetrics;
 }
 
 export interface SobotLegacyClient {

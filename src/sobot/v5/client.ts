@@ -2,25 +2,17 @@
 // (caller.ts: token, budget, retries, timeouts), every reply parsed with the endpoint's zod schema.
 
 import { createHash } from 'node:crypto';
-import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
-import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../logger.ts';
-import { type BotMetrics, noMetrics } from '../../metrics/metrics.ts';
+import { noMetrics } from '../../metrics/metrics.ts';
 import type { DateRange } from '../../stats/model.ts';
-import { type CallOptions, createSobotCaller } from '../caller.ts';
+import { type CallOptions, createSobotCaller, type SobotClientOptions } from '../caller.ts';
 import { parseLeniently } from '../coerce.ts';
 import { SobotApiError, SobotConfigError, SobotInputError, SobotMalformedReplyError } from '../errors.ts';
 import { sendJson, TransientFailure } from '../http.ts';
-import type { RateBudget } from '../rate-budget.ts';
 import { readInTurns } from '../read-in-turns.ts';
-import { ATTEMPT_TIMEOUT_MS, oneRetryWithinTwentySeconds, type RetryPolicy } from '../retry.ts';
-import {
-  createTokenCache,
-  type IssuedToken,
-  type SobotTokenSource,
-  type TokenCacheFactory,
-} from '../token-cache.ts';
+import { ATTEMPT_TIMEOUT_MS, oneRetryWithinTwentySeconds } from '../retry.ts';
+import { createTokenCache, type IssuedToken, type SobotTokenSource } from '../token-cache.ts';
 import {
   tokenPath,
   tokenReplySchema,
@@ -32,21 +24,9 @@ import {
   v5PagingParams,
 } from './endpoints.ts';
 
-export interface SobotV5ClientOptions {
-  baseUrl: string;
-  appId: string;
-  appKey: string;
+export interface SobotV5ClientOptions extends SobotClientOptions {
   timeZone: string;
   language: 'en' | 'zh';
-  budget: RateBudget;
-  clock: Clock;
-  logger: Logger;
-  dispatcher?: Dispatcher;
-  retryPolicy?: RetryPolicy;
-  /** Where the token lives (default: this process; with Redis, shared by the replicas). */
-  tokens?: TokenCacheFactory;
-  timeoutMs?: number;
-  metrics?: BotMetrics;
 }
 
 export interface V5Page<K extends V5EndpointKey> {
