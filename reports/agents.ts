@@ -8,10 +8,9 @@ import type { AgentKpiId, KpiId } from '../src/stats/kpi-ids.ts';
 import { AGENT_EXTRA_KPIS, AGENT_KPIS, KPIS } from '../src/stats/kpis.ts';
 import type { AgentRow } from '../src/stats/model.ts';
 import { withDistinctNames } from '../src/stats/names.ts';
-import { describeRange } from '../src/stats/period.ts';
 import type { AgentsReport } from '../src/stats/service.ts';
-import { headerBlock, nothingToShow, showingText } from './blocks.ts';
-import { formatCount, formatValue, type Lang, truncate } from './format.ts';
+import { cardHeader, showingText } from './blocks.ts';
+import { formatCount, formatValue, type Lang } from './format.ts';
 import { inSentence, kpiLabel, type LabelContext, scalesNote } from './labels.ts';
 import {
   CHART_BARS,
@@ -84,18 +83,10 @@ export function agentsCsv(rows: readonly AgentRow[], lang: Lang): string {
 
 export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessage {
   const { lang } = view;
-  const when = describeRange(report.range, lang);
-  const title = truncate(`${t(lang, 'agents.title')} · ${when}`, SLACK_LIMITS.headerText);
+  const opening = cardHeader(t(lang, 'agents.title'), report.range, view);
+  const { when } = opening;
   const zone = report.range.timeZone;
-  if (report.rows.length === 0) {
-    return nothingToShow(
-      title,
-      t(lang, 'agents.none'),
-      [zone, view.filters].filter(Boolean).join(' · '),
-      view.visibility,
-      lang,
-    );
-  }
+  if (report.rows.length === 0) return opening.empty(t(lang, 'agents.none'));
 
   const sorted = sortAgents(withDistinctNames(report.rows), view.sortBy, view.order);
   const labels = labelsOf(report);
@@ -106,18 +97,8 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
   const sortLabel = kpiLabel(view.sortBy, lang, labels);
   const bestFirst = (view.order === 'desc') === (KPIS[view.sortBy].better === 'higher');
   const blocks: BotMessage['blocks'] = [
-    headerBlock(title),
-    {
-      type: 'context',
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: escapeMrkdwn(
-            [zone, view.filters, team, scalesNote(report.ratings, lang)].filter(Boolean).join(' · '),
-          ),
-        },
-      ],
-    },
+    opening.header,
+    opening.context(team, scalesNote(report.ratings, lang)),
     table,
   ];
   const complete = shown === sorted.length;
@@ -138,7 +119,7 @@ export function agentsMessage(report: AgentsReport, view: AgentsView): BotMessag
   return {
     visibility: view.visibility,
     text: t(lang, 'fallback.text', {
-      title,
+      title: opening.title,
       scope: escapeMrkdwn([zone, view.filters].filter(Boolean).join(t(lang, 'list.figures'))),
       summary: t(lang, 'sentence.then', {
         first: t(lang, 'fallback.figures', { figures: team }),

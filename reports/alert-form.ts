@@ -74,28 +74,40 @@ function nowText(draft: AlertDraft, now: AlertNow, lang: Lang): string {
   return worst.length ? `${many}${t(lang, 'alertForm.now.worst', { list: worst.join(', ') })}` : many;
 }
 
-export function alertModal(draft: AlertDraft, now: AlertNow, lang: Lang): Record<string, unknown> {
-  const live = (field: keyof typeof ALERT_FIELDS) => ({ dispatch: LIVE_FIELDS.includes(field) });
-  const kpis = (Object.keys(KPIS) as KpiId[]).map((id) => option(KPIS[id].label[lang], id));
-  const scopes = ALERT_SCOPES.map((kind) => option(t(lang, `alertForm.scope.${kind}`), kind));
-  const ops = ALERT_OPS.map((op) => option(`${op} ${t(lang, `alertForm.op.${op}`)}`, op));
-  const periods = ALERT_PERIODS.map((p) => option(t(lang, `alertForm.period.${p}`), p));
+type Option = ReturnType<typeof option>;
+
+/** Whether changing the field redraws the modal (the KPI's current value depends on it). */
+const live = (field: keyof typeof ALERT_FIELDS) => ({ dispatch: LIVE_FIELDS.includes(field) });
+
+/** A select showing `value`, or the first option when `value` is none of them. */
+const select = (options: Option[], value: string) => ({
+  type: 'static_select',
+  options,
+  initial_option: options.find((o) => o.value === value) ?? options[0],
+});
+
+const numberInput = (value: string, decimal: boolean, min?: number) => ({
+  type: 'number_input',
+  is_decimal_allowed: decimal,
+  ...(min !== undefined ? { min_value: String(min) } : {}),
+  ...(value ? { initial_value: value } : {}),
+});
+
+/** The schedules offered; an edited rule keeps a schedule of its own (from before) as one more choice. */
+function scheduleOptions(draft: AlertDraft, lang: Lang): Option[] {
   const schedules = (Object.entries(ALERT_SCHEDULES) as [ScheduleKey, string][]).map(([key, cron]) =>
     option(t(lang, `alertForm.schedule.${key}`), cron),
   );
-  // An edited rule keeps a schedule of its own (from before) as one more choice.
   if (!schedules.some((s) => s.value === draft.schedule))
     schedules.push(option(t(lang, 'alertForm.schedule.own', { cron: draft.schedule }), draft.schedule));
-  const pick = <T extends { value: string }>(options: T[], value: string) =>
-    options.find((o) => o.value === value) ?? options[0];
-  const unit = t(lang, `alertForm.unit.${KPIS[draft.kpi].unit}`);
-  const number = (value: string, decimal: boolean, min?: number) => ({
-    type: 'number_input',
-    is_decimal_allowed: decimal,
-    ...(min !== undefined ? { min_value: String(min) } : {}),
-    ...(value ? { initial_value: value } : {}),
-  });
-  const blocks = [
+  return schedules;
+}
+
+/** What the rule watches: its name (or which rule is edited), the KPI, the scope and the named scope. */
+function watchedBlocks(draft: AlertDraft, lang: Lang) {
+  const kpis = (Object.keys(KPIS) as KpiId[]).map((id) => option(KPIS[id].label[lang], id));
+  const scopes = ALERT_SCOPES.map((kind) => option(t(lang, `alertForm.scope.${kind}`), kind));
+  return [
     draft.editing
       ? {
           type: 'section',
@@ -107,18 +119,8 @@ export function alertModal(draft: AlertDraft, now: AlertNow, lang: Lang): Record
           ...(draft.name ? { initial_value: draft.name } : {}),
           placeholder: plain('queue_leave_high'),
         }),
-    input(
-      ALERT_FIELDS.kpi,
-      t(lang, 'alertForm.kpi'),
-      { type: 'static_select', options: kpis, initial_option: pick(kpis, draft.kpi) },
-      live('kpi'),
-    ),
-    input(
-      ALERT_FIELDS.scope,
-      t(lang, 'alertForm.scope'),
-      { type: 'static_select', options: scopes, initial_option: pick(scopes, draft.scope) },
-      live('scope'),
-    ),
+    input(ALERT_FIELDS.kpi, t(lang, 'alertForm.kpi'), select(kpis, draft.kpi), live('kpi')),
+    input(ALERT_FIELDS.scope, t(lang, 'alertForm.scope'), select(scopes, draft.scope), live('scope')),
     ...(NAMED_SCOPES.includes(draft.scope)
       ? [
           input(
@@ -133,52 +135,60 @@ export function alertModal(draft: AlertDraft, now: AlertNow, lang: Lang): Record
           ),
         ]
       : []),
-    input(
-      ALERT_FIELDS.op,
-      t(lang, 'alertForm.op'),
-      { type: 'static_select', options: ops, initial_option: pick(ops, draft.op) },
-      live('op'),
-    ),
+  ];
+}
+
+/** When it fires: the comparison, the threshold, the KPI's value now, and the clear threshold. */
+function thresholdBlocks(draft: AlertDraft, now: AlertNow, lang: Lang) {
+  const ops = ALERT_OPS.map((op) => option(`${op} ${t(lang, `alertForm.op.${op}`)}`, op));
+  const unit = t(lang, `alertForm.unit.${KPIS[draft.kpi].unit}`);
+  return [
+    input(ALERT_FIELDS.op, t(lang, 'alertForm.op'), select(ops, draft.op), live('op')),
     input(
       ALERT_FIELDS.threshold,
       t(lang, 'alertForm.threshold', { unit }),
-      number(draft.threshold, true),
+      numberInput(draft.threshold, true),
       live('threshold'),
     ),
     { type: 'section', block_id: 'alert_now', text: { type: 'mrkdwn', text: nowText(draft, now, lang) } },
-    input(ALERT_FIELDS.clear, t(lang, 'alertForm.clear', { unit }), number(draft.clear, true), {
+    input(ALERT_FIELDS.clear, t(lang, 'alertForm.clear', { unit }), numberInput(draft.clear, true), {
       optional: true,
       hint: t(lang, 'alertForm.clearHint'),
     }),
-    input(
-      ALERT_FIELDS.period,
-      t(lang, 'alertForm.period'),
-      { type: 'static_select', options: periods, initial_option: pick(periods, draft.period) },
-      live('period'),
-    ),
-    input(ALERT_FIELDS.for, t(lang, 'alertForm.for'), number(draft.for, false, 1)),
-    input(ALERT_FIELDS.minVolume, t(lang, 'alertForm.minVolume'), number(draft.minVolume, false, 0)),
+  ];
+}
+
+/** How it is checked and where it posts: period, checks in a row, minimum volume, channel, schedule, zone. */
+function checkingBlocks(draft: AlertDraft, lang: Lang) {
+  const periods = ALERT_PERIODS.map((p) => option(t(lang, `alertForm.period.${p}`), p));
+  return [
+    input(ALERT_FIELDS.period, t(lang, 'alertForm.period'), select(periods, draft.period), live('period')),
+    input(ALERT_FIELDS.for, t(lang, 'alertForm.for'), numberInput(draft.for, false, 1)),
+    input(ALERT_FIELDS.minVolume, t(lang, 'alertForm.minVolume'), numberInput(draft.minVolume, false, 0)),
     input(ALERT_FIELDS.channel, t(lang, 'alertForm.channel'), {
       type: 'conversations_select',
       filter: { include: ['public', 'private'], exclude_bot_users: true },
       ...(draft.channel ? { initial_conversation: draft.channel } : {}),
     }),
-    input(ALERT_FIELDS.schedule, t(lang, 'alertForm.schedule'), {
-      type: 'static_select',
-      options: schedules,
-      initial_option: pick(schedules, draft.schedule),
-    }),
+    input(
+      ALERT_FIELDS.schedule,
+      t(lang, 'alertForm.schedule'),
+      select(scheduleOptions(draft, lang), draft.schedule),
+    ),
     input(ALERT_FIELDS.timeZone, t(lang, 'alertForm.timeZone'), {
       type: 'plain_text_input',
       initial_value: draft.timeZone,
       placeholder: plain('Asia/Shanghai'),
     }),
   ];
+}
+
+export function alertModal(draft: AlertDraft, now: AlertNow, lang: Lang): Record<string, unknown> {
   return formModal(
     HOME_VIEWS.alertForm,
     draft.editing,
     { fresh: 'alertForm.titleNew', edit: 'alertForm.titleEdit' },
     lang,
-    blocks,
+    [...watchedBlocks(draft, lang), ...thresholdBlocks(draft, now, lang), ...checkingBlocks(draft, lang)],
   );
 }

@@ -4,16 +4,14 @@
 
 import type { ChartSpec } from '../src/charts/spec.ts';
 import { type MessageKey, t } from '../src/i18n/catalogue.ts';
-import { SLACK_LIMITS } from '../src/message/limits.ts';
-import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
+import type { BotMessage } from '../src/message/message.ts';
 import type { BotFigures } from '../src/stats/cards.ts';
 import type { KpiId } from '../src/stats/kpi-ids.ts';
 import { KPIS } from '../src/stats/kpis.ts';
-import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
-import { headerBlock, nothingToShow } from './blocks.ts';
+import { cardHeader, type Figure, figuresSection, figuresSummary } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
-import { formatCount, formatRatio, type Lang, truncate } from './format.ts';
+import { formatCount, formatRatio, type Lang } from './format.ts';
 import type { OverviewView } from './overview.ts';
 
 /**
@@ -68,21 +66,15 @@ function botChart(f: BotFigures, when: string, lang: Lang): ChartSpec {
 export function botMessage(card: Card<BotFigures>, view: OverviewView): BotMessage {
   const { lang } = view;
   const f = card.figures;
-  const when = describeRange(card.range, lang);
-  const title = truncate(`${t(lang, 'bot.title')} · ${when}`, SLACK_LIMITS.headerText);
-  const scope = [card.range.timeZone, view.filters].filter(Boolean).join(' · ');
-  const header = headerBlock(title);
-  if (f.received === 0) {
-    return nothingToShow(title, t(lang, 'bot.empty'), scope, view.visibility, lang);
-  }
+  const opening = cardHeader(t(lang, 'bot.title'), card.range, view);
+  if (f.received === 0) return opening.empty(t(lang, 'bot.empty'));
   const share = (count: number | null, rate: number | null) =>
     t(lang, 'bot.ofTransfers', { n: formatCount(count), rate: formatRatio(rate) });
   const transfers =
     f.transferRate === undefined
       ? formatCount(f.transfersToAgents)
       : t(lang, 'bot.ofReceived', { n: formatCount(f.transfersToAgents), rate: formatRatio(f.transferRate) });
-  type Line = [label: string, value: string, change: string | null];
-  const lines: Line[] = [
+  const lines: Figure[] = [
     [
       t(lang, 'bot.received'),
       formatCount(f.received),
@@ -108,39 +100,24 @@ export function botMessage(card: Card<BotFigures>, view: OverviewView): BotMessa
           [t(lang, 'bot.active'), share(f.activeTransfers, f.activeTransferRate), null],
           [t(lang, 'bot.triggered'), share(f.triggeredTransfers, f.triggeredTransferRate), null],
           [t(lang, 'bot.keyword'), share(f.keywordTransfers, f.keywordTransferRate), null],
-        ] satisfies Line[])
+        ] satisfies Figure[])
       : []),
     ...(f.ratings
       ? ([
           [t(lang, 'bot.rated'), formatCount(f.ratings.rated), null],
           [t(lang, 'bot.feedback'), formatRatio(f.ratings.feedbackRate), null],
           [t(lang, 'bot.resolved'), formatRatio(f.ratings.resolvedRate), null],
-        ] satisfies Line[])
+        ] satisfies Figure[])
       : []),
   ];
   const compared = t(lang, 'change.sobotCompared');
-  const summary = lines.slice(0, 5).map(([label, value]) => `${label} ${value}`);
   return {
     visibility: view.visibility,
-    text: t(lang, 'fallback.text', {
-      title,
-      scope: escapeMrkdwn(scope),
-      summary: t(lang, 'fallback.figures', { figures: summary.join(t(lang, 'list.figures')) }),
-    }),
-    blocks: [
-      header,
-      { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(`${scope} · ${compared}`) }] },
-      {
-        type: 'section',
-        fields: lines.map(([label, value, change]) => ({
-          type: 'mrkdwn' as const,
-          text: `*${label}*\n${value}${change ? `  _${change}_` : ''}`,
-        })),
-      },
-    ],
+    text: opening.text(figuresSummary(lines.slice(0, 5), lang)),
+    blocks: [opening.header, opening.context(compared), figuresSection(lines)],
     chart: {
-      spec: botChart(f, when, lang),
-      altText: t(lang, 'alt.bot', { when }),
+      spec: botChart(f, opening.when, lang),
+      altText: t(lang, 'alt.bot', { when: opening.when }),
       position: 3,
     },
   };

@@ -2,16 +2,14 @@
 // busiest first, with a chart of the busiest and the full table as CSV when it does not fit.
 
 import { type MessageKey, t } from '../src/i18n/catalogue.ts';
-import { SLACK_LIMITS } from '../src/message/limits.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
 import type { KpiId } from '../src/stats/kpi-ids.ts';
 import { KPIS, SCOPE_KPIS } from '../src/stats/kpis.ts';
-import { describeRange } from '../src/stats/period.ts';
 import { unfilterableBy } from '../src/stats/scope.ts';
 import type { BreakdownReport } from '../src/stats/service.ts';
-import { headerBlock, type Listed, nothingToShow, showingText } from './blocks.ts';
+import { cardHeader, type Listed, showingText } from './blocks.ts';
 import { scopeMark } from './filters.ts';
-import { formatCount, truncate } from './format.ts';
+import { formatCount } from './format.ts';
 import {
   CHART_BARS,
   chatsAndReceptionChart,
@@ -67,21 +65,19 @@ export function breakdownMessage(report: BreakdownReport, view: BreakdownView): 
   const { lang } = view;
   const [pluralKey, singularKey, file] = NAMES[report.by];
   const [plural, singular] = [t(lang, pluralKey), t(lang, singularKey)];
-  const when = describeRange(report.range, lang);
-  const title = truncate(`${plural} · ${when}`, SLACK_LIMITS.headerText);
   const columns = breakdownColumns(report.by);
   const marks = columns.flatMap((id) => {
     const mark = scopeMark(id, report.filters, lang);
     return mark ? [t(lang, 'text.labelled', { label: KPIS[id].label[lang], value: mark })] : [];
   });
-  const scope = [report.range.timeZone, view.filters, ...marks].filter(Boolean).join(' · ');
-  const header = headerBlock(title);
+  const opening = cardHeader(plural, report.range, view, marks);
+  const { when } = opening;
   // A row Sobot counted no chats for is left out; one whose count it left out is not.
   const active = report.rows.filter(
     (row) => row.kpis.chats !== 0 || (columns.includes('bot_chats') && (row.kpis.bot_chats ?? 0) > 0),
   );
   if (active.length === 0) {
-    return nothingToShow(title, t(lang, 'report.noChats'), scope, view.visibility, lang);
+    return opening.empty(t(lang, 'report.noChats'));
   }
   const sorted = sortByKpi(active, 'chats', 'desc');
   // The total first, so it is never the row that does not fit.
@@ -108,19 +104,17 @@ export function breakdownMessage(report: BreakdownReport, view: BreakdownView): 
     .join(t(lang, 'list.figures'));
   return {
     visibility: view.visibility,
-    text: t(lang, 'fallback.text', {
-      title,
-      scope: escapeMrkdwn(scope),
-      summary: t(lang, 'fallback.breakdown', {
+    text: opening.text(
+      t(lang, 'fallback.breakdown', {
         chats: formatCount(report.total.chats ?? null),
         count: sorted.length,
         what: t(lang, PLURAL[report.by]),
         busiest,
       }),
-    }),
+    ),
     blocks: [
-      header,
-      { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(scope) }] },
+      opening.header,
+      opening.context(),
       table,
       { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(footer) }] },
     ],

@@ -4,15 +4,13 @@
 import type { TableBlock } from '@slack/types';
 import type { ChartSpec } from '../src/charts/spec.ts';
 import { t } from '../src/i18n/catalogue.ts';
-import { SLACK_LIMITS } from '../src/message/limits.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
 import type { CustomerFigures, RegionRow } from '../src/stats/cards.ts';
-import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
-import { headerBlock, nothingToShow, showingText } from './blocks.ts';
+import { cardHeader, type Figure, figuresSection, figuresSummary, showingText } from './blocks.ts';
 import { changeWithoutVerdict } from './bot.ts';
 import { changeOf, changeText } from './change.ts';
-import { formatCount, formatRatio, type Lang, truncate } from './format.ts';
+import { formatCount, formatRatio, type Lang } from './format.ts';
 import { kpiLabel } from './labels.ts';
 import type { OverviewView } from './overview.ts';
 import { placeName } from './places.ts';
@@ -74,16 +72,13 @@ function regionsChart(rows: readonly RegionRow[], when: string, lang: Lang): Cha
 export function customersMessage(card: Card<CustomerFigures>, view: OverviewView): BotMessage {
   const { lang } = view;
   const f = card.figures;
-  const when = describeRange(card.range, lang);
-  const title = truncate(`${t(lang, 'customers.title')} · ${when}`, SLACK_LIMITS.headerText);
-  const scope = [card.range.timeZone, view.filters].filter(Boolean).join(' · ');
-  const header = headerBlock(title);
+  const opening = cardHeader(t(lang, 'customers.title'), card.range, view);
   // A region Sobot lists with 0 visitors is not one they came from.
   const regions = f.regions.filter((row) => row.visitors !== 0);
   if (f.validCustomers === 0 && regions.length === 0) {
-    return nothingToShow(title, t(lang, 'customers.empty'), scope, view.visibility, lang);
+    return opening.empty(t(lang, 'customers.empty'));
   }
-  const lines: [label: string, value: string, change: string | null][] = [
+  const lines: Figure[] = [
     [
       t(lang, 'customers.valid'),
       formatCount(f.validCustomers),
@@ -108,20 +103,8 @@ export function customersMessage(card: Card<CustomerFigures>, view: OverviewView
     .slice(0, 3)
     .map((row) => `${escapeMrkdwn(regionName(row, lang))} ${formatCount(row.visitors)}`)
     .join(t(lang, 'list.figures'));
-  const summary = t(lang, 'fallback.figures', {
-    figures: lines.map(([label, value]) => `${label} ${value}`).join(t(lang, 'list.figures')),
-  });
-  const blocks: BotMessage['blocks'] = [
-    header,
-    { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(`${scope} · ${compared}`) }] },
-    {
-      type: 'section',
-      fields: lines.map(([label, value, change]) => ({
-        type: 'mrkdwn' as const,
-        text: `*${label}*\n${value}${change ? `  _${change}_` : ''}`,
-      })),
-    },
-  ];
+  const summary = figuresSummary(lines, lang);
+  const blocks: BotMessage['blocks'] = [opening.header, opening.context(compared), figuresSection(lines)];
   if (top.length > 0) {
     blocks.push(regionsTable(top, lang), {
       type: 'context',
@@ -130,10 +113,8 @@ export function customersMessage(card: Card<CustomerFigures>, view: OverviewView
   }
   return {
     visibility: view.visibility,
-    text: t(lang, 'fallback.text', {
-      title,
-      scope: escapeMrkdwn(scope),
-      summary: busiest
+    text: opening.text(
+      busiest
         ? t(lang, 'sentence.then', {
             first: summary,
             second: t(lang, 'fallback.figures', {
@@ -141,13 +122,13 @@ export function customersMessage(card: Card<CustomerFigures>, view: OverviewView
             }),
           })
         : summary,
-    }),
+    ),
     blocks,
     ...(top.length > 0
       ? {
           chart: {
-            spec: regionsChart(top, when, lang),
-            altText: t(lang, 'alt.customers', { when }),
+            spec: regionsChart(top, opening.when, lang),
+            altText: t(lang, 'alt.customers', { when: opening.when }),
             position: 3,
           },
         }

@@ -183,9 +183,14 @@ function botLine(figures: BotFigures, lang: Lang): string {
   });
 }
 
-export function digestMessage(data: DigestData, lang: Lang): DigestPost {
-  const when = describeRange(data.range, lang);
-  const title = truncate(t(lang, 'digest.title', { name: data.name, when }), SLACK_LIMITS.headerText);
+/** Some of the digest's blocks, and what they say in the notification text. */
+interface Part {
+  blocks: KnownBlock[];
+  plain: string[];
+}
+
+/** The header and the context line: the period, the scope, what it is compared with. */
+function openingBlocks(data: DigestData, title: string, lang: Lang): KnownBlock[] {
   const scope = [
     data.range.timeZone,
     data.filters,
@@ -194,94 +199,128 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
     .filter(Boolean)
     .join(' · ');
   const note = scalesNote(data.overview?.ratings ?? data.agentRatings, lang);
-  const blocks: KnownBlock[] = [
-    headerBlock(title),
-    context(escapeMrkdwn([scope, note].filter(Boolean).join(' · '))),
-  ];
-  const plain: string[] = [];
-  if (data.mention) blocks.push(section(data.mention));
-  if (data.lateFor) blocks.push(context(t(lang, 'digest.late', { at: data.lateFor })));
+  return [headerBlock(title), context(escapeMrkdwn([scope, note].filter(Boolean).join(' · ')))];
+}
+
+/** Before the figures: the configured mention, that it is late, and why the figures may not be final. */
+function noticesPart(data: DigestData, lang: Lang): Part {
+  const part: Part = { blocks: [], plain: [] };
+  if (data.mention) part.blocks.push(section(data.mention));
+  if (data.lateFor) part.blocks.push(context(t(lang, 'digest.late', { at: data.lateFor })));
   if (data.warnings.length > 0) {
     const incomplete = t(lang, 'digest.incomplete', {
       warnings: sentences(lang, data.warnings.map(escapeMrkdwn)),
     });
-    blocks.push(section(incomplete));
-    plain.push(incomplete);
+    part.blocks.push(section(incomplete));
+    part.plain.push(incomplete);
   }
+  return part;
+}
 
-  const fields = data.overview ? headlineFields(data.overview, data.scope ?? {}, lang) : [];
-  if (data.overview) {
-    // Only chats Sobot counted as none: an unknown count is not "no chats".
-    if (fields.length === 0 || data.overview.current.chats === 0) {
-      blocks.push(section(t(lang, 'report.noChats')));
-      plain.push(t(lang, 'report.noChats'));
-    } else {
-      blocks.push({ type: 'section', fields: fields.map((f) => mrkdwn(f.text)) });
-      plain.push(fields.map((f) => f.plain).join(t(lang, 'list.figures')));
-    }
+/** The headline KPIs as fields, or "no chats" for a period Sobot counted none in. */
+function headlinePart(
+  overview: DigestData['overview'],
+  fields: ReturnType<typeof headlineFields>,
+  lang: Lang,
+): Part {
+  if (!overview) return { blocks: [], plain: [] };
+  // Only chats Sobot counted as none: an unknown count is not "no chats".
+  if (fields.length === 0 || overview.current.chats === 0) {
+    return { blocks: [section(t(lang, 'report.noChats'))], plain: [t(lang, 'report.noChats')] };
   }
+  return {
+    blocks: [{ type: 'section', fields: fields.map((f) => mrkdwn(f.text)) }],
+    plain: [fields.map((f) => f.plain).join(t(lang, 'list.figures'))],
+  };
+}
 
-  const thread: BotMessage[] = [];
-  if (data.agents) {
-    const labels = agentLabels(data);
-    const agents = withDistinctNames(data.agents);
-    const busiest = sortByKpi(agents, 'chats', 'desc')
-      .filter((row) => (row.kpis.chats ?? 0) > 0)
-      .slice(0, TOP_AGENTS);
-    const team = teamRates(data);
-    const attention = agentsNeedingAttention(agents, data.attention, team, data.agentRatings?.scale);
-    const ruleLabels = {
-      valid_reception_rate: kpiLabel('valid_reception_rate', lang, labels),
-      satisfaction: kpiLabel('satisfaction', lang, labels),
-    };
-    if (lang === 'en') {
-      ruleLabels.valid_reception_rate = ruleLabels.valid_reception_rate.toLowerCase();
-      ruleLabels.satisfaction = ruleLabels.satisfaction.toLowerCase();
-    }
-    const rule = attentionRuleText(data.attention, team, ruleLabels, lang);
-    const listed = attention
-      .slice(0, ATTENTION_IN_MESSAGE)
-      .map((flag) => agentLine(flag.row, labels, lang, flag))
-      .join(' · ');
-    const named =
-      attention.length > ATTENTION_IN_MESSAGE
-        ? t(lang, 'digest.more', { named: listed, n: attention.length - ATTENTION_IN_MESSAGE })
-        : listed;
-    const lines = [
-      t(lang, 'text.labelled', {
-        label: `*${t(lang, 'digest.busiest')}*`,
-        value: busiest.length ? busiest.map((row) => agentLine(row, labels, lang)).join(' · ') : '–',
-      }),
-      t(lang, 'digest.attentionRule', {
-        label: `*${t(lang, 'digest.attention')}*`,
-        rule: escapeMrkdwn(rule),
-        named: attention.length === 0 ? t(lang, 'attention.nobody') : named,
-      }),
-    ];
-    blocks.push(section(lines.join('\n')));
-    plain.push(t(lang, 'digest.attentionCount', { count: attention.length }));
-    if (attention.length > ATTENTION_IN_MESSAGE) thread.push(attentionThread(attention, data, lang));
+/** The attention rule in words, with the KPI names in the sentence's case. */
+function ruleText(data: DigestData, labels: LabelContext, lang: Lang): string {
+  const ruleLabels = {
+    valid_reception_rate: kpiLabel('valid_reception_rate', lang, labels),
+    satisfaction: kpiLabel('satisfaction', lang, labels),
+  };
+  if (lang === 'en') {
+    ruleLabels.valid_reception_rate = ruleLabels.valid_reception_rate.toLowerCase();
+    ruleLabels.satisfaction = ruleLabels.satisfaction.toLowerCase();
   }
+  return attentionRuleText(data.attention, teamRates(data), ruleLabels, lang);
+}
+
+/** The busiest agents and those needing attention (the first few named, the rest left to the thread). */
+function agentsPart(data: DigestData, rows: AgentRow[], lang: Lang): Part & { attention: AttentionFlag[] } {
+  const labels = agentLabels(data);
+  const agents = withDistinctNames(rows);
+  const busiest = sortByKpi(agents, 'chats', 'desc')
+    .filter((row) => (row.kpis.chats ?? 0) > 0)
+    .slice(0, TOP_AGENTS);
+  const attention = agentsNeedingAttention(agents, data.attention, teamRates(data), data.agentRatings?.scale);
+  const listed = attention
+    .slice(0, ATTENTION_IN_MESSAGE)
+    .map((flag) => agentLine(flag.row, labels, lang, flag))
+    .join(' · ');
+  const named =
+    attention.length > ATTENTION_IN_MESSAGE
+      ? t(lang, 'digest.more', { named: listed, n: attention.length - ATTENTION_IN_MESSAGE })
+      : listed;
+  const lines = [
+    t(lang, 'text.labelled', {
+      label: `*${t(lang, 'digest.busiest')}*`,
+      value: busiest.length ? busiest.map((row) => agentLine(row, labels, lang)).join(' · ') : '–',
+    }),
+    t(lang, 'digest.attentionRule', {
+      label: `*${t(lang, 'digest.attention')}*`,
+      rule: escapeMrkdwn(ruleText(data, labels, lang)),
+      named: attention.length === 0 ? t(lang, 'attention.nobody') : named,
+    }),
+  ];
+  return {
+    blocks: [section(lines.join('\n'))],
+    plain: [t(lang, 'digest.attentionCount', { count: attention.length })],
+    attention,
+  };
+}
+
+/** After the agents: the ratings, the chatbot, and the sections this deployment cannot fill. */
+function closingBlocks(
+  data: DigestData,
+  fields: ReturnType<typeof headlineFields>,
+  lang: Lang,
+): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
   if (data.satisfaction) {
     const inHeadline = fields.some((field) => field.id === 'satisfaction');
     blocks.push(section(satisfactionLine(data.satisfaction, inHeadline, lang)));
   }
   if (data.bot) blocks.push(section(botLine(data.bot, lang)));
   if (data.unavailable.length > 0) blocks.push(context(data.unavailable.map(escapeMrkdwn).join(' · ')));
+  return blocks;
+}
 
+export function digestMessage(data: DigestData, lang: Lang): DigestPost {
+  const when = describeRange(data.range, lang);
+  const title = truncate(t(lang, 'digest.title', { name: data.name, when }), SLACK_LIMITS.headerText);
+  const fields = data.overview ? headlineFields(data.overview, data.scope ?? {}, lang) : [];
+  const agents = data.agents ? agentsPart(data, data.agents, lang) : null;
+  const parts = [
+    noticesPart(data, lang),
+    headlinePart(data.overview, fields, lang),
+    ...(agents ? [agents] : []),
+  ];
+  const blocks = [
+    ...openingBlocks(data, title, lang),
+    ...parts.flatMap((part) => part.blocks),
+    ...closingBlocks(data, fields, lang),
+  ];
+  const scope = [data.range.timeZone, data.filters].filter(Boolean).join(' · ');
   const main: BotMessage = {
     visibility: 'in_channel',
     // `text` is read as mrkdwn too: only the configured mention may notify anyone.
     text: truncate(
       [
         data.mention,
-        escapeMrkdwn(
-          t(lang, 'text.note', {
-            text: title,
-            note: [data.range.timeZone, data.filters].filter(Boolean).join(' · '),
-          }),
-        ),
-        ...plain,
+        escapeMrkdwn(t(lang, 'text.note', { text: title, note: scope })),
+        ...parts.flatMap((part) => part.plain),
       ]
         .filter(Boolean)
         .join(' · '),
@@ -296,6 +335,10 @@ export function digestMessage(data: DigestData, lang: Lang): DigestPost {
       position: blocks.length,
     };
   }
+  const thread =
+    agents && agents.attention.length > ATTENTION_IN_MESSAGE
+      ? [attentionThread(agents.attention, data, lang)]
+      : [];
   return { main, thread };
 }
 

@@ -3,16 +3,15 @@
 
 import type { ChartSpec } from '../src/charts/spec.ts';
 import { t } from '../src/i18n/catalogue.ts';
-import { SLACK_LIMITS } from '../src/message/limits.ts';
-import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
+import type { BotMessage } from '../src/message/message.ts';
 import type { KpiId } from '../src/stats/kpi-ids.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import { describeRange } from '../src/stats/period.ts';
 import type { OverviewReport } from '../src/stats/service.ts';
-import { headerBlock, nothingToShow } from './blocks.ts';
+import { cardHeader } from './blocks.ts';
 import { changeOf, changeText } from './change.ts';
 import { markedLabel } from './filters.ts';
-import { formatValue, truncate } from './format.ts';
+import { formatValue } from './format.ts';
 import { kpiLabel, scalesNote } from './labels.ts';
 
 /**
@@ -97,9 +96,7 @@ function comparisonChart(
 
 export function overviewMessage(report: OverviewReport, view: OverviewView): BotMessage {
   const { lang } = view;
-  const when = describeRange(report.range, lang);
-  const title = truncate(`${t(lang, 'overview.title')} · ${when}`, SLACK_LIMITS.headerText);
-  const scope = [report.range.timeZone, view.filters].filter(Boolean).join(' · ');
+  const opening = cardHeader(t(lang, 'overview.title'), report.range, view);
   // A period that includes now is compared "so far": with the period before up to the same time.
   const compared = t(
     lang,
@@ -108,11 +105,10 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
       range: describeRange(report.previousRange, lang),
     },
   );
-  const header = headerBlock(title);
   // Only chats Sobot counted as none: an unknown count (null) is not "no chats".
   const noBotChats = report.current.bot_chats === 0 || !('bot_chats' in report.current);
   if (report.current.chats === 0 && noBotChats) {
-    return nothingToShow(title, t(lang, 'report.noChats'), scope, view.visibility, lang);
+    return opening.empty(t(lang, 'report.noChats'));
   }
   const labels = { source: 'company', scale: report.ratings?.scale } as const;
   const line = (id: KpiId) => {
@@ -135,31 +131,15 @@ export function overviewMessage(report: OverviewReport, view: OverviewView): Bot
     }));
   return {
     visibility: view.visibility,
-    text: t(lang, 'fallback.text', {
-      title,
-      scope: escapeMrkdwn(scope),
-      summary: t(lang, 'fallback.figures', {
+    text: opening.text(
+      t(lang, 'fallback.figures', {
         figures: lines.map((l) => `${l.label} ${l.value}`).join(t(lang, 'list.figures')),
       }),
-    }),
-    blocks: [
-      header,
-      {
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: escapeMrkdwn(
-              [scope, compared, scalesNote(report.ratings, lang)].filter(Boolean).join(' · '),
-            ),
-          },
-        ],
-      },
-      ...sections,
-    ],
+    ),
+    blocks: [opening.header, opening.context(compared, scalesNote(report.ratings, lang)), ...sections],
     chart: {
       spec: comparisonChart(report, shown, compared, lang),
-      altText: t(lang, 'alt.overview', { when }),
+      altText: t(lang, 'alt.overview', { when: opening.when }),
       position: 2 + sections.length,
     },
   };

@@ -4,14 +4,12 @@
 import type { TableBlock } from '@slack/types';
 import type { ChartSpec } from '../src/charts/spec.ts';
 import { t } from '../src/i18n/catalogue.ts';
-import { SLACK_LIMITS } from '../src/message/limits.ts';
-import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
+import type { BotMessage } from '../src/message/message.ts';
 import type { SatisfactionFigures } from '../src/stats/cards.ts';
 import type { RatingScale } from '../src/stats/kpi-ids.ts';
-import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
-import { headerBlock, nothingToShow } from './blocks.ts';
-import { formatCount, formatRatio, formatScore, type Lang, truncate } from './format.ts';
+import { cardHeader, type Figure, figuresSection, figuresSummary } from './blocks.ts';
+import { formatCount, formatRatio, formatScore, type Lang } from './format.ts';
 import { bucketLabel, kpiLabel, SCALE_NAMES, scalesNote } from './labels.ts';
 import type { OverviewView } from './overview.ts';
 import { textTable } from './table.ts';
@@ -74,10 +72,7 @@ function distributionChart(figures: SatisfactionFigures, when: string, lang: Lan
 export function satisfactionMessage(card: Card<SatisfactionFigures>, view: OverviewView): BotMessage {
   const { lang } = view;
   const f = card.figures;
-  const when = describeRange(card.range, lang);
-  const title = truncate(`${t(lang, 'satisfaction.title')} · ${when}`, SLACK_LIMITS.headerText);
-  const scope = [card.range.timeZone, view.filters].filter(Boolean).join(' · ');
-  const header = headerBlock(title);
+  const opening = cardHeader(t(lang, 'satisfaction.title'), card.range, view);
   if (f.scale === null) {
     const none =
       f.validChats === null && f.ratedChats === null
@@ -85,9 +80,9 @@ export function satisfactionMessage(card: Card<SatisfactionFigures>, view: Overv
         : t(lang, 'satisfaction.noRatings');
     const valid =
       f.validChats === null ? '' : ` ${t(lang, 'satisfaction.valid')}: ${formatCount(f.validChats)}.`;
-    return nothingToShow(title, `${none}${valid}`, scope, view.visibility, lang);
+    return opening.empty(`${none}${valid}`);
   }
-  const lines: (readonly [label: string, value: string])[] = [
+  const lines: Figure[] = [
     [kpiLabel('satisfaction', lang, { source: 'company', scale: f.scale }), formatRatio(f.satisfaction)],
     [t(lang, 'satisfaction.rated'), formatCount(f.ratedChats)],
     [t(lang, 'satisfaction.valid'), formatCount(f.validChats)],
@@ -112,33 +107,20 @@ export function satisfactionMessage(card: Card<SatisfactionFigures>, view: Overv
         ]
       : []),
   ];
-  const summary = lines.slice(0, 5).map(([label, value]) => `${label} ${value}`);
   // Chats rated on other scales too: the figures are the company's scale's, never a pool.
   const severalScales = scalesNote({ scale: f.scale, inUse: f.scalesInUse }, lang);
   return {
     visibility: view.visibility,
-    text: t(lang, 'fallback.text', {
-      title,
-      scope: escapeMrkdwn(scope),
-      summary: t(lang, 'fallback.figures', { figures: summary.join(t(lang, 'list.figures')) }),
-    }),
+    text: opening.text(figuresSummary(lines.slice(0, 5), lang)),
     blocks: [
-      header,
-      {
-        type: 'context',
-        elements: [
-          { type: 'mrkdwn', text: escapeMrkdwn([scope, severalScales].filter(Boolean).join(' · ')) },
-        ],
-      },
-      {
-        type: 'section',
-        fields: lines.map(([label, value]) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${value}` })),
-      },
+      opening.header,
+      opening.context(severalScales),
+      figuresSection(lines),
       distributionTable(f, lang),
     ],
     chart: {
-      spec: distributionChart(f, when, lang),
-      altText: t(lang, 'alt.satisfaction', { when, scale: t(lang, SCALE_NAMES[f.scale]) }),
+      spec: distributionChart(f, opening.when, lang),
+      altText: t(lang, 'alt.satisfaction', { when: opening.when, scale: t(lang, SCALE_NAMES[f.scale]) }),
       position: 3,
     },
   };

@@ -1,14 +1,12 @@
 // `/sobot topics`: chats and ratings per service classification, busiest first, with a chart.
 
 import { t } from '../src/i18n/catalogue.ts';
-import { SLACK_LIMITS } from '../src/message/limits.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
 import type { TopicFigures } from '../src/stats/cards.ts';
 import type { RatingUse } from '../src/stats/model.ts';
-import { describeRange } from '../src/stats/period.ts';
 import type { Card } from '../src/stats/service.ts';
-import { headerBlock, nothingToShow, showingText } from './blocks.ts';
-import { formatCount, formatRatio, formatScore, type Lang, truncate } from './format.ts';
+import { cardHeader, showingText } from './blocks.ts';
+import { formatCount, formatRatio, formatScore, type Lang } from './format.ts';
 import { kpiLabel, scalesNote } from './labels.ts';
 import { CHART_BARS, csvFilename, textTable, toCsv } from './table.ts';
 
@@ -32,17 +30,15 @@ function titles(lang: Lang, ratings: RatingUse): string[] {
 export function topicsMessage(card: Card<TopicFigures>, view: TopicsView): BotMessage {
   const { lang } = view;
   const { ratings } = card.figures;
-  const when = describeRange(card.range, lang);
-  const title = truncate(`${t(lang, 'topics.title')} · ${when}`, SLACK_LIMITS.headerText);
-  const scopeText = [card.range.timeZone, view.filters].filter(Boolean).join(' · ');
-  const scope = escapeMrkdwn([scopeText, scalesNote(ratings, lang)].filter(Boolean).join(' · '));
-  const header = headerBlock(title);
+  const opening = cardHeader(t(lang, 'topics.title'), card.range, view);
+  const { when } = opening;
+  const severalScales = scalesNote(ratings, lang);
   const columns = titles(lang, ratings);
   const topics = card.figures.topics
     .filter((t) => (t.chats ?? 0) > 0)
     .sort((a, b) => (b.chats ?? 0) - (a.chats ?? 0) || a.name.localeCompare(b.name));
   if (topics.length === 0) {
-    return nothingToShow(title, t(lang, 'topics.none'), scopeText, view.visibility, lang);
+    return opening.empty(t(lang, 'topics.none'));
   }
   const lines = topics.map((t) => [
     t.name,
@@ -62,10 +58,10 @@ export function topicsMessage(card: Card<TopicFigures>, view: TopicsView): BotMe
   const chartTopics = topics.slice(0, CHART_BARS);
   return {
     visibility: view.visibility,
-    text: t(lang, 'fallback.text', { title, scope, summary: t(lang, 'fallback.busiest', { busiest }) }),
+    text: opening.text(t(lang, 'fallback.busiest', { busiest }), severalScales),
     blocks: [
-      header,
-      { type: 'context', elements: [{ type: 'mrkdwn', text: scope }] },
+      opening.header,
+      opening.context(severalScales),
       block,
       { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(footer) }] },
     ],

@@ -2,15 +2,14 @@
 // average point in words and a small table of the points.
 
 import { t } from '../src/i18n/catalogue.ts';
-import { SLACK_LIMITS } from '../src/message/limits.ts';
 import { type BotMessage, escapeMrkdwn } from '../src/message/message.ts';
 import { KPIS } from '../src/stats/kpis.ts';
 import type { DateRange } from '../src/stats/model.ts';
 import { chartDate, describeRange, rangeDays } from '../src/stats/period.ts';
 import type { TrendReport } from '../src/stats/service.ts';
-import { headerBlock, nothingToShow } from './blocks.ts';
+import { cardHeader } from './blocks.ts';
 import { scopeMark } from './filters.ts';
-import { formatValue, truncate } from './format.ts';
+import { formatValue } from './format.ts';
 import { textTable } from './table.ts';
 
 export interface TrendView {
@@ -38,17 +37,14 @@ function partialPoints(report: TrendReport): boolean[] {
 export function trendMessage(report: TrendReport, view: TrendView): BotMessage {
   const { lang } = view;
   const kpi = KPIS[report.kpi];
-  const when = describeRange(report.range, lang);
-  const title = truncate(`${kpi.label[lang]} · ${when}`, SLACK_LIMITS.headerText);
   const each = t(lang, report.granularity === 'day' ? 'trend.each.day' : 'trend.each.week');
   const mark = scopeMark(report.kpi, report.filters, lang);
   const wider = mark ? t(lang, 'text.labelled', { label: kpi.label[lang], value: mark }) : null;
-  const scopeText = [report.range.timeZone, view.filters, wider, each].filter(Boolean).join(' · ');
-  const scope = escapeMrkdwn(scopeText);
-  const header = headerBlock(title);
+  const opening = cardHeader(kpi.label[lang], report.range, view, [wider, each]);
+  const { when } = opening;
   const known = report.points.filter((p): p is { range: DateRange; value: number } => p.value !== null);
   if (known.length === 0) {
-    return nothingToShow(title, t(lang, 'trend.none'), scopeText, view.visibility, lang);
+    return opening.empty(t(lang, 'trend.none'));
   }
   const format = (value: number | null) => formatValue(kpi.unit, value, lang);
   const lowest = known.reduce((a, b) => (b.value < a.value ? b : a));
@@ -78,14 +74,10 @@ export function trendMessage(report: TrendReport, view: TrendView): BotMessage {
     : null;
   return {
     visibility: view.visibility,
-    text: t(lang, 'fallback.text', {
-      title,
-      scope,
-      summary: t(lang, 'fallback.figures', { figures: summary }),
-    }),
+    text: opening.text(t(lang, 'fallback.figures', { figures: summary })),
     blocks: [
-      header,
-      { type: 'context', elements: [{ type: 'mrkdwn', text: scope }] },
+      opening.header,
+      opening.context(),
       { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(summary) } },
       block,
     ],
